@@ -1,0 +1,530 @@
+"""The ``idg`` command: a thin layer over the services (see README, "Command line").
+
+Verbs, flags and JSON keys are a contract that tests and batch scripts rely
+on. Every refusal is one line on standard error naming the file and the
+problem, with exit status 2; the file is left as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from idg_desktop import __version__
+from idg_desktop.atomic import write_atomically
+from idg_desktop.config import data_dir
+from idg_desktop.domain.framework import bundled_framework
+from idg_desktop.errors import FileProblem, IdgError, InvalidInput
+from idg_desktop.exports.json_export import export_json_text, info
+from idg_desktop.services import answers, findings, groups, participants
+from idg_desktop.services.assessment import Scope, create_assessment
+from idg_desktop.services.records import short_id
+from idg_desktop.storage.document import SCHEMA_VERSION, AssessmentDocument, probe
+
+EXIT_OK = 0
+EXIT_ATTENTION = 1  # `check`: usable, but needs an upgrade
+EXIT_REFUSED = 2
+EXIT_BUG = 3
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line, like every other refusal."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_REFUSED, f"idg: {message} (see 'idg {self._verb()} --help').\n")
+
+    def _verb(self) -> str:
+        parts = self.prog.split()
+        return " ".join(parts[1:]) if len(parts) > 1 else ""
+
+
+def _out(text: str) -> None:
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def _dump(data: object) -> None:
+    _out(json.dumps(data, ensure_ascii=False, indent=1))
+
+
+def _open(path: str, *, read_only: bool = False) -> AssessmentDocument:
+    return AssessmentDocument.open(Path(path), read_only=read_only)
+
+
+# -- verbs ----------------------------------------------------------------------
+
+
+def cmd_framework(args: argparse.Namespace) -> int:
+    framework = bundled_framework()
+    if args.json:
+        _dump(
+            {
+                "id": framework.id,
+                "version": framework.version,
+                "title": framework.title,
+                "sections": [
+                    {
+                        "code": s.code,
+                        "title": s.title,
+                        "subareas": [
+                            {
+                                "label": sub.label,
+                                "title": sub.title,
+                                "questions": [
+                                    {"number": q.number, "text": q.text}
+                                    | ({"part": q.part} if q.part else {})
+                                    for q in sub.questions
+                                ],
+                            }
+                            for sub in s.subareas
+                        ],
+                    }
+                    for s in framework.sections
+                ],
+            }
+        )
+        return EXIT_OK
+    _out(f"{framework.title} (framework {framework.id}, version {framework.version})")
+    for s in framework.sections:
+        _out(f"{s.code}  {s.title}: {len(s.questions)} questions in {len(s.subareas)} sub-areas")
+    total = sum(len(s.questions) for s in framework.sections)
+    _out(f"{len(framework.sections)} sections, {total} questions.")
+    return EXIT_OK
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    scope = Scope(
+        title=args.title,
+        administration=args.administration,
+        mode=args.mode,
+        sections=args.sections,
+    )
+    document = create_assessment(Path(args.file), scope)
+    try:
+        _out(f"Created {args.file}: {info(document)['title']}.")
+    finally:
+        document.close()
+    return EXIT_OK
+
+
+def _summary(document: AssessmentDocument) -> None:
+    facts = info(document)
+    _out(f"{facts['title']}")
+    _out(f"  Administration: {facts['administration']}  (mode: {facts['mode']})")
+    _out(f"  File: {facts['file']}  (schema {facts['schema_version']})")
+    _out(
+        f"  {facts['participants']} participants, {facts['groups']} working groups, "
+        f"{facts['sections_in_scope']} sections in scope"
+    )
+    _out(
+        f"  {facts['answers']} of {facts['questions']} questions answered, "
+        f"{facts['rated']} rated; {facts['findings']} findings; "
+        f"{facts['activities']} activities"
+    )
+    _out(f"  {facts['documents']} background documents, {facts['sessions']} workshop sessions")
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    with _open(args.file, read_only=True) as document:
+        if args.json:
+            _dump(info(document))
+        else:
+            _summary(document)
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    facts = probe(Path(args.file), full_check=True)
+    _out(f"{args.file}: an IDG assessment file.")
+    if not facts.intact:
+        raise FileProblem(f"{args.file} is damaged: {facts.problems[0]}.")
+    _out(f"{args.file}: intact (SQLite integrity check passed).")
+    if facts.current:
+        _out(f"{args.file}: schema {facts.schema_version}, current.")
+        return EXIT_OK
+    _out(
+        f"{args.file}: schema {facts.schema_version}, older than {SCHEMA_VERSION}; it will be "
+        "upgraded (after a backup copy) when opened for editing."
+    )
+    return EXIT_ATTENTION
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from idg_desktop.services.demo import build_demo, fresh_demo_path
+
+    path = Path(args.file) if args.file else fresh_demo_path(data_dir())
+    document = build_demo(path)
+    try:
+        _out(f"Demo workshop written to {path}")
+        _summary(document)
+    finally:
+        document.close()
+    return EXIT_OK
+
+
+def cmd_participant_add(args: argparse.Namespace) -> int:
+    with _open(args.file) as document:
+        person = participants.add_participant(
+            document,
+            participants.ParticipantData(
+                name=args.name,
+                unit=args.unit or "",
+                expertise=args.expertise or "",
+                external=args.external,
+                stakeholder=args.stakeholder,
+                gender=args.gender,
+                role=args.role,
+                email=args.email or "",
+            ),
+        )
+        _out(short_id(person.id))
+    return EXIT_OK
+
+
+def cmd_participants(args: argparse.Namespace) -> int:
+    with _open(args.file, read_only=True) as document:
+        people = participants.list_participants(document)
+        if args.json:
+            _dump(
+                [
+                    {
+                        "id": p.id,
+                        "name": p.name,
+                        "unit": p.unit,
+                        "expertise": p.expertise,
+                        "external": p.external,
+                        "stakeholder": p.stakeholder,
+                        "gender": p.gender,
+                        "role": p.role,
+                    }
+                    for p in people
+                ]
+            )
+        else:
+            for p in people:
+                where = "external" if p.external else "internal"
+                _out(f"{short_id(p.id)}  {p.name}  ({p.role}, {p.unit or '-'}, {where})")
+    return EXIT_OK
+
+
+def _split(text: str | None, separator: str) -> list[str]:
+    return [item.strip() for item in (text or "").split(separator) if item.strip()]
+
+
+def cmd_group_add(args: argparse.Namespace) -> int:
+    with _open(args.file) as document:
+        group = groups.add_group(
+            document,
+            args.name,
+            _split(args.sections, ","),
+            _split(args.members, ";"),
+            rapporteur=args.rapporteur,
+        )
+        _out(short_id(group.id))
+    return EXIT_OK
+
+
+def _groups_json(document: AssessmentDocument) -> list[dict]:
+    people = {p.id: p for p in participants.list_participants(document)}
+    result = []
+    for group in groups.list_groups(document):
+        members = groups.group_members(document, group)
+        rapporteur = people.get(group.rapporteur_id or "")
+        result.append(
+            {
+                "id": group.id,
+                "name": group.name,
+                "sections": groups.group_sections(document, group),
+                "members": [{"id": p.id, "name": p.name} for p in members],
+                "rapporteur": (
+                    {"id": rapporteur.id, "name": rapporteur.name} if rapporteur else None
+                ),
+            }
+        )
+    return result
+
+
+def _print_groups(document: AssessmentDocument) -> None:
+    for group in _groups_json(document):
+        rapporteur = group["rapporteur"]["name"] if group["rapporteur"] else "no rapporteur"
+        _out(f"{short_id(group['id'])}  {group['name']}  [{', '.join(group['sections'])}]")
+        _out(f"    rapporteur: {rapporteur}")
+        _out(f"    members: {', '.join(m['name'] for m in group['members']) or '-'}")
+    for warning in groups.balance_warnings(document):
+        _out(f"warning: {warning}")
+
+
+def cmd_groups(args: argparse.Namespace) -> int:
+    # `idg groups FILE` lists; `idg groups auto FILE --count N` allocates.
+    if args.target == "auto" and args.file:
+        if args.count is None:
+            raise InvalidInput("'idg groups auto' needs --count N.")
+        with _open(args.file) as document:
+            groups.auto_allocate(document, args.count)
+            if args.json:
+                _dump(_groups_json(document))
+            else:
+                _print_groups(document)
+        return EXIT_OK
+    if args.file:
+        raise InvalidInput(f"Unknown groups command '{args.target}': use 'idg groups auto FILE'.")
+    with _open(args.target, read_only=True) as document:
+        if args.json:
+            _dump(_groups_json(document))
+        else:
+            _print_groups(document)
+    return EXIT_OK
+
+
+def cmd_answer(args: argparse.Namespace) -> int:
+    changes: dict[str, object] = {}
+    if args.text is not None:
+        changes["text"] = args.text
+    if args.rating is not None:
+        changes["rating"] = args.rating
+    if args.evidence is not None:
+        changes["evidence"] = args.evidence
+    for flag in ("marked_for_review", "reviewed", "confidential"):
+        if getattr(args, flag) is not None:
+            changes[flag] = getattr(args, flag)
+    with _open(args.file) as document:
+        if args.group:
+            changes["group_id"] = groups.find_group(document, args.group).id
+        answer = answers.save_answer(document, args.question, **changes)  # type: ignore[arg-type]
+        _out(f"{answer.question_id}: {answer.rating}")
+    return EXIT_OK
+
+
+def cmd_finding_add(args: argparse.Namespace) -> int:
+    with _open(args.file) as document:
+        group_id = groups.find_group(document, args.group).id if args.group else None
+        finding = findings.add_finding(
+            document,
+            section=args.section,
+            kind=args.kind,
+            text=args.text,
+            questions=_split(args.questions, ","),
+            proposed_action=args.action or "",
+            status=args.status,
+            confidential=args.confidential,
+            group_id=group_id,
+        )
+        _out(short_id(finding.id))
+    return EXIT_OK
+
+
+def cmd_findings(args: argparse.Namespace) -> int:
+    with _open(args.file, read_only=True) as document:
+        items = findings.list_findings(document, args.section)
+        if args.json:
+            _dump(
+                [
+                    {
+                        "id": f.id,
+                        "section": f.section_code,
+                        "kind": f.kind,
+                        "status": f.status,
+                        "text": f.text,
+                        "proposed_action": f.proposed_action,
+                        "questions": [q.question_id for q in f.questions],
+                        "confidential": f.confidential,
+                    }
+                    for f in items
+                ]
+            )
+        else:
+            for f in items:
+                _out(f"{short_id(f.id)}  {f.section_code}  {f.kind:<14} {f.status:<9} {f.text}")
+    return EXIT_OK
+
+
+def cmd_export_json(args: argparse.Namespace) -> int:
+    with _open(args.file, read_only=True) as document:
+        text = export_json_text(document)
+    if args.output:
+        write_atomically(Path(args.output), text.encode("utf-8"))
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+# -- the parser -------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="idg",
+        description="IDG Workshop: integrity assessments following the WCO Integrity "
+        "Development Guide, from the command line.",
+    )
+    parser.add_argument("--version", action="version", version=f"IDG Workshop {__version__}")
+    verbs = parser.add_subparsers(dest="verb", metavar="VERB", parser_class=_Parser)
+    verbs.required = True
+
+    def verb(name: str, handler: Callable[[argparse.Namespace], int], help_text: str, **kw):
+        sub = verbs.add_parser(name, help=help_text, description=help_text, **kw)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    p = verb("framework", cmd_framework, "Show the bundled IDG framework (Annex 3 checklist).")
+    p.add_argument("--json", action="store_true", help="print it as JSON")
+
+    p = verb("new", cmd_new, "Create a new assessment file.")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--title", required=True)
+    p.add_argument("--administration", required=True)
+    p.add_argument("--mode", default="in-country", help="in-country, remote or self")
+    p.add_argument("--sections", help="section codes, e.g. LC,RF (default: all)")
+
+    p = verb("info", cmd_info, "Summarise an assessment file.")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--json", action="store_true")
+
+    p = verb("check", cmd_check, "Check that a file is an intact assessment of the current schema.")
+    p.add_argument("file", metavar="FILE")
+
+    p = verb("demo", cmd_demo, "Write the demo workshop (a fictional administration).")
+    p.add_argument(
+        "file",
+        metavar="FILE",
+        nargs="?",
+        help="where to write it (default: a new copy in the user's data folder)",
+    )
+
+    participant = verb("participant", None, "Manage participants.")  # type: ignore[arg-type]
+    pverbs = participant.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
+    pverbs.required = True
+    p = pverbs.add_parser("add", help="Add a participant; prints the new id.")
+    p.set_defaults(handler=cmd_participant_add)
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--name", required=True)
+    p.add_argument("--unit")
+    p.add_argument("--expertise", help="area of expertise")
+    p.add_argument("--gender", default="undisclosed", help="female, male, other or undisclosed")
+    p.add_argument("--role", default="contributor")
+    p.add_argument("--stakeholder", default="customs")
+    p.add_argument("--email")
+    p.add_argument("--external", action="store_true", help="an external contributor")
+
+    p = verb("participants", cmd_participants, "List participants.")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--json", action="store_true")
+
+    group = verb("group", None, "Manage working groups.")  # type: ignore[arg-type]
+    gverbs = group.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
+    gverbs.required = True
+    p = gverbs.add_parser("add", help="Add a working group; prints the new id.")
+    p.set_defaults(handler=cmd_group_add)
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("--sections", required=True, help="section codes, e.g. LC,RF")
+    p.add_argument("--members", help='participants by name or id, e.g. "Name;Name"')
+    p.add_argument("--rapporteur", help="the group's rapporteur, by name or id")
+
+    p = verb(
+        "groups",
+        cmd_groups,
+        "List working groups (idg groups FILE) or allocate automatically "
+        "(idg groups auto FILE --count N).",
+    )
+    p.add_argument("target", metavar="FILE|auto")
+    p.add_argument("file", metavar="FILE", nargs="?")
+    p.add_argument("--count", type=int, help="number of groups for 'auto'")
+    p.add_argument("--json", action="store_true")
+
+    p = verb("answer", cmd_answer, "Write or change the answer to a checklist question.")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("question", metavar="QID", help="question id, e.g. TR-20")
+    p.add_argument("--text")
+    p.add_argument(
+        "--rating",
+        help="absent, not-applied, not-effective, partially-effective, "
+        "effective, not-applicable or not-assessed",
+    )
+    p.add_argument("--evidence")
+    p.add_argument("--group", help="the working group answering, by name or id")
+    for flag, dest in (
+        ("review", "marked_for_review"),
+        ("reviewed", "reviewed"),
+        ("confidential", "confidential"),
+    ):
+        p.add_argument(f"--{flag}", dest=dest, action="store_true", default=None)
+        p.add_argument(f"--no-{flag}", dest=dest, action="store_false")
+
+    finding = verb("finding", None, "Manage findings.")  # type: ignore[arg-type]
+    fverbs = finding.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
+    fverbs.required = True
+    p = fverbs.add_parser("add", help="Add a finding; prints the new id.")
+    p.set_defaults(handler=cmd_finding_add)
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--section", required=True)
+    p.add_argument("--kind", required=True, help="strength, weakness or recommendation")
+    p.add_argument("--text", required=True)
+    p.add_argument("--questions", help="question ids, e.g. LC-1,LC-2")
+    p.add_argument("--action", help="the proposed action")
+    p.add_argument("--status", default="proposed")
+    p.add_argument("--group", help="the working group, by name or id")
+    p.add_argument("--confidential", action="store_true")
+
+    p = verb("findings", cmd_findings, "List findings.")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--section")
+    p.add_argument("--json", action="store_true")
+
+    export = verb("export", None, "Export an assessment.")  # type: ignore[arg-type]
+    everbs = export.add_subparsers(dest="format", metavar="FORMAT", parser_class=_Parser)
+    everbs.required = True
+    p = everbs.add_parser("json", help="The whole assessment as JSON (docs/json-export.md).")
+    p.set_defaults(handler=cmd_export_json)
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("-o", "--output", metavar="OUT")
+    return parser
+
+
+def _report_bug(error: BaseException) -> None:
+    """An unexpected error: one line for the user, details in a log file."""
+    detail = "".join(traceback.format_exception(error))
+    where = ""
+    try:
+        log = data_dir() / "idg-errors.log"
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with log.open("a", encoding="utf-8") as stream:
+            stream.write(detail + "\n")
+        where = f"; details are in {log}"
+    except OSError:
+        pass
+    sys.stderr.write(f"idg: internal error ({type(error).__name__}: {error}){where}\n")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.handler(args)
+    except IdgError as error:
+        message = str(error)
+        file = getattr(args, "file", None) or getattr(args, "target", None)
+        if file and not isinstance(error, FileProblem) and str(file) not in message:
+            message = f"{file}: {message}"
+        sys.stderr.write(f"idg: {message}\n")
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        sys.stderr.write("idg: interrupted.\n")
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as error:
+        _report_bug(error)
+        return EXIT_BUG
+
+
+def entry() -> None:
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    entry()

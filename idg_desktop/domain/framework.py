@@ -1,0 +1,145 @@
+"""The IDG framework (sections, sub-areas, checklist questions...) as data.
+
+The bundled copy lives in ``resources/framework/`` (see
+``docs/framework-format.md``); each assessment file carries its own copy, so
+this module reads either.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from idg_desktop.errors import InvalidInput
+from idg_desktop.resources import resource_path
+
+BUNDLED_FRAMEWORK = ("framework", "idg-2021.json")
+
+_QUESTION_ID = re.compile(r"^(?P<code>[A-Za-z]{2})-(?P<custom>[Cc]?)(?P<number>\d+)$")
+
+
+@dataclass(frozen=True)
+class Question:
+    section: str
+    number: int
+    text: str
+    subarea: str = ""
+    part: str = ""
+    custom: bool = False
+
+    @property
+    def id(self) -> str:
+        return question_id(self.section, self.number, custom=self.custom)
+
+
+@dataclass(frozen=True)
+class SubArea:
+    label: str
+    title: str
+    parts: tuple[tuple[str, str], ...] = ()
+    questions: tuple[Question, ...] = ()
+
+
+@dataclass(frozen=True)
+class Section:
+    code: str
+    title: str
+    category: str
+    subareas: tuple[SubArea, ...]
+    printed_heading: str = ""
+    key_factor_number: int | None = None
+    arusha_statement: str | None = None
+    good_practices: tuple[dict[str, str], ...] = ()
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        return tuple(q for sub in self.subareas for q in sub.questions)
+
+
+@dataclass(frozen=True)
+class Framework:
+    id: str
+    version: int
+    title: str
+    sections: tuple[Section, ...]
+    raw: dict[str, Any] = field(repr=False, compare=False)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(s.code for s in self.sections)
+
+    def section(self, code: str) -> Section:
+        for section in self.sections:
+            if section.code == code.upper():
+                return section
+        raise InvalidInput(f"Unknown section '{code}': use one of {', '.join(self.codes)}.")
+
+    def questions(self) -> list[Question]:
+        return [q for s in self.sections for q in s.questions]
+
+    def to_json(self) -> str:
+        return json.dumps(self.raw, ensure_ascii=False, indent=1)
+
+
+def question_id(section: str, number: int, *, custom: bool = False) -> str:
+    """``TR-20`` for the guide's questions, ``TR-C1`` for a document's own."""
+    return f"{section}-{'C' if custom else ''}{number}"
+
+
+def split_question_id(text: str) -> tuple[str, int, bool]:
+    """``"tr-20"`` → ``("TR", 20, False)``; a clear error for anything else."""
+    match = _QUESTION_ID.match(text.strip())
+    if not match:
+        raise InvalidInput(
+            f"'{text}' is not a question id: write it as section code and number, e.g. TR-20."
+        )
+    return match["code"].upper(), int(match["number"]), bool(match["custom"])
+
+
+def framework_from_dict(raw: dict[str, Any]) -> Framework:
+    sections = []
+    for s in raw["sections"]:
+        subareas = []
+        for sub in s["subareas"]:
+            questions = tuple(
+                Question(
+                    section=s["code"],
+                    number=int(q["number"]),
+                    text=q["text"],
+                    subarea=sub["label"],
+                    part=q.get("part", ""),
+                )
+                for q in sub["questions"]
+            )
+            parts = tuple((p["label"], p["title"]) for p in sub.get("parts", []))
+            subareas.append(SubArea(sub["label"], sub["title"], parts, questions))
+        sections.append(
+            Section(
+                code=s["code"],
+                title=s["title"],
+                category=s.get("category", ""),
+                subareas=tuple(subareas),
+                printed_heading=s.get("printed_heading", s["title"]),
+                key_factor_number=s.get("key_factor_number"),
+                arusha_statement=s.get("arusha_statement"),
+                good_practices=tuple(s.get("good_practices", [])),
+            )
+        )
+    return Framework(
+        id=raw["id"],
+        version=int(raw["version"]),
+        title=raw["title"],
+        sections=tuple(sections),
+        raw=raw,
+    )
+
+
+@cache
+def bundled_framework() -> Framework:
+    """The framework shipped with this version of the application."""
+    path = resource_path(*BUNDLED_FRAMEWORK)
+    with path.open(encoding="utf-8") as stream:
+        return framework_from_dict(json.load(stream))

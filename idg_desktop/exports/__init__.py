@@ -1,0 +1,1 @@
+"""What leaves the application: JSON now, PDF and Excel later."""

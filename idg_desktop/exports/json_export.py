@@ -1,0 +1,257 @@
+"""The whole assessment as JSON (format in ``docs/json-export.md``).
+
+Records are listed in a stable order (by position or creation, then id) so
+two exports of the same content are byte-identical.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+
+from idg_desktop.services.agenda import list_sessions
+from idg_desktop.services.answers import answer_history
+from idg_desktop.services.assessment import assessment_of
+from idg_desktop.services.background import list_documents
+from idg_desktop.services.findings import finding_history, list_findings
+from idg_desktop.services.groups import group_sections, list_groups
+from idg_desktop.services.participants import list_participants
+from idg_desktop.services.profile import integrity_profile
+from idg_desktop.storage import models
+from idg_desktop.storage.document import AssessmentDocument
+
+EXPORT_FORMAT = "idg-assessment"
+EXPORT_VERSION = 1
+
+
+def _time(value: datetime | None) -> str | None:
+    return value.isoformat(timespec="microseconds") + "Z" if value else None
+
+
+def _tracked(record: models.Tracked) -> dict[str, Any]:
+    return {
+        "id": record.id,
+        "created_at": _time(record.created_at),
+        "updated_at": _time(record.updated_at),
+        "origin": record.origin,
+        "revision": record.revision,
+    }
+
+
+def counts(document: AssessmentDocument) -> dict[str, int]:
+    """The figures ``idg info`` prints."""
+    session = document.session
+
+    def count(model: type, *where: Any) -> int:
+        return int(session.scalar(select(func.count()).select_from(model).where(*where)) or 0)
+
+    return {
+        "participants": count(models.Participant),
+        "groups": count(models.WorkingGroup),
+        "answers": count(models.Answer, func.trim(models.Answer.text) != ""),
+        "findings": count(models.Finding),
+        "activities": 0,  # action-plan activities come with their own issue
+        "questions": count(models.Question),
+        "sections_in_scope": count(models.Section, models.Section.in_scope),
+        "rated": count(models.Answer, models.Answer.rating != "not-assessed"),
+        "documents": count(models.BackgroundDocument),
+        "sessions": count(models.WorkshopSession),
+    }
+
+
+def info(document: AssessmentDocument) -> dict[str, Any]:
+    assessment = assessment_of(document)
+    return {
+        "file": str(document.path),
+        "id": assessment.id,
+        "title": assessment.title,
+        "administration": assessment.administration,
+        "mode": assessment.mode,
+        "schema_version": document.schema_version(),
+        **counts(document),
+    }
+
+
+def export_assessment(document: AssessmentDocument) -> dict[str, Any]:
+    session = document.session
+    assessment = assessment_of(document)
+    sections = session.scalars(select(models.Section).order_by(models.Section.position)).all()
+    subareas = session.scalars(
+        select(models.SubArea).order_by(models.SubArea.section_code, models.SubArea.position)
+    ).all()
+    questions = session.scalars(select(models.Question).order_by(models.Question.position)).all()
+    answers = {a.question_id: a for a in session.scalars(select(models.Answer))}
+    framework = session.scalars(select(models.FrameworkCopy)).first()
+    return {
+        "format": EXPORT_FORMAT,
+        "format_version": EXPORT_VERSION,
+        "schema_version": document.schema_version(),
+        "framework": {"id": framework.id, "version": framework.version} if framework else None,
+        "assessment": {
+            **_tracked(assessment),
+            "title": assessment.title,
+            "administration": assessment.administration,
+            "mode": assessment.mode,
+            "comprehensive": assessment.comprehensive,
+            "continuous": assessment.continuous,
+            "sections": [s.code for s in sections if s.in_scope],
+            "start_date": assessment.start_date,
+            "end_date": assessment.end_date,
+            "location": assessment.location,
+            "responsible_unit": assessment.responsible_unit,
+            "responsible_persons": assessment.responsible_persons,
+            "terms_of_reference": json.loads(assessment.terms_of_reference or "{}"),
+        },
+        "sections": [
+            {
+                "code": s.code,
+                "title": s.title,
+                "category": s.category,
+                "in_scope": s.in_scope,
+                "subareas": [
+                    {"label": sub.label, "title": sub.title}
+                    for sub in subareas
+                    if sub.section_code == s.code
+                ],
+            }
+            for s in sections
+        ],
+        "custom_questions": [
+            {
+                "id": q.id,
+                "section": q.section_code,
+                "subarea": q.subarea_label,
+                "number": q.number,
+                "text": q.text,
+                "created_at": _time(q.created_at),
+                "origin": q.origin,
+            }
+            for q in questions
+            if q.custom
+        ],
+        "participants": [
+            {
+                **_tracked(p),
+                "name": p.name,
+                "unit": p.unit,
+                "expertise": p.expertise,
+                "external": p.external,
+                "stakeholder": p.stakeholder,
+                "gender": p.gender,
+                "role": p.role,
+                "email": p.email,
+                "notes": p.notes,
+            }
+            for p in list_participants(document)
+        ],
+        "groups": [
+            {
+                **_tracked(g),
+                "name": g.name,
+                "sections": group_sections(document, g),
+                "members": sorted(m.participant_id for m in g.members),
+                "rapporteur": g.rapporteur_id,
+            }
+            for g in list_groups(document)
+        ],
+        "answers": [_answer(document, answers[q.id]) for q in questions if q.id in answers],
+        "findings": [_finding(document, f) for f in list_findings(document)],
+        "documents": [
+            {
+                **_tracked(d),
+                "kind": d.kind,
+                "title": d.title,
+                "reference": d.reference,
+                "notes": d.notes,
+                "file_name": d.file_name,
+                "sha256": d.sha256,
+                "size": len(d.content) if d.content is not None else None,
+                "content_base64": (
+                    base64.b64encode(d.content).decode("ascii") if d.content is not None else None
+                ),
+            }
+            for d in list_documents(document)
+        ],
+        "sessions": [
+            {
+                **_tracked(s),
+                "date": s.date,
+                "start": s.start,
+                "duration_minutes": s.duration_minutes,
+                "topic": s.topic,
+                "participants": sorted(p.participant_id for p in s.participants),
+            }
+            for s in list_sessions(document)
+        ],
+        "integrity_profile": [cell.as_dict() for cell in integrity_profile(document)],
+    }
+
+
+def _answer(document: AssessmentDocument, answer: models.Answer) -> dict[str, Any]:
+    return {
+        **_tracked(answer),
+        "question": answer.question_id,
+        "text": answer.text,
+        "rating": answer.rating,
+        "evaluation": {
+            "measure_exists": answer.measure_exists,
+            "applied": answer.measure_applied,
+            "effective": answer.measure_effective,
+        },
+        "evidence": answer.evidence,
+        "marked_for_review": answer.marked_for_review,
+        "reviewed": answer.reviewed,
+        "confidential": answer.confidential,
+        "group": answer.group_id,
+        "author": answer.author_id,
+        "history": [
+            {
+                "revision": v.revision,
+                "text": v.text,
+                "rating": v.rating,
+                "evidence": v.evidence,
+                "author": v.author_id,
+                "group": v.group_id,
+                "written_at": _time(v.written_at),
+                "origin": v.origin,
+            }
+            for v in answer_history(document, answer)
+        ],
+    }
+
+
+def _finding(document: AssessmentDocument, finding: models.Finding) -> dict[str, Any]:
+    return {
+        **_tracked(finding),
+        "section": finding.section_code,
+        "questions": [q.question_id for q in finding.questions],
+        "kind": finding.kind,
+        "text": finding.text,
+        "proposed_action": finding.proposed_action,
+        "status": finding.status,
+        "confidential": finding.confidential,
+        "group": finding.group_id,
+        "author": finding.author_id,
+        "merged_into": finding.merged_into_id,
+        "history": [
+            {
+                "revision": e.revision,
+                "action": e.action,
+                "status": e.status,
+                "text": e.text,
+                "proposed_action": e.proposed_action,
+                "note": e.note,
+                "at": _time(e.at),
+                "origin": e.origin,
+            }
+            for e in finding_history(document, finding)
+        ],
+    }
+
+
+def export_json_text(document: AssessmentDocument) -> str:
+    return json.dumps(export_assessment(document), ensure_ascii=False, indent=1) + "\n"

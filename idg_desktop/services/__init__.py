@@ -1,0 +1,1 @@
+"""Operations shared by the window and the ``idg`` command."""

@@ -1,0 +1,148 @@
+"""Answers to checklist questions: one consolidated answer per question.
+
+When an answer changes, the version it replaces is kept in its history with
+who wrote it, so nothing said in a group is lost on the way to consensus.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from idg_desktop.domain.framework import split_question_id
+from idg_desktop.domain.vocabulary import (
+    Effectiveness,
+    Rating,
+    parse_choice,
+    rating_from_evaluation,
+)
+from idg_desktop.errors import InvalidInput, NotFound
+from idg_desktop.services.records import stamp_new, touch
+from idg_desktop.storage import models
+from idg_desktop.storage.document import AssessmentDocument
+
+#: Fields that, when they change, make the previous version worth keeping.
+_VERSIONED = ("text", "rating", "evidence")
+_UNSET = object()
+
+
+def find_question(document: AssessmentDocument, reference: str) -> models.Question:
+    code, number, custom = split_question_id(reference)
+    qid = f"{code}-{'C' if custom else ''}{number}"
+    question = document.session.get(models.Question, qid)
+    if question is None:
+        raise NotFound(f"There is no question {qid} in this assessment.")
+    return question
+
+
+def answer_for(document: AssessmentDocument, question_id: str) -> models.Answer | None:
+    return document.session.scalars(
+        select(models.Answer).where(models.Answer.question_id == question_id)
+    ).first()
+
+
+@dataclass
+class Evaluation:
+    """Figure 5's three questions, as asked in the answer editor."""
+
+    measure_exists: bool | None = None
+    applied: bool | None = None
+    effective: str | None = None
+
+    def rating(self) -> Rating:
+        effective = (
+            parse_choice(Effectiveness, self.effective, "effectiveness") if self.effective else None
+        )
+        return rating_from_evaluation(self.measure_exists, self.applied, effective)
+
+
+def save_answer(
+    document: AssessmentDocument,
+    question_ref: str,
+    *,
+    text: object = _UNSET,
+    rating: object = _UNSET,
+    evaluation: Evaluation | None = None,
+    evidence: object = _UNSET,
+    marked_for_review: object = _UNSET,
+    reviewed: object = _UNSET,
+    confidential: object = _UNSET,
+    group_id: object = _UNSET,
+    author_id: object = _UNSET,
+) -> models.Answer:
+    """Create or change the answer to a question; unspecified fields stay.
+
+    An ``evaluation`` sets the rating through Figure 5 (and is stored); a
+    ``rating`` given directly (e.g. ``not-applicable``) clears the evaluation.
+    """
+    question = find_question(document, question_ref)
+    changes: dict[str, object] = {}
+    if text is not _UNSET:
+        changes["text"] = str(text).strip()
+    if evaluation is not None:
+        changes["rating"] = evaluation.rating().value
+        changes["measure_exists"] = evaluation.measure_exists
+        changes["measure_applied"] = evaluation.applied
+        changes["measure_effective"] = evaluation.effective
+    elif rating is not _UNSET:
+        changes["rating"] = parse_choice(Rating, str(rating), "rating").value
+        changes["measure_exists"] = changes["measure_applied"] = None
+        changes["measure_effective"] = None
+    if evidence is not _UNSET:
+        changes["evidence"] = str(evidence).strip()
+    for name, value in (
+        ("marked_for_review", marked_for_review),
+        ("reviewed", reviewed),
+        ("confidential", confidential),
+    ):
+        if value is not _UNSET:
+            changes[name] = bool(value)
+    for name, value in (("group_id", group_id), ("author_id", author_id)):
+        if value is not _UNSET:
+            changes[name] = value
+    if not changes:
+        raise InvalidInput(f"Nothing to change in the answer to {question.id}.")
+
+    with document.edit() as session:
+        answer = answer_for(document, question.id)
+        if answer is None:
+            answer = models.Answer(question_id=question.id)
+            stamp_new(document, answer)
+            for name, value in changes.items():
+                setattr(answer, name, value)
+            session.add(answer)
+            return answer
+        differs = {k: v for k, v in changes.items() if getattr(answer, k) != v}
+        if not differs:
+            return answer
+        if any(name in differs for name in _VERSIONED) and (answer.text or answer.evidence):
+            session.add(
+                models.AnswerVersion(
+                    answer_id=answer.id,
+                    revision=answer.revision,
+                    text=answer.text,
+                    rating=answer.rating,
+                    evidence=answer.evidence,
+                    author_id=answer.author_id,
+                    group_id=answer.group_id,
+                    written_at=answer.updated_at,
+                    origin=answer.origin,
+                )
+            )
+        for name, value in differs.items():
+            setattr(answer, name, value)
+        touch(document, answer)
+    return answer
+
+
+def answer_history(
+    document: AssessmentDocument, answer: models.Answer
+) -> list[models.AnswerVersion]:
+    return list(
+        document.session.scalars(
+            select(models.AnswerVersion)
+            .where(models.AnswerVersion.answer_id == answer.id)
+            .order_by(models.AnswerVersion.revision)
+        )
+    )

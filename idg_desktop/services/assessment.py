@@ -1,0 +1,239 @@
+"""Creating an assessment and its scope (IDG Part II, step 1; Annex 5).
+
+A new file copies the framework into itself, so the document opens the same
+in every later version of the application and can carry its own questions.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from idg_desktop.domain.framework import Framework, bundled_framework, question_id
+from idg_desktop.domain.vocabulary import Mode, parse_choice
+from idg_desktop.errors import InvalidInput
+from idg_desktop.services.records import stamp_new, touch
+from idg_desktop.storage import models
+from idg_desktop.storage.document import AssessmentDocument, Clock, utc_now
+
+
+@dataclass
+class Scope:
+    """What step 1 settles; the fields people fill in on the Scope page."""
+
+    title: str
+    administration: str
+    mode: Mode = Mode.IN_COUNTRY
+    sections: list[str] | None = None  # None: comprehensive (every section)
+    continuous: bool = False
+    start_date: str = ""
+    end_date: str = ""
+    location: str = ""
+    responsible_unit: str = ""
+    responsible_persons: str = ""
+    terms_of_reference: dict[str, str] = field(default_factory=dict)
+
+
+def parse_sections(framework: Framework, text: str | list[str]) -> list[str]:
+    """``"LC, rf"`` → ``["LC", "RF"]`` in the guide's order; unknown codes refused."""
+    items = text.split(",") if isinstance(text, str) else text
+    codes = {item.strip().upper() for item in items if item.strip()}
+    if not codes:
+        raise InvalidInput("No sections given: list section codes such as LC,RF.")
+    for code in codes:
+        framework.section(code)  # raises for an unknown code
+    return [code for code in framework.codes if code in codes]
+
+
+def copy_framework(document: AssessmentDocument, framework: Framework, in_scope: set[str]) -> None:
+    session = document.session
+    now = document.now()
+    session.add(
+        models.FrameworkCopy(
+            id=framework.id, version=framework.version, content=framework.to_json()
+        )
+    )
+    for index, section in enumerate(framework.sections):
+        session.add(
+            models.Section(
+                code=section.code,
+                title=section.title,
+                category=section.category,
+                position=index,
+                in_scope=section.code in in_scope,
+            )
+        )
+    session.flush()  # questions refer to their sections
+    position = 0
+    for section in framework.sections:
+        for sub_index, sub in enumerate(section.subareas):
+            session.add(
+                models.SubArea(
+                    section_code=section.code,
+                    label=sub.label,
+                    title=sub.title,
+                    position=sub_index,
+                )
+            )
+            for question in sub.questions:
+                session.add(
+                    models.Question(
+                        id=question.id,
+                        section_code=section.code,
+                        subarea_label=sub.label,
+                        part=question.part,
+                        number=question.number,
+                        text=question.text,
+                        custom=False,
+                        position=position,
+                        created_at=now,
+                        origin="framework",
+                    )
+                )
+                position += 1
+
+
+def create_assessment(
+    path: Path | str,
+    scope: Scope,
+    *,
+    framework: Framework | None = None,
+    assessment_id: str | None = None,
+    clock: Clock = utc_now,
+    origin: str | None = None,
+) -> AssessmentDocument:
+    """A new ``.idg`` file for ``scope``; refuses to overwrite an existing file."""
+    framework = framework or bundled_framework()
+    if not scope.title.strip():
+        raise InvalidInput("The assessment needs a title.")
+    if not scope.administration.strip():
+        raise InvalidInput("The assessment needs the name of the administration.")
+    mode = parse_choice(Mode, scope.mode, "mode")
+    sections = (
+        parse_sections(framework, scope.sections) if scope.sections else list(framework.codes)
+    )
+
+    def populate(document: AssessmentDocument) -> None:
+        session = document.session
+        copy_framework(document, framework, set(sections))
+        assessment = models.Assessment(
+            title=scope.title.strip(),
+            administration=scope.administration.strip(),
+            mode=mode.value,
+            comprehensive=len(sections) == len(framework.codes),
+            continuous=scope.continuous,
+            start_date=scope.start_date,
+            end_date=scope.end_date,
+            location=scope.location,
+            responsible_unit=scope.responsible_unit,
+            responsible_persons=scope.responsible_persons,
+            terms_of_reference=json.dumps(scope.terms_of_reference, ensure_ascii=False),
+        )
+        stamp_new(document, assessment, record_id=assessment_id)
+        session.add(assessment)
+        session.add(models.Meta(key="assessment_id", value=assessment.id))
+        session.add(models.Meta(key="created_at", value=document.now().isoformat()))
+        session.add(models.Meta(key="created_by", value=_app_version()))
+        session.add(models.Meta(key="framework", value=f"{framework.id}@{framework.version}"))
+
+    return AssessmentDocument.create(path, populate, clock=clock, origin=origin)
+
+
+def _app_version() -> str:
+    from idg_desktop import __version__
+
+    return f"IDG Workshop {__version__}"
+
+
+def assessment_of(document: AssessmentDocument) -> models.Assessment:
+    return document.session.scalars(select(models.Assessment)).one()
+
+
+def sections_in_scope(document: AssessmentDocument) -> list[models.Section]:
+    return list(
+        document.session.scalars(
+            select(models.Section).where(models.Section.in_scope).order_by(models.Section.position)
+        )
+    )
+
+
+def section_of(document: AssessmentDocument, code: str) -> models.Section:
+    section = document.session.get(models.Section, code.strip().upper())
+    if section is None:
+        codes = document.session.scalars(
+            select(models.Section.code).order_by(models.Section.position)
+        )
+        raise InvalidInput(f"Unknown section '{code}': use one of {', '.join(codes)}.")
+    return section
+
+
+def document_framework(document: AssessmentDocument) -> dict:
+    """The framework JSON the document carries (not the bundled one)."""
+    copy = document.session.scalars(select(models.FrameworkCopy)).first()
+    return json.loads(copy.content) if copy else {}
+
+
+def update_scope(document: AssessmentDocument, **changes: object) -> models.Assessment:
+    """Change scope fields; ``sections=[...]`` also changes which are in scope."""
+    with document.edit() as session:
+        assessment = assessment_of(document)
+        for name, value in changes.items():
+            if name == "sections":
+                codes = set(_parse_doc_sections(document, value))
+                for section in session.scalars(select(models.Section)):
+                    section.in_scope = section.code in codes
+                total = session.scalar(select(func.count()).select_from(models.Section))
+                assessment.comprehensive = len(codes) == total
+            elif name == "mode":
+                assessment.mode = parse_choice(Mode, str(value), "mode").value
+            elif name == "terms_of_reference":
+                assessment.terms_of_reference = json.dumps(value, ensure_ascii=False)
+            elif hasattr(models.Assessment, name) and name not in {"id", "revision"}:
+                setattr(assessment, name, value)
+            else:
+                raise InvalidInput(f"The scope has no field '{name}'.")
+        touch(document, assessment)
+    return assessment
+
+
+def _parse_doc_sections(document: AssessmentDocument, value: object) -> list[str]:
+    items = value.split(",") if isinstance(value, str) else list(value)  # type: ignore[arg-type]
+    codes = [str(item).strip().upper() for item in items if str(item).strip()]
+    if not codes:
+        raise InvalidInput("No sections given: list section codes such as LC,RF.")
+    for code in codes:
+        section_of(document, code)
+    return codes
+
+
+def add_custom_question(
+    document: AssessmentDocument, section_code: str, text: str, subarea: str = ""
+) -> models.Question:
+    """A facilitator's own question, with an id that cannot clash (``TR-C1``)."""
+    if not text.strip():
+        raise InvalidInput("The question has no text.")
+    with document.edit() as session:
+        section = section_of(document, section_code)
+        existing = session.scalars(
+            select(models.Question.number).where(
+                models.Question.section_code == section.code, models.Question.custom
+            )
+        ).all()
+        number = max(existing, default=0) + 1
+        last = session.scalar(select(func.max(models.Question.position))) or 0
+        question = models.Question(
+            id=question_id(section.code, number, custom=True),
+            section_code=section.code,
+            subarea_label=subarea,
+            number=number,
+            text=text.strip(),
+            custom=True,
+            position=last + 1,
+            created_at=document.now(),
+            origin=document.origin,
+        )
+        session.add(question)
+    return question

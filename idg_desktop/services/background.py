@@ -1,0 +1,77 @@
+"""The register of background documents reviewed in step 3 (IDG Part II)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from sqlalchemy import select
+
+from idg_desktop.errors import InvalidInput
+from idg_desktop.services.records import stamp_new, touch
+from idg_desktop.storage import models
+from idg_desktop.storage.document import AssessmentDocument
+
+_KIND = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def add_document(
+    document: AssessmentDocument,
+    *,
+    title: str,
+    kind: str = "other",
+    reference: str = "",
+    notes: str = "",
+    attachment: Path | None = None,
+    record_id: str | None = None,
+) -> models.BackgroundDocument:
+    """Register a document; ``attachment`` copies a file's bytes into the assessment."""
+    if not title.strip():
+        raise InvalidInput("The background document needs a title.")
+    kind = kind.strip().lower() or "other"
+    if not _KIND.match(kind):
+        raise InvalidInput(f"'{kind}' is not a document kind: use words joined by hyphens.")
+    content = None
+    file_name = ""
+    if attachment is not None:
+        try:
+            content = Path(attachment).read_bytes()
+        except OSError as error:
+            raise InvalidInput(f"Cannot read {attachment} ({error.strerror}).") from None
+        file_name = Path(attachment).name
+    with document.edit() as session:
+        record = models.BackgroundDocument(
+            kind=kind,
+            title=title.strip(),
+            reference=reference.strip(),
+            notes=notes.strip(),
+            file_name=file_name,
+            content=content,
+            sha256=hashlib.sha256(content).hexdigest() if content is not None else "",
+        )
+        stamp_new(document, record, record_id=record_id)
+        session.add(record)
+    return record
+
+
+def update_document(document: AssessmentDocument, record_id: str, **changes: str) -> None:
+    with document.edit() as session:
+        record = session.get(models.BackgroundDocument, record_id)
+        if record is None:
+            raise InvalidInput(f"No background document has the id {record_id}.")
+        for name, value in changes.items():
+            if name not in {"title", "kind", "reference", "notes"}:
+                raise InvalidInput(f"A background document has no field '{name}'.")
+            setattr(record, name, value.strip())
+        touch(document, record)
+
+
+def list_documents(document: AssessmentDocument) -> list[models.BackgroundDocument]:
+    return list(
+        document.session.scalars(
+            select(models.BackgroundDocument).order_by(
+                models.BackgroundDocument.created_at, models.BackgroundDocument.id
+            )
+        )
+    )

@@ -1,0 +1,166 @@
+"""The demo workshop: a realistic sample assessment of a fictional administration.
+
+Its content is data (``resources/demo/demo-workshop.json``, format in
+``docs/demo-format.md``) so later issues extend it without touching code. It
+is built with fixed ids, a fixed clock and a fixed origin, so every build of
+the demo is the same document and its exports are repeatable.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from idg_desktop.config import data_dir
+from idg_desktop.resources import resource_path
+from idg_desktop.services import agenda, answers, background, findings, groups, participants
+from idg_desktop.services.assessment import Scope, create_assessment
+from idg_desktop.storage import models
+from idg_desktop.storage.document import AssessmentDocument
+
+DEMO_DATA = ("demo", "demo-workshop.json")
+DEMO_ORIGIN = "demo"
+
+
+def load_demo_data() -> dict[str, Any]:
+    with resource_path(*DEMO_DATA).open(encoding="utf-8") as stream:
+        return json.load(stream)
+
+
+class _DemoClock:
+    """Ticks one second per reading from the workshop's first morning."""
+
+    def __init__(self, start: datetime) -> None:
+        self._ticks: Iterator[int] = iter(range(10**9))
+        self._start = start
+
+    def __call__(self) -> datetime:
+        return self._start + timedelta(seconds=next(self._ticks))
+
+
+def build_demo(path: Path | str) -> AssessmentDocument:
+    """Write the demo workshop to ``path`` (which must not exist) and open it."""
+    data = load_demo_data()
+    a = data["assessment"]
+    clock = _DemoClock(datetime.fromisoformat(a["start_date"] + "T08:00:00"))
+    scope = Scope(
+        title=a["title"],
+        administration=a["administration"],
+        mode=a["mode"],
+        sections=a.get("sections"),
+        continuous=a.get("continuous", False),
+        start_date=a.get("start_date", ""),
+        end_date=a.get("end_date", ""),
+        location=a.get("location", ""),
+        responsible_unit=a.get("responsible_unit", ""),
+        responsible_persons=a.get("responsible_persons", ""),
+        terms_of_reference=a.get("terms_of_reference", {}),
+    )
+    document = create_assessment(
+        path, scope, assessment_id=a["id"], clock=clock, origin=DEMO_ORIGIN
+    )
+    document.origin = DEMO_ORIGIN
+    try:
+        _fill(document, data)
+    except BaseException:
+        document.close()
+        Path(path).unlink(missing_ok=True)
+        raise
+    return document
+
+
+def _fill(document: AssessmentDocument, data: dict[str, Any]) -> None:
+    for p in data["participants"]:
+        participants.add_participant(
+            document,
+            participants.ParticipantData(
+                name=p["name"],
+                unit=p.get("unit", ""),
+                expertise=p.get("expertise", ""),
+                external=p.get("external", False),
+                stakeholder=p.get("stakeholder", "customs"),
+                gender=p.get("gender", "undisclosed"),
+                role=p.get("role", "contributor"),
+                email=p.get("email", ""),
+            ),
+            record_id=p["id"],
+        )
+    for g in data["groups"]:
+        groups.add_group(
+            document,
+            g["name"],
+            g["sections"],
+            g["members"],
+            rapporteur=g.get("rapporteur"),
+            record_id=g["id"],
+        )
+    for ans in data["answers"]:
+        history = ans.get("history", [])
+        for version in [*history, ans]:
+            answers.save_answer(
+                document,
+                ans["question"],
+                text=version["text"],
+                rating=version["rating"],
+                evidence=version.get("evidence", ans.get("evidence", "")),
+                group_id=ans.get("group"),
+                author_id=version.get("author", ans.get("author")),
+            )
+        answers.save_answer(
+            document,
+            ans["question"],
+            marked_for_review=ans.get("marked_for_review", False),
+            reviewed=ans.get("reviewed", False),
+            confidential=ans.get("confidential", False),
+        )
+    for f in data["findings"]:
+        findings.add_finding(
+            document,
+            section=f["section"],
+            kind=f["kind"],
+            text=f["text"],
+            questions=f.get("questions", []),
+            proposed_action=f.get("proposed_action", ""),
+            status=f.get("status", "proposed"),
+            confidential=f.get("confidential", False),
+            group_id=f.get("group"),
+            author_id=f.get("author"),
+            record_id=f["id"],
+        )
+    for d in data.get("documents", []):
+        background.add_document(
+            document,
+            title=d["title"],
+            kind=d.get("kind", "other"),
+            reference=d.get("reference", ""),
+            notes=d.get("notes", ""),
+            record_id=d["id"],
+        )
+    for s in data.get("sessions", []):
+        agenda.add_session(
+            document,
+            day=s["date"],
+            topic=s["topic"],
+            start=s.get("start", ""),
+            duration_minutes=s.get("duration_minutes", 0),
+            participants=s.get("participants", []),
+            record_id=s["id"],
+        )
+
+
+def fresh_demo_path(folder: Path | None = None) -> Path:
+    """A new file name for a demo copy; never one the user may have edited."""
+    folder = folder or data_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    candidate = folder / "demo-workshop.idg"
+    number = 2
+    while candidate.exists():
+        candidate = folder / f"demo-workshop-{number}.idg"
+        number += 1
+    return candidate
+
+
+__all__ = ["build_demo", "fresh_demo_path", "load_demo_data", "models"]

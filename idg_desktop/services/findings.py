@@ -1,0 +1,155 @@
+"""Findings per section: strengths, weaknesses and recommendations.
+
+Every change is written to the finding's history (``finding_event``), so the
+plenary's decisions (agreed, amended, merged, rejected) can be traced.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from idg_desktop.domain.vocabulary import FindingKind, FindingStatus, parse_choice
+from idg_desktop.errors import InvalidInput
+from idg_desktop.services.answers import find_question
+from idg_desktop.services.assessment import section_of
+from idg_desktop.services.records import by_prefix, stamp_new, touch
+from idg_desktop.storage import models
+from idg_desktop.storage.document import AssessmentDocument
+
+
+def _event(document: AssessmentDocument, finding: models.Finding, action: str, note: str = ""):
+    return models.FindingEvent(
+        finding_id=finding.id,
+        revision=finding.revision,
+        action=action,
+        status=finding.status,
+        text=finding.text,
+        proposed_action=finding.proposed_action,
+        note=note,
+        at=document.now(),
+        origin=document.origin,
+    )
+
+
+def _question_ids(document: AssessmentDocument, section: str, refs: list[str]) -> list[str]:
+    ids: list[str] = []
+    for ref in refs:
+        question = find_question(document, ref)
+        if question.section_code != section:
+            raise InvalidInput(
+                f"Question {question.id} is not in section {section}: a finding links to "
+                "questions of its own section."
+            )
+        if question.id not in ids:
+            ids.append(question.id)
+    return ids
+
+
+def add_finding(
+    document: AssessmentDocument,
+    *,
+    section: str,
+    kind: str,
+    text: str,
+    questions: list[str] | None = None,
+    proposed_action: str = "",
+    status: str = FindingStatus.PROPOSED.value,
+    confidential: bool = False,
+    group_id: str | None = None,
+    author_id: str | None = None,
+    record_id: str | None = None,
+) -> models.Finding:
+    code = section_of(document, section).code
+    kind_value = parse_choice(FindingKind, kind, "finding kind").value
+    status_value = parse_choice(FindingStatus, status, "finding status").value
+    if not text.strip():
+        raise InvalidInput("The finding has no text.")
+    question_ids = _question_ids(document, code, questions or [])
+    with document.edit() as session:
+        finding = models.Finding(
+            section_code=code,
+            kind=kind_value,
+            text=text.strip(),
+            proposed_action=proposed_action.strip(),
+            status=status_value,
+            confidential=confidential,
+            group_id=group_id,
+            author_id=author_id,
+        )
+        stamp_new(document, finding, record_id=record_id)
+        finding.questions = [
+            models.FindingQuestion(question_id=qid, position=i)
+            for i, qid in enumerate(question_ids)
+        ]
+        session.add(finding)
+        session.flush()
+        session.add(_event(document, finding, "created"))
+    return finding
+
+
+def find_finding(document: AssessmentDocument, reference: str) -> models.Finding:
+    return by_prefix(document.session, models.Finding, reference, "finding")
+
+
+def update_finding(
+    document: AssessmentDocument, finding_id: str, *, note: str = "", **changes: object
+) -> models.Finding:
+    """Change a finding's text, action, kind, status, questions or confidentiality."""
+    finding = find_finding(document, finding_id)
+    clean: dict[str, object] = {}
+    for name, value in changes.items():
+        if name == "kind":
+            clean[name] = parse_choice(FindingKind, str(value), "finding kind").value
+        elif name == "status":
+            clean[name] = parse_choice(FindingStatus, str(value), "finding status").value
+        elif name in {"text", "proposed_action"}:
+            clean[name] = str(value).strip()
+        elif name == "confidential":
+            clean[name] = bool(value)
+        elif name == "questions":
+            clean[name] = _question_ids(document, finding.section_code, list(value))  # type: ignore[arg-type]
+        elif name == "merged_into_id":
+            clean[name] = value
+        else:
+            raise InvalidInput(f"A finding has no field '{name}'.")
+    if clean.get("text") == "":
+        raise InvalidInput("The finding has no text.")
+    with document.edit() as session:
+        for name, value in clean.items():
+            if name == "questions":
+                finding.questions = [
+                    models.FindingQuestion(question_id=qid, position=i)
+                    for i, qid in enumerate(value)  # type: ignore[arg-type]
+                ]
+            else:
+                setattr(finding, name, value)
+        touch(document, finding)
+        session.flush()
+        action = str(clean["status"]) if "status" in clean else "edited"
+        session.add(_event(document, finding, action, note))
+    return finding
+
+
+def list_findings(document: AssessmentDocument, section: str | None = None) -> list[models.Finding]:
+    query = select(models.Finding).join(
+        models.Section, models.Section.code == models.Finding.section_code
+    )
+    if section:
+        query = query.where(models.Finding.section_code == section_of(document, section).code)
+    return list(
+        document.session.scalars(
+            query.order_by(models.Section.position, models.Finding.created_at, models.Finding.id)
+        )
+    )
+
+
+def finding_history(
+    document: AssessmentDocument, finding: models.Finding
+) -> list[models.FindingEvent]:
+    return list(
+        document.session.scalars(
+            select(models.FindingEvent)
+            .where(models.FindingEvent.finding_id == finding.id)
+            .order_by(models.FindingEvent.revision, models.FindingEvent.at)
+        )
+    )

@@ -1,0 +1,299 @@
+"""Working groups: their sections and members, and the automatic allocation.
+
+IDG Part II step 5: contributors split into working groups, each taking some
+key factors, each with a rapporteur. A section belongs to at most one group
+and a participant sits in at most one group.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from sqlalchemy import delete, func, select
+
+from idg_desktop.domain.vocabulary import Role
+from idg_desktop.errors import Ambiguous, InvalidInput, NotFound
+from idg_desktop.services.assessment import sections_in_scope
+from idg_desktop.services.participants import find_participant, list_participants
+from idg_desktop.services.records import by_prefix, looks_like_id, stamp_new, touch
+from idg_desktop.storage import models
+from idg_desktop.storage.document import AssessmentDocument
+
+#: Roles that run or watch the workshop rather than answer in a group.
+NOT_ALLOCATED = {
+    Role.EXTERNAL_FACILITATOR.value,
+    Role.OBSERVER.value,
+    Role.SENIOR_MANAGEMENT.value,
+}
+
+
+def list_groups(document: AssessmentDocument) -> list[models.WorkingGroup]:
+    return list(
+        document.session.scalars(
+            select(models.WorkingGroup).order_by(
+                models.WorkingGroup.position, models.WorkingGroup.created_at
+            )
+        )
+    )
+
+
+def find_group(document: AssessmentDocument, reference: str) -> models.WorkingGroup:
+    """A group by exact name (case-insensitive) or id prefix."""
+    name = " ".join(reference.split())
+    matches = document.session.scalars(
+        select(models.WorkingGroup).where(func.lower(models.WorkingGroup.name) == name.lower())
+    ).all()
+    if len(matches) == 1:
+        return matches[0]
+    if len(matches) > 1:
+        raise Ambiguous(f"The group name '{name}' is ambiguous: use the group's id instead.")
+    if looks_like_id(name):
+        return by_prefix(document.session, models.WorkingGroup, name, "group")
+    raise NotFound(f"No working group is called '{name}'.")
+
+
+def _section_codes(document: AssessmentDocument, codes: list[str]) -> list[str]:
+    from idg_desktop.services.assessment import section_of
+
+    return [section_of(document, code).code for code in codes]
+
+
+def add_group(
+    document: AssessmentDocument,
+    name: str,
+    sections: list[str] | None = None,
+    members: list[str] | None = None,
+    *,
+    rapporteur: str | None = None,
+    record_id: str | None = None,
+) -> models.WorkingGroup:
+    """A new group; its sections and members move to it from any other group."""
+    name = " ".join(name.split())
+    if not name:
+        raise InvalidInput("The working group needs a name.")
+    session = document.session
+    exists = session.scalar(
+        select(func.count())
+        .select_from(models.WorkingGroup)
+        .where(func.lower(models.WorkingGroup.name) == name.lower())
+    )
+    if exists:
+        raise InvalidInput(f"A working group is already called '{name}'.")
+    codes = _section_codes(document, sections or [])
+    people = [find_participant(document, member) for member in members or []]
+    chosen = find_participant(document, rapporteur) if rapporteur else None
+    with document.edit():
+        position = session.scalar(select(func.max(models.WorkingGroup.position)))
+        group = models.WorkingGroup(name=name, position=(position or 0) + 1)
+        stamp_new(document, group, record_id=record_id)
+        session.add(group)
+        session.flush()
+        for code in codes:
+            _give_section(document, group, code)
+        for person in people:
+            _add_member(document, group, person)
+        if chosen is None:
+            chosen = next((p for p in people if p.role == Role.RAPPORTEUR.value), None)
+        if chosen is not None:
+            if chosen not in people:
+                _add_member(document, group, chosen)
+            group.rapporteur_id = chosen.id
+    return group
+
+
+def _give_section(document: AssessmentDocument, group: models.WorkingGroup, code: str) -> None:
+    session = document.session
+    current = session.get(models.GroupSection, code)
+    if current is not None:
+        if current.group_id == group.id:
+            return
+        previous = session.get(models.WorkingGroup, current.group_id)
+        session.delete(current)
+        session.flush()
+        if previous is not None:
+            touch(document, previous)
+    session.add(models.GroupSection(section_code=code, group_id=group.id))
+    touch(document, group)
+
+
+def _add_member(
+    document: AssessmentDocument, group: models.WorkingGroup, person: models.Participant
+) -> None:
+    session = document.session
+    current = session.get(models.GroupMember, person.id)
+    if current is not None:
+        if current.group_id == group.id:
+            return
+        previous = session.get(models.WorkingGroup, current.group_id)
+        session.delete(current)
+        session.flush()
+        if previous is not None:
+            if previous.rapporteur_id == person.id:
+                previous.rapporteur_id = None
+            touch(document, previous)
+    session.add(models.GroupMember(participant_id=person.id, group_id=group.id))
+    touch(document, group)
+
+
+def assign_section(document: AssessmentDocument, group_ref: str, code: str) -> None:
+    group = find_group(document, group_ref)
+    (code,) = _section_codes(document, [code])
+    with document.edit():
+        _give_section(document, group, code)
+
+
+def assign_member(document: AssessmentDocument, group_ref: str, person_ref: str) -> None:
+    group = find_group(document, group_ref)
+    person = find_participant(document, person_ref)
+    with document.edit():
+        _add_member(document, group, person)
+
+
+def set_rapporteur(document: AssessmentDocument, group_ref: str, person_ref: str) -> None:
+    group = find_group(document, group_ref)
+    person = find_participant(document, person_ref)
+    with document.edit():
+        _add_member(document, group, person)
+        group.rapporteur_id = person.id
+        touch(document, group)
+
+
+def remove_group(document: AssessmentDocument, group_ref: str) -> None:
+    group = find_group(document, group_ref)
+    with document.edit() as session:
+        session.delete(group)
+
+
+def group_sections(document: AssessmentDocument, group: models.WorkingGroup) -> list[str]:
+    position = {s.code: s.position for s in document.session.scalars(select(models.Section))}
+    return sorted((gs.section_code for gs in group.sections), key=position.__getitem__)
+
+
+def group_members(
+    document: AssessmentDocument, group: models.WorkingGroup
+) -> list[models.Participant]:
+    ids = {m.participant_id for m in group.members}
+    return [p for p in list_participants(document) if p.id in ids]
+
+
+@dataclass(frozen=True)
+class Allocation:
+    """What :func:`auto_allocate` decided, for the command line to print."""
+
+    groups: list[tuple[str, list[str], list[str]]]  # name, section codes, member names
+
+
+def auto_allocate(document: AssessmentDocument, count: int) -> Allocation:
+    """Give every section in scope to one of ``count`` groups and spread people.
+
+    Sections go largest first to the group with the fewest questions so far
+    (balanced workload). Participants who answer (not the external
+    facilitator, observers or senior management) are dealt out so that each
+    group gets a mix of areas of expertise and of genders: each person goes to
+    the smallest group with the fewest people of the same expertise, then of
+    the same gender. Existing groups are reused in order; missing ones are
+    created as "Group N". The outcome is deterministic for the same file.
+    """
+    if count < 1:
+        raise InvalidInput("The number of groups must be at least 1.")
+    existing = list_groups(document)
+    if len(existing) > count:
+        raise InvalidInput(
+            f"The assessment already has {len(existing)} working groups; remove some before "
+            f"allocating to {count}."
+        )
+    sections = sections_in_scope(document)
+    if count > len(sections):
+        raise InvalidInput(
+            f"There are only {len(sections)} sections in scope: {count} groups would leave "
+            "some without work."
+        )
+    session = document.session
+    sizes = dict(
+        session.execute(
+            select(models.Question.section_code, func.count()).group_by(
+                models.Question.section_code
+            )
+        ).all()
+    )
+    people = [p for p in list_participants(document) if p.role not in NOT_ALLOCATED]
+    names = {g.name.lower() for g in existing}
+    with document.edit():
+        groups = list(existing)
+        number = 1
+        while len(groups) < count:
+            name = f"Group {number}"
+            number += 1
+            if name.lower() in names:
+                continue
+            group = models.WorkingGroup(name=name, position=len(groups) + 1)
+            stamp_new(document, group)
+            session.add(group)
+            groups.append(group)
+        session.flush()
+        session.execute(delete(models.GroupSection))
+        session.execute(delete(models.GroupMember))
+        for group in groups:
+            group.rapporteur_id = None
+            touch(document, group)
+        session.flush()
+        session.expire_all()
+
+        load = [0] * count
+        order = sorted(sections, key=lambda s: (-sizes.get(s.code, 0), s.position))
+        for section in order:
+            target = min(range(count), key=lambda i: (load[i], i))
+            load[target] += sizes.get(section.code, 0)
+            session.add(models.GroupSection(section_code=section.code, group_id=groups[target].id))
+
+        expertise = [Counter() for _ in range(count)]
+        gender = [Counter() for _ in range(count)]
+        size = [0] * count
+        rapporteurs: list[str | None] = [None] * count
+        # Rapporteurs first so that each group gets one where there are enough.
+        ordered = sorted(people, key=lambda p: (p.role != Role.RAPPORTEUR.value, p.expertise))
+        for person in ordered:
+            key = person.expertise.strip().lower()
+            if person.role == Role.RAPPORTEUR.value and None in rapporteurs:
+                target = rapporteurs.index(None)
+                rapporteurs[target] = person.id
+            else:
+                target = min(
+                    range(count),
+                    key=lambda i: (size[i], expertise[i][key], gender[i][person.gender], i),
+                )
+            size[target] += 1
+            expertise[target][key] += 1
+            gender[target][person.gender] += 1
+            session.add(models.GroupMember(participant_id=person.id, group_id=groups[target].id))
+        for group, rapporteur in zip(groups, rapporteurs, strict=True):
+            group.rapporteur_id = rapporteur
+        session.flush()
+        session.expire_all()
+    summary = []
+    for group in list_groups(document):
+        summary.append(
+            (
+                group.name,
+                group_sections(document, group),
+                [p.name for p in group_members(document, group)],
+            )
+        )
+    return Allocation(summary)
+
+
+def balance_warnings(document: AssessmentDocument) -> list[str]:
+    """What the Working groups page keeps visible until fixed."""
+    warnings = []
+    allocated = {gs.section_code for gs in document.session.scalars(select(models.GroupSection))}
+    for section in sections_in_scope(document):
+        if section.code not in allocated:
+            warnings.append(f"Section {section.code} ({section.title}) has no working group.")
+    for group in list_groups(document):
+        if group.rapporteur_id is None:
+            warnings.append(f"Group '{group.name}' has no rapporteur.")
+        genders = {p.gender for p in group_members(document, group)} - {"undisclosed"}
+        if len(group.members) > 1 and len(genders) == 1:
+            warnings.append(f"Group '{group.name}' has members of one gender only.")
+    return warnings

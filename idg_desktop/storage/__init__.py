@@ -1,0 +1,1 @@
+"""The ``.idg`` file: models, opening and checking, locking, migrations."""

@@ -1,0 +1,282 @@
+"""The tables of an assessment file (schema documented in ``docs/file-format.md``).
+
+Every record that people create carries a stable UUID (records are made on
+different laptops offline), its ``created_at``/``updated_at`` timestamps (UTC),
+its ``origin`` (the installation id of the laptop that last wrote it) and a
+``revision`` that grows by one at each change: merges compare revisions against
+a base, never the laptops' clocks. Framework rows (sections, questions) are
+keyed by the guide's own ids (``TR``, ``TR-20``), which are stable by nature.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Tracked:
+    """Columns every user-made record has: id, timestamps, origin, revision."""
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    origin: Mapped[str] = mapped_column(String(64), default="")
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class Meta(Base):
+    """Key/value facts about the file itself (schema version, creator...)."""
+
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="")
+
+
+class FrameworkCopy(Base):
+    """The whole framework JSON the assessment was created with."""
+
+    __tablename__ = "framework"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+    content: Mapped[str] = mapped_column(Text)
+
+
+class Section(Base):
+    __tablename__ = "section"
+    code: Mapped[str] = mapped_column(String(8), primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    category: Mapped[str] = mapped_column(String(32))
+    position: Mapped[int] = mapped_column(Integer)
+    in_scope: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class SubArea(Base):
+    __tablename__ = "subarea"
+    __table_args__ = (UniqueConstraint("section_code", "label"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    section_code: Mapped[str] = mapped_column(ForeignKey("section.code"))
+    label: Mapped[str] = mapped_column(String(8))
+    title: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer)
+
+
+class Question(Base):
+    """A checklist question: the guide's (``TR-20``) or the document's own (``TR-C1``)."""
+
+    __tablename__ = "question"
+    id: Mapped[str] = mapped_column(String(16), primary_key=True)
+    section_code: Mapped[str] = mapped_column(ForeignKey("section.code"), index=True)
+    subarea_label: Mapped[str] = mapped_column(String(8), default="")
+    part: Mapped[str] = mapped_column(String(4), default="")
+    number: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    custom: Mapped[bool] = mapped_column(Boolean, default=False)
+    position: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    origin: Mapped[str] = mapped_column(String(64), default="")
+
+
+class Assessment(Tracked, Base):
+    """The one assessment this file holds: its scope (IDG Part II step 1)."""
+
+    __tablename__ = "assessment"
+    title: Mapped[str] = mapped_column(Text)
+    administration: Mapped[str] = mapped_column(Text)
+    mode: Mapped[str] = mapped_column(String(16))
+    comprehensive: Mapped[bool] = mapped_column(Boolean, default=True)
+    continuous: Mapped[bool] = mapped_column(Boolean, default=False)
+    start_date: Mapped[str] = mapped_column(String(10), default="")
+    end_date: Mapped[str] = mapped_column(String(10), default="")
+    location: Mapped[str] = mapped_column(Text, default="")
+    responsible_unit: Mapped[str] = mapped_column(Text, default="")
+    responsible_persons: Mapped[str] = mapped_column(Text, default="")
+    #: Annex 5 terms-of-reference fields, as a JSON object keyed by field key.
+    terms_of_reference: Mapped[str] = mapped_column(Text, default="{}")
+
+
+class Participant(Tracked, Base):
+    __tablename__ = "participant"
+    name: Mapped[str] = mapped_column(Text)
+    unit: Mapped[str] = mapped_column(Text, default="")
+    expertise: Mapped[str] = mapped_column(Text, default="")
+    external: Mapped[bool] = mapped_column(Boolean, default=False)
+    stakeholder: Mapped[str] = mapped_column(String(32), default="customs")
+    gender: Mapped[str] = mapped_column(String(16), default="undisclosed")
+    role: Mapped[str] = mapped_column(String(32), default="contributor")
+    email: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class WorkingGroup(Tracked, Base):
+    __tablename__ = "working_group"
+    name: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    rapporteur_id: Mapped[str | None] = mapped_column(
+        ForeignKey("participant.id", ondelete="SET NULL"), nullable=True
+    )
+    sections: Mapped[list[GroupSection]] = relationship(
+        cascade="all, delete-orphan", order_by="GroupSection.section_code"
+    )
+    members: Mapped[list[GroupMember]] = relationship(cascade="all, delete-orphan")
+
+
+class GroupSection(Base):
+    """A section given to a group; a section is in at most one group."""
+
+    __tablename__ = "group_section"
+    section_code: Mapped[str] = mapped_column(ForeignKey("section.code"), primary_key=True)
+    group_id: Mapped[str] = mapped_column(
+        ForeignKey("working_group.id", ondelete="CASCADE"), index=True
+    )
+
+
+class GroupMember(Base):
+    """A participant in a group; a participant is in at most one group."""
+
+    __tablename__ = "group_member"
+    participant_id: Mapped[str] = mapped_column(
+        ForeignKey("participant.id", ondelete="CASCADE"), primary_key=True
+    )
+    group_id: Mapped[str] = mapped_column(
+        ForeignKey("working_group.id", ondelete="CASCADE"), index=True
+    )
+
+
+class Answer(Tracked, Base):
+    """The one consolidated answer to a question (earlier versions in history)."""
+
+    __tablename__ = "answer"
+    question_id: Mapped[str] = mapped_column(ForeignKey("question.id"), unique=True)
+    text: Mapped[str] = mapped_column(Text, default="")
+    rating: Mapped[str] = mapped_column(String(24), default="not-assessed")
+    #: Figure 5's three questions; NULL while unanswered.
+    measure_exists: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    measure_applied: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    measure_effective: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    evidence: Mapped[str] = mapped_column(Text, default="")
+    marked_for_review: Mapped[bool] = mapped_column(Boolean, default=False)
+    reviewed: Mapped[bool] = mapped_column(Boolean, default=False)
+    confidential: Mapped[bool] = mapped_column(Boolean, default=False)
+    group_id: Mapped[str | None] = mapped_column(
+        ForeignKey("working_group.id", ondelete="SET NULL"), nullable=True
+    )
+    author_id: Mapped[str | None] = mapped_column(
+        ForeignKey("participant.id", ondelete="SET NULL"), nullable=True
+    )
+
+
+class AnswerVersion(Base):
+    """An earlier version of an answer, kept when the answer changes."""
+
+    __tablename__ = "answer_version"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    answer_id: Mapped[str] = mapped_column(ForeignKey("answer.id", ondelete="CASCADE"), index=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text, default="")
+    rating: Mapped[str] = mapped_column(String(24))
+    evidence: Mapped[str] = mapped_column(Text, default="")
+    author_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    group_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    written_at: Mapped[datetime] = mapped_column(DateTime)
+    origin: Mapped[str] = mapped_column(String(64), default="")
+
+
+class Finding(Tracked, Base):
+    __tablename__ = "finding"
+    section_code: Mapped[str] = mapped_column(ForeignKey("section.code"), index=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+    proposed_action: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(16), default="proposed")
+    confidential: Mapped[bool] = mapped_column(Boolean, default=False)
+    group_id: Mapped[str | None] = mapped_column(
+        ForeignKey("working_group.id", ondelete="SET NULL"), nullable=True
+    )
+    author_id: Mapped[str | None] = mapped_column(
+        ForeignKey("participant.id", ondelete="SET NULL"), nullable=True
+    )
+    merged_into_id: Mapped[str | None] = mapped_column(String(36), nullable=True)
+    questions: Mapped[list[FindingQuestion]] = relationship(
+        cascade="all, delete-orphan", order_by="FindingQuestion.position"
+    )
+
+
+class FindingQuestion(Base):
+    __tablename__ = "finding_question"
+    finding_id: Mapped[str] = mapped_column(
+        ForeignKey("finding.id", ondelete="CASCADE"), primary_key=True
+    )
+    question_id: Mapped[str] = mapped_column(ForeignKey("question.id"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class FindingEvent(Base):
+    """The history of a finding: created, edited, agreed, merged, rejected..."""
+
+    __tablename__ = "finding_event"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    finding_id: Mapped[str] = mapped_column(
+        ForeignKey("finding.id", ondelete="CASCADE"), index=True
+    )
+    revision: Mapped[int] = mapped_column(Integer)
+    action: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text, default="")
+    proposed_action: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[datetime] = mapped_column(DateTime)
+    origin: Mapped[str] = mapped_column(String(64), default="")
+
+
+class BackgroundDocument(Tracked, Base):
+    """A document reviewed in Step 3, optionally with the file attached."""
+
+    __tablename__ = "background_document"
+    kind: Mapped[str] = mapped_column(String(64), default="other")
+    title: Mapped[str] = mapped_column(Text)
+    reference: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    file_name: Mapped[str] = mapped_column(Text, default="")
+    content: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    sha256: Mapped[str] = mapped_column(String(64), default="")
+
+
+class WorkshopSession(Tracked, Base):
+    """A session of the workshop's agenda (Step 4) — the report's "activities held"."""
+
+    __tablename__ = "workshop_session"
+    date: Mapped[str] = mapped_column(String(10))
+    start: Mapped[str] = mapped_column(String(5), default="")
+    duration_minutes: Mapped[int] = mapped_column(Integer, default=0)
+    topic: Mapped[str] = mapped_column(Text)
+    participants: Mapped[list[SessionParticipant]] = relationship(cascade="all, delete-orphan")
+
+
+class SessionParticipant(Base):
+    __tablename__ = "session_participant"
+    session_id: Mapped[str] = mapped_column(
+        ForeignKey("workshop_session.id", ondelete="CASCADE"), primary_key=True
+    )
+    participant_id: Mapped[str] = mapped_column(
+        ForeignKey("participant.id", ondelete="CASCADE"), primary_key=True
+    )

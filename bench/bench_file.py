@@ -33,14 +33,12 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from idg_desktop.exports.json_export import export_json_text, info  # noqa: E402
-from idg_desktop.services import answers  # noqa: E402
-from idg_desktop.services.assessment import Scope, create_assessment  # noqa: E402
-from idg_desktop.services.records import stamp_new  # noqa: E402
-from idg_desktop.storage import models  # noqa: E402
-from idg_desktop.storage.document import AssessmentDocument  # noqa: E402
+from idg_desktop.exports.json_export import export_json_text, info
+from idg_desktop.services import answers
+from idg_desktop.services.assessment import Scope, create_assessment
+from idg_desktop.services.records import stamp_new
+from idg_desktop.storage import models
+from idg_desktop.storage.document import AssessmentDocument
 
 NARRATIVE = (
     "The administration reports that the measure is in place at the main border posts "
@@ -56,64 +54,90 @@ def narrative(i: int, version: int) -> str:
 
 
 def build(path: Path) -> None:
-    document = create_assessment(path, Scope(title="Benchmark assessment",
-                                             administration="Benchmark Customs"))
+    document = create_assessment(
+        path, Scope(title="Benchmark assessment", administration="Benchmark Customs")
+    )
     try:
         with document.edit() as session:
             people = []
             for i in range(60):
                 person = models.Participant(
-                    name=f"Participant {i:02d}", unit=f"Unit {i % 7}",
-                    expertise=f"Area {i % 5}", gender=("female", "male")[i % 2],
+                    name=f"Participant {i:02d}",
+                    unit=f"Unit {i % 7}",
+                    expertise=f"Area {i % 5}",
+                    gender=("female", "male")[i % 2],
                     role="rapporteur" if i < 8 else "contributor",
                 )
                 stamp_new(document, person)
                 people.append(person)
             session.add_all(people)
             session.flush()
-            codes = [s.code for s in session.query(models.Section).order_by(models.Section.position)]
+            codes = [
+                s.code for s in session.query(models.Section).order_by(models.Section.position)
+            ]
             groups = []
             for g in range(8):
-                group = models.WorkingGroup(name=f"Group {g + 1}", position=g,
-                                            rapporteur_id=people[g].id)
+                group = models.WorkingGroup(
+                    name=f"Group {g + 1}", position=g, rapporteur_id=people[g].id
+                )
                 stamp_new(document, group)
                 groups.append(group)
             session.add_all(groups)
             session.flush()
             for index, code in enumerate(codes):
-                session.add(models.GroupSection(section_code=code,
-                                                group_id=groups[index % 8].id))
+                session.add(models.GroupSection(section_code=code, group_id=groups[index % 8].id))
             for index, person in enumerate(people):
-                session.add(models.GroupMember(participant_id=person.id,
-                                               group_id=groups[index % 8].id))
+                session.add(
+                    models.GroupMember(participant_id=person.id, group_id=groups[index % 8].id)
+                )
             questions = session.query(models.Question).order_by(models.Question.position).all()
-            ratings = ["absent", "not-applied", "not-effective", "partially-effective",
-                       "effective"]
+            ratings = ["absent", "not-applied", "not-effective", "partially-effective", "effective"]
             for i, question in enumerate(questions):
-                answer = models.Answer(question_id=question.id, text=narrative(i, 9),
-                                       rating=ratings[i % 5], evidence=f"Doc {i}")
+                answer = models.Answer(
+                    question_id=question.id,
+                    text=narrative(i, 9),
+                    rating=ratings[i % 5],
+                    evidence=f"Doc {i}",
+                )
                 stamp_new(document, answer)
                 answer.revision = 9
                 session.add(answer)
                 session.flush()
                 for version in range(1, 9):
-                    session.add(models.AnswerVersion(
-                        answer_id=answer.id, revision=version, text=narrative(i, version),
-                        rating=ratings[(i + version) % 5], evidence="",
-                        written_at=document.now(), origin=document.origin))
+                    session.add(
+                        models.AnswerVersion(
+                            answer_id=answer.id,
+                            revision=version,
+                            text=narrative(i, version),
+                            rating=ratings[(i + version) % 5],
+                            evidence="",
+                            written_at=document.now(),
+                            origin=document.origin,
+                        )
+                    )
             for i in range(300):
                 question = questions[i % len(questions)]
-                finding = models.Finding(section_code=question.section_code,
-                                         kind=("strength", "weakness", "recommendation")[i % 3],
-                                         text=NARRATIVE[: 200 + i % 100],
-                                         proposed_action="Review the procedure.")
+                finding = models.Finding(
+                    section_code=question.section_code,
+                    kind=("strength", "weakness", "recommendation")[i % 3],
+                    text=NARRATIVE[: 200 + i % 100],
+                    proposed_action="Review the procedure.",
+                )
                 stamp_new(document, finding)
                 finding.questions = [models.FindingQuestion(question_id=question.id)]
                 session.add(finding)
                 session.flush()
-                session.add(models.FindingEvent(
-                    finding_id=finding.id, revision=1, action="created", status="proposed",
-                    text=finding.text, at=document.now(), origin=document.origin))
+                session.add(
+                    models.FindingEvent(
+                        finding_id=finding.id,
+                        revision=1,
+                        action="created",
+                        status="proposed",
+                        text=finding.text,
+                        at=document.now(),
+                        origin=document.origin,
+                    )
+                )
     finally:
         document.close()
 
@@ -129,7 +153,7 @@ def timed(function, repeat: int) -> list[float]:
 
 def p95(values: list[float]) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
 def open_and_info(path: Path) -> None:
@@ -144,9 +168,12 @@ def raw_counts(path: Path) -> None:
         connection.execute("PRAGMA user_version").fetchone()
         connection.execute("PRAGMA quick_check").fetchall()
         for sql in (
-            "SELECT count(*) FROM participant", "SELECT count(*) FROM working_group",
-            "SELECT count(*) FROM answer WHERE trim(text) != ''", "SELECT count(*) FROM finding",
-            "SELECT count(*) FROM question", "SELECT * FROM assessment",
+            "SELECT count(*) FROM participant",
+            "SELECT count(*) FROM working_group",
+            "SELECT count(*) FROM answer WHERE trim(text) != ''",
+            "SELECT count(*) FROM finding",
+            "SELECT count(*) FROM question",
+            "SELECT * FROM assessment",
         ):
             connection.execute(sql).fetchall()
     finally:
@@ -163,9 +190,20 @@ def raw_export(path: Path) -> None:
     connection.row_factory = sqlite3.Row
     try:
         dump = {}
-        for table in ("assessment", "participant", "working_group", "group_member",
-                      "group_section", "answer", "answer_version", "finding",
-                      "finding_question", "finding_event", "question", "section"):
+        for table in (
+            "assessment",
+            "participant",
+            "working_group",
+            "group_member",
+            "group_section",
+            "answer",
+            "answer_version",
+            "finding",
+            "finding_question",
+            "finding_event",
+            "question",
+            "section",
+        ):
             dump[table] = [dict(row) for row in connection.execute(f"SELECT * FROM {table}")]
         json.dumps(dump, ensure_ascii=False, indent=1, default=str)
     finally:
@@ -180,8 +218,9 @@ def edits(path: Path, count: int) -> list[float]:
         for i in range(count):
             qid = ids[i % len(ids)]
             start = time.perf_counter()
-            answers.save_answer(document, qid, text=f"Edit {i}: " + NARRATIVE * 3,
-                                rating="partially-effective")
+            answers.save_answer(
+                document, qid, text=f"Edit {i}: " + NARRATIVE * 3, rating="partially-effective"
+            )
             times.append(time.perf_counter() - start)
     finally:
         document.close()
@@ -202,11 +241,14 @@ def raw_edits(path: Path, count: int) -> list[float]:
             connection.execute(
                 "INSERT INTO answer_version (id, answer_id, revision, text, rating, evidence, "
                 "written_at, origin) SELECT lower(hex(randomblob(16))), id, revision, text, "
-                "rating, evidence, updated_at, origin FROM answer WHERE id = ?", (answer_id,))
+                "rating, evidence, updated_at, origin FROM answer WHERE id = ?",
+                (answer_id,),
+            )
             connection.execute(
                 "UPDATE answer SET text = ?, rating = ?, revision = revision + 1, "
                 "updated_at = datetime('now') WHERE id = ?",
-                (f"Edit {i}: " + NARRATIVE * 3, "partially-effective", answer_id))
+                (f"Edit {i}: " + NARRATIVE * 3, "partially-effective", answer_id),
+            )
             connection.execute("COMMIT")
             times.append(time.perf_counter() - start)
     finally:
@@ -239,9 +281,11 @@ def main() -> None:
     size_mb = path.stat().st_size / 1e6
     with AssessmentDocument.open(path, read_only=True) as document:
         facts = info(document)
-    print(f"Large assessment: {facts['participants']} participants, {facts['groups']} groups, "
-          f"{facts['answers']} answers x 9 versions, {facts['findings']} findings; "
-          f"{size_mb:.1f} MB, built in {built:.1f} s")
+    print(
+        f"Large assessment: {facts['participants']} participants, {facts['groups']} groups, "
+        f"{facts['answers']} answers x 9 versions, {facts['findings']} findings; "
+        f"{size_mb:.1f} MB, built in {built:.1f} s"
+    )
 
     open_info = timed(lambda: open_and_info(path), args.repeat)
     open_raw = timed(lambda: raw_counts(path), args.repeat)
@@ -260,23 +304,37 @@ def main() -> None:
         return f"{value * 1000:.1f} ms"
 
     rows = [
-        ("open + info (median)", statistics.median(open_info), statistics.median(open_raw),
-         f"idg info: {ms(wall_info)}"),
-        ("answer edit committed, median", statistics.median(edit_app),
-         statistics.median(edit_raw), ""),
+        (
+            "open + info (median)",
+            statistics.median(open_info),
+            statistics.median(open_raw),
+            f"idg info: {ms(wall_info)}",
+        ),
+        (
+            "answer edit committed, median",
+            statistics.median(edit_app),
+            statistics.median(edit_raw),
+            "",
+        ),
         ("answer edit committed, p95", p95(edit_app), p95(edit_raw), ""),
-        ("export json (median)", statistics.median(export_app), statistics.median(export_raw),
-         f"idg export json: {ms(wall_export)}"),
+        (
+            "export json (median)",
+            statistics.median(export_app),
+            statistics.median(export_raw),
+            f"idg export json: {ms(wall_export)}",
+        ),
     ]
     print()
-    print(f"| measure | IDG Workshop | raw sqlite3 | ratio | whole command |")
+    print("| measure | IDG Workshop | raw sqlite3 | ratio | whole command |")
     print("|---|---|---|---|---|")
     for name, app, raw, command in rows:
         print(f"| {name} | {ms(app)} | {ms(raw)} | {app / raw:.1f}x | {command} |")
     print()
-    print(f"Targets: open + info under 300 ms in process "
-          f"({'met' if statistics.median(open_info) < 0.3 else 'NOT met'}); "
-          f"an edit's p95 under 15 ms ({'met' if p95(edit_app) < 0.015 else 'NOT met'}).")
+    print(
+        f"Targets: open + info under 300 ms in process "
+        f"({'met' if statistics.median(open_info) < 0.3 else 'NOT met'}); "
+        f"an edit's p95 under 15 ms ({'met' if p95(edit_app) < 0.015 else 'NOT met'})."
+    )
     if args.keep:
         Path(args.keep).mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, Path(args.keep) / "large.idg")

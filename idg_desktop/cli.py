@@ -24,7 +24,7 @@ from idg_desktop.exports.json_export import export_json_text, info
 from idg_desktop.services import answers, findings, groups, participants
 from idg_desktop.services.assessment import Scope, create_assessment
 from idg_desktop.services.records import short_id
-from idg_desktop.storage.document import SCHEMA_VERSION, AssessmentDocument, probe
+from idg_desktop.storage.document import AssessmentDocument, current_schema, probe
 
 EXIT_OK = 0
 EXIT_ATTENTION = 1  # `check`: usable, but needs an upgrade
@@ -147,7 +147,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         _out(f"{args.file}: schema {facts.schema_version}, current.")
         return EXIT_OK
     _out(
-        f"{args.file}: schema {facts.schema_version}, older than {SCHEMA_VERSION}; it will be "
+        f"{args.file}: schema {facts.schema_version}, older than {current_schema()}; it will be "
         "upgraded (after a backup copy) when opened for editing."
     )
     return EXIT_ATTENTION
@@ -255,7 +255,7 @@ def _print_groups(document: AssessmentDocument) -> None:
         _out(f"    rapporteur: {rapporteur}")
         _out(f"    members: {', '.join(m['name'] for m in group['members']) or '-'}")
     for warning in groups.balance_warnings(document):
-        _out(f"warning: {warning}")
+        _out(f"warning: {warning.sentence()}")
 
 
 def cmd_groups(args: argparse.Namespace) -> int:

@@ -16,8 +16,22 @@ def test_framework_json_has_the_contracted_shape(idg):
     assert result.code == 0, result.err
     data = json.loads(result.out)
     codes = [s["code"] for s in data["sections"]]
-    assert codes == ["LC", "RF", "TR", "AU", "RM", "AI", "CC", "HR", "MO", "PS",
-                     "SA", "CT", "MS", "GE"]
+    assert codes == [
+        "LC",
+        "RF",
+        "TR",
+        "AU",
+        "RM",
+        "AI",
+        "CC",
+        "HR",
+        "MO",
+        "PS",
+        "SA",
+        "CT",
+        "MS",
+        "GE",
+    ]
     transparency = data["sections"][2]
     first = transparency["subareas"][0]["questions"][0]
     assert set(first) == {"number", "text"}
@@ -40,9 +54,18 @@ def test_framework_text_lists_every_section(idg):
 
 def test_new_then_info(idg, tmp_path: Path):
     path = tmp_path / "norland.idg"
-    result = idg("new", path, "--title", "Integrity assessment 2026",
-                 "--administration", "Norland Customs", "--mode", "self",
-                 "--sections", "LC,tr,HR")
+    result = idg(
+        "new",
+        path,
+        "--title",
+        "Integrity assessment 2026",
+        "--administration",
+        "Norland Customs",
+        "--mode",
+        "self",
+        "--sections",
+        "LC,tr,HR",
+    )
     assert result.code == 0, result.err
     info = json.loads(idg("info", path, "--json").out)
     assert info["schema_version"] == SCHEMA_VERSION
@@ -63,11 +86,13 @@ def test_new_refuses_to_overwrite(idg, new_file: Path):
 
 
 def test_new_refuses_unknown_mode_and_section(idg, tmp_path: Path):
-    bad_mode = idg("new", tmp_path / "a.idg", "--title", "T", "--administration", "A",
-                   "--mode", "hybrid")
+    bad_mode = idg(
+        "new", tmp_path / "a.idg", "--title", "T", "--administration", "A", "--mode", "hybrid"
+    )
     assert bad_mode.code == 2 and "Unknown mode 'hybrid'" in bad_mode.err
-    bad_section = idg("new", tmp_path / "b.idg", "--title", "T", "--administration", "A",
-                      "--sections", "LC,XX")
+    bad_section = idg(
+        "new", tmp_path / "b.idg", "--title", "T", "--administration", "A", "--sections", "LC,XX"
+    )
     assert bad_section.code == 2 and "Unknown section 'XX'" in bad_section.err
     assert not (tmp_path / "a.idg").exists() and not (tmp_path / "b.idg").exists()
 
@@ -87,44 +112,92 @@ def test_participants_groups_answers_findings_round_trip(idg, new_file: Path):
     ]
     ids = {}
     for name, gender, role, stakeholder, extra in people:
-        result = idg("participant", "add", new_file, "--name", name, "--gender", gender,
-                     "--role", role, "--stakeholder", stakeholder, "--unit", "Risk", *extra)
+        result = idg(
+            "participant",
+            "add",
+            new_file,
+            "--name",
+            name,
+            "--gender",
+            gender,
+            "--role",
+            role,
+            "--stakeholder",
+            stakeholder,
+            "--unit",
+            "Risk",
+            *extra,
+        )
         assert result.code == 0, result.err
         ids[name] = result.out.strip()
         assert len(ids[name]) == 8
-    result = idg("group", "add", new_file, "Transparency group", "--sections", "TR,AU",
-                 "--members", "Amina Diallo;jonas berg;" + ids["Sara Lind"])
+    result = idg(
+        "group",
+        "add",
+        new_file,
+        "Transparency group",
+        "--sections",
+        "TR,AU",
+        "--members",
+        "Amina Diallo;jonas berg;" + ids["Sara Lind"],
+    )
     assert result.code == 0, result.err
     groups = json.loads(idg("groups", new_file, "--json").out)
     assert groups[0]["name"] == "Transparency group"
     assert groups[0]["sections"] == ["TR", "AU"]
-    assert {m["name"] for m in groups[0]["members"]} == {"Amina Diallo", "Jonas Berg",
-                                                         "Sara Lind"}
+    assert {m["name"] for m in groups[0]["members"]} == {"Amina Diallo", "Jonas Berg", "Sara Lind"}
     assert groups[0]["rapporteur"]["name"] == "Amina Diallo"
 
-    first = idg("answer", new_file, "TR-20", "--text", "Draft from the group.",
-                "--rating", "not-applied")
+    first = idg(
+        "answer", new_file, "TR-20", "--text", "Draft from the group.", "--rating", "not-applied"
+    )
     assert first.code == 0, first.err
-    second = idg("answer", new_file, "tr-20", "--text", "Agreed in plenary.",
-                 "--rating", "partially-effective", "--evidence", "Circular 12/2025",
-                 "--review", "--group", "Transparency group")
+    second = idg(
+        "answer",
+        new_file,
+        "tr-20",
+        "--text",
+        "Agreed in plenary.",
+        "--rating",
+        "partially-effective",
+        "--evidence",
+        "Circular 12/2025",
+        "--review",
+        "--group",
+        "Transparency group",
+    )
     assert second.code == 0, second.err
     assert second.out.strip() == "TR-20: partially-effective"
 
-    finding = idg("finding", "add", new_file, "--section", "TR", "--kind", "weakness",
-                  "--text", "No published service charter.", "--questions", "TR-20,TR-1",
-                  "--action", "Publish a service charter.")
+    finding = idg(
+        "finding",
+        "add",
+        new_file,
+        "--section",
+        "TR",
+        "--kind",
+        "weakness",
+        "--text",
+        "No published service charter.",
+        "--questions",
+        "TR-20,TR-1",
+        "--action",
+        "Publish a service charter.",
+    )
     assert finding.code == 0, finding.err
 
     info = json.loads(idg("info", new_file, "--json").out)
-    assert (info["participants"], info["groups"], info["answers"], info["findings"]) == (
-        4, 1, 1, 1)
+    assert (info["participants"], info["groups"], info["answers"], info["findings"]) == (4, 1, 1, 1)
 
     # Reopen the file itself and check what the command wrote.
     with AssessmentDocument.open(new_file, read_only=True) as document:
         answer = document.session.query(Answer).one()
         assert (answer.question_id, answer.text, answer.rating, answer.evidence) == (
-            "TR-20", "Agreed in plenary.", "partially-effective", "Circular 12/2025")
+            "TR-20",
+            "Agreed in plenary.",
+            "partially-effective",
+            "Circular 12/2025",
+        )
         assert answer.marked_for_review and answer.revision == 2
         history = document.session.query(AnswerVersion).one()
         assert (history.text, history.rating) == ("Draft from the group.", "not-applied")

@@ -96,11 +96,16 @@ def test_bad_files_are_refused_and_left_as_they_were(idg, tmp_path, demo_file, k
 def test_a_file_open_elsewhere_is_refused_with_where(idg_process, demo_file: Path):
     # Hold the file open in another process, as a window would.
     holder = subprocess.Popen(
-        [sys.executable, "-c",
-         "import sys; from idg_desktop.storage.document import AssessmentDocument;"
-         "d = AssessmentDocument.open(sys.argv[1]); print('open', flush=True); sys.stdin.read()",
-         str(demo_file)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-c",
+            "import sys; from idg_desktop.storage.document import AssessmentDocument;"
+            "d = AssessmentDocument.open(sys.argv[1]); print('open', flush=True); sys.stdin.read()",
+            str(demo_file),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout.readline().strip() == "open"
@@ -118,23 +123,48 @@ def test_a_file_open_elsewhere_is_refused_with_where(idg_process, demo_file: Pat
     [
         (("answer", "{file}", "TR-999", "--text", "x"), ["no question TR-999"]),
         (("answer", "{file}", "TRANSPARENCY", "--text", "x"), ["not a question id"]),
-        (("answer", "{file}", "TR-1", "--text", "x", "--rating", "great"),
-         ["Unknown rating 'great'", "effective"]),
-        (("participant", "add", "{file}", "--name", "X", "--role", "chair"),
-         ["Unknown role 'chair'", "rapporteur"]),
-        (("participant", "add", "{file}", "--name", "X", "--gender", "f"),
-         ["Unknown gender 'f'"]),
-        (("participant", "add", "{file}", "--name", "X", "--stakeholder", "press"),
-         ["Unknown stakeholder type 'press'"]),
-        (("answer", "{file}", "TR-1", "--text", "x", "--group", "Group Z"),
-         ["No working group is called 'Group Z'"]),
-        (("group", "add", "{file}", "New group", "--sections", "TR", "--members", "Nobody Here"),
-         ["No participant is called 'Nobody Here'"]),
+        (
+            ("answer", "{file}", "TR-1", "--text", "x", "--rating", "great"),
+            ["Unknown rating 'great'", "effective"],
+        ),
+        (
+            ("participant", "add", "{file}", "--name", "X", "--role", "chair"),
+            ["Unknown role 'chair'", "rapporteur"],
+        ),
+        (("participant", "add", "{file}", "--name", "X", "--gender", "f"), ["Unknown gender 'f'"]),
+        (
+            ("participant", "add", "{file}", "--name", "X", "--stakeholder", "press"),
+            ["Unknown stakeholder type 'press'"],
+        ),
+        (
+            ("answer", "{file}", "TR-1", "--text", "x", "--group", "Group Z"),
+            ["No working group is called 'Group Z'"],
+        ),
+        (
+            ("group", "add", "{file}", "New group", "--sections", "TR", "--members", "Nobody Here"),
+            ["No participant is called 'Nobody Here'"],
+        ),
         (("group", "add", "{file}", "New group", "--sections", "QQ"), ["Unknown section 'QQ'"]),
-        (("finding", "add", "{file}", "--section", "TR", "--kind", "risk", "--text", "x"),
-         ["Unknown finding kind 'risk'"]),
-        (("finding", "add", "{file}", "--section", "TR", "--kind", "weakness", "--text", "x",
-          "--questions", "LC-1"), ["LC-1 is not in section TR"]),
+        (
+            ("finding", "add", "{file}", "--section", "TR", "--kind", "risk", "--text", "x"),
+            ["Unknown finding kind 'risk'"],
+        ),
+        (
+            (
+                "finding",
+                "add",
+                "{file}",
+                "--section",
+                "TR",
+                "--kind",
+                "weakness",
+                "--text",
+                "x",
+                "--questions",
+                "LC-1",
+            ),
+            ["LC-1 is not in section TR"],
+        ),
         (("groups", "auto", "{file}", "--count", "0"), ["at least 1"]),
     ],
     ids=lambda v: "-".join(v) if isinstance(v, tuple) else None,
@@ -172,10 +202,12 @@ def test_an_ambiguous_or_short_id_prefix_is_refused(idg, new_file: Path):
     # a shared prefix by renaming ids in the file would be artificial, so use
     # the real prefix search with a prefix two ids share.
     connection = sqlite3.connect(new_file)
-    connection.execute("UPDATE participant SET id = 'abcdef01' || substr(id, 9) WHERE id = ?",
-                       (ids[0],))
-    connection.execute("UPDATE participant SET id = 'abcdef02' || substr(id, 9) WHERE id = ?",
-                       (ids[1],))
+    connection.execute(
+        "UPDATE participant SET id = 'abcdef01' || substr(id, 9) WHERE id = ?", (ids[0],)
+    )
+    connection.execute(
+        "UPDATE participant SET id = 'abcdef02' || substr(id, 9) WHERE id = ?", (ids[1],)
+    )
     connection.commit()
     connection.close()
     before = _digest(new_file)

@@ -107,9 +107,11 @@ def test_a_second_opening_is_refused_with_where_it_is_open(new_file: Path):
 
 
 def test_read_only_opening_does_not_need_the_lock(new_file: Path):
-    with AssessmentDocument.open(new_file):
-        with AssessmentDocument.open(new_file, read_only=True) as reader:
-            assert reader.session.query(Participant).count() == 0
+    with (
+        AssessmentDocument.open(new_file),
+        AssessmentDocument.open(new_file, read_only=True) as reader,
+    ):
+        assert reader.session.query(Participant).count() == 0
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="unlinking an open file is POSIX behaviour")

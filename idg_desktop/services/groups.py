@@ -283,17 +283,38 @@ def auto_allocate(document: AssessmentDocument, count: int) -> Allocation:
     return Allocation(summary)
 
 
-def balance_warnings(document: AssessmentDocument) -> list[str]:
-    """What the Working groups page keeps visible until fixed."""
+@dataclass(frozen=True)
+class GroupWarning:
+    """Something the Working groups page keeps visible until it is fixed.
+
+    ``kind`` is one of ``section-without-group``, ``group-without-rapporteur``
+    and ``group-one-gender``; ``subject`` is the section code or group name.
+    The window words these through ``tr()``; :meth:`sentence` is the English
+    the command line prints.
+    """
+
+    kind: str
+    subject: str
+
+    def sentence(self) -> str:
+        if self.kind == "section-without-group":
+            return f"Section {self.subject} is in scope but has no working group."
+        if self.kind == "group-without-rapporteur":
+            return f"Group '{self.subject}' has no rapporteur."
+        return f"Group '{self.subject}' has members of one gender only."
+
+
+def balance_warnings(document: AssessmentDocument) -> list[GroupWarning]:
+    """Sections in scope with no group, groups without a rapporteur or of one gender."""
     warnings = []
     allocated = {gs.section_code for gs in document.session.scalars(select(models.GroupSection))}
     for section in sections_in_scope(document):
         if section.code not in allocated:
-            warnings.append(f"Section {section.code} ({section.title}) has no working group.")
+            warnings.append(GroupWarning("section-without-group", section.code))
     for group in list_groups(document):
         if group.rapporteur_id is None:
-            warnings.append(f"Group '{group.name}' has no rapporteur.")
-        genders = {p.gender for p in group_members(document, group)} - {"undisclosed"}
+            warnings.append(GroupWarning("group-without-rapporteur", group.name))
+        genders = {p.gender for p in group_members(document, group)} - {"undisclosed", "other"}
         if len(group.members) > 1 and len(genders) == 1:
-            warnings.append(f"Group '{group.name}' has members of one gender only.")
+            warnings.append(GroupWarning("group-one-gender", group.name))
     return warnings

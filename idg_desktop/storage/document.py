@@ -48,7 +48,13 @@ from idg_desktop.storage.models import Base, Meta
 #: "IDGW" — marks an SQLite file as an IDG Workshop assessment.
 APPLICATION_ID = 0x49444757
 SQLITE_HEADER = b"SQLite format 3\x00"
-SCHEMA_VERSION = migrations.SCHEMA_VERSION
+SCHEMA_VERSION = migrations.SCHEMA_VERSION  # what new files get; see current_schema()
+
+
+def current_schema() -> int:
+    """The schema this version writes (read at call time so tests can pretend a newer one)."""
+    return migrations.SCHEMA_VERSION
+
 
 Clock = Callable[[], datetime]
 
@@ -68,7 +74,7 @@ class FileFacts:
 
     @property
     def current(self) -> bool:
-        return self.schema_version == SCHEMA_VERSION
+        return self.schema_version == current_schema()
 
 
 def _readonly_connect(path: Path) -> sqlite3.Connection:
@@ -111,10 +117,10 @@ def probe(path: Path, *, full_check: bool = False) -> FileFacts:
         if application_id != APPLICATION_ID:
             raise NotAnAssessment(f"{path} is an SQLite database but not an IDG assessment file.")
         version = connection.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
+        if version > current_schema():
             raise NewerSchema(
                 f"{path} was made by a newer version of IDG Workshop (file schema {version}, "
-                f"this version reads up to {SCHEMA_VERSION}); update the application to open it."
+                f"this version reads up to {current_schema()}); update the application to open it."
             )
         if version < 1:
             raise DamagedFile(f"{path} is damaged: it has no schema version.")
@@ -308,10 +314,10 @@ class AssessmentDocument:
                 with document.engine.begin() as connection:
                     Base.metadata.create_all(connection)
                     connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
-                    connection.exec_driver_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+                    connection.exec_driver_sql(f"PRAGMA user_version = {current_schema()}")
                 document._identity = _file_identity(temp)
                 with document.edit() as session:
-                    session.add(Meta(key="schema_version", value=str(SCHEMA_VERSION)))
+                    session.add(Meta(key="schema_version", value=str(current_schema())))
                     populate(document)
             finally:
                 document.close()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import socket
+from contextlib import suppress
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -54,11 +55,11 @@ class DocumentLock:
 
     def release(self) -> None:
         if self._lock.is_locked:
-            try:
-                with open(self.path, "r+", encoding="utf-8") as stream:
-                    stream.truncate(0)
-            except OSError:
-                pass
+            # Remove the file while still holding the lock, so no clutter is
+            # left beside the document; a contender that opened it meanwhile
+            # sees an unlinked inode and retries (filelock checks st_nlink).
+            with suppress(OSError):  # e.g. Windows: an open file cannot be removed
+                self.path.unlink()
             self._lock.release()
 
     def _holder(self) -> str:

@@ -114,3 +114,13 @@ def test_committed_fixtures_open_upgraded(fixture: Path, tmp_path: Path):
     with AssessmentDocument.open(path) as document:
         assert document.schema_version() == current_schema()
         assert document.backup_path is not None and document.backup_path.exists()
+
+
+def test_check_says_an_older_file_will_be_upgraded(idg, new_file: Path, monkeypatch):
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(migrations.STEPS, 2, lambda connection: None)
+    before = new_file.read_bytes()
+    result = idg("check", new_file)
+    assert result.code == 1, result.err
+    assert "schema 1, older than 2" in result.out
+    assert new_file.read_bytes() == before

@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import base64
 import json
+from collections import defaultdict
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
 
 from idg_desktop.services.agenda import list_sessions
-from idg_desktop.services.answers import answer_history
 from idg_desktop.services.assessment import assessment_of
 from idg_desktop.services.background import list_documents
-from idg_desktop.services.findings import finding_history, list_findings
+from idg_desktop.services.findings import list_findings
 from idg_desktop.services.groups import group_sections, list_groups
 from idg_desktop.services.participants import list_participants
 from idg_desktop.services.profile import integrity_profile
@@ -86,6 +86,22 @@ def export_assessment(document: AssessmentDocument) -> dict[str, Any]:
     questions = session.scalars(select(models.Question).order_by(models.Question.position)).all()
     answers = {a.question_id: a for a in session.scalars(select(models.Answer))}
     framework = session.scalars(select(models.FrameworkCopy)).first()
+    # One query per kind of history rather than one per record.
+    versions: dict[str, list[models.AnswerVersion]] = defaultdict(list)
+    for version in session.scalars(
+        select(models.AnswerVersion).order_by(models.AnswerVersion.revision)
+    ):
+        versions[version.answer_id].append(version)
+    events: dict[str, list[models.FindingEvent]] = defaultdict(list)
+    for event in session.scalars(
+        select(models.FindingEvent).order_by(models.FindingEvent.revision, models.FindingEvent.at)
+    ):
+        events[event.finding_id].append(event)
+    linked: dict[str, list[str]] = defaultdict(list)
+    for link in session.scalars(
+        select(models.FindingQuestion).order_by(models.FindingQuestion.position)
+    ):
+        linked[link.finding_id].append(link.question_id)
     return {
         "format": EXPORT_FORMAT,
         "format_version": EXPORT_VERSION,
@@ -158,8 +174,10 @@ def export_assessment(document: AssessmentDocument) -> dict[str, Any]:
             }
             for g in list_groups(document)
         ],
-        "answers": [_answer(document, answers[q.id]) for q in questions if q.id in answers],
-        "findings": [_finding(document, f) for f in list_findings(document)],
+        "answers": [
+            _answer(answers[q.id], versions[answers[q.id].id]) for q in questions if q.id in answers
+        ],
+        "findings": [_finding(f, events[f.id], linked[f.id]) for f in list_findings(document)],
         "documents": [
             {
                 **_tracked(d),
@@ -191,7 +209,7 @@ def export_assessment(document: AssessmentDocument) -> dict[str, Any]:
     }
 
 
-def _answer(document: AssessmentDocument, answer: models.Answer) -> dict[str, Any]:
+def _answer(answer: models.Answer, history: list[models.AnswerVersion]) -> dict[str, Any]:
     return {
         **_tracked(answer),
         "question": answer.question_id,
@@ -219,16 +237,18 @@ def _answer(document: AssessmentDocument, answer: models.Answer) -> dict[str, An
                 "written_at": _time(v.written_at),
                 "origin": v.origin,
             }
-            for v in answer_history(document, answer)
+            for v in history
         ],
     }
 
 
-def _finding(document: AssessmentDocument, finding: models.Finding) -> dict[str, Any]:
+def _finding(
+    finding: models.Finding, history: list[models.FindingEvent], questions: list[str]
+) -> dict[str, Any]:
     return {
         **_tracked(finding),
         "section": finding.section_code,
-        "questions": [q.question_id for q in finding.questions],
+        "questions": questions,
         "kind": finding.kind,
         "text": finding.text,
         "proposed_action": finding.proposed_action,
@@ -248,7 +268,7 @@ def _finding(document: AssessmentDocument, finding: models.Finding) -> dict[str,
                 "at": _time(e.at),
                 "origin": e.origin,
             }
-            for e in finding_history(document, finding)
+            for e in history
         ],
     }
 

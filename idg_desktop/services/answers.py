@@ -70,11 +70,13 @@ def save_answer(
     confidential: object = _UNSET,
     group_id: object = _UNSET,
     author_id: object = _UNSET,
+    record_id: str | None = None,
 ) -> models.Answer:
     """Create or change the answer to a question; unspecified fields stay.
 
     An ``evaluation`` sets the rating through Figure 5 (and is stored); a
     ``rating`` given directly (e.g. ``not-applicable``) clears the evaluation.
+    ``record_id`` fixes the id of a new answer (the demo's are repeatable).
     """
     question = find_question(document, question_ref)
     changes: dict[str, object] = {}
@@ -108,7 +110,7 @@ def save_answer(
         answer = answer_for(document, question.id)
         if answer is None:
             answer = models.Answer(question_id=question.id)
-            stamp_new(document, answer)
+            stamp_new(document, answer, record_id=record_id)
             for name, value in changes.items():
                 setattr(answer, name, value)
             session.add(answer)

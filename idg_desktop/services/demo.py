@@ -9,6 +9,7 @@ the demo is the same document and its exports are repeatable.
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -99,6 +100,9 @@ def _fill(document: AssessmentDocument, data: dict[str, Any]) -> None:
         )
     for ans in data["answers"]:
         history = ans.get("history", [])
+        answer_id = ans.get("id") or str(
+            uuid.uuid5(uuid.NAMESPACE_URL, f"idg-demo/answer/{ans['question']}")
+        )
         for version in [*history, ans]:
             answers.save_answer(
                 document,
@@ -108,6 +112,7 @@ def _fill(document: AssessmentDocument, data: dict[str, Any]) -> None:
                 evidence=version.get("evidence", ans.get("evidence", "")),
                 group_id=ans.get("group"),
                 author_id=version.get("author", ans.get("author")),
+                record_id=answer_id,
             )
         answers.save_answer(
             document,
@@ -130,6 +135,11 @@ def _fill(document: AssessmentDocument, data: dict[str, Any]) -> None:
             author_id=f.get("author"),
             record_id=f["id"],
         )
+    for f in data["findings"]:
+        if f.get("merged_into"):
+            findings.update_finding(
+                document, f["id"], merged_into_id=f["merged_into"], note="Merged in plenary."
+            )
     for d in data.get("documents", []):
         background.add_document(
             document,

@@ -41,7 +41,7 @@ from idg_desktop.errors import (
     NewerSchema,
     NotAnAssessment,
 )
-from idg_desktop.storage import migrations
+from idg_desktop.storage import migrations, undo
 from idg_desktop.storage.lock import DocumentLock
 from idg_desktop.storage.models import Base, Meta
 
@@ -220,6 +220,7 @@ class AssessmentDocument:
         self.upgraded_from: int | None = None
         self.backup_path: Path | None = None
         self._lock = lock
+        self._undo_enabled = False
         self._identity = _file_identity(path)
         self.session = Session(engine, expire_on_commit=False, autoflush=True)
 
@@ -369,6 +370,36 @@ class AssessmentDocument:
                 f"{self.path} was moved, deleted or replaced while open; this change was "
                 "not saved. Use Save a copy to keep the work somewhere safe."
             )
+
+    # -- undo and redo (used by the window; see undo.py) ----------------------
+
+    def enable_undo(self) -> None:
+        """Start logging how to reverse every change made from now on."""
+        if self.read_only or self._undo_enabled:
+            return
+        raw = self.engine.raw_connection()
+        try:
+            undo.install(raw.driver_connection)
+        finally:
+            raw.close()
+        self._undo_enabled = True
+
+    def _driver(self) -> sqlite3.Connection:
+        return self.session.connection().connection.driver_connection
+
+    def undo_mark(self) -> int:
+        return undo.mark(self._driver()) if self._undo_enabled else 0
+
+    def undo_step_since(self, before: int) -> undo.Step | None:
+        return undo.step_since(self._driver(), before) if self._undo_enabled else None
+
+    def replay(self, step: undo.Step) -> undo.Step:
+        """Reverse a step (undo, or redo of an undo), committed at once like any
+        edit; returns the step that reverses it again."""
+        with self.edit():
+            reverse = undo.replay(self._driver(), step)
+        self.session.expire_all()
+        return reverse
 
     def now(self) -> datetime:
         return self.clock()

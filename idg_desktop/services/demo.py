@@ -8,6 +8,7 @@ the demo is the same document and its exports are repeatable.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import uuid
 from collections.abc import Iterator
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from idg_desktop.config import data_dir
+from idg_desktop.errors import IdgError
 from idg_desktop.resources import resource_path
 from idg_desktop.services import agenda, answers, background, findings, groups, participants
 from idg_desktop.services.assessment import Scope, create_assessment
@@ -66,6 +68,8 @@ def build_demo(path: Path | str) -> AssessmentDocument:
     document.origin = DEMO_ORIGIN
     try:
         _fill(document, data)
+        with document.edit() as session:
+            session.add(models.Meta(key="demo_fingerprint", value=_fingerprint(document)))
     except BaseException:
         document.close()
         Path(path).unlink(missing_ok=True)
@@ -173,4 +177,27 @@ def fresh_demo_path(folder: Path | None = None) -> Path:
     return candidate
 
 
-__all__ = ["build_demo", "fresh_demo_path", "load_demo_data", "models"]
+def _fingerprint(document: AssessmentDocument) -> str:
+    from idg_desktop.exports.json_export import export_json_text
+
+    return hashlib.sha256(export_json_text(document).encode("utf-8")).hexdigest()
+
+
+def demo_copy(folder: Path | None = None) -> Path:
+    """The demo workshop to open: the existing copy if nobody has changed it,
+    otherwise a fresh copy under a new name (an edited copy is never replaced)."""
+    folder = folder or data_dir()
+    existing = folder / "demo-workshop.idg"
+    if existing.exists():
+        try:
+            with AssessmentDocument.open(existing, read_only=True) as document:
+                if document.meta("demo_fingerprint") == _fingerprint(document):
+                    return existing
+        except IdgError:
+            pass  # damaged, too new, ...: leave it alone and make another
+    path = fresh_demo_path(folder)
+    build_demo(path).close()
+    return path
+
+
+__all__ = ["build_demo", "demo_copy", "fresh_demo_path", "load_demo_data", "models"]

@@ -153,3 +153,10 @@ def finding_history(
             .order_by(models.FindingEvent.revision, models.FindingEvent.at)
         )
     )
+
+
+def remove_finding(document: AssessmentDocument, finding_id: str) -> None:
+    """Delete a finding (the window's Delete; undo brings it back whole)."""
+    finding = find_finding(document, finding_id)
+    with document.edit() as session:
+        session.delete(finding)

@@ -1,0 +1,82 @@
+"""``idg-desktop [FILE] [--demo] [--smoke]``: start the workshop window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from idg_desktop import __version__
+
+
+class _QuitAfterFirstPaint(QObject):
+    """For ``--smoke``: quit once the window has really been painted."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self._app = app
+        self.painted = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self.painted:
+            self.painted = True
+            QTimer.singleShot(0, self._app.quit)
+        return False
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="idg-desktop", description="IDG Workshop: the workshop window."
+    )
+    parser.add_argument("file", nargs="?", metavar="FILE", help="an assessment (.idg) to open")
+    parser.add_argument(
+        "--demo", action="store_true", help="open a fresh copy of the demo workshop"
+    )
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="quit right after the first paint (for tests and start-up timing)",
+    )
+    parser.add_argument("--version", action="version", version=f"IDG Workshop {__version__}")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName("IDG Workshop")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("IDG Workshop")
+    app.setStyle("Fusion")
+
+    from idg_desktop.ui.main_window import MainWindow
+
+    window = MainWindow()
+    watcher = None
+    if args.smoke:
+        watcher = _QuitAfterFirstPaint(app)
+        window.installEventFilter(watcher)
+    opened = True
+    if args.demo:
+        window.open_demo()
+        opened = window.workspace is not None
+    elif args.file:
+        opened = window.open_path(Path(args.file))
+    window.resize(1280, 800)
+    window.show()
+    code = app.exec()
+    if args.smoke and not opened:
+        return 2
+    return code
+
+
+def entry() -> None:
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    entry()

@@ -1,0 +1,457 @@
+"""The main window: start page, navigation along the IDG process, menus.
+
+Pages are built the first time they are shown (start-up only pays for the
+first one). Every change goes through the :class:`Workspace`, so undo/redo,
+the "saved" status and error reporting are the same on every page.
+"""
+
+from __future__ import annotations
+
+import importlib
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from idg_desktop.errors import IdgError
+from idg_desktop.storage.document import AssessmentDocument
+from idg_desktop.ui.settings import DEFAULT_POINT_SIZE, WindowSettings
+from idg_desktop.ui.start_page import StartPage
+from idg_desktop.ui.workspace import Workspace
+
+#: The navigation, in the order of the IDG process (PRODUCT.md §2):
+#: key, module under idg_desktop.ui.pages, class. Titles come from the class.
+PAGES: list[tuple[str, str, str]] = [
+    ("scope", "scope_page", "ScopePage"),
+    ("participants", "participants_page", "ParticipantsPage"),
+    ("groups", "groups_page", "GroupsPage"),
+    ("documents", "documents_page", "DocumentsPage"),
+    ("agenda", "agenda_page", "AgendaPage"),
+    ("checklist", "checklist_page", "ChecklistPage"),
+    ("findings", "findings_page", "FindingsPage"),
+    ("profile", "profile_page", "ProfilePage"),
+]
+
+
+def page_title(key: str) -> str:
+    """The navigation label of a page, translated."""
+    titles = {
+        "scope": QApplication.translate("Navigation", "Scope and terms of reference"),
+        "participants": QApplication.translate("Navigation", "Participants"),
+        "groups": QApplication.translate("Navigation", "Working groups"),
+        "documents": QApplication.translate("Navigation", "Background documents"),
+        "agenda": QApplication.translate("Navigation", "Agenda"),
+        "checklist": QApplication.translate("Navigation", "Checklist"),
+        "findings": QApplication.translate("Navigation", "Findings"),
+        "profile": QApplication.translate("Navigation", "Integrity profile"),
+    }
+    return titles[key]
+
+
+class WorkshopView(QWidget):
+    """Navigation list on the left, the current page on the right."""
+
+    pageChanged = Signal(str)
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName(self.tr("Workshop steps"))
+        self.stack = QStackedWidget()
+        self._pages: dict[str, QWidget] = {}
+        for number, (key, _module, _cls) in enumerate(PAGES, start=1):
+            item = QListWidgetItem(f"{number}  {page_title(key)}")
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setToolTip(self.tr("Ctrl+%1").replace("%1", str(number)))
+            self.navigation.addItem(item)
+            holder = QWidget()
+            self.stack.addWidget(holder)
+        self.navigation.currentRowChanged.connect(self._show_row)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.navigation.setCurrentRow(0)
+
+    def page(self, key: str) -> QWidget:
+        """The page for ``key``, built on first use."""
+        if key not in self._pages:
+            row = [k for k, _, _ in PAGES].index(key)
+            _, module_name, class_name = PAGES[row]
+            module = importlib.import_module(f"idg_desktop.ui.pages.{module_name}")
+            page = getattr(module, class_name)(self.workspace)
+            if hasattr(page, "navigateRequested"):
+                page.navigateRequested.connect(self._navigate)
+            self._pages[key] = page
+            placeholder = self.stack.widget(row)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.stack.insertWidget(row, page)
+        return self._pages[key]
+
+    def show_page(self, key: str) -> QWidget:
+        row = [k for k, _, _ in PAGES].index(key)
+        self.navigation.setCurrentRow(row)
+        return self.page(key)
+
+    def _navigate(self, key: str, target: object) -> None:
+        page = self.show_page(key)
+        if hasattr(page, "show_target"):
+            page.show_target(target)
+
+    def current_key(self) -> str:
+        return PAGES[self.navigation.currentRow()][0]
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        key = PAGES[row][0]
+        page = self.page(key)
+        self.stack.setCurrentWidget(page)
+        self.pageChanged.emit(key)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: WindowSettings | None = None) -> None:
+        super().__init__()
+        self.settings = settings or WindowSettings()
+        self.workspace: Workspace | None = None
+        self.view: WorkshopView | None = None
+        self.setObjectName("mainWindow")
+        self.setMinimumSize(QSize(960, 640))
+        self.start_page = StartPage(self.settings)
+        self.start_page.openRequested.connect(self.open_path)
+        self.start_page.newRequested.connect(self.new_assessment)
+        self.start_page.openDialogRequested.connect(self.choose_and_open)
+        self.start_page.demoRequested.connect(self.open_demo)
+        self.central = QStackedWidget()
+        self.central.addWidget(self.start_page)
+        self.setCentralWidget(self.central)
+        self.saved_label = QLabel()
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self._build_menus()
+        self.apply_text_scale(self.settings.text_scale)
+        self._update_title()
+
+    # -- menus ----------------------------------------------------------------
+
+    def _action(self, text: str, slot, shortcut=None, menu=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        if menu is not None:
+            menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self._action(
+            self.tr("&New assessment…"),
+            self.new_assessment,
+            QKeySequence.StandardKey.New,
+            file_menu,
+        )
+        self._action(
+            self.tr("&Open…"), self.choose_and_open, QKeySequence.StandardKey.Open, file_menu
+        )
+        self._action(self.tr("Open &demo workshop"), self.open_demo, None, file_menu)
+        file_menu.addSeparator()
+        self.save_copy_action = self._action(
+            self.tr("Save a &copy…"), self.save_copy, QKeySequence("Ctrl+Shift+S"), file_menu
+        )
+        self.close_action = self._action(
+            self.tr("&Close assessment"),
+            self.close_assessment,
+            QKeySequence.StandardKey.Close,
+            file_menu,
+        )
+        file_menu.addSeparator()
+        self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, file_menu)
+
+        self.edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.undo_action = self._action(
+            self.tr("&Undo"), self.undo, QKeySequence.StandardKey.Undo, self.edit_menu
+        )
+        self.redo_action = self._action(
+            self.tr("&Redo"), self.redo, QKeySequence("Ctrl+Shift+Z"), self.edit_menu
+        )
+        self.edit_menu.addSeparator()
+        self.find_action = self._action(
+            self.tr("&Find in checklist…"), self.find, QKeySequence.StandardKey.Find, self.edit_menu
+        )
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        self.go_actions: list[QAction] = []
+        for number, (key, _, _) in enumerate(PAGES, start=1):
+            action = self._action(
+                page_title(key),
+                lambda _=False, k=key: self.show_page(k),
+                QKeySequence(f"Ctrl+{number}"),
+                view_menu,
+            )
+            self.go_actions.append(action)
+        view_menu.addSeparator()
+        self._action(
+            self.tr("&Larger text"),
+            lambda: self.zoom(1.1),
+            QKeySequence.StandardKey.ZoomIn,
+            view_menu,
+        )
+        self._action(
+            self.tr("&Smaller text"),
+            lambda: self.zoom(1 / 1.1),
+            QKeySequence.StandardKey.ZoomOut,
+            view_menu,
+        )
+        self._action(
+            self.tr("&Normal text size"),
+            lambda: self.apply_text_scale(1.0, keep=True),
+            QKeySequence("Ctrl+0"),
+            view_menu,
+        )
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(self.tr("&About IDG Workshop"), self.about, None, help_menu)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        has = self.workspace is not None and not self.workspace.lost
+        for action in (self.close_action, self.find_action, *self.go_actions):
+            action.setEnabled(self.workspace is not None)
+        self.save_copy_action.setEnabled(self.workspace is not None)
+        stack = self.workspace.undo_stack if self.workspace else None
+        self.undo_action.setEnabled(bool(has and stack and stack.canUndo()))
+        self.redo_action.setEnabled(bool(has and stack and stack.canRedo()))
+        if stack is not None:
+            self.undo_action.setText(
+                self.tr("&Undo %1").replace("%1", stack.undoText())
+                if stack.canUndo()
+                else self.tr("&Undo")
+            )
+            self.redo_action.setText(
+                self.tr("&Redo %1").replace("%1", stack.redoText())
+                if stack.canRedo()
+                else self.tr("&Redo")
+            )
+
+    # -- opening and closing --------------------------------------------------
+
+    def open_path(self, path: Path | str) -> bool:
+        """Open an assessment; a refusal is one sentence in a message box."""
+        path = Path(path)
+        try:
+            document = AssessmentDocument.open(path)
+        except IdgError as error:
+            QMessageBox.warning(self, self.tr("Cannot open the file"), str(error))
+            return False
+        self.close_assessment()
+        self.workspace = Workspace(document, self)
+        self.workspace.changed.connect(self._on_changed)
+        self.workspace.failed.connect(self._on_failed)
+        self.workspace.fileLost.connect(self._on_file_lost)
+        self.workspace.undo_stack.indexChanged.connect(lambda _i: self._update_actions())
+        self.view = WorkshopView(self.workspace)
+        self.central.addWidget(self.view)
+        self.central.setCurrentWidget(self.view)
+        self.settings.add_recent(path)
+        self.settings.last_folder = str(path.parent)
+        if document.upgraded_from is not None:
+            self.statusBar().showMessage(
+                self.tr("Upgraded from an older version; a backup copy is at %1").replace(
+                    "%1", str(document.backup_path)
+                ),
+                15000,
+            )
+        self._mark_saved()
+        self._update_title()
+        self._update_actions()
+        self.view.navigation.setFocus()
+        return True
+
+    def close_assessment(self) -> None:
+        if self.workspace is None:
+            return
+        if self.view is not None:
+            self.central.removeWidget(self.view)
+            self.view.deleteLater()
+            self.view = None
+        self.workspace.close()
+        self.workspace.deleteLater()
+        self.workspace = None
+        self.start_page.refresh()
+        self.central.setCurrentWidget(self.start_page)
+        self._update_title()
+        self._update_actions()
+
+    def choose_and_open(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Open an assessment"),
+            self.settings.last_folder,
+            self.tr("IDG assessments (*.idg);;All files (*)"),
+        )
+        if name:
+            self.open_path(name)
+
+    def open_demo(self) -> None:
+        from idg_desktop.services.demo import demo_copy
+
+        try:
+            path = demo_copy()
+        except IdgError as error:
+            QMessageBox.warning(self, self.tr("Cannot open the demo"), str(error))
+            return
+        self.open_path(path)
+
+    def new_assessment(self) -> None:
+        from idg_desktop.ui.new_dialog import NewAssessmentDialog
+
+        dialog = NewAssessmentDialog(self.settings, self)
+        if dialog.exec() and dialog.created_path is not None:
+            self.open_path(dialog.created_path)
+
+    def save_copy(self) -> None:
+        if self.workspace is None:
+            return
+        suggested = str(Path(self.settings.last_folder) / f"{self.workspace.path.stem}-copy.idg")
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save a copy"), suggested, self.tr("IDG assessments (*.idg)")
+        )
+        if not name:
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.workspace.document.save_copy(Path(name))
+        except IdgError as error:
+            QMessageBox.warning(self, self.tr("Cannot save the copy"), str(error))
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.statusBar().showMessage(self.tr("Copy saved to %1").replace("%1", name), 10000)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.close_assessment()
+        super().closeEvent(event)
+
+    # -- navigation and editing ------------------------------------------------
+
+    def show_page(self, key: str) -> QWidget | None:
+        if self.view is None:
+            return None
+        return self.view.show_page(key)
+
+    def undo(self) -> None:
+        if self.workspace and self.workspace.undo_stack.canUndo():
+            self.workspace.undo_stack.undo()
+
+    def redo(self) -> None:
+        if self.workspace and self.workspace.undo_stack.canRedo():
+            self.workspace.undo_stack.redo()
+
+    def find(self) -> None:
+        page = self.show_page("checklist")
+        if page is not None and hasattr(page, "focus_search"):
+            page.focus_search()
+
+    def zoom(self, factor: float) -> None:
+        self.apply_text_scale(self.settings.text_scale * factor, keep=True)
+
+    def apply_text_scale(self, scale: float, *, keep: bool = False) -> None:
+        if keep:
+            self.settings.text_scale = scale
+            scale = self.settings.text_scale
+        font = QApplication.font()
+        font.setPointSizeF(DEFAULT_POINT_SIZE * scale)
+        QApplication.setFont(font)
+        heading = QFont(font)
+        heading.setPointSizeF(font.pointSizeF() * 1.6)
+        self.setStyleSheet(stylesheet(font.pointSizeF()))
+
+    def about(self) -> None:
+        from idg_desktop import __version__
+
+        QMessageBox.about(
+            self,
+            self.tr("About IDG Workshop"),
+            self.tr(
+                "IDG Workshop %1\n\nIntegrity assessment workshops following the WCO "
+                "Integrity Development Guide (2021). Works entirely offline."
+            ).replace("%1", __version__),
+        )
+
+    # -- feedback -------------------------------------------------------------
+
+    def _on_changed(self, _tables: object) -> None:
+        self._mark_saved()
+        self._update_actions()
+
+    def _mark_saved(self) -> None:
+        self.saved_label.setText(
+            self.tr("All changes saved · %1").replace("%1", datetime.now().strftime("%H:%M:%S"))
+        )
+
+    def _on_failed(self, message: str) -> None:
+        QMessageBox.warning(self, self.tr("Not saved"), message)
+
+    def _on_file_lost(self, message: str) -> None:
+        self.saved_label.setText(self.tr("File missing — changes cannot be saved"))
+        self._update_actions()
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle(self.tr("The assessment file has gone"))
+        box.setText(message)
+        box.setInformativeText(
+            self.tr("Everything saved before this change is kept. Save a copy somewhere safe now.")
+        )
+        save = box.addButton(self.tr("Save a copy…"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.exec()
+        if box.clickedButton() is save:
+            self.save_copy()
+
+    def _update_title(self) -> None:
+        if self.workspace is None:
+            self.setWindowTitle(self.tr("IDG Workshop"))
+        else:
+            self.setWindowTitle(
+                self.tr("%1 — IDG Workshop").replace("%1", self.workspace.path.name)
+            )
+        self.setWindowFilePath(str(self.workspace.path) if self.workspace else "")
+
+
+def stylesheet(point_size: float) -> str:
+    """A quiet, legible look that scales with the text size."""
+    heading = point_size * 1.7
+    return f"""
+    QListWidget#navigation {{
+        background: #1f3b57; color: #ffffff; border: none;
+        padding-top: 12px; min-width: {int(point_size * 25)}px; max-width: {int(point_size * 30)}px;
+        outline: none;
+    }}
+    QListWidget#navigation::item {{ padding: {int(point_size * 0.7)}px {int(point_size * 1.2)}px; }}
+    QListWidget#navigation::item:selected {{ background: #2f6b9a; color: #ffffff; }}
+    QListWidget#navigation::item:focus {{ border-left: 4px solid #f0b429; }}
+    QLabel#pageHeading {{ font-size: {heading:.1f}pt; font-weight: 600; color: #1f3b57; }}
+    QLabel#pageIntro {{ color: #4a5560; }}
+    QLabel#startTitle {{ font-size: {point_size * 2.4:.1f}pt; font-weight: 600; color: #1f3b57; }}
+    QLabel#warning {{ background: #fff4d6; border: 1px solid #e0b44c; border-radius: 4px;
+                      padding: 6px 10px; color: #5c4300; }}
+    """

@@ -1,0 +1,1 @@
+"""The pages of the workshop window, one per step of the IDG process."""

@@ -1,0 +1,188 @@
+"""Step 4: the workshop's agenda, and the Annex 4 activities for the chosen mode."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTimeEdit,
+    QWidget,
+)
+
+from idg_desktop.services import agenda
+from idg_desktop.services.assessment import assessment_of, document_framework
+from idg_desktop.services.participants import list_participants
+from idg_desktop.ui.pages.base import Page
+from idg_desktop.ui.workspace import Workspace
+
+_MODE_COLUMN = {"in-country": "mode-1", "remote": "mode-2", "self": "mode-3"}
+
+
+class SessionDialog(QDialog):
+    def __init__(self, people: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Add a workshop session"))
+        self.date = QDateEdit(QDate.currentDate())
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.start = QTimeEdit(QTime(9, 0))
+        self.start.setDisplayFormat("HH:mm")
+        self.duration = QSpinBox()
+        self.duration.setRange(0, 24 * 60)
+        self.duration.setSingleStep(15)
+        self.duration.setValue(90)
+        self.duration.setSuffix(self.tr(" min"))
+        self.topic = QLineEdit()
+        self.people = QListWidget()
+        for person_id, name in people:
+            item = QListWidgetItem(name)
+            item.setData(Qt.ItemDataRole.UserRole, person_id)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.people.addItem(item)
+        form = QFormLayout(self)
+        form.addRow(self.tr("&Date:"), self.date)
+        form.addRow(self.tr("&Start:"), self.start)
+        form.addRow(self.tr("D&uration:"), self.duration)
+        form.addRow(self.tr("&Topic:"), self.topic)
+        form.addRow(self.tr("&Participants:"), self.people)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def chosen(self) -> list[str]:
+        return [
+            self.people.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.people.count())
+            if self.people.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+
+class AgendaPage(Page):
+    TABLES = frozenset({"workshop_session", "session_participant", "assessment", "participant"})
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(workspace, parent)
+        layout = self.page_layout(
+            self.tr("Agenda"),
+            self.tr(
+                "Step 4: the programme of the workshop. The sessions held, with their dates, "
+                "duration and participants, are what the assessment report lists."
+            ),
+        )
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("&Add session…"))
+        self.add_button.clicked.connect(self._add)
+        buttons.addWidget(self.add_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+        self.sessions = QTableWidget(0, 5)
+        self.sessions.setHorizontalHeaderLabels(
+            [
+                self.tr("Date"),
+                self.tr("Start"),
+                self.tr("Duration"),
+                self.tr("Topic"),
+                self.tr("Participants"),
+            ]
+        )
+        self._setup(self.sessions, stretch=3)
+        self.activities_label = QLabel()
+        self.activities_label.setObjectName("pageIntro")
+        self.activities = QTableWidget(0, 3)
+        self.activities.setHorizontalHeaderLabels(
+            [self.tr("Activity"), self.tr("Description"), self.tr("Responsible")]
+        )
+        self._setup(self.activities, stretch=1)
+        lower = QWidget()
+        lower_layout = QFormLayout(lower)
+        lower_layout.setContentsMargins(0, 8, 0, 0)
+        lower_layout.addRow(self.activities_label)
+        lower_layout.addRow(self.activities)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.sessions)
+        splitter.addWidget(lower)
+        layout.addWidget(splitter, 1)
+
+    @staticmethod
+    def _setup(table: QTableWidget, stretch: int) -> None:
+        table.verticalHeader().setVisible(False)
+        table.setWordWrap(True)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
+    def reload(self) -> None:
+        names = {p.id: p.name for p in list_participants(self.document)}
+        sessions = agenda.list_sessions(self.document)
+        self.sessions.setRowCount(len(sessions))
+        for row, session in enumerate(sessions):
+            people = [names.get(p.participant_id, "?") for p in session.participants]
+            hours, minutes = divmod(session.duration_minutes, 60)
+            duration = f"{hours} h {minutes:02d}" if hours else f"{minutes} min"
+            values = [session.date, session.start, duration, session.topic, str(len(people))]
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if column == 4:
+                    item.setToolTip(", ".join(people))
+                self.sessions.setItem(row, column, item)
+        self.sessions.resizeRowsToContents()
+
+        framework = document_framework(self.document)
+        mode = assessment_of(self.document).mode
+        column = _MODE_COLUMN.get(mode, "mode-1")
+        number = column[-1]
+        self.activities_label.setText(
+            self.tr(
+                "Annex 4: steps and activities of the assessment in Mode %1, and who is "
+                "responsible (NCP national contact point, LF local facilitator, EF external "
+                "facilitator, SM senior management, WG working group)."
+            ).replace("%1", number)
+        )
+        rows = [
+            (activity["code"], activity["description"], activity["responsible"].get(column, ""))
+            for step in framework.get("assessment_steps", [])
+            for activity in step["activities"]
+        ]
+        self.activities.setRowCount(len(rows))
+        for row, values in enumerate(rows):
+            for col, value in enumerate(values):
+                self.activities.setItem(row, col, QTableWidgetItem(value or "—"))
+        self.activities.resizeRowsToContents()
+
+    def _add(self) -> None:
+        people = [(p.id, p.name) for p in list_participants(self.document)]
+        dialog = SessionDialog(people, self)
+        if not dialog.exec():
+            return
+        self.workspace.run(
+            self.tr("Add workshop session"),
+            lambda: agenda.add_session(
+                self.document,
+                day=dialog.date.date().toString("yyyy-MM-dd"),
+                start=dialog.start.time().toString("HH:mm"),
+                duration_minutes=dialog.duration.value(),
+                topic=dialog.topic.text(),
+                participants=dialog.chosen(),
+            ),
+        )

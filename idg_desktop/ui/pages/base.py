@@ -1,0 +1,69 @@
+"""What every page of the workshop window has in common."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from idg_desktop.ui.workspace import Workspace
+
+
+class Page(QWidget):
+    """A page of the navigation. Subclasses build their widgets in ``__init__``
+    and reload from the services in :meth:`reload`, which the window calls when
+    a change touched one of :attr:`TABLES` (``"*"`` means any)."""
+
+    #: Tables whose changes this page shows.
+    TABLES: frozenset[str] = frozenset({"*"})
+
+    #: Ask the window to show another page: (page key, what to show there),
+    #: e.g. ("checklist", ("TR", "II")) from a heat-map cell.
+    navigateRequested = Signal(str, object)
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self._stale = True
+        workspace.changed.connect(self._on_changed)
+
+    @property
+    def document(self):
+        return self.workspace.document
+
+    def _on_changed(self, tables: frozenset[str]) -> None:
+        if "*" in tables or "*" in self.TABLES or tables & self.TABLES:
+            self._stale = True
+            if self.isVisible():
+                self.reload()
+                self._stale = False
+
+    def showEvent(self, event) -> None:
+        if self._stale:
+            self.reload()
+            self._stale = False
+        super().showEvent(event)
+
+    def reload(self) -> None:
+        """Read what the page shows from the services."""
+
+    @staticmethod
+    def heading(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setObjectName("pageHeading")
+        return label
+
+    @staticmethod
+    def intro(text: str) -> QLabel:
+        label = QLabel(text)
+        label.setObjectName("pageIntro")
+        label.setWordWrap(True)
+        return label
+
+    def page_layout(self, title: str, intro: str = "") -> QVBoxLayout:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 18)
+        layout.setSpacing(12)
+        layout.addWidget(self.heading(title))
+        if intro:
+            layout.addWidget(self.intro(intro))
+        return layout

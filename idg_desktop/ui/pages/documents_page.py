@@ -1,0 +1,173 @@
+"""Step 3: the register of background documents reviewed, with optional files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from idg_desktop.services import background
+from idg_desktop.services.assessment import document_framework
+from idg_desktop.ui.pages.base import Page
+from idg_desktop.ui.workspace import Workspace
+
+
+def _kinds(framework: dict) -> dict[str, str]:
+    kinds = {
+        k["key"]: k["label"][:1].upper() + k["label"][1:]
+        for k in framework.get("background_document_kinds", [])
+    }
+    kinds["other"] = QDialog.tr("Other")
+    return kinds
+
+
+class DocumentDialog(QDialog):
+    def __init__(self, kinds: dict[str, str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Add a background document"))
+        self.kind = QComboBox()
+        for key, label in kinds.items():
+            self.kind.addItem(label[:90] + ("…" if len(label) > 90 else ""), key)
+            self.kind.setItemData(self.kind.count() - 1, label, role=3)  # tooltip
+        self.title = QLineEdit()
+        self.reference = QLineEdit()
+        self.notes = QPlainTextEdit()
+        self.attachment = QLineEdit()
+        browse = QPushButton(self.tr("&Browse…"))
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.attachment, 1)
+        row.addWidget(browse)
+        form = QFormLayout(self)
+        form.addRow(self.tr("&Kind:"), self.kind)
+        form.addRow(self.tr("&Title:"), self.title)
+        form.addRow(self.tr("&Reference:"), self.reference)
+        form.addRow(self.tr("&Notes:"), self.notes)
+        form.addRow(self.tr("Attach a &file (optional):"), row)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _browse(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Attach a file"))
+        if name:
+            self.attachment.setText(name)
+
+
+class DocumentsPage(Page):
+    TABLES = frozenset({"background_document"})
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(workspace, parent)
+        self._loading = False
+        layout = self.page_layout(
+            self.tr("Background documents"),
+            self.tr(
+                "Step 3: the documents reviewed before the situational analysis — strategies, "
+                "legislation, codes of conduct, reports, surveys — with notes on what they show."
+            ),
+        )
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("&Add document…"))
+        self.add_button.clicked.connect(self._add)
+        buttons.addWidget(self.add_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Kind"),
+                self.tr("Title"),
+                self.tr("Reference"),
+                self.tr("Notes"),
+                self.tr("Attached file"),
+            ]
+        )
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.table.itemChanged.connect(self._edited)
+        layout.addWidget(self.table, 1)
+        self._ids: list[str] = []
+
+    def reload(self) -> None:
+        self._loading = True
+        try:
+            kinds = _kinds(document_framework(self.document))
+            records = background.list_documents(self.document)
+            self._ids = [r.id for r in records]
+            self.table.setRowCount(len(records))
+            for row, record in enumerate(records):
+                label = kinds.get(record.kind, record.kind)
+                values = [label, record.title, record.reference, record.notes, record.file_name]
+                for column, value in enumerate(values):
+                    item = QTableWidgetItem(value)
+                    if column in (0, 4):
+                        item.setFlags(item.flags() & ~item.flags().ItemIsEditable)
+                    if column == 0:
+                        item.setToolTip(label)
+                        item.setText(label if len(label) < 48 else label[:46] + "…")
+                    self.table.setItem(row, column, item)
+            self.table.resizeRowsToContents()
+        finally:
+            self._loading = False
+
+    def _edited(self, item: QTableWidgetItem) -> None:
+        if self._loading:
+            return
+        field = {1: "title", 2: "reference", 3: "notes"}.get(item.column())
+        if field is None:
+            return
+        record_id = self._ids[item.row()]
+        value = item.text()
+        self.workspace.run(
+            self.tr("Edit background document"),
+            lambda: background.update_document(self.document, record_id, **{field: value}),
+        )
+
+    def _add(self) -> None:
+        dialog = DocumentDialog(_kinds(document_framework(self.document)), self)
+        if not dialog.exec():
+            return
+        attachment = dialog.attachment.text().strip()
+        if attachment and not Path(attachment).is_file():
+            QMessageBox.warning(
+                self,
+                self.tr("Cannot attach"),
+                self.tr("%1 is not a file.").replace("%1", attachment),
+            )
+            return
+        self.workspace.run(
+            self.tr("Add background document"),
+            lambda: background.add_document(
+                self.document,
+                title=dialog.title.text(),
+                kind=dialog.kind.currentData(),
+                reference=dialog.reference.text(),
+                notes=dialog.notes.toPlainText(),
+                attachment=Path(attachment) if attachment else None,
+            ),
+        )

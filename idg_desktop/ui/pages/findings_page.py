@@ -1,0 +1,245 @@
+"""Findings per section: strengths, weaknesses/risks and recommendations,
+linked to the questions they rest on, with their kind and plenary status."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QWidget,
+)
+
+from idg_desktop.services import findings
+from idg_desktop.services.assessment import sections_in_scope
+from idg_desktop.ui.labels import kind_labels, status_labels
+from idg_desktop.ui.models.findings_model import COL_TEXT, FindingsModel, IdRole
+from idg_desktop.ui.pages.base import Page
+from idg_desktop.ui.workspace import Workspace
+
+
+class FindingsPage(Page):
+    TABLES = frozenset({"finding", "finding_question", "finding_event", "section"})
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(workspace, parent)
+        self._loading = False
+        self._current: str | None = None
+        layout = self.page_layout(
+            self.tr("Findings"),
+            self.tr(
+                "What the working groups found, per key factor: strengths, weaknesses or "
+                "risks, and recommendations with the actions they propose. The plenary agrees, "
+                "amends, merges or rejects each one."
+            ),
+        )
+        top = QHBoxLayout()
+        self.section_filter = QComboBox()
+        self.section_filter.setAccessibleName(self.tr("Section"))
+        label = QLabel(self.tr("&Section:"))
+        label.setBuddy(self.section_filter)
+        top.addWidget(label)
+        top.addWidget(self.section_filter)
+        top.addStretch(1)
+        self.add_button = QPushButton(self.tr("&Add finding"))
+        self.remove_button = QPushButton(self.tr("&Delete finding"))
+        top.addWidget(self.add_button)
+        top.addWidget(self.remove_button)
+        layout.addLayout(top)
+
+        self.model = FindingsModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName(self.tr("Findings"))
+
+        editor = QWidget()
+        form = QFormLayout(editor)
+        self.kind = QComboBox()
+        for key, text in kind_labels().items():
+            self.kind.addItem(text, key)
+        self.status = QComboBox()
+        for key, text in status_labels().items():
+            self.status.addItem(text, key)
+        self.text = QPlainTextEdit()
+        self.text.setTabChangesFocus(True)
+        self.action = QPlainTextEdit()
+        self.action.setTabChangesFocus(True)
+        for edit in (self.text, self.action):
+            edit.setMaximumHeight(edit.fontMetrics().lineSpacing() * 5 + 14)
+        self.questions = QLineEdit()
+        self.questions.setPlaceholderText(self.tr("e.g. TR-1, TR-20"))
+        self.confidential = QCheckBox(self.tr("&Confidential (left out of public reports)"))
+        self.save_button = QPushButton(self.tr("Sa&ve finding"))
+        form.addRow(self.tr("&Kind:"), self.kind)
+        form.addRow(self.tr("S&tatus:"), self.status)
+        form.addRow(self.tr("&Finding:"), self.text)
+        form.addRow(self.tr("&Proposed action:"), self.action)
+        form.addRow(self.tr("&Questions:"), self.questions)
+        form.addRow("", self.confidential)
+        form.addRow("", self.save_button)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(editor)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout.addWidget(splitter, 1)
+
+        self.section_filter.currentIndexChanged.connect(lambda _i: self.reload())
+        self.table.selectionModel().currentRowChanged.connect(lambda cur, _p: self._show(cur.row()))
+        self.add_button.clicked.connect(self._add)
+        self.remove_button.clicked.connect(self._remove)
+        self.save_button.clicked.connect(self._save)
+        self.kind.activated.connect(lambda _i: self._save())
+        self.status.activated.connect(lambda _i: self._save())
+        self.confidential.toggled.connect(lambda _on: self._save())
+
+    def reload(self) -> None:
+        self._loading = True
+        try:
+            current_section = self.section_filter.currentData()
+            self.section_filter.blockSignals(True)
+            self.section_filter.clear()
+            self.section_filter.addItem(self.tr("All sections"), None)
+            for section in sections_in_scope(self.document):
+                self.section_filter.addItem(f"{section.code}  {section.title}", section.code)
+            self.section_filter.setCurrentIndex(
+                max(0, self.section_filter.findData(current_section))
+            )
+            self.section_filter.blockSignals(False)
+            self.model.load(self.document, self.section_filter.currentData())
+            self.table.resizeRowsToContents()
+            row = self.model.row_of(self._current) if self._current else -1
+            if row < 0 and self.model.rowCount() > 0:
+                row = 0
+            if row >= 0:
+                self.table.selectRow(row)
+            self._show(row)
+        finally:
+            self._loading = False
+
+    def _show(self, row: int) -> None:
+        was_loading = self._loading
+        self._loading = True
+        try:
+            enabled = row >= 0
+            for widget in (
+                self.kind,
+                self.status,
+                self.text,
+                self.action,
+                self.questions,
+                self.confidential,
+                self.save_button,
+                self.remove_button,
+            ):
+                widget.setEnabled(enabled)
+            if not enabled:
+                self._current = None
+                for widget in (self.text, self.action):
+                    widget.setPlainText("")
+                self.questions.setText("")
+                return
+            finding = self.model.finding(row)
+            self._current = finding.id
+            self.kind.setCurrentIndex(self.kind.findData(finding.kind))
+            self.status.setCurrentIndex(self.status.findData(finding.status))
+            self.text.setPlainText(finding.text)
+            self.action.setPlainText(finding.proposed_action)
+            self.questions.setText(", ".join(finding.questions))
+            self.confidential.setChecked(finding.confidential)
+        finally:
+            self._loading = was_loading
+
+    def _save(self) -> None:
+        if self._loading or not self._current:
+            return
+        row = self.model.row_of(self._current)
+        if row < 0:
+            return
+        old = self.model.finding(row)
+        refs = [q.strip() for q in self.questions.text().replace(";", ",").split(",") if q.strip()]
+        changes: dict[str, object] = {}
+        wanted = {
+            "kind": self.kind.currentData(),
+            "status": self.status.currentData(),
+            "text": self.text.toPlainText().strip(),
+            "proposed_action": self.action.toPlainText().strip(),
+            "confidential": self.confidential.isChecked(),
+        }
+        for name, value in wanted.items():
+            if getattr(old, name) != value:
+                changes[name] = value
+        if tuple(r.upper() for r in refs) != old.questions:
+            changes["questions"] = refs
+        if not changes:
+            return
+        finding_id = self._current
+        self.workspace.run(
+            self.tr("Edit finding"),
+            lambda: findings.update_finding(self.document, finding_id, **changes),
+        )
+
+    def _add(self) -> None:
+        section = self.section_filter.currentData()
+        if section is None:
+            scope = sections_in_scope(self.document)
+            if not scope:
+                return
+            section = scope[0].code
+        created = self.workspace.run(
+            self.tr("Add finding"),
+            lambda: findings.add_finding(
+                self.document,
+                section=section,
+                kind="weakness",
+                text=self.tr("New finding: describe it here."),
+            ),
+        )
+        if created is not None:
+            self._current = created.id
+            self.reload()
+            self.text.setFocus()
+            self.text.selectAll()
+
+    def _remove(self) -> None:
+        if not self._current:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete finding"),
+            self.tr("Delete this finding? You can undo it with Ctrl+Z."),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        finding_id = self._current
+        self._current = None
+        self.workspace.run(
+            self.tr("Delete finding"), lambda: findings.remove_finding(self.document, finding_id)
+        )
+
+    def select_finding(self, finding_id: str) -> None:
+        self._current = finding_id
+        self.reload()
+
+    @staticmethod
+    def finding_id(index) -> str:
+        return index.data(IdRole)

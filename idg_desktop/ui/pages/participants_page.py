@@ -1,0 +1,194 @@
+"""Step 2: the participants, their roles, and the balance of the group."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QStyledItemDelegate,
+    QTableView,
+    QWidget,
+)
+
+from idg_desktop.services import participants
+from idg_desktop.ui.labels import gender_labels, role_labels, stakeholder_labels
+from idg_desktop.ui.models.participants_model import CHOICES, COLUMNS, ParticipantsModel, ValueRole
+from idg_desktop.ui.pages.base import Page
+from idg_desktop.ui.workspace import Workspace
+
+
+class _ChoiceDelegate(QStyledItemDelegate):
+    """A drop-down of the closed list's labels for role, gender, stakeholder."""
+
+    def createEditor(self, parent, option, index):
+        field = COLUMNS[index.column()]
+        if field not in CHOICES:
+            return super().createEditor(parent, option, index)
+        combo = QComboBox(parent)
+        for key, label in CHOICES[field]().items():
+            combo.addItem(label, key)
+        return combo
+
+    def setEditorData(self, editor, index) -> None:
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(0, editor.findData(index.data(ValueRole))))
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor, model, index) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+        else:
+            super().setModelData(editor, model, index)
+
+
+class ParticipantsPage(Page):
+    TABLES = frozenset({"participant", "group_member"})
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(workspace, parent)
+        layout = self.page_layout(
+            self.tr("Participants"),
+            self.tr(
+                "Internal and external contributors, facilitators and observers. Edit a cell "
+                "to change it; import a list from a spreadsheet."
+            ),
+        )
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("&Add participant"))
+        self.remove_button = QPushButton(self.tr("&Remove"))
+        self.import_button = QPushButton(self.tr("&Import from CSV or Excel…"))
+        for button in (self.add_button, self.remove_button, self.import_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+        self.model = ParticipantsModel(workspace, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setItemDelegate(_ChoiceDelegate(self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        self.table.setAccessibleName(self.tr("Participants"))
+        layout.addWidget(self.table, 1)
+
+        self.counts = QLabel()
+        self.counts.setWordWrap(True)
+        self.counts.setObjectName("pageIntro")
+        layout.addWidget(self.counts)
+
+        self.add_button.clicked.connect(self._add)
+        self.remove_button.clicked.connect(self._remove)
+        self.import_button.clicked.connect(self.import_file)
+
+    def reload(self) -> None:
+        current = self.table.currentIndex()
+        self.model.load()
+        self.table.resizeColumnsToContents()
+        for column in range(self.model.columnCount()):
+            width = min(self.table.columnWidth(column), 300)
+            self.table.setColumnWidth(column, max(width, 90))
+        if current.isValid() and current.row() < self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(current.row(), current.column()))
+        self._update_counts()
+
+    def _update_counts(self) -> None:
+        counts = self.model.counts()
+        total = self.model.rowCount()
+        genders = gender_labels()
+        roles = role_labels()
+        kinds = stakeholder_labels()
+        gender_text = ", ".join(
+            f"{genders.get(k, k)} {v}" for k, v in sorted(counts["gender"].items()) if v
+        )
+        role_text = ", ".join(f"{roles.get(k, k)} {v}" for k, v in counts["role"].most_common())
+        kind_text = ", ".join(
+            f"{kinds.get(k, k)} {v}" for k, v in counts["stakeholder"].most_common()
+        )
+        self.counts.setText(
+            self.tr(
+                "%1 participants: %2 internal, %3 external. Gender: %4. Roles: %5. "
+                "Stakeholders: %6."
+            )
+            .replace("%1", str(total))
+            .replace("%2", str(counts["external"]["internal"]))
+            .replace("%3", str(counts["external"]["external"]))
+            .replace("%4", gender_text or "—")
+            .replace("%5", role_text or "—")
+            .replace("%6", kind_text or "—")
+        )
+
+    def _add(self) -> None:
+        created = self.workspace.run(
+            self.tr("Add participant"),
+            lambda: participants.add_participant(
+                self.document, participants.ParticipantData(name=self.tr("New participant"))
+            ),
+        )
+        if created is None:
+            return
+        self.reload()
+        for row in range(self.model.rowCount()):
+            if self.model.participant(row).id == created.id:
+                index = self.model.index(row, 0)
+                self.table.setCurrentIndex(index)
+                self.table.edit(index)
+                break
+
+    def _remove(self) -> None:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        if not rows:
+            return
+        people = [self.model.participant(row) for row in rows]
+        names = ", ".join(p.name for p in people)
+        answer = QMessageBox.question(
+            self,
+            self.tr("Remove participants"),
+            self.tr("Remove %1? You can undo it with Ctrl+Z.").replace("%1", names),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        ids = [p.id for p in people]
+
+        def remove_all() -> None:
+            for person_id in ids:
+                participants.remove_participant(self.document, person_id)
+
+        self.workspace.run(self.tr("Remove participants"), remove_all)
+
+    def import_file(self, path: str | None = None) -> None:
+        from idg_desktop.ui.import_dialog import ImportParticipantsDialog
+
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(
+                self,
+                self.tr("Import participants"),
+                "",
+                self.tr("Spreadsheets (*.xlsx *.csv);;All files (*)"),
+            )
+        if not path:
+            return
+        dialog = ImportParticipantsDialog(self.workspace, path, self)
+        if dialog.ready:
+            dialog.exec()
+
+    def select_row(self, row: int) -> QModelIndex:
+        index = self.model.index(row, 0)
+        self.table.setCurrentIndex(index)
+        return index

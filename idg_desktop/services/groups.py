@@ -318,3 +318,108 @@ def balance_warnings(document: AssessmentDocument) -> list[GroupWarning]:
         if len(group.members) > 1 and len(genders) == 1:
             warnings.append(GroupWarning("group-one-gender", group.name))
     return warnings
+
+
+# -- for the Working groups board (window) -----------------------------------
+
+
+@dataclass(frozen=True)
+class GroupLinks:
+    """Which group each allocated section and participant is in (by id)."""
+
+    sections: dict[str, str]  # section code -> group id
+    members: dict[str, str]  # participant id -> group id
+
+
+def group_links(document: AssessmentDocument) -> GroupLinks:
+    """The allocation as the file has it now.
+
+    The window keeps one session open for hours, and link rows added or
+    removed by the services above (or by undo) do not show up in the groups'
+    cached ``sections``/``members`` collections until they are reloaded. So
+    this reads the link tables themselves, and expires those collections so
+    that :func:`group_members` and :func:`balance_warnings` read afresh too.
+    """
+    session = document.session
+    for group in session.scalars(select(models.WorkingGroup)):
+        session.expire(group, ["sections", "members"])
+    sections = session.execute(
+        select(models.GroupSection.section_code, models.GroupSection.group_id)
+    )
+    members = session.execute(
+        select(models.GroupMember.participant_id, models.GroupMember.group_id)
+    )
+    return GroupLinks(
+        sections={code: group for code, group in sections},
+        members={person: group for person, group in members},
+    )
+
+
+def rename_group(document: AssessmentDocument, group_ref: str, name: str) -> models.WorkingGroup:
+    """Rename a group; names stay unique (case-insensitive) as in :func:`add_group`."""
+    group = find_group(document, group_ref)
+    name = " ".join(name.split())
+    if not name:
+        raise InvalidInput("The working group needs a name.")
+    clash = document.session.scalar(
+        select(func.count())
+        .select_from(models.WorkingGroup)
+        .where(
+            func.lower(models.WorkingGroup.name) == name.lower(),
+            models.WorkingGroup.id != group.id,
+        )
+    )
+    if clash:
+        raise InvalidInput(f"A working group is already called '{name}'.")
+    if name != group.name:
+        with document.edit():
+            group.name = name
+            touch(document, group)
+    return group
+
+
+def move_to_group(
+    document: AssessmentDocument,
+    group_ref: str | None,
+    sections: list[str] | None = None,
+    members: list[str] | None = None,
+) -> int:
+    """Move sections and participants to a group, or back to "not allocated"
+    (``group_ref`` None), as one change: a drag on the board is one undo step.
+
+    A participant who leaves a group stops being its rapporteur. Returns how
+    many of them changed group.
+    """
+    group = find_group(document, group_ref) if group_ref is not None else None
+    codes = _section_codes(document, sections or [])
+    people = [find_participant(document, member) for member in members or []]
+    session = document.session
+    links = group_links(document)
+    target = group.id if group is not None else None
+    moving_codes = [c for c in codes if links.sections.get(c) != target]
+    moving_people = [p for p in people if links.members.get(p.id) != target]
+    if not moving_codes and not moving_people:
+        return 0
+    with document.edit():
+        for code in moving_codes:
+            if group is not None:
+                _give_section(document, group, code)
+                continue
+            current = session.get(models.GroupSection, code)
+            previous = session.get(models.WorkingGroup, current.group_id) if current else None
+            session.delete(current)
+            if previous is not None:
+                touch(document, previous)
+        for person in moving_people:
+            if group is not None:
+                _add_member(document, group, person)
+                continue
+            current = session.get(models.GroupMember, person.id)
+            previous = session.get(models.WorkingGroup, current.group_id) if current else None
+            session.delete(current)
+            if previous is not None:
+                if previous.rapporteur_id == person.id:
+                    previous.rapporteur_id = None
+                touch(document, previous)
+    group_links(document)  # refresh the cached collections after the change
+    return len(moving_codes) + len(moving_people)

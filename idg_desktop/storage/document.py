@@ -17,14 +17,11 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from urllib.parse import quote
 
 from sqlalchemy import create_engine, event, select, text
 from sqlalchemy.engine import Engine
@@ -38,100 +35,25 @@ from idg_desktop.errors import (
     DamagedFile,
     FileProblem,
     FileReplaced,
-    NewerSchema,
-    NotAnAssessment,
 )
 from idg_desktop.storage import migrations, undo
+from idg_desktop.storage.fileformat import (  # noqa: F401 - re-exported for callers
+    APPLICATION_ID,
+    SCHEMA_VERSION,
+    SQLITE_HEADER,
+    FileFacts,
+    _readonly_connect,
+    current_schema,
+    probe,
+)
 from idg_desktop.storage.lock import DocumentLock
 from idg_desktop.storage.models import Base, Meta
-
-#: "IDGW" — marks an SQLite file as an IDG Workshop assessment.
-APPLICATION_ID = 0x49444757
-SQLITE_HEADER = b"SQLite format 3\x00"
-SCHEMA_VERSION = migrations.SCHEMA_VERSION  # what new files get; see current_schema()
-
-
-def current_schema() -> int:
-    """The schema this version writes (read at call time so tests can pretend a newer one)."""
-    return migrations.SCHEMA_VERSION
-
 
 Clock = Callable[[], datetime]
 
 
 def utc_now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
-
-
-@dataclass(frozen=True)
-class FileFacts:
-    """What can be learnt about a file without changing it."""
-
-    path: Path
-    schema_version: int
-    intact: bool
-    problems: tuple[str, ...] = ()
-
-    @property
-    def current(self) -> bool:
-        return self.schema_version == current_schema()
-
-
-def _readonly_connect(path: Path) -> sqlite3.Connection:
-    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
-    return sqlite3.connect(uri, uri=True, isolation_level=None)
-
-
-def probe(path: Path, *, full_check: bool = False) -> FileFacts:
-    """Is ``path`` an assessment this version can open? Reads, never writes.
-
-    Raises a :class:`FileProblem` naming the file and the problem; returns the
-    facts otherwise (``intact`` is False if SQLite's check found damage).
-    """
-    path = Path(path)
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise FileProblem(f"{path} does not exist.") from None
-    except OSError as error:
-        raise FileProblem(f"{path} cannot be read ({error.strerror}).") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise FileProblem(f"{path} is a folder, not an assessment file.")
-    if info.st_size == 0:
-        raise NotAnAssessment(f"{path} is empty: it is not an assessment file.")
-    try:
-        with path.open("rb") as stream:
-            header = stream.read(100)
-    except OSError as error:
-        raise FileProblem(f"{path} cannot be read ({error.strerror}).") from None
-    if not header.startswith(SQLITE_HEADER):
-        raise NotAnAssessment(f"{path} is not an IDG assessment file.")
-    if len(header) < 100:
-        raise DamagedFile(f"{path} is damaged: the file is truncated.")
-    try:
-        connection = _readonly_connect(path)
-    except sqlite3.Error as error:
-        raise FileProblem(f"{path} cannot be opened ({error}).") from None
-    try:
-        application_id = connection.execute("PRAGMA application_id").fetchone()[0]
-        if application_id != APPLICATION_ID:
-            raise NotAnAssessment(f"{path} is an SQLite database but not an IDG assessment file.")
-        version = connection.execute("PRAGMA user_version").fetchone()[0]
-        if version > current_schema():
-            raise NewerSchema(
-                f"{path} was made by a newer version of IDG Workshop (file schema {version}, "
-                f"this version reads up to {current_schema()}); update the application to open it."
-            )
-        if version < 1:
-            raise DamagedFile(f"{path} is damaged: it has no schema version.")
-        pragma = "integrity_check" if full_check else "quick_check"
-        rows = [row[0] for row in connection.execute(f"PRAGMA {pragma}")]
-        problems = tuple(row for row in rows if row != "ok")
-        return FileFacts(path, version, intact=not problems, problems=problems)
-    except sqlite3.DatabaseError as error:
-        raise DamagedFile(f"{path} is damaged: {error}.") from None
-    finally:
-        connection.close()
 
 
 def _file_identity(path: Path) -> tuple[int, int] | None:
@@ -228,17 +150,28 @@ class AssessmentDocument:
 
     @classmethod
     def open(
-        cls, path: Path | str, *, read_only: bool = False, clock: Clock = utc_now
+        cls,
+        path: Path | str,
+        *,
+        read_only: bool = False,
+        clock: Clock = utc_now,
+        lock: DocumentLock | None = None,
     ) -> AssessmentDocument:
         """Open an existing file, upgrading it (after a backup) if older.
 
         Raises a :class:`FileProblem` with the user's sentence; the file is
-        left untouched by every refusal.
+        left untouched by every refusal. ``lock``: one the caller acquired
+        already (it is released on refusal, and by :meth:`close`).
         """
         path = Path(path)
-        facts = probe(path)
-        if not facts.intact:
-            raise DamagedFile(f"{path} is damaged: {facts.problems[0]}.")
+        try:
+            facts = probe(path)
+            if not facts.intact:
+                raise DamagedFile(f"{path} is damaged: {facts.problems[0]}.")
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
         if read_only:
             if not facts.current:
                 raise FileProblem(
@@ -247,8 +180,9 @@ class AssessmentDocument:
                 )
             engine = _engine_for(_readonly_connect_factory(path))
             return cls(path, engine, read_only=True, lock=None, clock=clock)
-        lock = DocumentLock(path)
-        lock.acquire()
+        if lock is None:  # else the caller (the window) already holds it
+            lock = DocumentLock(path)
+            lock.acquire()
         try:
             if not os.access(path, os.W_OK):
                 raise CannotWrite(f"{path} cannot be written: the file is read-only.")

@@ -39,7 +39,7 @@ class ImportParticipantsDialog(QDialog):
         self.resize(1000, 560)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.preview = importing.read_participants(self.path)
+            self.preview = importing.read_participants(self.path, document=workspace.document)
         except IdgError as error:
             QApplication.restoreOverrideCursor()
             QMessageBox.warning(parent, self.tr("Cannot import"), str(error))

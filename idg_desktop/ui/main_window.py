@@ -8,11 +8,13 @@ the "saved" status and error reporting are the same on every page.
 from __future__ import annotations
 
 import importlib
+import sqlite3
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -27,14 +29,20 @@ from PySide6.QtWidgets import (
 )
 
 from idg_desktop.errors import IdgError
-from idg_desktop.storage.document import AssessmentDocument
+from idg_desktop.storage.fileformat import probe
+from idg_desktop.storage.lock import DocumentLock
+from idg_desktop.storage.overview import read_overview
+from idg_desktop.ui.pages.overview_page import OverviewPage
 from idg_desktop.ui.settings import DEFAULT_POINT_SIZE, WindowSettings
 from idg_desktop.ui.start_page import StartPage
-from idg_desktop.ui.workspace import Workspace
+
+if TYPE_CHECKING:
+    from idg_desktop.ui.workspace import Workspace
 
 #: The navigation, in the order of the IDG process (PRODUCT.md §2):
 #: key, module under idg_desktop.ui.pages, class. Titles come from the class.
 PAGES: list[tuple[str, str, str]] = [
+    ("overview", "overview_page", "OverviewPage"),
     ("scope", "scope_page", "ScopePage"),
     ("participants", "participants_page", "ParticipantsPage"),
     ("groups", "groups_page", "GroupsPage"),
@@ -49,6 +57,7 @@ PAGES: list[tuple[str, str, str]] = [
 def page_title(key: str) -> str:
     """The navigation label of a page, translated."""
     titles = {
+        "overview": QApplication.translate("Navigation", "Overview"),
         "scope": QApplication.translate("Navigation", "Scope and terms of reference"),
         "participants": QApplication.translate("Navigation", "Participants"),
         "groups": QApplication.translate("Navigation", "Working groups"),
@@ -62,25 +71,31 @@ def page_title(key: str) -> str:
 
 
 class WorkshopView(QWidget):
-    """Navigation list on the left, the current page on the right."""
+    """Navigation list on the left, the current page on the right.
+
+    It appears with only the Overview ready (read without the ORM, so the
+    window paints at once); :meth:`attach` then brings the workspace and
+    enables the other pages, each built the first time it is shown.
+    """
 
     pageChanged = Signal(str)
 
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(self, path: Path, overview, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.workspace = workspace
+        self.workspace: Workspace | None = None
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setAccessibleName(self.tr("Workshop steps"))
         self.stack = QStackedWidget()
-        self._pages: dict[str, QWidget] = {}
+        self._pages: dict[str, QWidget] = {"overview": OverviewPage(path, overview)}
         for number, (key, _module, _cls) in enumerate(PAGES, start=1):
             item = QListWidgetItem(f"{number}  {page_title(key)}")
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setToolTip(self.tr("Ctrl+%1").replace("%1", str(number)))
+            if key != "overview":
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
             self.navigation.addItem(item)
-            holder = QWidget()
-            self.stack.addWidget(holder)
+            self.stack.addWidget(self._pages["overview"] if key == "overview" else QWidget())
         self.navigation.currentRowChanged.connect(self._show_row)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -88,6 +103,14 @@ class WorkshopView(QWidget):
         layout.addWidget(self.navigation)
         layout.addWidget(self.stack, 1)
         self.navigation.setCurrentRow(0)
+
+    def attach(self, workspace: Workspace) -> None:
+        """The document is open: every page can be used."""
+        self.workspace = workspace
+        self._pages["overview"].set_workspace(workspace)
+        for row in range(self.navigation.count()):
+            item = self.navigation.item(row)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEnabled)
 
     def page(self, key: str) -> QWidget:
         """The page for ``key``, built on first use."""
@@ -105,7 +128,9 @@ class WorkshopView(QWidget):
             self.stack.insertWidget(row, page)
         return self._pages[key]
 
-    def show_page(self, key: str) -> QWidget:
+    def show_page(self, key: str) -> QWidget | None:
+        if self.workspace is None and key != "overview":
+            return None
         row = [k for k, _, _ in PAGES].index(key)
         self.navigation.setCurrentRow(row)
         return self.page(key)
@@ -133,6 +158,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or WindowSettings()
         self.workspace: Workspace | None = None
         self.view: WorkshopView | None = None
+        self._pending_attach: tuple[Path, DocumentLock] | None = None
         self.setObjectName("mainWindow")
         self.setMinimumSize(QSize(960, 640))
         self.start_page = StartPage(self.settings)
@@ -254,25 +280,64 @@ class MainWindow(QMainWindow):
 
     # -- opening and closing --------------------------------------------------
 
-    def open_path(self, path: Path | str) -> bool:
-        """Open an assessment; a refusal is one sentence in a message box."""
+    def open_path(self, path: Path | str, *, defer: bool = False) -> bool:
+        """Open an assessment; a refusal is one sentence in a message box.
+
+        The file is checked and locked, and its Overview shown, with plain
+        sqlite3; the document itself (SQLAlchemy, services) is attached at
+        once, or — with ``defer``, at start-up — just after the window has
+        painted, so the window appears without waiting for those imports.
+        """
         path = Path(path)
+        lock = DocumentLock(path)
         try:
-            document = AssessmentDocument.open(path)
+            facts = probe(path)
+            if not facts.intact:
+                raise IdgError(f"{path} is damaged: {facts.problems[0]}.")
+            lock.acquire()
+            try:
+                overview = read_overview(path)
+            except sqlite3.Error as error:
+                lock.release()
+                raise IdgError(f"{path} cannot be read ({error}).") from None
         except IdgError as error:
             QMessageBox.warning(self, self.tr("Cannot open the file"), str(error))
             return False
         self.close_assessment()
+        self.view = WorkshopView(path, overview)
+        self.central.addWidget(self.view)
+        self.central.setCurrentWidget(self.view)
+        self.setWindowTitle(self.tr("%1 — IDG Workshop").replace("%1", path.name))
+        self.statusBar().showMessage(self.tr("Opening %1…").replace("%1", path.name))
+        if defer:
+            # Attach once the window has painted (see paintEvent).
+            self._pending_attach = (path, lock)
+            self.update()
+            return True
+        return self._attach(path, lock)
+
+    def _attach(self, path: Path, lock: DocumentLock) -> bool:
+        from idg_desktop.storage.document import AssessmentDocument
+        from idg_desktop.ui.workspace import Workspace
+
+        if self.view is None or self.workspace is not None:  # closed meanwhile
+            lock.release()
+            return False
+        try:
+            document = AssessmentDocument.open(path, lock=lock)
+        except IdgError as error:
+            self._drop_view()
+            QMessageBox.warning(self, self.tr("Cannot open the file"), str(error))
+            return False
         self.workspace = Workspace(document, self)
         self.workspace.changed.connect(self._on_changed)
         self.workspace.failed.connect(self._on_failed)
         self.workspace.fileLost.connect(self._on_file_lost)
         self.workspace.undo_stack.indexChanged.connect(lambda _i: self._update_actions())
-        self.view = WorkshopView(self.workspace)
-        self.central.addWidget(self.view)
-        self.central.setCurrentWidget(self.view)
+        self.view.attach(self.workspace)
         self.settings.add_recent(path)
         self.settings.last_folder = str(path.parent)
+        self.statusBar().clearMessage()
         if document.upgraded_from is not None:
             self.statusBar().showMessage(
                 self.tr("Upgraded from an older version; a backup copy is at %1").replace(
@@ -286,8 +351,17 @@ class MainWindow(QMainWindow):
         self.view.navigation.setFocus()
         return True
 
+    def _drop_view(self) -> None:
+        if self.view is not None:
+            self.central.removeWidget(self.view)
+            self.view.deleteLater()
+            self.view = None
+        self.central.setCurrentWidget(self.start_page)
+        self._update_title()
+
     def close_assessment(self) -> None:
         if self.workspace is None:
+            self._drop_view()
             return
         if self.view is not None:
             self.central.removeWidget(self.view)
@@ -346,6 +420,13 @@ class MainWindow(QMainWindow):
         finally:
             QApplication.restoreOverrideCursor()
         self.statusBar().showMessage(self.tr("Copy saved to %1").replace("%1", name), 10000)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._pending_attach is not None:
+            path, lock = self._pending_attach
+            self._pending_attach = None
+            QTimer.singleShot(0, lambda: self._attach(path, lock))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.close_assessment()
@@ -451,6 +532,9 @@ def stylesheet(point_size: float) -> str:
     QListWidget#navigation::item:focus {{ border-left: 4px solid #f0b429; }}
     QLabel#pageHeading {{ font-size: {heading:.1f}pt; font-weight: 600; color: #1f3b57; }}
     QLabel#pageIntro {{ color: #4a5560; }}
+    QFrame#tile {{ background: #ffffff; border: 1px solid #d5dde5; border-radius: 6px; }}
+    QLabel#tileValue {{ font-size: {point_size * 2.2:.1f}pt; font-weight: 600; color: #1f3b57; }}
+    QLabel#tileCaption {{ color: #4a5560; }}
     QLabel#startTitle {{ font-size: {point_size * 2.4:.1f}pt; font-weight: 600; color: #1f3b57; }}
     QLabel#warning {{ background: #fff4d6; border: 1px solid #e0b44c; border-radius: 4px;
                       padding: 6px 10px; color: #5c4300; }}

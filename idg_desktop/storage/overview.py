@@ -1,0 +1,96 @@
+"""A quick summary of an assessment file, read with plain ``sqlite3``.
+
+The window's first page (Overview) shows it while the rest of the application
+(SQLAlchemy and the services) loads, so opening a file paints at once; it is
+also cheap enough to re-read after every change. Read-only: it never writes.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from idg_desktop.storage.fileformat import _readonly_connect
+
+
+@dataclass(frozen=True)
+class SectionProgress:
+    code: str
+    title: str
+    questions: int
+    answered: int
+    rated: int
+    findings: int
+
+
+@dataclass(frozen=True)
+class Overview:
+    title: str
+    administration: str
+    mode: str
+    start_date: str
+    end_date: str
+    location: str
+    participants: int
+    external: int
+    groups: int
+    documents: int
+    sessions: int
+    findings: int
+    findings_agreed: int
+    sections: list[SectionProgress] = field(default_factory=list)
+
+    @property
+    def questions(self) -> int:
+        return sum(s.questions for s in self.sections)
+
+    @property
+    def answered(self) -> int:
+        return sum(s.answered for s in self.sections)
+
+
+def read_overview(path: Path | str) -> Overview:
+    """Summarise the file at ``path``; raises ``sqlite3.Error`` if unreadable."""
+    connection = _readonly_connect(Path(path))
+    try:
+        return _read(connection)
+    finally:
+        connection.close()
+
+
+def _read(connection: sqlite3.Connection) -> Overview:
+    def one(sql: str) -> int:
+        return int(connection.execute(sql).fetchone()[0] or 0)
+
+    row = connection.execute(
+        "SELECT title, administration, mode, start_date, end_date, location FROM assessment"
+    ).fetchone()
+    sections = [
+        SectionProgress(*values)
+        for values in connection.execute(
+            """
+            SELECT s.code, s.title,
+                   (SELECT count(*) FROM question q WHERE q.section_code = s.code),
+                   (SELECT count(*) FROM answer a JOIN question q ON q.id = a.question_id
+                     WHERE q.section_code = s.code AND trim(a.text) != ''),
+                   (SELECT count(*) FROM answer a JOIN question q ON q.id = a.question_id
+                     WHERE q.section_code = s.code AND a.rating != 'not-assessed'),
+                   (SELECT count(*) FROM finding f WHERE f.section_code = s.code)
+            FROM section s WHERE s.in_scope ORDER BY s.position
+            """
+        )
+    ]
+    return Overview(
+        *row,
+        participants=one("SELECT count(*) FROM participant"),
+        external=one("SELECT count(*) FROM participant WHERE external"),
+        groups=one("SELECT count(*) FROM working_group"),
+        documents=one("SELECT count(*) FROM background_document"),
+        sessions=one("SELECT count(*) FROM workshop_session"),
+        findings=one("SELECT count(*) FROM finding"),
+        findings_agreed=one(
+            "SELECT count(*) FROM finding WHERE status IN ('agreed', 'amended', 'merged')"
+        ),
+        sections=sections,
+    )

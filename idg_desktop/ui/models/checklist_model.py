@@ -1,0 +1,470 @@
+"""The checklist as a tree (section → sub-area → Code of conduct part → question).
+
+Shared by the Checklist page and (later) the projector view, so everything a
+view needs to draw or filter is in the model's roles: question ids, ratings,
+section codes, progress. Everything is read in five queries per load, never
+one per question, so the tree can be read again after every change; when
+only answers changed the rows are updated in place, which keeps the views'
+selection and expanded branches as they were.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from sqlalchemy import func, select
+
+from idg_desktop.domain.vocabulary import RATING_LADDER
+from idg_desktop.services.assessment import sections_in_scope
+from idg_desktop.storage import models
+from idg_desktop.storage.document import AssessmentDocument
+from idg_desktop.ui.labels import rating_labels
+
+try:  # the heat map's palette, so that chips and heat map agree
+    from idg_desktop.ui.palette import RATING_COLOURS
+except ImportError:  # pragma: no cover - a fallback while the palette is not there
+    RATING_COLOURS = dict(
+        zip([r.value for r in RATING_LADDER] + ["not-applicable", "not-assessed"],
+            ["#b2182b", "#e8642c", "#f5b940", "#86cbb5", "#1a7f6e", "#c9d4e0", "#e4e6e9"],
+            strict=True)
+    )  # fmt: skip
+
+Index = QModelIndex | QPersistentModelIndex
+Evaluation3 = tuple[bool | None, bool | None, str | None]
+
+QuestionIdRole = Qt.ItemDataRole.UserRole + 1
+RatingRole = Qt.ItemDataRole.UserRole + 2
+SectionCodeRole = Qt.ItemDataRole.UserRole + 3
+KindRole = Qt.ItemDataRole.UserRole + 4
+NodeKeyRole = Qt.ItemDataRole.UserRole + 5
+ProgressRole = Qt.ItemDataRole.UserRole + 6
+
+SECTION, SUBAREA, PART, QUESTION = "section", "subarea", "part", "question"
+COL_TITLE, COL_PROGRESS = 0, 1
+NOT_ASSESSED, NOT_APPLICABLE = "not-assessed", "not-applicable"
+#: Figure 5's three answers (measure? applied? effective?) that lead to each rating.
+IMPLIED: dict[str, Evaluation3] = dict(
+    zip([r.value for r in RATING_LADDER],
+        [(False, None, None), (True, False, None), (True, True, "no"), (True, True, "partly"),
+         (True, True, "yes")], strict=True)
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class AnswerState:
+    """What the file holds for one question's answer (defaults: no answer yet)."""
+
+    text: str = ""
+    rating: str = NOT_ASSESSED
+    measure_exists: bool | None = None
+    measure_applied: bool | None = None
+    measure_effective: str | None = None
+    evidence: str = ""
+    marked_for_review: bool = False
+    reviewed: bool = False
+    confidential: bool = False
+    versions: int = 0
+
+    @property
+    def answered(self) -> bool:
+        return bool(self.text) or self.rating != NOT_ASSESSED
+
+    @property
+    def evaluation(self) -> Evaluation3:
+        """Figure 5's answers; a rating given directly (demo, imports) implies them."""
+        stored = (self.measure_exists, self.measure_applied, self.measure_effective)
+        return IMPLIED.get(self.rating, stored) if stored == (None, None, None) else stored
+
+    def has_status(self, status: str) -> bool:
+        """``status`` is one of :attr:`ChecklistFilter.STATUSES`."""
+        return {
+            "not-answered": not self.answered,
+            "answered": self.answered,
+            "review": self.marked_for_review,
+            "reviewed": self.reviewed,
+        }.get(status, True)
+
+
+@dataclass(frozen=True)
+class QuestionRow:
+    id: str
+    section_code: str
+    subarea_label: str
+    part: str
+    text: str
+
+
+@dataclass
+class ChecklistData:
+    """Everything the tree shows, read from the file in one go."""
+
+    sections: list[tuple[str, str]] = field(default_factory=list)
+    subareas: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    parts: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict)
+    questions: list[QuestionRow] = field(default_factory=list)
+    answers: dict[str, AnswerState] = field(default_factory=dict)
+
+
+def load_checklist(document: AssessmentDocument, framework: dict) -> ChecklistData:
+    """The sections in scope with their questions and answers, in five queries.
+
+    ``framework`` is the document's framework JSON, for Code of conduct's
+    printed parts (a, b, c), which the tables do not hold.
+    """
+    session = document.session
+    sections = sections_in_scope(document)
+    codes = [s.code for s in sections]
+    data = ChecklistData(sections=[(s.code, s.title) for s in sections])
+    subareas = select(models.SubArea).where(models.SubArea.section_code.in_(codes))
+    for sub in session.scalars(subareas.order_by(models.SubArea.position)):
+        data.subareas.setdefault(sub.section_code, []).append((sub.label, sub.title))
+    for section in framework.get("sections", []):
+        for sub in section.get("subareas", []):
+            if sub.get("parts"):
+                parts = [(p["label"], p["title"]) for p in sub["parts"]]
+                data.parts[(section["code"], sub["label"])] = parts
+    questions = select(models.Question).where(models.Question.section_code.in_(codes))
+    data.questions = [
+        QuestionRow(q.id, q.section_code, q.subarea_label or "", q.part or "", q.text)
+        for q in session.scalars(questions.order_by(models.Question.position))
+    ]
+    count = select(models.AnswerVersion.answer_id, func.count())
+    versions = dict(session.execute(count.group_by(models.AnswerVersion.answer_id)).all())
+    for a in session.scalars(select(models.Answer)):
+        data.answers[a.question_id] = AnswerState(
+            *(a.text or "", a.rating, a.measure_exists, a.measure_applied, a.measure_effective),
+            *(a.evidence or "", a.marked_for_review, a.reviewed, a.confidential),
+            versions.get(a.id, 0),
+        )
+    return data
+
+
+def rating_colour(rating: str) -> QColor:
+    return QColor(RATING_COLOURS.get(rating, "#ffffff"))
+
+
+_ICONS: dict[str, QIcon] = {}
+
+
+def rating_icon(rating: str) -> QIcon:
+    """A small chip in the rating's colour, outlined so that pale ones still show."""
+    if rating not in _ICONS:
+        pixmap = QPixmap(16, 16)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fill = rating_colour(rating)
+        painter.setPen(QColor("#8a96a3") if rating == NOT_ASSESSED else fill.darker(130))
+        painter.setBrush(fill)
+        painter.drawRoundedRect(1.5, 1.5, 13, 13, 3, 3)
+        painter.end()
+        _ICONS[rating] = QIcon(pixmap)
+    return _ICONS[rating]
+
+
+@dataclass(eq=False, slots=True)
+class _Node:
+    kind: str
+    value: str  # section code, "CODE/LABEL", "CODE/LABEL/part" or question id
+    label: str
+    title: str
+    parent: _Node | None = None
+    children: list[_Node] = field(default_factory=list)
+    row: int = 0
+    nid: int = 0  # position in ChecklistModel._nodes: the indexes' internal id
+    answered: int = 0
+    total: int = 0
+
+    def add(self, kind: str, value: str, label: str, title: str) -> _Node:
+        child = _Node(kind, value, label, title, self, row=len(self.children))
+        self.children.append(child)
+        return child
+
+
+class ChecklistModel(QAbstractItemModel):
+    """Two columns: the item (questions with a rating chip), then "answered/total"."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._root = _Node("root", "", "", "")
+        self._nodes: list[_Node] = [self._root]
+        self._by_value: dict[str, _Node] = {}
+        self._questions: dict[str, QuestionRow] = {}
+        self._answers: dict[str, AnswerState] = {}
+        self._shape: tuple = ()
+        self._ratings = rating_labels()
+
+    def load(self, data: ChecklistData) -> bool:
+        """Show ``data``; True if the tree was rebuilt (views lose selection and expansion)."""
+        subareas = tuple((k, tuple(v)) for k, v in data.subareas.items())
+        shape = (tuple(data.sections), subareas, tuple(data.questions))
+        if shape == self._shape:
+            # Only answers changed: every row stays where it is, so views keep their
+            # selection and expanded branches; proxies filter again.
+            self.layoutAboutToBeChanged.emit()
+            self._answers = data.answers
+            self._count(self._root)
+            self.layoutChanged.emit()
+            return False
+        self.beginResetModel()
+        self._shape, self._answers = shape, data.answers
+        self._build(data)
+        self.endResetModel()
+        return True
+
+    def _build(self, data: ChecklistData) -> None:
+        root = self._root = _Node("root", "", "", "")
+        self._questions = {q.id: q for q in data.questions}
+        places: dict[str, _Node] = {}
+        for code, title in data.sections:
+            section = places[code] = root.add(SECTION, code, code, title)
+            subs = data.subareas.get(code, [])
+            if len(subs) == 1 and not subs[0][0]:
+                continue  # CT, MS, GE print no sub-areas: questions go under the section
+            for label, sub_title in subs:
+                sub = places[f"{code}/{label}"] = section.add(
+                    SUBAREA, f"{code}/{label}", label, sub_title
+                )
+                for part, part_title in data.parts.get((code, label), []):
+                    value = f"{code}/{label}/{part}"
+                    places[value] = sub.add(PART, value, part, part_title)
+        for q in data.questions:
+            code, sub = q.section_code, f"{q.section_code}/{q.subarea_label}"
+            parent = places.get(f"{sub}/{q.part}") or places.get(sub) or places[code]
+            parent.add(QUESTION, q.id, q.id, q.text)
+        self._nodes = [root]
+        self._by_value = {}
+        pending = list(reversed(root.children))
+        while pending:
+            node = pending.pop()
+            node.nid = len(self._nodes)
+            self._nodes.append(node)
+            self._by_value[node.value] = node
+            pending.extend(reversed(node.children))
+        self._count(root)
+
+    def _count(self, node: _Node) -> None:
+        """Answered and total questions under every branch."""
+        if node.kind == QUESTION:
+            node.answered, node.total = int(self.answer(node.value).answered), 1
+            return
+        for child in node.children:
+            self._count(child)
+        node.answered = sum(child.answered for child in node.children)
+        node.total = sum(child.total for child in node.children)
+
+    # -- what views read besides the roles ----------------------------------------
+
+    def answer(self, question_id: str) -> AnswerState:
+        return self._answers.get(question_id) or AnswerState()
+
+    def question(self, question_id: str) -> QuestionRow | None:
+        return self._questions.get(question_id)
+
+    def question_ids(self) -> list[str]:
+        return list(self._questions)
+
+    def branch_keys(self) -> list[str]:
+        """Sections, sub-areas and parts, as :meth:`index_of` takes them."""
+        return [n.value for n in self._nodes[1:] if n.kind != QUESTION]
+
+    def place(self, question_id: str) -> str:
+        """Where a question is, for a heading: "TR-20 · Transparency › IV. Appeal…"."""
+        node = self._by_value.get(question_id)
+        names: list[str] = []
+        while node is not None and node.parent is not None:
+            names.insert(0, node.title if node.kind == SECTION else self._display(node))
+            node = node.parent
+        return " › ".join([f"{question_id} · {names[0]}", *names[1:-1]]) if names else ""
+
+    def progress(self, value: str) -> tuple[int, int]:
+        """(answered, total) under a section code, "CODE/LABEL" or "CODE/LABEL/part"."""
+        node = self._by_value.get(value)
+        return (node.answered, node.total) if node is not None else (0, 0)
+
+    def index_of(self, value: str, column: int = COL_TITLE) -> QModelIndex:
+        """The index of a question id, section code, "CODE/LABEL" or "CODE/LABEL/part"."""
+        node = self._by_value.get(value)
+        return self._index(node, column) if node is not None else QModelIndex()
+
+    def _index(self, node: _Node, column: int = COL_TITLE) -> QModelIndex:
+        if node is self._root:
+            return QModelIndex()
+        return self.createIndex(node.row, column, node.nid)
+
+    def _node(self, index: Index) -> _Node:
+        return self._nodes[index.internalId()] if index.isValid() else self._root
+
+    # -- QAbstractItemModel -------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        node = self._node(parent)
+        if parent.column() > COL_TITLE or not 0 <= column <= COL_PROGRESS:
+            return QModelIndex()
+        if not 0 <= row < len(node.children):
+            return QModelIndex()
+        return self.createIndex(row, column, node.children[row].nid)
+
+    def parent(self, child: Index | None = None) -> QModelIndex:  # type: ignore[override]
+        if child is None:  # QObject.parent()
+            return QObject.parent(self)  # type: ignore[return-value]
+        up = self._node(child).parent if child.isValid() else None
+        return QModelIndex() if up is None else self._index(up)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.column() > COL_TITLE else len(self._node(parent).children)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 2
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self._node(index).kind == QUESTION:
+            flags |= Qt.ItemFlag.ItemNeverHasChildren
+        return flags
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr("Question") if section == COL_TITLE else self.tr("Answered")
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        node = self._node(index)
+        is_question = node.kind == QUESTION
+        answer = self.answer(node.value) if is_question else None
+        roles = {
+            KindRole: node.kind,
+            NodeKeyRole: node.value,
+            QuestionIdRole: node.value if is_question else None,
+            RatingRole: answer.rating if answer else None,
+            ProgressRole: (node.answered, node.total),
+        }
+        if role in roles:
+            return roles[role]
+        if role == SectionCodeRole:
+            return self._questions[node.value].section_code if answer else node.value.split("/")[0]
+        if index.column() == COL_PROGRESS:
+            return self._progress_data(node, answer, role)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(node)
+        if role == Qt.ItemDataRole.DecorationRole and answer:
+            return rating_icon(answer.rating)
+        if role == Qt.ItemDataRole.FontRole and node.kind == SECTION:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(node, answer)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            if answer:
+                return f"{self._display(node)}: {self._ratings.get(answer.rating, answer.rating)}"
+            return self._count_text(self.tr("%1: %2 of %3 answered"), node)
+        return None
+
+    def _progress_data(self, node: _Node, answer: AnswerState | None, role: int) -> object:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if answer is None:
+                return f"{node.answered}/{node.total}"
+            if answer.marked_for_review:
+                return self.tr("to review")
+            return self.tr("reviewed") if answer.reviewed else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QColor("#a15c00" if answer and answer.marked_for_review else "#5b6670")
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, node: _Node) -> str:
+        if node.kind == SECTION:
+            return f"{node.label}  {node.title}"
+        if node.kind == SUBAREA:
+            return f"{node.label}. {node.title}" if node.label else node.title
+        if node.kind == PART:
+            return f"{node.label}) {node.title}"
+        return f"{node.value}  {' '.join(node.title.split())}"
+
+    def _count_text(self, text: str, node: _Node) -> str:
+        text = text.replace("%1", self._display(node)).replace("%2", str(node.answered))
+        return text.replace("%3", str(node.total))
+
+    def _tooltip(self, node: _Node, answer: AnswerState | None) -> str:
+        if answer is None:
+            return html.escape(self._count_text(self.tr("%1: %2 of %3 questions answered"), node))
+        rating = self._ratings.get(answer.rating, answer.rating)
+        notes = [self.tr("Rating: %1").replace("%1", rating)]
+        for on, text in (
+            (answer.marked_for_review, self.tr("Marked for review")),
+            (answer.reviewed, self.tr("Reviewed")),
+            (answer.confidential, self.tr("Confidential")),
+        ):
+            notes += [text] if on else []
+        return (
+            f"<p><b>{html.escape(node.value)}</b> {html.escape(node.title)}</p>"
+            f"<p>{html.escape(' · '.join(notes))}</p>"
+        )
+
+
+class ChecklistFilter(QSortFilterProxyModel):
+    """Shows the questions that pass every filter, with their sections and sub-areas.
+
+    ``pinned`` (the question being edited) stays visible whatever the filters,
+    so answering a question under "Not answered" does not make it vanish while
+    it is being written.
+    """
+
+    STATUSES = ("all", "not-answered", "answered", "review", "reviewed")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setRecursiveFilteringEnabled(True)
+        self._sections: frozenset[str] | None = None
+        self._status = "all"
+        self._rating: str | None = None
+        self._words: list[str] = []
+        self.pinned: str | None = None
+
+    def set_filters(
+        self, *, sections: frozenset[str] | None, status: str, rating: str | None, search: str
+    ) -> None:
+        """``sections`` None: all; ``search``: words that must all appear, any case."""
+        self.beginFilterChange()
+        self._sections, self._status, self._rating = sections, status, rating
+        self._words = search.casefold().split()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    @property
+    def active(self) -> bool:
+        active = self._sections is not None or self._status != "all"
+        return active or bool(self._rating or self._words)
+
+    def accepts(self, question_id: str) -> bool:
+        model = self.sourceModel()
+        question = model.question(question_id) if isinstance(model, ChecklistModel) else None
+        if question is None or question_id == self.pinned:
+            return question is not None
+        answer = model.answer(question_id)  # type: ignore[union-attr]
+        if self._sections is not None and question.section_code not in self._sections:
+            return False
+        if (self._rating and answer.rating != self._rating) or not answer.has_status(self._status):
+            return False
+        text = f"{question.id} {question.text} {answer.text} {answer.evidence}".casefold()
+        return all(word in text for word in self._words)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        index = self.sourceModel().index(source_row, COL_TITLE, source_parent)
+        question_id = index.data(QuestionIdRole)
+        return bool(question_id) and self.accepts(question_id)

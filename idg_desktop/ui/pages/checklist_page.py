@@ -1,0 +1,605 @@
+"""The checklist (IDG Part II step 5, Annex 3): each question's narrative answer,
+the Figure 5 evaluation of existing measures, evidence and review flags.
+
+Everything is saved as it is typed or clicked (no Save button): text after a
+pause or when the field is left, choices at once, each save one undo step.
+The tree comes from :mod:`idg_desktop.ui.models.checklist_model`, which the
+projector view reuses; this page adds the filters and the answer editor.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+from typing import Any
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSignalBlocker, Qt, QTimer
+from PySide6.QtGui import QFont, QHideEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QSplitter,
+    QStackedWidget,
+    QTextBrowser,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from idg_desktop.services import answers
+from idg_desktop.services.assessment import document_framework
+from idg_desktop.services.groups import group_sections, list_groups
+from idg_desktop.ui.labels import rating_labels
+from idg_desktop.ui.models.checklist_model import (
+    COL_PROGRESS,
+    COL_TITLE,
+    NOT_APPLICABLE,
+    NOT_ASSESSED,
+    AnswerState,
+    ChecklistFilter,
+    ChecklistModel,
+    KindRole,
+    QuestionIdRole,
+    load_checklist,
+    rating_colour,
+)
+from idg_desktop.ui.pages.base import Page
+from idg_desktop.ui.workspace import Workspace
+
+
+class Choice(QWidget):
+    """One of Figure 5's questions: radio buttons that may also all be blank."""
+
+    def __init__(self, options: list[tuple[str, object]], name: str) -> None:
+        super().__init__()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(18)
+        self.group = QButtonGroup(self)
+        self.buttons = [QRadioButton(text) for text, _value in options]
+        self._values = [value for _text, value in options]
+        for number, button in enumerate(self.buttons):
+            button.setAccessibleName(f"{name} {button.text()}")
+            self.group.addButton(button, number)
+            row.addWidget(button)
+        row.addStretch(1)
+
+    def value(self) -> Any:
+        checked = self.group.checkedId()
+        return None if checked < 0 else self._values[checked]
+
+    def set_value(self, value: object) -> None:
+        self.group.setExclusive(False)  # an exclusive group cannot be emptied
+        for button, own in zip(self.buttons, self._values, strict=True):
+            button.setChecked(value is not None and own == value)
+        self.group.setExclusive(True)
+
+
+def label(text: str = "", buddy: QWidget | None = None, muted: bool = False) -> QLabel:
+    widget = QLabel(text)
+    if buddy is not None:
+        widget.setBuddy(buddy)
+    if muted:
+        widget.setObjectName("pageIntro")
+    return widget
+
+
+class ChecklistPage(Page):
+    TABLES = frozenset(
+        {"answer", "answer_version", "question", "group_section", "working_group", "section"}
+    )
+    SAVE_DELAY_MS = 800
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(workspace, parent)
+        self._qid: str | None = None
+        self._loading = False  # filling widgets: their signals are not the user's edits
+        self._framework: dict | None = None
+        self._guidance_for: str | None = None
+        self._history_for: tuple[str, int] | None = None
+        self._groups: dict[str, frozenset[str]] = {}
+        self._ratings = rating_labels()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(self.SAVE_DELAY_MS)
+        self._timer.timeout.connect(self.flush)
+        layout = self.page_layout(
+            self.tr("Checklist"),
+            self.tr(
+                "Record each group's answer in its own words, then evaluate the existing "
+                "measure: is there one, is it applied in practice, is it effective? "
+                "Everything is saved as you type."
+            ),
+        )
+        layout.addLayout(self._build_filters())
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self._build_tree())
+        splitter.addWidget(self._build_editor())
+        splitter.setSizes([560, 840])
+        layout.addWidget(splitter, 1)
+        for keys, step in (("Alt+Up", -1), ("Alt+Down", 1), ("Ctrl+PgUp", -1), ("Ctrl+PgDown", 1)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda s=step: self.go_to_question(s))
+        chain = [self.search, self.group_filter, self.status_filter, self.rating_filter]
+        chain += [self.tree, self.narrative, *self.measure.buttons, *self.applied.buttons]
+        chain += [*self.effective.buttons, self.not_applicable, self.evidence]
+        chain += [self.for_review, self.reviewed, self.confidential, self.guidance_toggle]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        self._apply_fonts()
+
+    # -- building -------------------------------------------------------------
+
+    def _build_filters(self) -> QHBoxLayout:
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Words in questions and answers (Ctrl+F)"))
+        self.group_filter, self.status_filter, self.rating_filter = (QComboBox() for _ in "123")
+        self.group_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.group_filter.setMinimumContentsLength(22)
+        statuses = [self.tr("All questions"), self.tr("Not answered"), self.tr("Answered")]
+        statuses += [self.tr("Marked for review"), self.tr("Reviewed")]
+        for key, text in zip(ChecklistFilter.STATUSES, statuses, strict=True):
+            self.status_filter.addItem(text, key)
+        self.rating_filter.addItem(self.tr("All ratings"), None)
+        for key, text in self._ratings.items():
+            self.rating_filter.addItem(text, key)
+        row = QHBoxLayout()
+        for text, widget, name, stretch in (
+            (self.tr("&Search:"), self.search, self.tr("Search"), 3),
+            (self.tr("&Working group:"), self.group_filter, self.tr("Working group"), 2),
+            (self.tr("S&tatus:"), self.status_filter, self.tr("Status"), 0),
+            (self.tr("&Rating:"), self.rating_filter, self.tr("Rating"), 0),
+        ):
+            widget.setAccessibleName(name)
+            row.addWidget(label(text, widget))
+            row.addWidget(widget, stretch)
+            row.addSpacing(12)
+        self.search.textChanged.connect(lambda _t: self._apply_filters())
+        for combo in (self.group_filter, self.status_filter, self.rating_filter):
+            combo.currentIndexChanged.connect(lambda _i: self._apply_filters())
+        return row
+
+    def _build_tree(self) -> QWidget:
+        self.model = ChecklistModel(self)
+        self.proxy = ChecklistFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.tree = QTreeView()
+        self.tree.setModel(self.proxy)
+        self.tree.setHeaderHidden(True)
+        self.tree.setUniformRowHeights(True)  # no per-row measuring: fast on 280 questions
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setAccessibleName(self.tr("Checklist questions"))
+        self.tree.setStyleSheet("QTreeView::item { padding: 3px 0px; }")  # easier to aim at
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_PROGRESS, QHeaderView.ResizeMode.Fixed)
+        self.tree.selectionModel().currentChanged.connect(self._on_current)
+        self.shown = label(muted=True)
+        pane = QWidget()
+        column = QVBoxLayout(pane)
+        column.setContentsMargins(0, 0, 6, 0)
+        column.addWidget(self.tree, 1)
+        column.addWidget(self.shown)
+        return pane
+
+    def _build_editor(self) -> QWidget:
+        self.editor_stack = QStackedWidget()
+        self.placeholder = label(self.tr("Choose a question on the left to see its answer."))
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.editor_stack.addWidget(self.placeholder)
+        self.where = label(muted=True)
+        self.question_text = label()
+        self.question_text.setWordWrap(True)
+        self.question_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.question_text.setStyleSheet("color: #1f2933;")
+        self.guidance_toggle = QToolButton()
+        self.guidance_toggle.setCheckable(True)
+        self.guidance_toggle.setAutoRaise(True)
+        self.guidance_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.guidance_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.guidance_toggle.setText(
+            self.tr("&Guidance: Revised Arusha Declaration and examples of good practice")
+        )
+        self.guidance_toggle.setAccessibleName(self.tr("Show the guidance on this key factor"))
+        self.guidance_toggle.toggled.connect(self._toggle_guidance)
+        self.guidance = QTextBrowser()
+        self.guidance.setAccessibleName(self.tr("Guidance on this key factor"))
+        self.guidance.setVisible(False)
+        self.narrative = self._text_edit(self.tr("Narrative answer"))
+        self.evidence = self._text_edit(self.tr("Evidence"))
+        editor = QWidget()
+        column = self._column = QVBoxLayout(editor)
+        column.setContentsMargins(12, 0, 0, 0)
+        column.setSpacing(8)
+        for widget in (self.where, self.question_text, self.guidance_toggle):
+            column.addWidget(widget)
+        column.addWidget(self.guidance, 2)
+        column.addWidget(label(self.tr("&Narrative answer:"), self.narrative))
+        column.addWidget(self.narrative, 3)
+        column.addWidget(self._build_evaluation())
+        evidence = self.tr("Evi&dence (documents, figures, sources):")
+        column.addWidget(label(evidence, self.evidence))
+        column.addWidget(self.evidence, 1)
+        flags = QHBoxLayout()
+        flags.setSpacing(18)
+        self.for_review = QCheckBox(self.tr("Mar&ked for review"))
+        self.reviewed = QCheckBox(self.tr("Rev&iewed"))
+        self.confidential = QCheckBox(self.tr("C&onfidential (left out of public reports)"))
+        for box, key in (
+            (self.for_review, "marked_for_review"),
+            (self.reviewed, "reviewed"),
+            (self.confidential, "confidential"),
+        ):
+            box.setAccessibleName(box.text().replace("&", ""))
+            box.clicked.connect(lambda on, k=key: self._save({k: on}))
+            flags.addWidget(box)
+        flags.addStretch(1)
+        self.history = label(muted=True)
+        self.history.setAccessibleName(self.tr("History"))
+        flags.addWidget(self.history)
+        column.addLayout(flags)
+        self.editor_stack.addWidget(editor)
+        return self.editor_stack
+
+    def _build_evaluation(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Evaluation of the existing measure (IDG Figure 5)"))
+        grid = self._grid = QGridLayout(box)
+        grid.setHorizontalSpacing(16)
+        yes, no, partly = self.tr("Yes"), self.tr("No"), self.tr("Partly")
+        self.measure = Choice([(yes, True), (no, False)], self.tr("Is there a measure?"))
+        self.applied = Choice([(yes, True), (no, False)], self.tr("Is it applied in practice?"))
+        self.effective = Choice(
+            [(no, "no"), (partly, "partly"), (yes, "yes")], self.tr("Is it effective?")
+        )
+        for row, (text, choice) in enumerate(
+            (
+                (self.tr("1. Is there a &measure?"), self.measure),
+                (self.tr("2. Is it a&pplied in practice?"), self.applied),
+                (self.tr("3. Is it effe&ctive?"), self.effective),
+            )
+        ):
+            grid.addWidget(label(text, choice.buttons[0]), row, 0)
+            grid.addWidget(choice, row, 1)
+            choice.group.idClicked.connect(lambda _id: self._evaluation_chosen())
+        self.chip = label()
+        self.chip.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.chip.setAccessibleName(self.tr("Rating"))
+        self.not_applicable = QCheckBox(self.tr("Not &applicable"))
+        self.not_applicable.setAccessibleName(self.tr("Not applicable"))
+        self.not_applicable.clicked.connect(self._evaluation_chosen)
+        grid.addWidget(label(self.tr("Rating:")), 0, 2, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(self.chip, 0, 3)
+        grid.addWidget(self.not_applicable, 2, 3)
+        grid.setColumnStretch(1, 1)
+        return box
+
+    def _text_edit(self, name: str) -> QPlainTextEdit:
+        edit = QPlainTextEdit()
+        edit.setTabChangesFocus(True)
+        edit.setAccessibleName(name)
+        edit.textChanged.connect(self._typed)
+        edit.installEventFilter(self)  # saves when the field is left
+        return edit
+
+    def _apply_fonts(self) -> None:
+        """Sizes relative to the window's text size, which the View menu changes."""
+        big = QFont(self.font())
+        big.setPointSizeF(self.font().pointSizeF() * 1.35)
+        self.question_text.setFont(big)
+        metrics = self.tree.fontMetrics()
+        width = max(metrics.horizontalAdvance(t) for t in ("000/000", self.tr("to review")))
+        self.tree.header().resizeSection(COL_PROGRESS, width + 16)
+        self.chip.setMinimumWidth(metrics.horizontalAdvance(self._ratings["partially-effective"]))
+        for edit, lines in ((self.narrative, 6), (self.evidence, 3)):
+            edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * lines + 12)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._apply_fonts()
+        super().changeEvent(event)
+
+    # -- reading --------------------------------------------------------------
+
+    def reload(self) -> None:
+        if self._framework is None:  # the document's copy never changes
+            self._framework = document_framework(self.document)
+        self._loading = True
+        try:
+            chosen = self.group_filter.currentData()
+            before = self._groups.get(chosen)
+            groups = list_groups(self.document)
+            self._groups = {g.id: frozenset(group_sections(self.document, g)) for g in groups}
+            items = [(self.tr("All working groups"), None)] + [(g.name, g.id) for g in groups]
+            combo = self.group_filter
+            if items != [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())]:
+                with QSignalBlocker(combo):
+                    combo.clear()
+                    for name, group_id in items:
+                        combo.addItem(name, group_id)
+                    combo.setCurrentIndex(max(0, combo.findData(chosen)))
+            expanded = [
+                key
+                for key in self.model.branch_keys()
+                if self.tree.isExpanded(self.proxy.mapFromSource(self.model.index_of(key)))
+            ]
+            if self.model.load(load_checklist(self.document, self._framework)):
+                for key in expanded:
+                    self.tree.expand(self.proxy.mapFromSource(self.model.index_of(key)))
+                self._select(self._qid)
+        finally:
+            self._loading = False
+        if self._groups.get(self.group_filter.currentData()) != before:
+            self._apply_filters()  # the chosen group's sections changed, or the group went
+        self._count_shown()
+        self._show(self.tree.currentIndex().data(QuestionIdRole))
+        shown = [] if self.tree.currentIndex().isValid() else self._proxy_questions()
+        if shown:  # on opening: the first question rather than an empty editor
+            self._select(shown[0])
+
+    def _count_shown(self) -> None:
+        shown = sum(1 for q in self.model.question_ids() if self.proxy.accepts(q))
+        text = self.tr("1 question shown") if shown == 1 else self.tr("%1 questions shown")
+        self.shown.setText(text.replace("%1", str(shown)))
+
+    def _show(self, qid: str | None) -> None:
+        """Fill the editor; on a reload of the same question, keep what is being typed."""
+        same = qid == self._qid
+        question = self.model.question(qid) if qid else None
+        self._qid = self.proxy.pinned = question.id if question else None
+        if question is None:
+            self.editor_stack.setCurrentWidget(self.placeholder)
+            return
+        self.editor_stack.setCurrentIndex(1)
+        answer = self.model.answer(question.id)
+        was_loading, self._loading = self._loading, True
+        try:
+            self.where.setText(self.model.place(question.id))
+            self.question_text.setText(question.text)
+            self._fill_guidance(question.section_code)
+            for edit, stored in ((self.narrative, answer.text), (self.evidence, answer.evidence)):
+                typing = same and self._timer.isActive()
+                if edit.toPlainText().strip() != stored and not typing:
+                    edit.setPlainText(stored)
+            self._show_evaluation(answer)
+            self.for_review.setChecked(answer.marked_for_review)
+            self.reviewed.setChecked(answer.reviewed)
+            self.confidential.setChecked(answer.confidential)
+            self._fill_history(question.id, answer.versions)
+        finally:
+            self._loading = was_loading
+        for layout in (self._grid, self._column):  # lay out now, in case of a grab at once
+            layout.activate()
+
+    def _show_evaluation(self, answer: AnswerState) -> None:
+        measure, applied, effective = answer.evaluation
+        na = answer.rating == NOT_APPLICABLE
+        self.not_applicable.setChecked(na)
+        self.measure.set_value(measure)
+        self.applied.set_value(applied)
+        self.effective.set_value(effective)
+        self.measure.setEnabled(not na)
+        self.applied.setEnabled(not na and measure is True)
+        self.effective.setEnabled(not na and measure is True and applied is True)
+        colour = rating_colour(answer.rating)
+        text = "#ffffff" if colour.lightnessF() < 0.45 else "#1f2933"
+        border = "#8a96a3" if answer.rating == NOT_ASSESSED else colour.darker(125).name()
+        self.chip.setText(self._ratings.get(answer.rating, answer.rating))
+        self.chip.setStyleSheet(
+            f"background: {colour.name()}; color: {text}; border: 1px solid {border};"
+            "border-radius: 6px; padding: 6px 14px; font-weight: 600;"
+        )
+
+    def _fill_guidance(self, code: str) -> None:
+        if code == self._guidance_for or self._framework is None:
+            return
+        self._guidance_for = code
+        section = next((s for s in self._framework.get("sections", []) if s["code"] == code), {})
+        parts = []
+        arusha, examples = (
+            self.tr("Revised Arusha Declaration"),
+            self.tr("Examples of good practice"),
+        )
+        if section.get("arusha_statement"):
+            parts.append(f"<h3>{html.escape(arusha)}</h3>")
+            parts.append(f"<p>{html.escape(section['arusha_statement'])}</p>")
+        practices = section.get("good_practices", [])
+        if practices:
+            parts.append(f"<h3>{html.escape(examples)}</h3>")
+        for source, heading in (
+            ("part-ii", self.tr("From the guide (Part II)")),
+            ("annex-2", self.tr("From WCO members (Annex 2)")),
+        ):
+            items = [p for p in practices if p["source"] == source]
+            parts.append(f"<p><b>{html.escape(heading)}</b></p><ul>" if items else "")
+            for item in items:
+                lead = " — ".join(x for x in (item.get("member"), item.get("title")) if x)
+                lead = f"<b>{html.escape(lead)}</b><br>" if lead else ""
+                parts.append(f"<li>{lead}{html.escape(item['text'])}</li>")
+            parts.append("</ul>" if items else "")
+        self.guidance.setHtml("".join(parts))
+        self.guidance_toggle.setEnabled(any(parts))
+
+    def _toggle_guidance(self, on: bool) -> None:
+        self.guidance_toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
+        self.guidance.setVisible(on)
+
+    def _fill_history(self, qid: str, versions: int) -> None:
+        """How many earlier versions; the versions themselves in the tooltip."""
+        if self._history_for == (qid, versions):
+            return
+        self._history_for = (qid, versions)
+        texts = [self.tr("No earlier versions"), self.tr("History: 1 earlier version")]
+        text = texts[versions] if versions < 2 else self.tr("History: %1 earlier versions")
+        self.history.setText(text.replace("%1", str(versions)))
+        stored = answers.answer_for(self.document, qid) if versions else None
+        rows = []
+        for version in reversed(answers.answer_history(self.document, stored) if stored else []):
+            when = version.written_at.strftime("%d %b %Y %H:%M")
+            rating = self._ratings.get(version.rating, version.rating)
+            words = version.text if len(version.text) < 240 else version.text[:240] + "…"
+            rows.append(f"<p><b>{when}</b> · {html.escape(rating)}<br>{html.escape(words)}</p>")
+        self.history.setToolTip("".join(rows))
+
+    # -- choosing -------------------------------------------------------------
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._loading:
+            qid = current.data(QuestionIdRole)
+            self.proxy.pinned = qid  # the saving below must not filter the new one away
+            self.flush()  # what was typed belongs to the question being left
+            self._show(qid)
+
+    def _select(self, qid: str | None) -> None:
+        index = self.proxy.mapFromSource(self.model.index_of(qid)) if qid else QModelIndex()
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+            self.tree.scrollTo(index)
+
+    def select_question(self, qid: str) -> None:
+        """Show a question, clearing the filters if they hide it."""
+        if not self.proxy.accepts(qid):
+            self.clear_filters()
+        self._select(qid)
+
+    def show_target(self, target: object) -> None:
+        """From another page: a question id, a section code or (section, sub-area)."""
+        if isinstance(target, tuple | list):
+            target = "/".join(str(part) for part in target if part)
+        index = self.model.index_of(str(target))
+        while index.isValid() and index.data(KindRole) != "question":
+            index = self.model.index(0, COL_TITLE, index)
+        if index.isValid():
+            self.select_question(index.data(QuestionIdRole))
+
+    def go_to_question(self, step: int) -> None:
+        """Alt+Up/Alt+Down: the previous or next question shown in the tree."""
+        order = self._proxy_questions()
+        if order:
+            position = order.index(self._qid) + step if self._qid in order else 0
+            self._select(order[max(0, min(len(order) - 1, position))])
+
+    def _proxy_questions(self, parent: QModelIndex | None = None) -> list[str]:
+        """The questions the tree shows, in its order."""
+        parent = QModelIndex() if parent is None else parent
+        found: list[str] = []
+        for row in range(self.proxy.rowCount(parent)):
+            index = self.proxy.index(row, COL_TITLE, parent)
+            qid = index.data(QuestionIdRole)
+            found += [qid] if qid else self._proxy_questions(index)
+        return found
+
+    # -- filters --------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def clear_filters(self) -> None:
+        for widget in (self.group_filter, self.status_filter, self.rating_filter):
+            with QSignalBlocker(widget):
+                widget.setCurrentIndex(0)
+        with QSignalBlocker(self.search):
+            self.search.clear()
+        self._apply_filters()
+
+    def _apply_filters(self) -> None:
+        self.flush()
+        group = self.group_filter.currentData()
+        self.proxy.pinned = None  # the filters decide again, for the current question too
+        self.proxy.set_filters(
+            sections=self._groups.get(group) if group else None,
+            status=self.status_filter.currentData(),
+            rating=self.rating_filter.currentData(),
+            search=self.search.text(),
+        )
+        self._count_shown()
+        if self.proxy.active:
+            self.tree.expandAll()
+        shown = self._proxy_questions()
+        if self._qid in shown:
+            self.proxy.pinned = self._qid
+            self._select(self._qid)
+        elif shown:
+            self._select(shown[0])
+        else:
+            self.tree.setCurrentIndex(QModelIndex())
+            self._show(None)
+
+    # -- saving -----------------------------------------------------------------
+
+    def _typed(self) -> None:
+        if not self._loading and self._qid:
+            self._timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut and watched in (self.narrative, self.evidence):
+            self.flush()
+        return super().eventFilter(watched, event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.flush()
+        super().hideEvent(event)
+
+    def flush(self) -> None:
+        """Save what has been typed and not saved yet (nothing if nothing changed)."""
+        self._timer.stop()
+        self._save({})
+
+    def _evaluation_chosen(self) -> None:
+        """Figure 5: each question counts (and is asked) only after a "yes" to the one before."""
+        if self._loading or not self._qid:
+            return
+        if self.not_applicable.isChecked():
+            self._save({"rating": NOT_APPLICABLE})
+            return
+        measure = self.measure.value()
+        applied = self.applied.value() if measure else None
+        effective = self.effective.value() if applied else None
+        chosen = answers.Evaluation(measure, applied, effective)
+        rating = chosen.rating().value
+        self._show_evaluation(AnswerState("", rating, measure, applied, effective))
+        self._save({"evaluation": chosen})
+
+    def _save(self, wanted: dict[str, object]) -> None:
+        """One undo step with every change to the current answer, or none at all."""
+        qid = self._qid
+        if qid is None or self._loading:
+            return
+        stored = self.model.answer(qid)
+        changes: dict[str, object] = {}
+        for name, edit in (("text", self.narrative), ("evidence", self.evidence)):
+            if edit.toPlainText().strip() != getattr(stored, name):
+                changes[name] = edit.toPlainText()
+        for name, value in wanted.items():
+            if isinstance(value, answers.Evaluation):
+                now = (value.measure_exists, value.applied, value.effective)
+                if now != stored.evaluation or stored.rating == NOT_APPLICABLE:
+                    changes[name] = value
+            elif getattr(stored, name) != value:
+                changes[name] = value
+        if not changes:
+            return
+        self._timer.stop()
+        done = self.workspace.run(
+            self.tr("Edit answer to %1").replace("%1", qid),
+            lambda: answers.save_answer(self.document, qid, **changes),  # type: ignore[arg-type]
+        )
+        if done is None:  # refused: show what the file holds again
+            self._show(qid)

@@ -1,0 +1,469 @@
+"""Step 5: working groups — who sits in which group and which sections it takes.
+
+A board of cards, one per group, plus the unallocated pool, so the room sees
+the whole allocation on the projector at once. Sections and people move by
+drag and drop (one undo step each), and just as well from the keyboard: the
+Move to… button, the context menu, or Delete to send an item back to the pool.
+The warnings stay above the board until the allocation is sound.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence, QMouseEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from idg_desktop.services import groups
+from idg_desktop.services.assessment import sections_in_scope
+from idg_desktop.ui.models.groups_model import (
+    PARTICIPANT,
+    SECTION,
+    BoardColumn,
+    BoardItemDelegate,
+    BoardListModel,
+    BoardListView,
+    load_board,
+    repolish,
+)
+from idg_desktop.ui.pages.base import Page
+from idg_desktop.ui.workspace import Workspace
+
+STYLE = """
+QFrame#groupCard { background: #f4f7fa; border: 1px solid #c9d3dc; border-radius: 6px; }
+QFrame#groupCard[current="true"] { background: #e8f1f9; border: 2px solid #2f6b9a; }
+QFrame#poolCard { background: #fafafa; border: 1px dashed #9aa6b1; border-radius: 6px; }
+QLabel#cardTitle { color: #1f3b57; }
+QLabel#cardCounts, QLabel#listHeading { color: #4a5560; }
+QLabel#cardAlert { color: #8a5a00; }
+QListView { background: #ffffff; border: 1px solid #d5dde4; border-radius: 4px; }
+QListView[dropTarget="true"] { border: 2px solid #2f6b9a; background: #eef5fb; }
+"""
+
+class _Card(QFrame):
+    """One column of the board: a group (or the pool), its sections and members."""
+
+    clicked = Signal()
+
+    def __init__(
+        self, workspace: Workspace, group_id: str | None, delegate: BoardItemDelegate
+    ) -> None:
+        super().__init__()
+        self.group_id, self.name = group_id, ""
+        self.setObjectName("groupCard" if group_id else "poolCard")
+        self.title, self.counts, self.alert, self.sections_heading, self.members_heading = (
+            QLabel() for _ in range(5)
+        )
+        self.sections = BoardListModel(workspace, SECTION, self)
+        self.members = BoardListModel(workspace, PARTICIPANT, self)
+        self.section_list = BoardListView(self.sections, delegate)
+        self.member_list = BoardListView(self.members, delegate)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 12)
+        layout.setSpacing(6)
+        for label, name in ((self.title, "cardTitle"), (self.counts, "cardCounts"),
+                            (self.alert, "cardAlert")):
+            label.setObjectName(name)
+            label.setWordWrap(True)
+            layout.addWidget(label)
+        for heading, view, stretch in ((self.sections_heading, self.section_list, 0),
+                                       (self.members_heading, self.member_list, 1)):
+            heading.setObjectName("listHeading")
+            heading.setBuddy(view)
+            layout.addWidget(heading)
+            layout.addWidget(view, stretch)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 34)
+        self._title_font()
+
+    def lists(self) -> tuple[BoardListView, BoardListView]:
+        return self.section_list, self.member_list
+
+    def show_column(self, column: BoardColumn, alerts: set[str]) -> None:
+        self.name = column.name
+        sections, members = str(len(column.sections)), str(len(column.members))
+        if self.group_id is None:
+            self.title.setText(self.tr("Unallocated"))
+            self.counts.setText(self.tr("Drag from here into a group"))
+            self.members_heading.setText(self.tr("Participants (%1)").replace("%1", members))
+            self.section_list.placeholder = self.tr("Every section in scope has a group")
+            self.member_list.placeholder = self.tr("Everyone is in a group")
+        else:
+            counts = column.counts()
+            self.title.setText(column.name)
+            self.counts.setText(
+                self.tr("Members: %1 · Women: %2 · Men: %3\nInternal: %4 · External: %5")
+                .replace("%1", members).replace("%2", str(counts["female"]))
+                .replace("%3", str(counts["male"])).replace("%4", str(counts["internal"]))
+                .replace("%5", str(counts["external"]))
+            )
+            self.members_heading.setText(self.tr("Members (%1)").replace("%1", members))
+            self.section_list.placeholder = self.tr("Drop sections here")
+            self.member_list.placeholder = self.tr("Drop people here")
+        self.sections_heading.setText(self.tr("Sections (%1)").replace("%1", sections))
+        notes = []
+        if "group-without-rapporteur" in alerts:
+            notes.append(self.tr("No rapporteur yet"))
+        if "group-one-gender" in alerts:
+            notes.append(self.tr("One gender only"))
+        self.alert.setText(" · ".join(notes))
+        self.alert.setVisible(bool(notes))
+        self.sections.set_items(column.group_id, column.name, column.sections)
+        self.members.set_items(column.group_id, column.name, column.members)
+
+    def _title_font(self) -> None:
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        self.title.setFont(font)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:  # follow the window's text size
+            self._title_font()
+        super().changeEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.clicked.emit()
+        super().mousePressEvent(event)
+
+
+class GroupsPage(Page):
+    """The Working groups board (IDG Part II step 5)."""
+
+    TABLES = frozenset({"working_group", "group_section", "group_member", "participant", "section"})
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(workspace, parent)
+        self.setStyleSheet(STYLE)
+        layout = self.page_layout(
+            self.tr("Working groups"),
+            self.tr(
+                "Each group takes some sections and needs a rapporteur. Drag sections and "
+                "people between the columns, or select them and use Move to… (or the context "
+                "menu); Delete sends them back to Unallocated."
+            ),
+        )
+        row = QHBoxLayout()
+        self.add_button, self.rename_button, self.remove_button = (
+            self._button(row, self.tr("&Add group…"), self.add_group),
+            self._button(row, self.tr("Re&name…"), self.rename_group),
+            self._button(row, self.tr("Re&move group"), self.remove_group),
+        )
+        self.rapporteur_button, self.move_button, self.allocate_button = (
+            self._button(row, self.tr("Set as &rapporteur"), self.set_rapporteur),
+            self._button(row, self.tr("M&ove to…"), self.move_selected),
+            self._button(row, self.tr("Allocate a&utomatically…"), self.allocate),
+        )
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.warning = QLabel()
+        self.warning.setObjectName("warning")
+        self.warning.setWordWrap(True)
+        self.warning.hide()
+        layout.addWidget(self.warning)
+        board = QWidget()
+        self.board_layout = QHBoxLayout(board)
+        self.board_layout.setContentsMargins(0, 0, 0, 0)
+        self.board_layout.setSpacing(12)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(board)
+        layout.addWidget(scroll, 1)
+        self.delegate = BoardItemDelegate(self)
+        self.cards: list[_Card] = []
+        self.current_card: _Card | None = None  # the group Rename/Remove act on
+        self.current_list: BoardListView | None = None  # the list Move to… acts on
+        self.in_scope = 0
+
+    @staticmethod
+    def _button(row: QHBoxLayout, text: str, slot: Callable[[], None]) -> QPushButton:
+        button = QPushButton(text)
+        button.clicked.connect(slot)
+        row.addWidget(button)
+        return button
+
+    # -- reading ---------------------------------------------------------------
+
+    def reload(self) -> None:
+        keep = self.current_list
+        chosen = [i for _k, i, _n in keep.board.entries(keep.selected_rows())] if keep else []
+        had_focus = keep is not None and keep.hasFocus()
+        current_id = self.current_card.group_id if self.current_card else None
+        board = load_board(self.document)
+        warnings = groups.balance_warnings(self.document)
+        self.in_scope = len(sections_in_scope(self.document))
+        if [c.group_id for c in board] != [card.group_id for card in self.cards]:
+            self._rebuild([c.group_id for c in board])
+        alerts: dict[str, set[str]] = defaultdict(set)
+        for warning in warnings:
+            alerts[warning.subject].add(warning.kind)
+        # Section lists as tall as the longest group's (2 to 8 rows), the same in
+        # every column so the members lists line up; the members get the rest.
+        rows = min(8, max([2, *(len(column.sections) for column in board[1:])]))
+        height = rows * self.delegate.section_height(self.font()) + 4
+        for card, column in zip(self.cards, board, strict=True):
+            card.show_column(column, alerts[column.name] if column.group_id else set())
+            card.section_list.setFixedHeight(height)
+        self._show_warnings(warnings)
+        self.current_list = None
+        self._set_current_card(self.card_for(current_id))
+        self._select(chosen, focus=had_focus)
+
+    def _rebuild(self, group_ids: list[str | None]) -> None:
+        """Keep the cards of groups that remain (and their selection), add and drop others."""
+        old = {card.group_id: card for card in self.cards}
+        for card in self.cards:
+            self.board_layout.removeWidget(card)
+        self.cards = [old.pop(group_id, None) or self._new_card(group_id) for group_id in group_ids]
+        for position, card in enumerate(self.cards):
+            self.board_layout.insertWidget(position, card, 1)
+        for card in old.values():
+            card.setParent(None)
+            card.deleteLater()
+
+    def _new_card(self, group_id: str | None) -> _Card:
+        card = _Card(self.workspace, group_id, self.delegate)
+        card.clicked.connect(lambda: self._set_current_card(card))
+        for view in card.lists():
+            view.selectionModel().selectionChanged.connect(lambda *_, v=view: self._on_selection(v))
+            view.customContextMenuRequested.connect(lambda pos, v=view: self._context_menu(v, pos))
+            view.installEventFilter(self)
+            if group_id is not None:
+                back = QAction(self.tr("Back to Unallocated"), view)
+                back.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+                back.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+                back.triggered.connect(lambda _=False, v=view: self._move_from(v, None, ""))
+                view.addAction(back)
+        return card
+
+    def _show_warnings(self, warnings: list[groups.GroupWarning]) -> None:
+        subjects: dict[str, list[str]] = defaultdict(list)
+        for warning in warnings:
+            subjects[warning.kind].append(warning.subject)
+        wording = {
+            "section-without-group": self.tr("Sections in scope with no working group: %1."),
+            "group-without-rapporteur": self.tr("No rapporteur yet: %1."),
+            "group-one-gender": self.tr("Members of one gender only: %1."),
+        }
+        lines = [
+            text.replace("%1", ", ".join(subjects[kind]))
+            for kind, text in wording.items() if subjects[kind]
+        ]
+        self.warning.setText("\n".join(lines))
+        self.warning.setVisible(bool(lines))
+
+    # -- selection --------------------------------------------------------------
+
+    def card_for(self, group_id: str | None) -> _Card | None:
+        return next((card for card in self.cards if card.group_id == group_id), None)
+
+    def card_named(self, name: str) -> _Card | None:
+        return next((c for c in self.cards if c.group_id and c.name == name), None)
+
+    def select_group(self, group_id: str | None) -> None:
+        """Make a group the one the buttons act on, and put the focus in it."""
+        card = self.card_for(group_id)
+        self._set_current_card(card)
+        if card is not None:
+            card.member_list.setFocus()
+
+    def _set_current_card(self, card: _Card | None) -> None:
+        self.current_card = card if card is not None and card.group_id else None
+        for other in self.cards[1:]:
+            repolish(other, "current", other is self.current_card)
+        self._update_buttons()
+
+    def _on_selection(self, view: BoardListView) -> None:
+        """One selection on the whole board, so "the selected member" is never ambiguous."""
+        if view.selected_rows():
+            self.current_list = view
+            for other in (v for card in self.cards for v in card.lists() if v is not view):
+                other.clearSelection()
+            self._set_current_card(self.card_for(view.board.group_id))
+        self._update_buttons()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn and isinstance(watched, BoardListView):
+            self.current_list = watched
+            self._set_current_card(self.card_for(watched.board.group_id))
+        return super().eventFilter(watched, event)
+
+    def _select(self, ids: list[str], *, focus: bool) -> None:
+        """Select moved items where they are now, so the keyboard user can go on."""
+        for view in (v for card in self.cards for v in card.lists()):
+            rows = [row for row in map(view.board.row_of, ids) if row >= 0]
+            if rows:
+                view.setCurrentIndex(view.board.index(rows[0]))
+                flag = view.selectionModel().SelectionFlag.Select
+                for row in rows[1:]:
+                    view.selectionModel().select(view.board.index(row), flag)
+                if focus:
+                    view.setFocus()
+                return
+        self._update_buttons()
+
+    def _rapporteur_candidate(self) -> tuple[_Card, str, str] | None:
+        """(card, person id, name) if one member of a group is selected and can be made
+        its rapporteur."""
+        view = self.current_list
+        rows = view.selected_rows() if view is not None else []
+        if view is None or view.board.kind != PARTICIPANT or view.board.group_id is None:
+            return None
+        if len(rows) != 1 or view.board.item(rows[0]).rapporteur:
+            return None
+        card = self.card_for(view.board.group_id)
+        assert card is not None
+        return card, view.board.item(rows[0]).id, view.board.item(rows[0]).text
+
+    def _update_buttons(self) -> None:
+        self.rename_button.setEnabled(self.current_card is not None)
+        self.remove_button.setEnabled(self.current_card is not None)
+        self.rapporteur_button.setEnabled(self._rapporteur_candidate() is not None)
+        view = self.current_list
+        self.move_button.setEnabled(view is not None and bool(view.selected_rows()))
+        self.allocate_button.setEnabled(self.in_scope > 0)
+
+    # -- actions ------------------------------------------------------------------
+
+    def add_group(self) -> None:
+        taken = {card.name.lower() for card in self.cards[1:]}
+        number = len(taken) + 1
+        while self.tr("Group %1").replace("%1", str(number)).lower() in taken:
+            number += 1
+        name, ok = QInputDialog.getText(
+            self, self.tr("Add a working group"), self.tr("Name of the new group:"),
+            QLineEdit.EchoMode.Normal, self.tr("Group %1").replace("%1", str(number)),
+        )
+        if ok and name.strip():
+            created = self.workspace.run(
+                self.tr("Add group %1").replace("%1", name.strip()),
+                lambda: groups.add_group(self.document, name),
+            )
+            if created is not None:
+                self.select_group(created.id)
+
+    def rename_group(self) -> None:
+        card = self.current_card
+        if card is None:
+            return
+        group_id = card.group_id
+        name, ok = QInputDialog.getText(
+            self, self.tr("Rename the group"), self.tr("New name of %1:").replace("%1", card.name),
+            QLineEdit.EchoMode.Normal, card.name,
+        )
+        if ok and group_id and name.strip() and name.strip() != card.name:
+            self.workspace.run(
+                self.tr("Rename %1").replace("%1", card.name),
+                lambda: groups.rename_group(self.document, group_id, name),
+            )
+
+    def remove_group(self) -> None:
+        card = self.current_card
+        group_id = card.group_id if card else None
+        if card is None or group_id is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Remove the group"),
+            self.tr("Remove %1? Its sections and members go back to Unallocated. You can "
+                    "undo it with Ctrl+Z.").replace("%1", card.name),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.workspace.run(
+                self.tr("Remove %1").replace("%1", card.name),
+                lambda: groups.remove_group(self.document, group_id),
+            )
+
+    def set_rapporteur(self) -> None:
+        chosen = self._rapporteur_candidate()
+        group_id = chosen[0].group_id if chosen else None
+        if chosen is None or group_id is None:
+            return
+        card, person_id, name = chosen
+        self.workspace.run(
+            self.tr("Make %1 rapporteur of %2").replace("%1", name).replace("%2", card.name),
+            lambda: groups.set_rapporteur(self.document, group_id, person_id),
+        )
+
+    def _targets(self, view: BoardListView) -> list[tuple[str | None, str]]:
+        """Where the items of ``view`` can go: the pool, then the other groups."""
+        here = view.board.group_id
+        pool = [(None, self.tr("Unallocated"))] if here else []
+        return pool + [(c.group_id, c.name) for c in self.cards[1:] if c.group_id != here]
+
+    def move_selected(self) -> None:
+        """Move… from the keyboard: ask where the selected items go."""
+        view = self.current_list
+        targets = self._targets(view) if view is not None and view.selected_rows() else []
+        if view is None or not targets:
+            return
+        names = [name for _id, name in targets]
+        choice, ok = QInputDialog.getItem(
+            self, self.tr("Move to"), self.tr("Move the selected items to:"), names, 0, False
+        )
+        if ok and choice in names:
+            self._move_from(view, *targets[names.index(choice)])
+
+    def _move_from(self, view: BoardListView, group_id: str | None, name: str) -> None:
+        entries = view.board.entries(view.selected_rows())
+        if entries and view.board.group_id != group_id:
+            self.current_list = view
+            view.board.move(entries, group_id, name)
+
+    def _context_menu(self, view: BoardListView, pos: QPoint) -> None:
+        menu = self.context_menu_for(view)
+        if not menu.isEmpty():
+            menu.exec(view.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def context_menu_for(self, view: BoardListView) -> QMenu:
+        """The same moves and group actions as the buttons, for the selection in ``view``."""
+        menu = QMenu(self)
+        if view.selected_rows():
+            move = menu.addMenu(self.tr("Move to"))
+            for group_id, name in self._targets(view):
+                move.addAction(name).triggered.connect(
+                    lambda _=False, g=group_id, n=name: self._move_from(view, g, n)
+                )
+        if self._rapporteur_candidate() is not None:
+            menu.addAction(self.tr("Set as rapporteur"), self.set_rapporteur)
+        if view.board.group_id is not None:
+            menu.addSeparator()
+            menu.addAction(self.tr("Rename group…"), self.rename_group)
+            menu.addAction(self.tr("Remove group"), self.remove_group)
+        return menu
+
+    def allocate(self) -> None:
+        """Let groups.auto_allocate deal sections and people out (one undo step)."""
+        low = min(max(1, len(self.cards) - 1), self.in_scope)
+        count, ok = QInputDialog.getInt(
+            self, self.tr("Allocate automatically"),
+            self.tr("Number of working groups (existing groups are kept and reused):"),
+            min(max(3, low), self.in_scope), low, self.in_scope,
+        )
+        if not ok or self.in_scope == 0:
+            return
+        if any(c.sections.rowCount() or c.members.rowCount() for c in self.cards[1:]):
+            answer = QMessageBox.question(
+                self, self.tr("Replace the allocation?"),
+                self.tr("Allocating automatically replaces the sections and members of every "
+                        "group. You can undo it with Ctrl+Z."),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.workspace.run(
+            self.tr("Allocate automatically"), lambda: groups.auto_allocate(self.document, count)
+        )

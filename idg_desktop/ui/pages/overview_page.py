@@ -1,0 +1,138 @@
+"""The Overview: the assessment at a glance, and where each section stands.
+
+It reads the quick summary (``storage/overview.py``, plain sqlite3), so it is
+the page the window can paint before the rest of the application has loaded.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from idg_desktop.storage.overview import Overview, read_overview
+
+
+class _Tile(QFrame):
+    def __init__(self, caption: str) -> None:
+        super().__init__()
+        self.setObjectName("tile")
+        self.value = QLabel("—")
+        self.value.setObjectName("tileValue")
+        self.caption = QLabel(caption)
+        self.caption.setObjectName("tileCaption")
+        self.caption.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.addWidget(self.value)
+        layout.addWidget(self.caption)
+
+
+class OverviewPage(QWidget):
+    """Not a :class:`Page`: it needs only the file, not the workspace."""
+
+    def __init__(self, path: Path, overview: Overview, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path = path
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 18, 24, 18)
+        layout.setSpacing(12)
+        self.title = QLabel()
+        self.title.setObjectName("pageHeading")
+        self.title.setWordWrap(True)
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("pageIntro")
+        self.subtitle.setWordWrap(True)
+        layout.addWidget(self.title)
+        layout.addWidget(self.subtitle)
+
+        tiles = QGridLayout()
+        tiles.setSpacing(12)
+        self.tiles = {
+            "participants": _Tile(self.tr("participants")),
+            "groups": _Tile(self.tr("working groups")),
+            "answered": _Tile(self.tr("checklist questions answered")),
+            "findings": _Tile(self.tr("findings")),
+            "documents": _Tile(self.tr("background documents")),
+            "sessions": _Tile(self.tr("workshop sessions")),
+        }
+        for index, tile in enumerate(self.tiles.values()):
+            tiles.addWidget(tile, 0, index)
+        layout.addLayout(tiles)
+
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Section"),
+                self.tr("Key factor or section"),
+                self.tr("Answered"),
+                self.tr("Rated"),
+                self.tr("Findings"),
+            ]
+        )
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName(self.tr("Progress per section"))
+        layout.addWidget(self.table, 1)
+        self.show_overview(overview)
+
+    def set_workspace(self, workspace) -> None:
+        """Follow the open workspace's changes from now on."""
+        workspace.changed.connect(lambda _tables: self.refresh())
+
+    def refresh(self) -> None:
+        self.show_overview(read_overview(self.path))
+
+    def show_overview(self, overview: Overview) -> None:
+        self.title.setText(overview.title)
+        dates = " – ".join(d for d in (overview.start_date, overview.end_date) if d)
+        parts = [overview.administration, overview.location, dates]
+        self.subtitle.setText("  ·  ".join(p for p in parts if p))
+        values = {
+            "participants": (
+                str(overview.participants),
+                self.tr("participants (%1 external)").replace("%1", str(overview.external)),
+            ),
+            "groups": (str(overview.groups), None),
+            "answered": (f"{overview.answered}/{overview.questions}", None),
+            "findings": (
+                str(overview.findings),
+                self.tr("findings (%1 agreed)").replace("%1", str(overview.findings_agreed)),
+            ),
+            "documents": (str(overview.documents), None),
+            "sessions": (str(overview.sessions), None),
+        }
+        for key, (value, caption) in values.items():
+            self.tiles[key].value.setText(value)
+            if caption:
+                self.tiles[key].caption.setText(caption)
+        self.table.setRowCount(len(overview.sections))
+        for row, section in enumerate(overview.sections):
+            cells = [
+                section.code,
+                section.title,
+                f"{section.answered}/{section.questions}",
+                f"{section.rated}/{section.questions}",
+                str(section.findings),
+            ]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column != 1:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.table.setItem(row, column, item)

@@ -1,0 +1,313 @@
+"""The Working groups page: building groups by buttons, drag and drop through
+the models, the keyboard path, warnings that follow the fixes, undo, the
+automatic allocation, and what ends up in the file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+from idg_desktop.errors import InvalidInput
+from idg_desktop.services import groups, participants
+from idg_desktop.services.assessment import sections_in_scope
+from idg_desktop.services.participants import ParticipantData
+from idg_desktop.storage.document import AssessmentDocument
+from idg_desktop.ui.models.groups_model import MIME_TYPE, BoardListModel, decode
+from idg_desktop.ui.pages.groups_page import GroupsPage
+from idg_desktop.ui.workspace import Workspace
+
+PEOPLE = [
+    ("Ahmed Saleh", "male", "contributor", "Internal audit", False),
+    ("Bruno Keller", "male", "contributor", "Customs IT", True),
+    ("Chloé Martin", "female", "rapporteur", "Human resources", False),
+    ("Dana Wu", "female", "contributor", "Legal affairs", False),
+    ("Emil Novak", "male", "contributor", "Risk analysis", False),
+    ("Fatima Diallo", "female", "external-facilitator", "Integrity assessment", True),
+]
+
+MOVE = Qt.DropAction.MoveAction
+
+
+@pytest.fixture
+def people_file(new_file: Path) -> Path:
+    document = AssessmentDocument.open(new_file)
+    for name, gender, role, expertise, external in PEOPLE:
+        participants.add_participant(
+            document,
+            ParticipantData(
+                name=name, gender=gender, role=role, expertise=expertise, external=external
+            ),
+        )
+    document.close()
+    return new_file
+
+
+@pytest.fixture
+def open_page(qtbot):
+    """Open a file in a workspace and show its Working groups page at 1600×1000."""
+    opened: list[Workspace] = []
+
+    def open_(path: Path) -> tuple[Workspace, GroupsPage]:
+        workspace = Workspace(AssessmentDocument.open(path))
+        opened.append(workspace)
+        page = GroupsPage(workspace)
+        qtbot.addWidget(page)
+        page.resize(1600, 1000)
+        page.show()
+        qtbot.waitExposed(page)
+        return workspace, page
+
+    yield open_
+    for workspace in opened:
+        if workspace.document.session.is_active:
+            workspace.close()
+
+
+def texts(model: BoardListModel) -> list[str]:
+    """Section codes or participant names, as the list shows them."""
+    return [model.item(row).short for row in range(model.rowCount())]
+
+
+def drag(source: BoardListModel, names: list[str], target: BoardListModel) -> bool:
+    """Drag rows by name from one list's model onto another's, as a drop does."""
+    rows = [texts(source).index(name) for name in names]
+    mime = source.mimeData([source.index(row) for row in rows])
+    assert target.canDropMimeData(mime, MOVE, -1, -1, QModelIndex())
+    return target.dropMimeData(mime, MOVE, -1, -1, QModelIndex())
+
+
+def select(view, names: list[str]) -> None:
+    model = view.board
+    view.clearSelection()
+    for name in names:
+        view.selectionModel().select(
+            model.index(texts(model).index(name)),
+            view.selectionModel().SelectionFlag.Select,
+        )
+
+
+def answers(monkeypatch: pytest.MonkeyPatch, method: str, *values: object) -> list[tuple]:
+    """Make ``QInputDialog.<method>`` return ``values`` in turn; returns the calls."""
+    calls: list[tuple] = []
+    queue = list(values)
+
+    def fake(*args, **kwargs):
+        calls.append(args)
+        return queue.pop(0)
+
+    monkeypatch.setattr(QInputDialog, method, fake)
+    return calls
+
+
+def test_groups_are_built_by_buttons_drag_and_drop_and_keyboard(
+    qtbot, monkeypatch, people_file, open_page
+):
+    workspace, page = open_page(people_file)
+    pool = page.cards[0]
+    assert pool.group_id is None
+    assert len(texts(pool.sections)) == len(sections_in_scope(workspace.document)) == 14
+    assert texts(pool.members) == [name for name, *_ in PEOPLE]  # everyone, facilitator too
+    assert not page.rename_button.isEnabled() and not page.move_button.isEnabled()
+
+    answers(monkeypatch, "getText", ("Leadership", True), ("People", True))
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.card_named("People") is not None)
+    lead, team = page.card_named("Leadership"), page.card_named("People")
+    assert page.current_card is team and page.rename_button.isEnabled()
+    assert not page.warning.isHidden()
+    assert "No rapporteur yet: Leadership, People." in page.warning.text()
+    assert "Sections in scope with no working group: LC, RF" in page.warning.text()
+
+    steps = workspace.undo_stack.count()
+    assert drag(pool.sections, ["LC"], lead.sections)
+    assert texts(lead.sections) == ["LC"] and "LC" not in texts(pool.sections)
+    assert workspace.undo_stack.count() == steps + 1
+    assert workspace.undo_stack.undoText() == "Move LC to Leadership"
+
+    # Two men in one drop: one undo step, and the one-gender warning appears.
+    assert drag(pool.members, ["Ahmed Saleh", "Bruno Keller"], lead.section_list.board)
+    assert workspace.undo_stack.count() == steps + 2
+    assert texts(lead.members) == ["Ahmed Saleh", "Bruno Keller"]
+    assert "Members of one gender only: Leadership." in page.warning.text()
+    assert "One gender only" in lead.alert.text() and not lead.alert.isHidden()
+    assert lead.counts.text() == "Members: 2 · Women: 0 · Men: 2\nInternal: 1 · External: 1"
+    # Dropping a list on its own column is refused.
+    mime = lead.members.mimeData([lead.members.index(0)])
+    assert not lead.members.canDropMimeData(mime, MOVE, -1, -1, QModelIndex())
+
+    assert drag(pool.members, ["Chloé Martin"], lead.members)
+    assert "one gender" not in page.warning.text()
+    assert lead.counts.text().startswith("Members: 3 · Women: 1 · Men: 2")
+
+    select(lead.member_list, ["Chloé Martin"])
+    assert page.current_list is lead.member_list and page.rapporteur_button.isEnabled()
+    qtbot.mouseClick(page.rapporteur_button, Qt.MouseButton.LeftButton)
+    chloe = lead.members.item(texts(lead.members).index("Chloé Martin"))
+    assert chloe.rapporteur
+    assert "No rapporteur yet: People." in page.warning.text()
+    assert lead.alert.isHidden()
+    assert lead.member_list.selected_rows() == [texts(lead.members).index("Chloé Martin")]
+    assert not page.rapporteur_button.isEnabled()  # already the rapporteur
+
+    # Every remaining section to People in one drop: the section warning goes.
+    assert drag(pool.sections, texts(pool.sections), team.sections)
+    assert pool.sections.rowCount() == 0 and len(texts(team.sections)) == 13
+    assert "Sections in scope" not in page.warning.text()
+
+    # Keyboard: select in the pool, Move to… asks where.
+    select(pool.member_list, ["Dana Wu"])
+    assert page.move_button.isEnabled()
+    asked = answers(monkeypatch, "getItem", ("People", True))
+    qtbot.mouseClick(page.move_button, Qt.MouseButton.LeftButton)
+    assert asked[0][3] == ["Leadership", "People"]
+    assert texts(team.members) == ["Dana Wu"]
+    assert team.member_list.selected_rows() == [0]  # the moved item stays selected
+    qtbot.mouseClick(page.rapporteur_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(page.warning.isHidden)
+
+    # The context menu offers the same moves (and Unallocated from a group).
+    select(lead.member_list, ["Ahmed Saleh"])
+    menu = page.context_menu_for(lead.member_list)
+    entries = [action.text() for action in menu.actions()]
+    assert entries == ["Move to", "Set as rapporteur", "", "Rename group…", "Remove group"]
+    assert [a.text() for a in menu.actions()[0].menu().actions()] == ["Unallocated", "People"]
+
+    # Delete sends the selection back to Unallocated; undo brings it back.
+    lead.member_list.setFocus()
+    qtbot.waitUntil(lead.member_list.hasFocus)
+    qtbot.keyClick(lead.member_list, Qt.Key.Key_Delete)
+    assert "Ahmed Saleh" in texts(pool.members)
+    workspace.undo_stack.undo()
+    qtbot.waitUntil(lambda: "Ahmed Saleh" in texts(lead.members))
+
+    # Undo reverts a drop, redo does it again.
+    assert drag(pool.members, ["Emil Novak"], team.members)
+    workspace.undo_stack.undo()
+    qtbot.waitUntil(lambda: "Emil Novak" in texts(pool.members))
+    assert texts(team.members) == ["Dana Wu"]
+    workspace.undo_stack.redo()
+    qtbot.waitUntil(lambda: texts(team.members) == ["Dana Wu", "Emil Novak"])
+
+    page.select_group(team.group_id)
+    answers(monkeypatch, "getText", ("People and culture", True))
+    qtbot.mouseClick(page.rename_button, Qt.MouseButton.LeftButton)
+    assert team.title.text() == "People and culture" and page.card_named("People and culture")
+
+    path = workspace.path
+    workspace.close()
+    with AssessmentDocument.open(path, read_only=True) as document:
+        saved = {
+            g.name: (
+                groups.group_sections(document, g),
+                [p.name for p in groups.group_members(document, g)],
+                g.rapporteur_id and participants.find_participant(document, g.rapporteur_id).name,
+            )
+            for g in groups.list_groups(document)
+        }
+    assert saved == {
+        "Leadership": (["LC"], ["Ahmed Saleh", "Bruno Keller", "Chloé Martin"], "Chloé Martin"),
+        "People and culture": (
+            [s for s in texts(team.sections)], ["Dana Wu", "Emil Novak"], "Dana Wu"
+        ),
+    }
+
+
+def test_removing_a_group_sends_its_work_back_to_unallocated(
+    qtbot, monkeypatch, people_file, open_page
+):
+    _workspace, page = open_page(people_file)
+    answers(monkeypatch, "getText", ("Solo", True))
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    solo = page.card_named("Solo")
+    assert drag(page.cards[0].members, ["Dana Wu"], solo.members)
+    assert drag(page.cards[0].sections, ["TR"], solo.sections)
+    asked: list[tuple] = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a: asked.append(a) or QMessageBox.StandardButton.Yes
+    )
+    page.select_group(solo.group_id)
+    qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
+    assert asked and "Solo" in asked[0][2]
+    qtbot.waitUntil(lambda: len(page.cards) == 1)
+    assert "Dana Wu" in texts(page.cards[0].members) and "TR" in texts(page.cards[0].sections)
+    assert page.current_card is None and not page.remove_button.isEnabled()
+
+
+def test_automatic_allocation_gives_every_section_a_group(
+    qtbot, monkeypatch, people_file, open_page
+):
+    workspace, page = open_page(people_file)
+    answers(monkeypatch, "getText", ("Early group", True))
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    assert drag(page.cards[0].members, ["Emil Novak"], page.card_named("Early group").members)
+    asked = answers(monkeypatch, "getInt", (3, True))
+    confirmed: list[tuple] = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a: confirmed.append(a) or QMessageBox.StandardButton.Yes
+    )
+    steps = workspace.undo_stack.count()
+    qtbot.mouseClick(page.allocate_button, Qt.MouseButton.LeftButton)
+    assert asked[0][3:6] == (3, 1, 14)  # default 3, at least the existing groups, at most 14
+    assert confirmed, "replacing an allocation with members asks first"
+    assert workspace.undo_stack.count() == steps + 1
+    qtbot.waitUntil(lambda: len(page.cards) == 4)
+    assert [c.name for c in page.cards[1:]] == ["Early group", "Group 1", "Group 2"]
+    assert page.cards[0].sections.rowCount() == 0
+    allocated = sorted(code for card in page.cards[1:] for code in texts(card.sections))
+    assert allocated == sorted(s.code for s in sections_in_scope(workspace.document))
+    # The external facilitator stays out of the groups, and so in the pool.
+    assert texts(page.cards[0].members) == ["Fatima Diallo"]
+    assert "Sections in scope" not in page.warning.text()
+
+
+def test_the_models_pass_the_qt_model_tester(qtmodeltester, demo_file, open_page):
+    _workspace, page = open_page(demo_file)
+    assert len(page.cards) == 5
+    for card in page.cards:
+        for model in (card.sections, card.members):
+            qtmodeltester.check(model)
+    group = page.cards[1]
+    payload = decode(group.members.mimeData([group.members.index(0), group.members.index(1)]))
+    assert payload is not None and payload["from"] == group.group_id
+    assert [item["kind"] for item in payload["items"]] == ["participant", "participant"]
+    assert group.members.mimeTypes() == [MIME_TYPE]
+
+
+def test_screenshot_of_the_demo_board(qtbot, demo_file, open_page, tmp_path):
+    _workspace, page = open_page(demo_file)
+    qtbot.waitUntil(lambda: page.cards[1].members.rowCount() == 4)
+    assert page.warning.isHidden()  # the demo's allocation is sound
+    target = tmp_path / "groups-page.png"
+    assert page.grab().save(str(target))
+    assert target.stat().st_size > 10_000
+
+
+def test_board_services_rename_move_and_links(people_file):
+    with AssessmentDocument.open(people_file) as document:
+        first = groups.add_group(document, "First", ["LC"], ["Chloé Martin"])
+        groups.add_group(document, "Second")
+        assert first.rapporteur_id is not None  # Chloé has the rapporteur role
+        with pytest.raises(InvalidInput):
+            groups.rename_group(document, "First", "second")
+        groups.rename_group(document, "First", "  Leaders  ")
+        assert groups.find_group(document, "leaders").id == first.id
+        moved = groups.move_to_group(document, "Second", ["LC", "RF"], ["Chloé Martin"])
+        assert moved == 3
+        second = groups.find_group(document, "Second")
+        chloe = participants.find_participant(document, "Chloé Martin")
+        links = groups.group_links(document)
+        assert links.sections == {"LC": second.id, "RF": second.id}
+        assert links.members == {chloe.id: second.id}
+        assert first.rapporteur_id is None  # she left the group she reported for
+        # The long-lived session sees the move (collections were refreshed).
+        assert [p.name for p in groups.group_members(document, second)] == ["Chloé Martin"]
+        assert groups.group_sections(document, second) == ["LC", "RF"]
+        assert groups.move_to_group(document, "Second", ["LC"]) == 0
+        assert groups.move_to_group(document, None, ["LC"], ["Chloé Martin"]) == 2
+        links = groups.group_links(document)
+        assert links.sections == {"RF": second.id} and links.members == {}
+        assert groups.group_members(document, second) == []

@@ -103,7 +103,7 @@ class IntegrityHeatMap(QWidget):
         return QRect()
 
     def sizeHint(self) -> QSize:
-        return self._geometry(10_000, 0).size
+        return self._geometry(10_000, 0).size.expandedTo(self.minimumSizeHint())
 
     def minimumSizeHint(self) -> QSize:
         width = self._geometry(0, 0).size.width()
@@ -165,7 +165,8 @@ class IntegrityHeatMap(QWidget):
         """
         fm, fmb = QFontMetrics(self.font()), QFontMetrics(self._bold())
         lh = fm.height()
-        pad, gap, margin, group_gap = round(lh * 0.55), max(2, round(lh * 0.2)), lh, lh
+        pad, gap, group_gap = round(lh * 0.55), max(2, round(lh * 0.2)), lh
+        margin = max(4, round(lh * 0.3))  # room for the focus frame; the page adds its own
         width = self.width() if width is None else width
         height = self.height() if height is None else height
         columns = self._columns()

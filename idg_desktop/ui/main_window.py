@@ -258,6 +258,9 @@ class MainWindow(QMainWindow):
         self._action(self.tr("&About IDG Workshop"), self.about, None, help_menu)
         self._update_actions()
 
+    def _on_undo_index(self, _index: int) -> None:
+        self._update_actions()
+
     def _update_actions(self) -> None:
         has = self.workspace is not None and not self.workspace.lost
         for action in (self.close_action, self.find_action, *self.go_actions):
@@ -333,7 +336,7 @@ class MainWindow(QMainWindow):
         self.workspace.changed.connect(self._on_changed)
         self.workspace.failed.connect(self._on_failed)
         self.workspace.fileLost.connect(self._on_file_lost)
-        self.workspace.undo_stack.indexChanged.connect(lambda _i: self._update_actions())
+        self.workspace.undo_stack.indexChanged.connect(self._on_undo_index)
         self.view.attach(self.workspace)
         self.settings.add_recent(path)
         self.settings.last_folder = str(path.parent)
@@ -367,6 +370,7 @@ class MainWindow(QMainWindow):
             self.central.removeWidget(self.view)
             self.view.deleteLater()
             self.view = None
+        self.workspace.undo_stack.indexChanged.disconnect(self._on_undo_index)
         self.workspace.close()
         self.workspace.deleteLater()
         self.workspace = None

@@ -7,8 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtCore import QModelIndex, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
 from idg_desktop.errors import InvalidInput
 from idg_desktop.services import groups, participants
@@ -311,3 +312,20 @@ def test_board_services_rename_move_and_links(people_file):
         links = groups.group_links(document)
         assert links.sections == {"RF": second.id} and links.members == {}
         assert groups.group_members(document, second) == []
+
+
+def test_a_drop_on_the_list_view_moves_the_item(qtbot, demo_file, open_page):
+    """The view's own drop handling (what a mouse drag ends in) reaches the model."""
+    workspace, page = open_page(demo_file)
+    pool, group = page.cards[0], page.cards[1]
+    mime = pool.members.mimeData([pool.members.index(0)])
+    viewport = group.member_list.viewport()
+    point = viewport.rect().center()
+    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(point, MOVE, mime, buttons, keys)
+    QApplication.sendEvent(viewport, enter)
+    assert enter.isAccepted() and group.member_list.property("dropTarget")
+    QApplication.sendEvent(viewport, QDragMoveEvent(point, MOVE, mime, buttons, keys))
+    QApplication.sendEvent(viewport, QDropEvent(QPointF(point), MOVE, mime, buttons, keys))
+    assert "Amara Okonkwo-Lindgren" in texts(group.members)
+    assert workspace.undo_stack.count() == 1 and not group.member_list.property("dropTarget")

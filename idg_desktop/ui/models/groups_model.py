@@ -233,7 +233,7 @@ class BoardListModel(QAbstractListModel):
         }
         mime = QMimeData()
         mime.setData(MIME_TYPE, QByteArray(json.dumps(payload).encode("utf-8")))
-        mime.setText("\n".join(self.data(self.index(row)) for row in rows))
+        mime.setText("\n".join(str(self.data(self.index(row))) for row in rows))
         return mime
 
     def canDropMimeData(

@@ -54,6 +54,7 @@ QListView { background: #ffffff; border: 1px solid #d5dde4; border-radius: 4px; 
 QListView[dropTarget="true"] { border: 2px solid #2f6b9a; background: #eef5fb; }
 """
 
+
 class _Card(QFrame):
     """One column of the board: a group (or the pool), its sections and members."""
 
@@ -114,6 +115,9 @@ class _Card(QFrame):
             self.section_list.placeholder = self.tr("Drop sections here")
             self.member_list.placeholder = self.tr("Drop people here")
         self.sections_heading.setText(self.tr("Sections (%1)").replace("%1", sections))
+        title = self.title.text()
+        self.section_list.setAccessibleName(self.tr("Sections: %1").replace("%1", title))
+        self.member_list.setAccessibleName(self.tr("People: %1").replace("%1", title))
         notes = []
         if "group-without-rapporteur" in alerts:
             notes.append(self.tr("No rapporteur yet"))

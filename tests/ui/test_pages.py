@@ -1,0 +1,126 @@
+"""Participants, Findings, Scope, Documents and Agenda pages through their widgets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from idg_desktop.services import background, findings, participants
+from idg_desktop.services.agenda import list_sessions
+from idg_desktop.services.assessment import assessment_of
+from idg_desktop.storage.document import AssessmentDocument
+from idg_desktop.ui.models.participants_model import COLUMNS
+from idg_desktop.ui.pages.findings_page import FindingsPage
+from idg_desktop.ui.pages.participants_page import ParticipantsPage
+from idg_desktop.ui.pages.scope_page import ScopePage
+from idg_desktop.ui.workspace import Workspace
+
+
+@pytest.fixture
+def workspace(demo_file: Path):
+    space = Workspace(AssessmentDocument.open(demo_file))
+    yield space
+    space.close()
+
+
+def _show(qtbot, widget):
+    qtbot.addWidget(widget)
+    widget.resize(1400, 900)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def test_participants_edit_in_the_table_and_undo(qtbot, qtmodeltester, workspace, demo_file):
+    page = _show(qtbot, ParticipantsPage(workspace))
+    qtmodeltester.check(page.model)
+    row = next(
+        r for r in range(page.model.rowCount()) if page.model.participant(r).role == "contributor"
+    )
+    person_id = page.model.participant(row).id
+    role = page.model.index(row, COLUMNS.index("role"))
+    assert page.model.setData(role, "rapporteur")
+    external = page.model.index(row, COLUMNS.index("external"))
+    assert page.model.setData(external, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    qtbot.waitUntil(
+        lambda: (
+            "rapporteur"
+            in [
+                page.model.participant(r).role
+                for r in range(page.model.rowCount())
+                if page.model.participant(r).id == person_id
+            ]
+        )
+    )
+    assert "Rapporteur" in page.counts.text() or "rapporteur" in page.counts.text().lower()
+    workspace.undo_stack.undo()  # the external tick
+    workspace.close()
+    with AssessmentDocument.open(demo_file, read_only=True) as document:
+        person = next(p for p in participants.list_participants(document) if p.id == person_id)
+        assert (person.role, person.external) == ("rapporteur", False)
+
+
+def test_findings_added_edited_and_deleted(qtbot, qtmodeltester, workspace, demo_file, monkeypatch):
+    page = _show(qtbot, FindingsPage(workspace))
+    qtmodeltester.check(page.model)
+    before = page.model.rowCount()
+    page.section_filter.setCurrentIndex(page.section_filter.findData("CC"))
+    assert all(page.model.finding(r).section == "CC" for r in range(page.model.rowCount()))
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    page.text.setPlainText("Gifts above 50 euros are not registered.")
+    page.action.setPlainText("Open a gifts register at every office.")
+    page.questions.setText("CC-11")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    page.status.setCurrentIndex(page.status.findData("agreed"))
+    page.status.activated.emit(page.status.currentIndex())
+    created = next(
+        f
+        for f in findings.list_findings(workspace.document, "CC")
+        if f.text.startswith("Gifts above")
+    )
+    assert (created.status, [q.question_id for q in created.questions]) == ("agreed", ["CC-11"])
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
+    page.section_filter.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: page.model.rowCount() == before)
+    workspace.undo_stack.undo()  # the deletion comes back whole
+    qtbot.waitUntil(lambda: page.model.rowCount() == before + 1)
+    workspace.close()
+    with AssessmentDocument.open(demo_file, read_only=True) as document:
+        again = [
+            f for f in findings.list_findings(document, "CC") if f.text.startswith("Gifts above")
+        ]
+        assert len(again) == 1 and again[0].status == "agreed"
+        history = findings.finding_history(document, again[0])
+        assert [e.action for e in history][-1] == "agreed"
+
+
+def test_scope_fields_and_terms_of_reference_are_saved(qtbot, workspace, demo_file):
+    page = _show(qtbot, ScopePage(workspace))
+    page.title.clear()
+    qtbot.keyClicks(page.title, "Integrity assessment 2026 (revised)")
+    qtbot.keyClick(page.title, Qt.Key.Key_Return)
+    page.section_checks["GE"].setChecked(False)
+    field = page.tor_fields["mission_objective"]
+    field.setPlainText("Assess the ten key factors.")
+    page._save_tor("mission_objective")
+    workspace.close()
+    with AssessmentDocument.open(demo_file, read_only=True) as document:
+        scope = assessment_of(document)
+        assert scope.title == "Integrity assessment 2026 (revised)"
+        assert not scope.comprehensive
+        assert "Assess the ten key factors." in scope.terms_of_reference
+
+
+def test_documents_and_agenda_pages_list_the_demo(qtbot, workspace):
+    from idg_desktop.ui.pages.agenda_page import AgendaPage
+    from idg_desktop.ui.pages.documents_page import DocumentsPage
+
+    documents = _show(qtbot, DocumentsPage(workspace))
+    assert documents.table.rowCount() == len(background.list_documents(workspace.document))
+    agenda = _show(qtbot, AgendaPage(workspace))
+    assert agenda.sessions.rowCount() == len(list_sessions(workspace.document))
+    assert agenda.activities.rowCount() >= 20  # Annex 4's activities for the mode

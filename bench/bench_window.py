@@ -85,12 +85,20 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="idg-bench-window-"))
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
-           "IDG_CONFIG_DIR": str(folder / "config"), "IDG_DATA_DIR": str(folder / "data")}
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "IDG_CONFIG_DIR": str(folder / "config"),
+        "IDG_DATA_DIR": str(folder / "data"),
+    }
     os.environ.update({k: env[k] for k in ("IDG_CONFIG_DIR", "IDG_DATA_DIR")})
     demo = folder / "demo.idg"
-    subprocess.run([str(Path(sys.executable).with_name("idg")), "demo", str(demo)],
-                   check=True, capture_output=True, env=env)
+    subprocess.run(
+        [str(Path(sys.executable).with_name("idg")), "demo", str(demo)],
+        check=True,
+        capture_output=True,
+        env=env,
+    )
     app_cmd = [str(Path(sys.executable).with_name("idg-desktop")), "--smoke", str(demo)]
     bare_cmd = [sys.executable, "-c", BARE]
     first_paint(bare_cmd, env)  # warm the disk cache for both
@@ -103,16 +111,22 @@ def main() -> None:
     switching = section_switching(demo, folder)
     print("| measure | IDG Workshop | bare QMainWindow | ratio |")
     print("|---|---|---|---|")
-    print(f"| start-up to first paint (median of {args.runs}) | {app_median * 1000:.0f} ms | "
-          f"{bare_median * 1000:.0f} ms | {app_median / bare_median:.2f}x |")
+    print(
+        f"| start-up to first paint (median of {args.runs}) | {app_median * 1000:.0f} ms | "
+        f"{bare_median * 1000:.0f} ms | {app_median / bare_median:.2f}x |"
+    )
     ordered = sorted(switching)
     p95 = ordered[round(0.95 * (len(ordered) - 1))]
-    print(f"| switching checklist sections (median / p95 of {len(switching)}) | "
-          f"{statistics.median(switching) * 1000:.1f} / {p95 * 1000:.1f} ms | | |")
+    print(
+        f"| switching checklist sections (median / p95 of {len(switching)}) | "
+        f"{statistics.median(switching) * 1000:.1f} / {p95 * 1000:.1f} ms | | |"
+    )
     print()
-    print(f"Targets: start-up under 3x the bare window "
-          f"({'met' if app_median < 3 * bare_median else 'NOT met'}); section switching under "
-          f"50 ms ({'met' if p95 < 0.05 else 'NOT met'}).")
+    print(
+        f"Targets: start-up under 3x the bare window "
+        f"({'met' if app_median < 3 * bare_median else 'NOT met'}); section switching under "
+        f"50 ms ({'met' if p95 < 0.05 else 'NOT met'})."
+    )
 
 
 if __name__ == "__main__":

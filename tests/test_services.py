@@ -181,3 +181,22 @@ def test_moving_a_person_between_groups_clears_the_old_rapporteur(new_file: Path
     with AssessmentDocument.open(new_file, read_only=True) as document:
         one, two = groups.list_groups(document)
         assert one.rapporteur_id is None and [m.participant_id for m in two.members] == [ana.id]
+
+
+def test_group_collections_follow_changes_in_a_long_lived_session(new_file: Path):
+    """The window keeps one session for hours: a member or section moved by a
+    service shows at once in the groups' own collections and in the warnings."""
+    with AssessmentDocument.open(new_file) as document:
+        _people(
+            document, ("Ana", "female", "rapporteur", "Audit"), ("Ben", "male", "contributor", "IT")
+        )
+        one = groups.add_group(document, "One", ["LC"], ["Ana"])
+        two = groups.add_group(document, "Two", ["RF"], [])
+        assert [p.name for p in groups.group_members(document, one)] == ["Ana"]
+        assert groups.group_members(document, two) == []  # collections now loaded
+        assert groups.group_sections(document, one) == ["LC"]
+        groups.assign_member(document, "Two", "Ben")
+        groups.assign_section(document, "Two", "LC")
+        assert [p.name for p in groups.group_members(document, two)] == ["Ben"]
+        assert groups.group_sections(document, two) == ["LC", "RF"]
+        assert groups.group_sections(document, one) == []

@@ -115,6 +115,18 @@ def _give_section(document: AssessmentDocument, group: models.WorkingGroup, code
             touch(document, previous)
     session.add(models.GroupSection(section_code=code, group_id=group.id))
     touch(document, group)
+    _refresh_links(document, group, previous if current is not None else None)
+
+
+def _refresh_links(
+    document: AssessmentDocument, *groups_changed: models.WorkingGroup | None
+) -> None:
+    """Link rows are added directly, so the groups' cached ``sections`` and
+    ``members`` collections must be reloaded (the window's session lives long)."""
+    document.session.flush()
+    for group in groups_changed:
+        if group is not None:
+            document.session.expire(group, ["sections", "members"])
 
 
 def _add_member(
@@ -134,6 +146,7 @@ def _add_member(
             touch(document, previous)
     session.add(models.GroupMember(participant_id=person.id, group_id=group.id))
     touch(document, group)
+    _refresh_links(document, group, previous if current is not None else None)
 
 
 def assign_section(document: AssessmentDocument, group_ref: str, code: str) -> None:

@@ -489,15 +489,21 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _mark_saved(self) -> None:
-        self.saved_label.setText(
+        self._status(
             self.tr("All changes saved · %1").replace("%1", datetime.now().strftime("%H:%M:%S"))
+        )
+
+    def _status(self, text: str) -> None:
+        self.saved_label.setText(text)
+        self.saved_label.setMinimumWidth(
+            self.saved_label.fontMetrics().horizontalAdvance(text) + 12
         )
 
     def _on_failed(self, message: str) -> None:
         QMessageBox.warning(self, self.tr("Not saved"), message)
 
     def _on_file_lost(self, message: str) -> None:
-        self.saved_label.setText(self.tr("File missing — changes cannot be saved"))
+        self._status(self.tr("File missing — changes cannot be saved"))
         self._update_actions()
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Critical)

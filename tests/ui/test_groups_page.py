@@ -212,7 +212,9 @@ def test_groups_are_built_by_buttons_drag_and_drop_and_keyboard(
     assert saved == {
         "Leadership": (["LC"], ["Ahmed Saleh", "Bruno Keller", "Chloé Martin"], "Chloé Martin"),
         "People and culture": (
-            [s for s in texts(team.sections)], ["Dana Wu", "Emil Novak"], "Dana Wu"
+            [s for s in texts(team.sections)],
+            ["Dana Wu", "Emil Novak"],
+            "Dana Wu",
         ),
     }
 

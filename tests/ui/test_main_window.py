@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from idg_desktop.services import answers
 from idg_desktop.storage.document import AssessmentDocument
@@ -48,6 +48,9 @@ def test_every_page_opens_on_the_demo_and_is_captured(window, qtbot, demo_file, 
         qtbot.waitUntil(lambda k=key: window.view.current_key() == k)
         page = window.view.page(key)
         qtbot.waitUntil(page.isVisible)
+        for _ in range(3):  # let posted layout requests settle before the picture
+            QApplication.sendPostedEvents()
+            QApplication.processEvents()
         target = screenshot_dir / f"{number:02d}-{key}.png"
         assert window.grab().save(str(target))
         shots.append(target)

@@ -145,9 +145,13 @@ def load_board(document: AssessmentDocument) -> list[BoardColumn]:
             tags.append(QCoreApplication.translate("GroupsBoard", "External"))
         column.members.append(
             BoardItem(
-                PARTICIPANT, person.id, person.name, " · ".join(tags),
+                PARTICIPANT,
+                person.id,
+                person.name,
+                " · ".join(tags),
                 rapporteur=rapporteur,
-                gender=person.gender, external=person.external,
+                gender=person.gender,
+                external=person.external,
             )
         )
     return columns
@@ -199,8 +203,11 @@ class BoardListModel(QAbstractListModel):
                 parts.append(item.detail)
             return "\n".join(parts) if role == Qt.ItemDataRole.ToolTipRole else ", ".join(parts)
         values = {
-            KindRole: item.kind, IdRole: item.id, DetailRole: item.detail,
-            RapporteurRole: item.rapporteur, CodeRole: item.id if item.kind == SECTION else "",
+            KindRole: item.kind,
+            IdRole: item.id,
+            DetailRole: item.detail,
+            RapporteurRole: item.rapporteur,
+            CodeRole: item.id if item.kind == SECTION else "",
         }
         return values.get(role)
 
@@ -208,9 +215,7 @@ class BoardListModel(QAbstractListModel):
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled
         return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemIsDragEnabled
+            Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
         )
 
     # -- drag and drop --------------------------------------------------------
@@ -262,8 +267,8 @@ class BoardListModel(QAbstractListModel):
         """Move (kind, id, name) items to a group, or back to unallocated, as one step."""
         if not items:
             return False
-        what = items[0][2] if len(items) == 1 else self.tr("%1 items").replace(
-            "%1", str(len(items))
+        what = (
+            items[0][2] if len(items) == 1 else self.tr("%1 items").replace("%1", str(len(items)))
         )
         where = name if group_id is not None else self.tr("Unallocated")
         label = self.tr("Move %1 to %2").replace("%1", what).replace("%2", where)

@@ -76,13 +76,18 @@ class _Card(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 12)
         layout.setSpacing(6)
-        for label, name in ((self.title, "cardTitle"), (self.counts, "cardCounts"),
-                            (self.alert, "cardAlert")):
+        for label, name in (
+            (self.title, "cardTitle"),
+            (self.counts, "cardCounts"),
+            (self.alert, "cardAlert"),
+        ):
             label.setObjectName(name)
             label.setWordWrap(True)
             layout.addWidget(label)
-        for heading, view, stretch in ((self.sections_heading, self.section_list, 0),
-                                       (self.members_heading, self.member_list, 1)):
+        for heading, view, stretch in (
+            (self.sections_heading, self.section_list, 0),
+            (self.members_heading, self.member_list, 1),
+        ):
             heading.setObjectName("listHeading")
             heading.setBuddy(view)
             layout.addWidget(heading)
@@ -107,8 +112,10 @@ class _Card(QFrame):
             self.title.setText(column.name)
             self.counts.setText(
                 self.tr("Members: %1 · Women: %2 · Men: %3\nInternal: %4 · External: %5")
-                .replace("%1", members).replace("%2", str(counts["female"]))
-                .replace("%3", str(counts["male"])).replace("%4", str(counts["internal"]))
+                .replace("%1", members)
+                .replace("%2", str(counts["female"]))
+                .replace("%3", str(counts["male"]))
+                .replace("%4", str(counts["internal"]))
                 .replace("%5", str(counts["external"]))
             )
             self.members_heading.setText(self.tr("Members (%1)").replace("%1", members))
@@ -235,6 +242,7 @@ class GroupsPage(Page):
         self.cards = [old.pop(group_id, None) or self._new_card(group_id) for group_id in group_ids]
         for position, card in enumerate(self.cards):
             self.board_layout.insertWidget(position, card, 1)
+            card.show()  # at once, not on the next event loop turn: no empty first paint
         for card in old.values():
             card.setParent(None)
             card.deleteLater()
@@ -265,7 +273,8 @@ class GroupsPage(Page):
         }
         lines = [
             text.replace("%1", ", ".join(subjects[kind]))
-            for kind, text in wording.items() if subjects[kind]
+            for kind, text in wording.items()
+            if subjects[kind]
         ]
         self.warning.setText("\n".join(lines))
         self.warning.setVisible(bool(lines))
@@ -349,8 +358,11 @@ class GroupsPage(Page):
         while self.tr("Group %1").replace("%1", str(number)).lower() in taken:
             number += 1
         name, ok = QInputDialog.getText(
-            self, self.tr("Add a working group"), self.tr("Name of the new group:"),
-            QLineEdit.EchoMode.Normal, self.tr("Group %1").replace("%1", str(number)),
+            self,
+            self.tr("Add a working group"),
+            self.tr("Name of the new group:"),
+            QLineEdit.EchoMode.Normal,
+            self.tr("Group %1").replace("%1", str(number)),
         )
         if ok and name.strip():
             created = self.workspace.run(
@@ -366,8 +378,11 @@ class GroupsPage(Page):
             return
         group_id = card.group_id
         name, ok = QInputDialog.getText(
-            self, self.tr("Rename the group"), self.tr("New name of %1:").replace("%1", card.name),
-            QLineEdit.EchoMode.Normal, card.name,
+            self,
+            self.tr("Rename the group"),
+            self.tr("New name of %1:").replace("%1", card.name),
+            QLineEdit.EchoMode.Normal,
+            card.name,
         )
         if ok and group_id and name.strip() and name.strip() != card.name:
             self.workspace.run(
@@ -381,9 +396,12 @@ class GroupsPage(Page):
         if card is None or group_id is None:
             return
         answer = QMessageBox.question(
-            self, self.tr("Remove the group"),
-            self.tr("Remove %1? Its sections and members go back to Unallocated. You can "
-                    "undo it with Ctrl+Z.").replace("%1", card.name),
+            self,
+            self.tr("Remove the group"),
+            self.tr(
+                "Remove %1? Its sections and members go back to Unallocated. You can "
+                "undo it with Ctrl+Z."
+            ).replace("%1", card.name),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.workspace.run(
@@ -454,17 +472,23 @@ class GroupsPage(Page):
         """Let groups.auto_allocate deal sections and people out (one undo step)."""
         low = min(max(1, len(self.cards) - 1), self.in_scope)
         count, ok = QInputDialog.getInt(
-            self, self.tr("Allocate automatically"),
+            self,
+            self.tr("Allocate automatically"),
             self.tr("Number of working groups (existing groups are kept and reused):"),
-            min(max(3, low), self.in_scope), low, self.in_scope,
+            min(max(3, low), self.in_scope),
+            low,
+            self.in_scope,
         )
         if not ok or self.in_scope == 0:
             return
         if any(c.sections.rowCount() or c.members.rowCount() for c in self.cards[1:]):
             answer = QMessageBox.question(
-                self, self.tr("Replace the allocation?"),
-                self.tr("Allocating automatically replaces the sections and members of every "
-                        "group. You can undo it with Ctrl+Z."),
+                self,
+                self.tr("Replace the allocation?"),
+                self.tr(
+                    "Allocating automatically replaces the sections and members of every "
+                    "group. You can undo it with Ctrl+Z."
+                ),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return

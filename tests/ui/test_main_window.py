@@ -182,3 +182,36 @@ def test_the_readme_main_job_command_runs_and_quits_after_the_first_paint(tmp_pa
     assert done.returncode == 0, done.stderr
     data = Path(os.environ["IDG_DATA_DIR"])
     assert (data / "demo-workshop.idg").exists()
+
+
+def test_a_heat_map_cell_leads_to_its_questions(window, qtbot, demo_file):
+    assert window.open_path(demo_file)
+    profile = window.show_page("profile")
+    qtbot.waitUntil(profile.heatmap.isVisible)
+    rect = profile.heatmap.cell_rect("HR", "III")
+    qtbot.mouseClick(profile.heatmap, Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: window.view.current_key() == "checklist")
+    checklist = window.view.page("checklist")
+    qtbot.waitUntil(lambda: checklist.where.text().startswith("HR-"))
+    assert "III." in checklist.where.text()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file semantics")
+def test_a_file_renamed_while_open_is_reported(window, qtbot, demo_file, tmp_path, monkeypatch):
+    assert window.open_path(demo_file)
+    workspace = window.workspace
+    lost = []
+    workspace.fileLost.connect(lost.append)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: None)
+    demo_file.rename(tmp_path / "renamed-on-the-stick.idg")
+    workspace.run(
+        "edit",
+        lambda: answers.save_answer(
+            workspace.document, "TR-3", text="Not written into a moved file."
+        ),
+    )
+    qtbot.waitUntil(lambda: bool(lost))
+    assert not workspace.undo_stack.canUndo()
+    window.close_assessment()
+    with AssessmentDocument.open(tmp_path / "renamed-on-the-stick.idg", read_only=True) as doc:
+        assert answers.answer_for(doc, "TR-3") is None

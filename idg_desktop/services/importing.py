@@ -236,11 +236,16 @@ def _name_key(name: str) -> str:
 
 
 def read_participants(
-    path: str | Path, *, document: AssessmentDocument | None = None
+    path: str | Path,
+    *,
+    document: AssessmentDocument | None = None,
+    known_names: set[str] | None = None,
 ) -> ImportPreview:
-    """Every row of ``path`` checked, nothing written; with ``document``, names
-    already in the assessment are warned about too. Raises :class:`InvalidInput`
-    (one sentence naming the file) when the file as a whole cannot be used."""
+    """Every row of ``path`` checked, nothing written; with ``document`` (or the
+    ``known_names`` from :func:`existing_names`, so the reading can run in a
+    worker thread away from the document), names already in the assessment
+    are warned about too. Raises :class:`InvalidInput` (one sentence naming
+    the file) when the file as a whole cannot be used."""
     path = Path(path)
     suffix = path.suffix.lower()
     if not path.is_file():
@@ -252,7 +257,7 @@ def read_participants(
     source = _xlsx_rows(path) if suffix in WORKBOOK_SUFFIXES else _csv_rows(path)
     with closing(source):  # closes the workbook even when a row stops the reading
         preview = _scan(path, source)
-    existing = _existing_names(document) if document is not None else set()
+    existing = _existing_names(document) if document is not None else set(known_names or ())
     first_seen: dict[str, int] = {}
     for row in preview.rows:
         if row.data is None:
@@ -304,6 +309,11 @@ def _scan(path: Path, source: Iterator[Sequence[object]]) -> ImportPreview:
     if not rows:
         raise InvalidInput(f"{path} has headers but no participant rows.")
     return ImportPreview(path, rows, columns, unknown)
+
+
+def existing_names(document: AssessmentDocument) -> set[str]:
+    """The participants' names as the import compares them."""
+    return _existing_names(document)
 
 
 def _existing_names(document: AssessmentDocument) -> set[str]:

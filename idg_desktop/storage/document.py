@@ -347,10 +347,13 @@ class AssessmentDocument:
     def schema_version(self) -> int:
         return int(self.session.execute(text("PRAGMA user_version")).scalar_one())
 
-    def save_copy(self, target: Path | str) -> Path:
+    def save_copy(
+        self, target: Path | str, progress: Callable[[int, int], None] | None = None
+    ) -> Path:
         """Write a consistent copy through SQLite's backup API, atomically:
         into a temporary file beside the target, then renamed into place and
-        read back (ECOSYSTEM.md: never trust a USB stick's sync)."""
+        read back (ECOSYSTEM.md: never trust a USB stick's sync). ``progress``
+        receives (pages copied, total) as the copy advances."""
         target = Path(target)
         folder = target.parent if str(target.parent) else Path(".")
         try:
@@ -362,7 +365,7 @@ class AssessmentDocument:
         try:
             raw = self.engine.raw_connection()
             try:
-                migrations.backup_copy(raw.driver_connection, temp)
+                migrations.backup_copy(raw.driver_connection, temp, progress)
             finally:
                 raw.close()
             with open(temp, "rb+") as stream:

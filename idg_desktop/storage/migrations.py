@@ -31,12 +31,28 @@ def backup_path_for(path: Path, from_version: int) -> Path:
     return path.with_name(f"{path.stem}.schema{from_version}-backup-{stamp}{path.suffix}")
 
 
-def backup_copy(source: sqlite3.Connection, target: Path) -> None:
-    """A consistent copy of an open database through SQLite's backup API."""
+def backup_copy(
+    source: sqlite3.Connection,
+    target: Path,
+    progress: Callable[[int, int], None] | None = None,
+) -> None:
+    """A consistent copy of an open database through SQLite's backup API.
+
+    With ``progress``, the copy goes in steps of 256 pages and reports
+    ``(pages done, total)`` between them (the window keeps painting).
+    """
+
+    def report(_status: int, remaining: int, total: int) -> None:
+        if progress is not None:
+            progress(total - remaining, total)
+
     try:
         destination = sqlite3.connect(target)
         try:
-            source.backup(destination)
+            if progress is None:
+                source.backup(destination)
+            else:
+                source.backup(destination, pages=256, progress=report)
         finally:
             destination.close()
     except sqlite3.Error as error:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from idg_desktop.errors import IdgError
 from idg_desktop.services import importing
 from idg_desktop.ui.labels import gender_labels, role_labels, stakeholder_labels
+from idg_desktop.ui.tasks import run_in_background
 from idg_desktop.ui.workspace import Workspace
 
 
@@ -37,15 +38,18 @@ class ImportParticipantsDialog(QDialog):
         self.imported = 0
         self.setWindowTitle(self.tr("Import participants"))
         self.resize(1000, 560)
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        known = importing.existing_names(workspace.document)
         try:
-            self.preview = importing.read_participants(self.path, document=workspace.document)
+            # A large workbook takes a while to read: off the window's thread.
+            self.preview = run_in_background(
+                parent or self,
+                self.tr("Reading %1…").replace("%1", self.path.name),
+                lambda: importing.read_participants(self.path, known_names=known),
+            )
         except IdgError as error:
-            QApplication.restoreOverrideCursor()
             QMessageBox.warning(parent, self.tr("Cannot import"), str(error))
             self.ready = False
             return
-        QApplication.restoreOverrideCursor()
         self.ready = True
 
         rows = self.preview.rows

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QProgressDialog,
     QStackedWidget,
     QWidget,
 )
@@ -415,14 +416,22 @@ class MainWindow(QMainWindow):
         )
         if not name:
             return
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        progress = QProgressDialog(self.tr("Saving a copy…"), "", 0, 100, self)
+        progress.setCancelButton(None)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+
+        def advance(done: int, total: int) -> None:
+            progress.setValue(int(done * 100 / max(total, 1)))
+            QApplication.processEvents()  # the window keeps painting between steps
+
         try:
-            self.workspace.document.save_copy(Path(name))
+            self.workspace.document.save_copy(Path(name), progress=advance)
         except IdgError as error:
             QMessageBox.warning(self, self.tr("Cannot save the copy"), str(error))
             return
         finally:
-            QApplication.restoreOverrideCursor()
+            progress.reset()
         self.statusBar().showMessage(self.tr("Copy saved to %1").replace("%1", name), 10000)
 
     def paintEvent(self, event: QPaintEvent) -> None:

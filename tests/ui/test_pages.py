@@ -124,3 +124,19 @@ def test_documents_and_agenda_pages_list_the_demo(qtbot, workspace):
     agenda = _show(qtbot, AgendaPage(workspace))
     assert agenda.sessions.rowCount() == len(list_sessions(workspace.document))
     assert agenda.activities.rowCount() >= 20  # Annex 4's activities for the mode
+
+
+def test_a_damaged_workbook_is_refused_with_one_sentence(
+    qtbot, workspace, demo_file, tmp_path, monkeypatch
+):
+    page = _show(qtbot, ParticipantsPage(workspace))
+    bad = tmp_path / "participants.xlsx"
+    bad.write_bytes(b"PK\x03\x04 this is not really a workbook")
+    before = demo_file.read_bytes()
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args[2]))
+    page.import_file(str(bad))
+    assert len(shown) == 1 and str(bad) in shown[0] and "\n" not in shown[0]
+    assert not workspace.undo_stack.canUndo()
+    workspace.close()
+    assert demo_file.read_bytes() == before

@@ -1,11 +1,9 @@
 """Schema versions: newer files refused, older ones upgraded after a backup.
 
-The schema is still at its first version, so no real older file exists yet:
-these tests drive the upgrade mechanism with a step of their own (the way a
-real step will be added) and check its guarantees — backup first, all steps
-in one transaction, nothing changed when a step fails. When the schema first
-changes, a real file made at schema 1 goes under tests/fixtures/ and
-test_committed_fixtures_open_upgraded opens each one.
+Real files made at earlier schemas live under tests/fixtures/ and are opened
+and upgraded here; the mechanism's guarantees (backup first, all steps in one
+transaction, nothing changed when a step fails) are also driven with a step
+the tests add on top of the current schema.
 """
 
 from __future__ import annotations
@@ -44,23 +42,24 @@ def test_upgrade_keeps_the_data_and_leaves_a_backup(tmp_path: Path, monkeypatch)
     def add_pronouns(connection: sqlite3.Connection) -> None:
         connection.execute("ALTER TABLE participant ADD COLUMN pronouns TEXT DEFAULT ''")
 
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(migrations.STEPS, 2, add_pronouns)
-    assert probe(path).schema_version == 1 and not probe(path).current
+    current = migrations.SCHEMA_VERSION
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", current + 1)
+    monkeypatch.setitem(migrations.STEPS, current + 1, add_pronouns)
+    assert probe(path).schema_version == current and not probe(path).current
 
     with AssessmentDocument.open(path) as upgraded:
-        assert upgraded.upgraded_from == 1
+        assert upgraded.upgraded_from == current
         backup = upgraded.backup_path
         assert answers.answer_for(upgraded, "TR-1").text == "Kept across the upgrade."
-    assert _user_version(path) == 2
+    assert _user_version(path) == current + 1
     connection = sqlite3.connect(path)
     columns = [row[1] for row in connection.execute("PRAGMA table_info(participant)")]
     meta = connection.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
     connection.close()
-    assert "pronouns" in columns and meta == ("2",)
+    assert "pronouns" in columns and meta == (str(current + 1),)
     assert backup is not None and backup.parent == path.parent
-    assert backup.name.startswith("old.schema1-backup-") and backup.suffix == ".idg"
-    assert _user_version(backup) == 1
+    assert backup.name.startswith(f"old.schema{current}-backup-") and backup.suffix == ".idg"
+    assert _user_version(backup) == current
     assert probe(backup).intact
     # The backup holds the same content as the file before the upgrade.
     with sqlite3.connect(backup) as before:
@@ -79,16 +78,17 @@ def test_a_failing_step_changes_nothing(tmp_path: Path, monkeypatch):
         connection.execute("ALTER TABLE participant ADD COLUMN pronouns TEXT")
         connection.execute("UPDATE no_such_table SET x = 1")  # fails midway
 
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(migrations.STEPS, 2, half_done)
+    current = migrations.SCHEMA_VERSION
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", current + 1)
+    monkeypatch.setitem(migrations.STEPS, current + 1, half_done)
     with pytest.raises(sqlite3.OperationalError):
         AssessmentDocument.open(path)
     assert path.read_bytes() == before
-    assert _user_version(path) == 1
+    assert _user_version(path) == current
     # and the lock was released: the file opens again once the step is fixed
-    monkeypatch.setitem(migrations.STEPS, 2, lambda c: None)
+    monkeypatch.setitem(migrations.STEPS, current + 1, lambda c: None)
     AssessmentDocument.open(path).close()
-    assert _user_version(path) == 2
+    assert _user_version(path) == current + 1
 
 
 def test_a_newer_file_is_refused(new_file: Path):
@@ -107,20 +107,62 @@ def test_every_schema_has_its_step():
     assert sorted(migrations.STEPS) == list(range(2, current_schema() + 1))
 
 
+def _schema(path: Path) -> list[tuple[str, str]]:
+    connection = sqlite3.connect(path)
+    try:
+        rows = connection.execute(
+            "SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name"
+        ).fetchall()
+    finally:
+        connection.close()
+    return [(name, " ".join(sql.replace('"', "").split())) for name, sql in rows]
+
+
+def _counts(path: Path) -> dict[str, int]:
+    connection = sqlite3.connect(path)
+    try:
+        return {
+            table: connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in (
+                "participant",
+                "working_group",
+                "answer",
+                "answer_version",
+                "finding",
+                "finding_event",
+                "background_document",
+                "workshop_session",
+            )
+        }
+    finally:
+        connection.close()
+
+
 @pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("schema*.idg")), ids=lambda p: p.name)
-def test_committed_fixtures_open_upgraded(fixture: Path, tmp_path: Path):
+def test_committed_fixtures_open_upgraded(fixture: Path, tmp_path: Path, new_file: Path):
+    """A real file of each earlier schema opens upgraded, content intact, with
+    a backup beside it, and ends with the same schema as a new file."""
     path = tmp_path / fixture.name
     shutil.copyfile(fixture, path)
+    old_version = _user_version(path)
+    assert old_version < current_schema()
+    before = _counts(path)
     with AssessmentDocument.open(path) as document:
+        assert document.upgraded_from == old_version
         assert document.schema_version() == current_schema()
         assert document.backup_path is not None and document.backup_path.exists()
+        backup = document.backup_path
+    assert _counts(path) == before
+    assert _user_version(backup) == old_version and _counts(backup) == before
+    assert _schema(path) == _schema(new_file)
 
 
 def test_check_says_an_older_file_will_be_upgraded(idg, new_file: Path, monkeypatch):
-    monkeypatch.setattr(migrations, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(migrations.STEPS, 2, lambda connection: None)
+    current = migrations.SCHEMA_VERSION
+    monkeypatch.setattr(migrations, "SCHEMA_VERSION", current + 1)
+    monkeypatch.setitem(migrations.STEPS, current + 1, lambda connection: None)
     before = new_file.read_bytes()
     result = idg("check", new_file)
     assert result.code == 1, result.err
-    assert "schema 1, older than 2" in result.out
+    assert f"schema {current}, older than {current + 1}" in result.out
     assert new_file.read_bytes() == before

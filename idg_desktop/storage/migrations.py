@@ -20,10 +20,71 @@ from pathlib import Path
 from idg_desktop.errors import CannotWrite
 
 #: The schema this version of the application writes.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+
+
+def _run(connection: sqlite3.Connection, script: str) -> None:
+    """Run ``;``-separated statements inside the caller's transaction
+    (``executescript`` would commit first)."""
+    for statement in script.split(";"):
+        if statement.strip():
+            connection.execute(statement)
+
+
+# The DDL is what SQLAlchemy's create_all writes for the same models, so an
+# upgraded file and a new one have the same schema (a test compares them).
+_SCHEMA_2 = """
+CREATE TABLE "conflict" (
+    record_type VARCHAR(16) NOT NULL,
+    record_key VARCHAR(36) NOT NULL,
+    section_code VARCHAR(8) NOT NULL,
+    status VARCHAR(16) NOT NULL,
+    resolution TEXT NOT NULL,
+    resolved_at DATETIME,
+    id VARCHAR(36) NOT NULL,
+    created_at DATETIME NOT NULL,
+    updated_at DATETIME NOT NULL,
+    origin VARCHAR(64) NOT NULL,
+    revision INTEGER NOT NULL,
+    PRIMARY KEY (id)
+);
+CREATE INDEX ix_conflict_record_key ON "conflict" (record_key);
+CREATE TABLE conflict_version (
+    id VARCHAR(36) NOT NULL,
+    conflict_id VARCHAR(36) NOT NULL,
+    position INTEGER NOT NULL,
+    origin TEXT NOT NULL,
+    package_id VARCHAR(36) NOT NULL,
+    content TEXT NOT NULL,
+    PRIMARY KEY (id),
+    FOREIGN KEY(conflict_id) REFERENCES "conflict" (id) ON DELETE CASCADE
+);
+CREATE INDEX ix_conflict_version_conflict_id ON conflict_version (conflict_id);
+CREATE TABLE merge_log (
+    package_id VARCHAR(36) NOT NULL,
+    source VARCHAR(16) NOT NULL,
+    group_name TEXT NOT NULL,
+    imported_by TEXT NOT NULL,
+    outcome VARCHAR(24) NOT NULL,
+    summary TEXT NOT NULL,
+    id VARCHAR(36) NOT NULL,
+    created_at DATETIME NOT NULL,
+    updated_at DATETIME NOT NULL,
+    origin VARCHAR(64) NOT NULL,
+    revision INTEGER NOT NULL,
+    PRIMARY KEY (id)
+);
+CREATE INDEX ix_merge_log_package_id ON merge_log (package_id)
+"""
+
+
+def _step_2(connection: sqlite3.Connection) -> None:
+    """Schema 2: conflicts and the merge log, for the working groups' packages."""
+    _run(connection, _SCHEMA_2)
+
 
 #: ``STEPS[n]`` upgrades a connection's database from schema n - 1 to n.
-STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {}
+STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {2: _step_2}
 
 
 def backup_path_for(path: Path, from_version: int) -> Path:

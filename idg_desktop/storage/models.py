@@ -280,3 +280,52 @@ class SessionParticipant(Base):
     participant_id: Mapped[str] = mapped_column(
         ForeignKey("participant.id", ondelete="CASCADE"), primary_key=True
     )
+
+
+# -- schema 2: merging the working groups' packages -----------------------------
+
+
+class Conflict(Tracked, Base):
+    """A record changed on more than one side since the base a package carries.
+
+    Every competing version is kept (``conflict_version``) with its origin
+    until the facilitator keeps one or writes a consolidated text; nothing is
+    overwritten silently.
+    """
+
+    __tablename__ = "conflict"
+    record_type: Mapped[str] = mapped_column(String(16))  # "answer" or "finding"
+    record_key: Mapped[str] = mapped_column(String(36), index=True)  # question id or finding id
+    section_code: Mapped[str] = mapped_column(String(8), default="")
+    status: Mapped[str] = mapped_column(String(16), default="open")  # open / resolved
+    resolution: Mapped[str] = mapped_column(Text, default="")  # origin kept, or "consolidated"
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    versions: Mapped[list[ConflictVersion]] = relationship(
+        cascade="all, delete-orphan", order_by="ConflictVersion.position"
+    )
+
+
+class ConflictVersion(Base):
+    """One competing version of a conflicting record, with where it came from."""
+
+    __tablename__ = "conflict_version"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    conflict_id: Mapped[str] = mapped_column(
+        ForeignKey("conflict.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    origin: Mapped[str] = mapped_column(Text)  # "master" or the group's name
+    package_id: Mapped[str] = mapped_column(String(36), default="")
+    content: Mapped[str] = mapped_column(Text)  # the record's fields, as JSON
+
+
+class MergeLog(Tracked, Base):
+    """One import of a package or workbook: who, when, what came in, what conflicted."""
+
+    __tablename__ = "merge_log"
+    package_id: Mapped[str] = mapped_column(String(36), index=True)
+    source: Mapped[str] = mapped_column(String(16))  # "package" or "workbook"
+    group_name: Mapped[str] = mapped_column(Text, default="")
+    imported_by: Mapped[str] = mapped_column(Text, default="")
+    outcome: Mapped[str] = mapped_column(String(24))  # merged / conflicts / already-imported
+    summary: Mapped[str] = mapped_column(Text, default="{}")  # counts and ids, as JSON

@@ -1,0 +1,1 @@
+"""Files exchanged with the working groups: group packages and fill-in workbooks."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -29,7 +30,8 @@ from idg_desktop.storage.document import AssessmentDocument, current_schema, pro
 EXIT_OK = 0
 EXIT_ATTENTION = 1  # `check`: usable, but needs an upgrade
 EXIT_REFUSED = 2
-EXIT_BUG = 3
+EXIT_CONFLICTS = 3  # `package import`: merged, with conflicts left to resolve
+EXIT_BUG = 4
 
 
 class _Parser(argparse.ArgumentParser):
@@ -352,6 +354,108 @@ def cmd_export_json(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _passphrase(args: argparse.Namespace) -> str | None:
+    """Read from the named environment variable, never from the command line."""
+    name = getattr(args, "passphrase_env", None)
+    if not name:
+        return None
+    value = os.environ.get(name)
+    if not value:
+        raise InvalidInput(f"The environment variable {name} holding the passphrase is not set.")
+    return value
+
+
+def cmd_package_export(args: argparse.Namespace) -> int:
+    from idg_desktop.exchange.packages import export_package
+
+    passphrase = _passphrase(args)
+    with _open(args.file, read_only=True) as document:
+        payload = export_package(document, args.group, Path(args.output), passphrase)
+    protected = " (protected)" if passphrase else ""
+    _out(
+        f"Package for {payload['group']['name']} written to {args.output}{protected}: "
+        f"sections {', '.join(payload['group']['sections'])}."
+    )
+    return EXIT_OK
+
+
+def cmd_package_open(args: argparse.Namespace) -> int:
+    from idg_desktop.exchange.packages import open_package
+
+    document = open_package(Path(args.package), Path(args.workfile), _passphrase(args))
+    try:
+        _out(f"Working copy written to {document.path}.")
+    finally:
+        document.close()
+    return EXIT_OK
+
+
+def cmd_package_return(args: argparse.Namespace) -> int:
+    from idg_desktop.exchange.packages import return_package
+
+    passphrase = _passphrase(args)
+    with _open(args.workfile, read_only=True) as document:
+        payload = return_package(document, Path(args.output), passphrase)
+    records = payload["records"]
+    _out(
+        f"Returned {len(records['answers'])} answers and {len(records['findings'])} findings "
+        f"of {payload['group']['name']} to {args.output}."
+    )
+    return EXIT_OK
+
+
+def cmd_package_import(args: argparse.Namespace) -> int:
+    from idg_desktop.exchange.merge import import_package, open_conflict_count
+
+    passphrase = _passphrase(args)
+    with _open(args.file) as document:
+        result = import_package(document, Path(args.package), passphrase)
+        if result.outcome == "already-imported":
+            _out(f"{args.package} was already imported: nothing changed.")
+        else:
+            _out(
+                f"Merged {args.package}: {len(result.taken)} records taken, "
+                f"{len(result.added)} added, {len(result.conflicts)} new conflicts."
+            )
+        remaining = open_conflict_count(document)
+    if remaining:
+        _out(f"{remaining} conflicts are open: see 'idg conflicts {args.file}'.")
+        return EXIT_CONFLICTS
+    return EXIT_OK
+
+
+def cmd_conflicts(args: argparse.Namespace) -> int:
+    from idg_desktop.exchange.merge import list_conflicts
+
+    with _open(args.file, read_only=True) as document:
+        conflicts = list_conflicts(document)
+    if args.json:
+        _dump(conflicts)
+        return EXIT_OK
+    for conflict in conflicts:
+        _out(f"{short_id(conflict['id'])}  {conflict['record_type']} {conflict['record']}")
+        for version in conflict["versions"]:
+            content = version["content"]
+            summary = content.get("text", "")
+            rating = f" [{content['rating']}]" if content.get("rating") else ""
+            _out(f"    {version['origin']}{rating}: {summary}")
+    if not conflicts:
+        _out("No open conflicts.")
+    return EXIT_OK
+
+
+def cmd_conflict_resolve(args: argparse.Namespace) -> int:
+    from idg_desktop.exchange.merge import resolve_conflict
+
+    with _open(args.file) as document:
+        conflict = resolve_conflict(document, args.id, take=args.take, text=args.text)
+        _out(
+            f"Conflict {short_id(conflict.id)} on {conflict.record_key} resolved "
+            f"({conflict.resolution})."
+        )
+    return EXIT_OK
+
+
 # -- the parser -------------------------------------------------------------------
 
 
@@ -474,6 +578,55 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE")
     p.add_argument("--section")
     p.add_argument("--json", action="store_true")
+
+    package = verb("package", None, "Group packages: export, open, return, import.")  # type: ignore[arg-type]
+    kverbs = package.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
+    kverbs.required = True
+
+    def passphrase_flag(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--passphrase-env",
+            metavar="VAR",
+            help="protect/open with the passphrase held in environment variable VAR",
+        )
+
+    p = kverbs.add_parser("export", help="Write a group's package from the master.")
+    p.set_defaults(handler=cmd_package_export)
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--group", required=True, help="the working group, by name or id")
+    p.add_argument("-o", "--output", required=True, metavar="PKG")
+    passphrase_flag(p)
+    p = kverbs.add_parser("open", help="Unpack a package into a group working copy.")
+    p.set_defaults(handler=cmd_package_open)
+    p.add_argument("package", metavar="PKG")
+    p.add_argument("workfile", metavar="WORKFILE")
+    passphrase_flag(p)
+    p = kverbs.add_parser("return", help="Write the group's work back as a package.")
+    p.set_defaults(handler=cmd_package_return)
+    p.add_argument("workfile", metavar="WORKFILE")
+    p.add_argument("-o", "--output", required=True, metavar="PKG")
+    passphrase_flag(p)
+    p = kverbs.add_parser(
+        "import", help="Merge a returned package into the master (exit 3: conflicts open)."
+    )
+    p.set_defaults(handler=cmd_package_import)
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("package", metavar="PKG")
+    passphrase_flag(p)
+
+    p = verb("conflicts", cmd_conflicts, "List the open conflicts of a merge.")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--json", action="store_true")
+    conflict = verb("conflict", None, "Resolve a conflict.")  # type: ignore[arg-type]
+    cverbs = conflict.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
+    cverbs.required = True
+    p = cverbs.add_parser("resolve", help="Keep one version, or write a consolidated text.")
+    p.set_defaults(handler=cmd_conflict_resolve)
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("id", metavar="ID")
+    choice = p.add_mutually_exclusive_group(required=True)
+    choice.add_argument("--take", metavar="ORIGIN", help="'master' or the group's name")
+    choice.add_argument("--text", metavar="T", help="a consolidated text")
 
     export = verb("export", None, "Export an assessment.")  # type: ignore[arg-type]
     everbs = export.add_subparsers(dest="format", metavar="FORMAT", parser_class=_Parser)

@@ -1,0 +1,404 @@
+"""Merging a returned group package into the master: a three-way merge.
+
+For each answer (keyed by its question) and each finding (keyed by its id),
+three versions meet: the *base* the package carries (the master's record at
+export), *theirs* (the group's) and *ours* (the master's now). Only content
+is compared, never the laptops' clocks:
+
+* theirs equals the base: nothing came in;
+* ours equals the base: the group's version is taken (the master's earlier
+  text goes to the answer's history as with any edit);
+* ours equals theirs: both sides agree;
+* otherwise: a conflict keeps both versions with their origins ("master" and
+  the group's name) until the facilitator resolves it.
+
+A record new on the group's side is added with its origin. Each import is one
+transaction and one merge-log entry; importing the same package again changes
+nothing and is logged as "already imported". Groups hold disjoint sections,
+so the order in which their packages are imported does not matter.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from idg_desktop.config import installation_id
+from idg_desktop.errors import InvalidInput
+from idg_desktop.exchange import container
+from idg_desktop.exchange.records import (
+    ANSWER_FIELDS,
+    FINDING_FIELDS,
+    answer_dict,
+    finding_dict,
+    same,
+    set_tracked,
+)
+from idg_desktop.services.records import stamp_new, touch
+from idg_desktop.storage import models
+from idg_desktop.storage.document import AssessmentDocument
+
+
+@dataclass
+class MergeResult:
+    outcome: str  # "merged", "conflicts" or "already-imported"
+    taken: list[str] = field(default_factory=list)
+    added: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+
+    @property
+    def open_conflicts(self) -> bool:
+        return self.outcome == "conflicts"
+
+
+def import_package(
+    document: AssessmentDocument, source: Path | str, passphrase: str | None = None
+) -> MergeResult:
+    payload = container.read_package(source, passphrase)
+    return merge_payload(document, payload, str(source), source_kind="package")
+
+
+def merge_payload(
+    document: AssessmentDocument, payload: dict[str, Any], where: str, *, source_kind: str
+) -> MergeResult:
+    """Merge a returned package's payload; refusals leave the master untouched."""
+    if payload.get("kind") != "return" or "records" not in payload:
+        raise InvalidInput(
+            f"{where} is a package exported for a group, not one returned by it: "
+            "open it on the group's laptop and use Return to facilitator."
+        )
+    master_id = document.meta("assessment_id")
+    if payload["assessment"]["id"] != master_id:
+        raise InvalidInput(
+            f"{where} belongs to another assessment ('{payload['assessment']['title']}')."
+        )
+    group = payload["group"]
+    sections = set(group["sections"])
+    known = {
+        q
+        for (q,) in document.session.execute(
+            select(models.Question.id).where(models.Question.section_code.in_(sections))
+        )
+    }
+    for data in payload["records"]["answers"]:
+        if data["question"] not in known:
+            raise InvalidInput(
+                f"{where} is damaged: it answers an unknown question {data['question']}."
+            )
+    if document.session.scalar(
+        select(models.MergeLog.id).where(
+            models.MergeLog.package_id == payload["package_id"],
+            models.MergeLog.outcome != "already-imported",
+        )
+    ):
+        with document.edit() as session:
+            session.add(
+                _log(
+                    document,
+                    payload,
+                    source_kind,
+                    "already-imported",
+                    MergeResult("already-imported"),
+                )
+            )
+        return MergeResult("already-imported")
+
+    result = MergeResult("merged")
+    with document.edit() as session:
+        base_answers = {a["question"]: a for a in payload["base"]["answers"]}
+        for theirs in payload["records"]["answers"]:
+            qid = theirs["question"]
+            ours_record = session.scalars(
+                select(models.Answer).where(models.Answer.question_id == qid)
+            ).first()
+            ours = answer_dict(ours_record) if ours_record else None
+            base = base_answers.get(qid)
+            if same(theirs, base, ANSWER_FIELDS) or same(ours, theirs, ANSWER_FIELDS):
+                continue
+            if same(ours, base, ANSWER_FIELDS):
+                _take_answer(document, ours_record, theirs, group)
+                result.taken.append(qid)
+            else:
+                if _conflict(
+                    document,
+                    "answer",
+                    qid,
+                    theirs["question"].split("-")[0],
+                    ours,
+                    theirs,
+                    group["name"],
+                    payload["package_id"],
+                ):
+                    result.conflicts.append(qid)
+        base_findings = {f["id"]: f for f in payload["base"]["findings"]}
+        for theirs in payload["records"]["findings"]:
+            ours_record = session.get(models.Finding, theirs["id"])
+            ours = finding_dict(ours_record) if ours_record else None
+            base = base_findings.get(theirs["id"])
+            if ours is None and base is None:
+                _add_finding(document, theirs, group)
+                result.added.append(theirs["id"])
+                continue
+            if same(theirs, base, FINDING_FIELDS) or same(ours, theirs, FINDING_FIELDS):
+                continue
+            if ours is not None and same(ours, base, FINDING_FIELDS):
+                _take_finding(document, ours_record, theirs)
+                result.taken.append(theirs["id"])
+            elif _conflict(
+                document,
+                "finding",
+                theirs["id"],
+                theirs["section_code"],
+                ours,
+                theirs,
+                group["name"],
+                payload["package_id"],
+            ):
+                result.conflicts.append(theirs["id"])
+        if open_conflict_count(document):
+            result.outcome = "conflicts"
+        session.add(_log(document, payload, source_kind, result.outcome, result))
+    document.session.expire_all()
+    return result
+
+
+def _take_answer(document, record, theirs, group) -> None:
+    """The group's version becomes the answer; the master's goes to its history.
+    (Written here, not through ``save_answer``, to stay in the import's one
+    transaction.)"""
+    session = document.session
+    if record is None:
+        record = models.Answer(question_id=theirs["question"])
+        set_tracked(record, theirs)  # the group's own id and timestamps
+        session.add(record)
+    elif record.text or record.evidence:
+        session.add(
+            models.AnswerVersion(
+                answer_id=record.id,
+                revision=record.revision,
+                text=record.text,
+                rating=record.rating,
+                evidence=record.evidence,
+                author_id=record.author_id,
+                group_id=record.group_id,
+                written_at=record.updated_at,
+                origin=record.origin,
+            )
+        )
+        touch(document, record)
+    for name in ANSWER_FIELDS:
+        setattr(record, name, theirs[name])
+    record.group_id = group["id"]
+    record.author_id = _known_person(document, theirs.get("author_id"))
+    record.origin = theirs["origin"]
+    session.flush()
+
+
+def _add_finding(document, theirs, group) -> None:
+    finding = models.Finding(**{k: theirs[k] for k in FINDING_FIELDS})
+    set_tracked(finding, theirs)
+    finding.group_id = group["id"]
+    finding.author_id = _known_person(document, theirs.get("author_id"))
+    finding.questions = [
+        models.FindingQuestion(question_id=q, position=i) for i, q in enumerate(theirs["questions"])
+    ]
+    document.session.add(finding)
+    document.session.flush()
+    document.session.add(
+        models.FindingEvent(
+            finding_id=finding.id,
+            revision=finding.revision,
+            action="imported",
+            status=finding.status,
+            text=finding.text,
+            proposed_action=finding.proposed_action,
+            note=f"From {group['name']}",
+            at=document.now(),
+            origin=theirs["origin"],
+        )
+    )
+
+
+def _take_finding(document, record, theirs) -> None:
+    for name in FINDING_FIELDS:
+        setattr(record, name, theirs[name])
+    record.questions = [
+        models.FindingQuestion(question_id=q, position=i) for i, q in enumerate(theirs["questions"])
+    ]
+    touch(document, record)
+    record.origin = theirs["origin"]
+    document.session.flush()
+    document.session.add(
+        models.FindingEvent(
+            finding_id=record.id,
+            revision=record.revision,
+            action="imported",
+            status=record.status,
+            text=record.text,
+            proposed_action=record.proposed_action,
+            note="From a group package",
+            at=document.now(),
+            origin=theirs["origin"],
+        )
+    )
+
+
+def _known_person(document, person_id: str | None) -> str | None:
+    if person_id and document.session.get(models.Participant, person_id):
+        return person_id
+    return None
+
+
+def _conflict(document, kind, key, section, ours, theirs, group_name, package_id) -> bool:
+    """Record a conflict unless this very version is already in an open one."""
+    session = document.session
+    fields = ANSWER_FIELDS if kind == "answer" else FINDING_FIELDS
+    content = {name: theirs[name] for name in fields}
+    if kind == "finding":
+        content["questions"] = theirs["questions"]
+    existing = session.scalars(
+        select(models.Conflict).where(
+            models.Conflict.record_key == key, models.Conflict.status == "open"
+        )
+    ).first()
+    if existing is not None:
+        if any(json.loads(v.content) == content for v in existing.versions):
+            return False
+        existing.versions.append(
+            models.ConflictVersion(
+                position=len(existing.versions),
+                origin=group_name,
+                package_id=package_id,
+                content=json.dumps(content, ensure_ascii=False),
+            )
+        )
+        touch(document, existing)
+        return True
+    conflict = models.Conflict(record_type=kind, record_key=key, section_code=section)
+    stamp_new(document, conflict)
+    mine = {name: (ours or {}).get(name) for name in fields}
+    if kind == "finding":
+        mine["questions"] = (ours or {}).get("questions", [])
+    conflict.versions = [
+        models.ConflictVersion(
+            position=0, origin="master", content=json.dumps(mine, ensure_ascii=False)
+        ),
+        models.ConflictVersion(
+            position=1,
+            origin=group_name,
+            package_id=package_id,
+            content=json.dumps(content, ensure_ascii=False),
+        ),
+    ]
+    session.add(conflict)
+    return True
+
+
+def _log(document, payload, source_kind, outcome, result: MergeResult) -> models.MergeLog:
+    entry = models.MergeLog(
+        package_id=payload["package_id"],
+        source=source_kind,
+        group_name=payload["group"]["name"],
+        imported_by=installation_id(),
+        outcome=outcome,
+        summary=json.dumps(
+            {"taken": result.taken, "added": result.added, "conflicts": result.conflicts}
+        ),
+    )
+    stamp_new(document, entry)
+    return entry
+
+
+def open_conflict_count(document: AssessmentDocument) -> int:
+    return len(
+        document.session.scalars(
+            select(models.Conflict.id).where(models.Conflict.status == "open")
+        ).all()
+    )
+
+
+def list_conflicts(document: AssessmentDocument, *, open_only: bool = True) -> list[dict[str, Any]]:
+    query = select(models.Conflict).order_by(models.Conflict.created_at, models.Conflict.id)
+    if open_only:
+        query = query.where(models.Conflict.status == "open")
+    return [
+        {
+            "id": c.id,
+            "record_type": c.record_type,
+            "record": c.record_key,
+            "section": c.section_code,
+            "status": c.status,
+            "resolution": c.resolution,
+            "versions": [
+                {"origin": v.origin, "package_id": v.package_id, "content": json.loads(v.content)}
+                for v in c.versions
+            ],
+        }
+        for c in document.session.scalars(query)
+    ]
+
+
+def resolve_conflict(
+    document: AssessmentDocument,
+    conflict_ref: str,
+    *,
+    take: str | None = None,
+    text: str | None = None,
+) -> models.Conflict:
+    """Keep one version (by origin), or write a consolidated text over the
+    master's version; the versions stay recorded with the conflict."""
+    from idg_desktop.services.records import by_prefix
+
+    conflict = by_prefix(document.session, models.Conflict, conflict_ref, "conflict")
+    if conflict.status != "open":
+        raise InvalidInput(f"Conflict {conflict.id[:8]} is already resolved.")
+    if (take is None) == (text is None):
+        raise InvalidInput("Resolve a conflict with either --take ORIGIN or --text T.")
+    versions = {v.origin.lower(): json.loads(v.content) for v in conflict.versions}
+    if take is not None:
+        if take.strip().lower() not in versions:
+            names = ", ".join(v.origin for v in conflict.versions)
+            raise InvalidInput(
+                f"Conflict {conflict.id[:8]} has no version from '{take}': use one of {names}."
+            )
+        chosen = dict(versions[take.strip().lower()])
+        resolution = take.strip()
+    else:
+        if not text.strip():
+            raise InvalidInput("The consolidated text is empty.")
+        chosen = dict(versions["master"])
+        chosen["text"] = text.strip()
+        resolution = "consolidated"
+    with document.edit() as session:
+        if conflict.record_type == "answer":
+            record = session.scalars(
+                select(models.Answer).where(models.Answer.question_id == conflict.record_key)
+            ).first()
+            _take_answer(
+                document,
+                record,
+                {
+                    **chosen,
+                    "question": conflict.record_key,
+                    "origin": document.origin,
+                    "id": str(uuid.uuid4()),
+                    "created_at": document.now().isoformat(),
+                    "updated_at": document.now().isoformat(),
+                    "revision": 1,
+                },
+                {"id": record.group_id if record else None},
+            )
+        else:
+            record = session.get(models.Finding, conflict.record_key)
+            if record is not None:
+                _take_finding(document, record, {**chosen, "origin": document.origin})
+        conflict.status = "resolved"
+        conflict.resolution = resolution
+        conflict.resolved_at = document.now()
+        touch(document, conflict)
+    return conflict

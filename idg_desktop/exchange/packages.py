@@ -1,0 +1,289 @@
+"""Group packages: export from the master, open as a working copy, return.
+
+A package holds the assessment's identity, one working group (its members and
+sections), the checklist of those sections, and the master's answers and
+findings of those sections at export time — the *base* a later merge
+compares against. Nothing of the other sections travels.
+
+On the group's laptop the package becomes a working copy: an ordinary
+``.idg`` holding only the group's sections, with the same ids as the master,
+where the rapporteur works with the same pages and verbs. "Return to
+facilitator" writes a new package with the group's records and the original
+base. Packages on a stick are never edited in place.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from idg_desktop.config import data_dir, installation_id
+from idg_desktop.errors import InvalidInput
+from idg_desktop.exchange import container
+from idg_desktop.exchange.records import (
+    answers_of,
+    findings_of,
+    participant_dict,
+    set_tracked,
+)
+from idg_desktop.services import groups
+from idg_desktop.services.assessment import (
+    Scope,
+    assessment_of,
+    create_assessment,
+    document_framework,
+)
+from idg_desktop.storage import models
+from idg_desktop.storage.document import AssessmentDocument
+
+PACKAGE_META = "group_package"  # meta key of a working copy: the package it came from
+
+
+def _now() -> str:
+    return datetime.now(UTC).replace(tzinfo=None).isoformat()
+
+
+def export_payload(document: AssessmentDocument, group_ref: str) -> dict[str, Any]:
+    """What a group's package carries (see the module's docstring)."""
+    group = groups.find_group(document, group_ref)
+    sections = groups.group_sections(document, group)
+    if not sections:
+        raise InvalidInput(f"Group '{group.name}' has no sections: give it some before exporting.")
+    scope = assessment_of(document)
+    framework = document_framework(document)
+    framework["sections"] = [s for s in framework["sections"] if s["code"] in sections]
+    custom = [
+        {
+            "id": q.id,
+            "section": q.section_code,
+            "subarea": q.subarea_label,
+            "number": q.number,
+            "text": q.text,
+        }
+        for q in document.session.query(models.Question).filter(
+            models.Question.custom, models.Question.section_code.in_(sections)
+        )
+    ]
+    return {
+        "format": "idg-package",
+        "version": 1,
+        "kind": "export",
+        "package_id": str(uuid.uuid4()),
+        "created_at": _now(),
+        "origin": document.origin,
+        "assessment": {
+            "id": scope.id,
+            "title": scope.title,
+            "administration": scope.administration,
+            "mode": scope.mode,
+            "start_date": scope.start_date,
+            "end_date": scope.end_date,
+            "location": scope.location,
+        },
+        "group": {
+            "id": group.id,
+            "name": group.name,
+            "sections": sections,
+            "rapporteur": group.rapporteur_id,
+        },
+        "participants": [participant_dict(p) for p in groups.group_members(document, group)],
+        "framework": framework,
+        "custom_questions": custom,
+        "base": {
+            "answers": answers_of(document, sections),
+            "findings": findings_of(document, sections),
+        },
+    }
+
+
+def export_package(
+    document: AssessmentDocument,
+    group_ref: str,
+    target: Path | str,
+    passphrase: str | None = None,
+) -> dict[str, Any]:
+    payload = export_payload(document, group_ref)
+    container.write_package(target, payload, passphrase)
+    return payload
+
+
+def open_package(
+    source: Path | str, workfile: Path | str | None = None, passphrase: str | None = None
+) -> AssessmentDocument:
+    """Unpack a package into a new working copy (default: the user's data folder)."""
+    payload = container.read_package(source, passphrase)
+    if payload.get("kind") not in {"export", "return"}:
+        raise InvalidInput(f"{source} is not a group package.")
+    group = payload["group"]
+    if workfile is None:
+        folder = data_dir() / "working-copies"
+        folder.mkdir(parents=True, exist_ok=True)
+        stem = "".join(c if c.isalnum() else "-" for c in group["name"]).strip("-")[:40]
+        workfile = folder / f"{stem or 'group'}-{payload['package_id'][:8]}.idg"
+    a = payload["assessment"]
+    from idg_desktop.domain.framework import framework_from_dict
+
+    document = create_assessment(
+        workfile,
+        Scope(
+            title=a["title"],
+            administration=a["administration"],
+            mode=a["mode"],
+            sections=group["sections"],
+            start_date=a.get("start_date", ""),
+            end_date=a.get("end_date", ""),
+            location=a.get("location", ""),
+        ),
+        framework=framework_from_dict(payload["framework"]),
+        assessment_id=a["id"],
+    )
+    try:
+        _fill_working_copy(document, payload)
+    except BaseException:
+        document.close()
+        Path(workfile).unlink(missing_ok=True)
+        raise
+    return document
+
+
+def _fill_working_copy(document: AssessmentDocument, payload: dict[str, Any]) -> None:
+    group = payload["group"]
+    with document.edit() as session:
+        for q in payload.get("custom_questions", []):
+            session.add(
+                models.Question(
+                    id=q["id"],
+                    section_code=q["section"],
+                    subarea_label=q["subarea"],
+                    part="",
+                    number=q["number"],
+                    text=q["text"],
+                    custom=True,
+                    position=10_000 + q["number"],
+                    created_at=document.now(),
+                    origin=payload["origin"],
+                )
+            )
+        for person in payload["participants"]:
+            record = models.Participant(
+                **{
+                    k: person[k]
+                    for k in (
+                        "name",
+                        "unit",
+                        "expertise",
+                        "external",
+                        "stakeholder",
+                        "gender",
+                        "role",
+                        "email",
+                    )
+                }
+            )
+            set_tracked(record, person)
+            session.add(record)
+        session.flush()
+        working = models.WorkingGroup(
+            name=group["name"], position=1, rapporteur_id=group.get("rapporteur")
+        )
+        working.id = group["id"]
+        working.created_at = working.updated_at = document.now()
+        working.origin, working.revision = payload["origin"], 1
+        session.add(working)
+        session.flush()
+        for code in group["sections"]:
+            session.add(models.GroupSection(section_code=code, group_id=group["id"]))
+        for person in payload["participants"]:
+            session.add(models.GroupMember(participant_id=person["id"], group_id=group["id"]))
+        people = {p["id"] for p in payload["participants"]}
+        for data in payload["base"]["answers"]:
+            answer = models.Answer(question_id=data["question"])
+            for name in (
+                "text",
+                "rating",
+                "measure_exists",
+                "measure_applied",
+                "measure_effective",
+                "evidence",
+                "marked_for_review",
+                "reviewed",
+                "confidential",
+            ):
+                setattr(answer, name, data[name])
+            answer.group_id = data["group_id"] if data["group_id"] == group["id"] else None
+            answer.author_id = data["author_id"] if data["author_id"] in people else None
+            set_tracked(answer, data)
+            session.add(answer)
+        for data in payload["base"]["findings"]:
+            finding = models.Finding(
+                **{
+                    k: data[k]
+                    for k in (
+                        "section_code",
+                        "kind",
+                        "text",
+                        "proposed_action",
+                        "status",
+                        "confidential",
+                    )
+                }
+            )
+            finding.group_id = data["group_id"] if data["group_id"] == group["id"] else None
+            finding.author_id = data["author_id"] if data["author_id"] in people else None
+            set_tracked(finding, data)
+            finding.questions = [
+                models.FindingQuestion(question_id=qid, position=i)
+                for i, qid in enumerate(data["questions"])
+            ]
+            session.add(finding)
+        kept = {
+            key: payload[key]
+            for key in ("package_id", "assessment", "group", "base", "origin", "created_at")
+        }
+        session.add(models.Meta(key=PACKAGE_META, value=json.dumps(kept, ensure_ascii=False)))
+
+
+def working_copy_info(document: AssessmentDocument) -> dict[str, Any] | None:
+    """The package a working copy came from, or None for a master file."""
+    value = document.meta(PACKAGE_META)
+    return json.loads(value) if value else None
+
+
+def return_payload(document: AssessmentDocument) -> dict[str, Any]:
+    origin = working_copy_info(document)
+    if origin is None:
+        raise InvalidInput(
+            f"{document.path} is not a group working copy: open a group package first."
+        )
+    sections = origin["group"]["sections"]
+    return {
+        "format": "idg-package",
+        "version": 1,
+        "kind": "return",
+        "package_id": str(uuid.uuid4()),
+        "exported_package_id": origin["package_id"],
+        "created_at": _now(),
+        "origin": installation_id(),
+        "assessment": origin["assessment"],
+        "group": origin["group"],
+        "base": origin["base"],
+        "records": {
+            "answers": answers_of(document, sections),
+            "findings": findings_of(document, sections),
+        },
+    }
+
+
+def return_package(
+    document: AssessmentDocument, target: Path | str, passphrase: str | None = None
+) -> dict[str, Any]:
+    """ "Return to facilitator": a new package of the group's work, written
+    atomically and read back before success is reported."""
+    payload = return_payload(document)
+    container.write_package(target, payload, passphrase)
+    if container.read_package(target, passphrase)["package_id"] != payload["package_id"]:
+        raise InvalidInput(f"{target} did not read back as written; write it again.")
+    return payload

@@ -1,0 +1,112 @@
+"""Answers and findings as plain dictionaries: what packages carry and merges compare.
+
+One function per direction, so the export, the working copy, the return and
+the merge all agree on which fields a record has and which of them count as
+a change (``ANSWER_FIELDS``, ``FINDING_FIELDS``).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from idg_desktop.storage import models
+from idg_desktop.storage.document import AssessmentDocument
+
+#: The fields whose difference makes two versions of an answer differ.
+ANSWER_FIELDS = (
+    "text",
+    "rating",
+    "measure_exists",
+    "measure_applied",
+    "measure_effective",
+    "evidence",
+    "marked_for_review",
+    "reviewed",
+    "confidential",
+)
+FINDING_FIELDS = ("section_code", "kind", "text", "proposed_action", "status", "confidential")
+_TRACKED = ("id", "created_at", "updated_at", "origin", "revision")
+
+
+def _time(value: datetime | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def tracked(record: models.Tracked) -> dict[str, Any]:
+    return {
+        "id": record.id,
+        "created_at": _time(record.created_at),
+        "updated_at": _time(record.updated_at),
+        "origin": record.origin,
+        "revision": record.revision,
+    }
+
+
+def answer_dict(answer: models.Answer) -> dict[str, Any]:
+    return {
+        **tracked(answer),
+        "question": answer.question_id,
+        **{name: getattr(answer, name) for name in ANSWER_FIELDS},
+        "group_id": answer.group_id,
+        "author_id": answer.author_id,
+    }
+
+
+def finding_dict(finding: models.Finding) -> dict[str, Any]:
+    return {
+        **tracked(finding),
+        **{name: getattr(finding, name) for name in FINDING_FIELDS},
+        "questions": [q.question_id for q in finding.questions],
+        "group_id": finding.group_id,
+        "author_id": finding.author_id,
+        "merged_into_id": finding.merged_into_id,
+    }
+
+
+def participant_dict(person: models.Participant) -> dict[str, Any]:
+    fields = ("name", "unit", "expertise", "external", "stakeholder", "gender", "role", "email")
+    return {**tracked(person), **{name: getattr(person, name) for name in fields}}
+
+
+def answers_of(document: AssessmentDocument, sections: list[str]) -> list[dict[str, Any]]:
+    query = (
+        select(models.Answer)
+        .join(models.Question, models.Question.id == models.Answer.question_id)
+        .where(models.Question.section_code.in_(sections))
+        .order_by(models.Question.position)
+    )
+    return [answer_dict(a) for a in document.session.scalars(query)]
+
+
+def findings_of(document: AssessmentDocument, sections: list[str]) -> list[dict[str, Any]]:
+    query = (
+        select(models.Finding)
+        .where(models.Finding.section_code.in_(sections))
+        .order_by(models.Finding.created_at, models.Finding.id)
+    )
+    return [finding_dict(f) for f in document.session.scalars(query)]
+
+
+def same(a: dict[str, Any] | None, b: dict[str, Any] | None, fields: tuple[str, ...]) -> bool:
+    """Do two versions say the same thing? A missing record equals an empty one."""
+    if a is None and b is None:
+        return True
+    if a is None or b is None:
+        present = a or b
+        return all(not present.get(name) for name in fields if name != "rating") and (
+            present.get("rating") in (None, "not-assessed") or "rating" not in fields
+        )
+    extra = ("questions",) if "kind" in fields else ()
+    return all(a.get(name) == b.get(name) for name in (*fields, *extra))
+
+
+def set_tracked(record: models.Tracked, data: dict[str, Any]) -> None:
+    """Keep a record's id, timestamps, origin and revision as another laptop wrote them."""
+    record.id = data["id"]
+    record.created_at = datetime.fromisoformat(data["created_at"])
+    record.updated_at = datetime.fromisoformat(data["updated_at"])
+    record.origin = data["origin"]
+    record.revision = data["revision"]

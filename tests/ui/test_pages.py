@@ -140,3 +140,31 @@ def test_a_damaged_workbook_is_refused_with_one_sentence(
     assert not workspace.undo_stack.canUndo()
     workspace.close()
     assert demo_file.read_bytes() == before
+
+
+def test_a_duplicate_finding_is_merged_and_both_are_kept(qtbot, workspace, demo_file, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    page = _show(qtbot, FindingsPage(workspace))
+    page.section_filter.setCurrentIndex(page.section_filter.findData("TR"))
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    page.text.setPlainText("The service charter is not published at the border posts.")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    duplicate = page._current
+    target = next(
+        f
+        for f in findings.list_findings(workspace.document, "TR")
+        if f.id != duplicate and f.status != "merged"
+    )
+    monkeypatch.setattr(
+        QInputDialog,
+        "getItem",
+        lambda *a, **k: (next(x for x in a[3] if x.startswith(target.id[:8])), True),
+    )
+    qtbot.mouseClick(page.merge_button, Qt.MouseButton.LeftButton)
+    workspace.close()
+    with AssessmentDocument.open(demo_file, read_only=True) as document:
+        merged = findings.find_finding(document, duplicate)
+        assert (merged.status, merged.merged_into_id) == ("merged", target.id)
+        assert findings.find_finding(document, target.id).status != "merged"
+        assert findings.finding_history(document, merged)[-1].note.startswith("Merged into")

@@ -14,7 +14,7 @@ from idg_desktop.ui.labels import kind_labels, status_labels
 IdRole = Qt.ItemDataRole.UserRole + 1
 SectionRole = Qt.ItemDataRole.UserRole + 2
 
-COL_SECTION, COL_KIND, COL_STATUS, COL_TEXT, COL_QUESTIONS = range(5)
+COL_SECTION, COL_KIND, COL_STATUS, COL_TEXT, COL_QUESTIONS, COL_GROUP = range(6)
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,7 @@ class FindingsModel(QAbstractTableModel):
             self.tr("Status"),
             self.tr("Finding"),
             self.tr("Questions"),
+            self.tr("Working group"),
         ]
 
     def load(self, document: AssessmentDocument, section: str | None = None) -> None:
@@ -106,6 +107,8 @@ class FindingsModel(QAbstractTableModel):
                 return row.text
             if column == COL_QUESTIONS:
                 return ", ".join(row.questions)
+            if column == COL_GROUP:
+                return row.group
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_TEXT:
             parts = [row.text]
             if row.proposed_action:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -54,7 +55,12 @@ class FindingsPage(Page):
         top.addStretch(1)
         self.add_button = QPushButton(self.tr("&Add finding"))
         self.remove_button = QPushButton(self.tr("&Delete finding"))
+        self.merge_button = QPushButton(self.tr("&Merge with a duplicate…"))
+        self.merge_button.setToolTip(
+            self.tr("Merge this finding into the same finding from another group; both are kept")
+        )
         top.addWidget(self.add_button)
+        top.addWidget(self.merge_button)
         top.addWidget(self.remove_button)
         layout.addLayout(top)
 
@@ -107,6 +113,7 @@ class FindingsPage(Page):
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _p: self._show(cur.row()))
         self.add_button.clicked.connect(self._add)
         self.remove_button.clicked.connect(self._remove)
+        self.merge_button.clicked.connect(self.merge_with_duplicate)
         self.save_button.clicked.connect(self._save)
         self.kind.activated.connect(lambda _i: self._save())
         self.status.activated.connect(lambda _i: self._save())
@@ -234,6 +241,48 @@ class FindingsPage(Page):
         self._current = None
         self.workspace.run(
             self.tr("Delete finding"), lambda: findings.remove_finding(self.document, finding_id)
+        )
+
+    def merge_with_duplicate(self) -> None:
+        """Plenary: this finding duplicates another group's; it is marked merged
+        into that one, and both stay, with their origins and histories."""
+        if not self._current:
+            return
+        row = self.model.finding(self.model.row_of(self._current))
+        candidates = [
+            f
+            for f in findings.list_findings(self.document, row.section)
+            if f.id != row.id and f.status != "merged"
+        ]
+        if not candidates:
+            QMessageBox.information(
+                self,
+                self.tr("Merge with a duplicate"),
+                self.tr("There is no other finding in this section to merge with."),
+            )
+            return
+        labels = [f"{f.id[:8]}  {f.text[:90]}" for f in candidates]
+        choice, ok = QInputDialog.getItem(
+            self,
+            self.tr("Merge with a duplicate"),
+            self.tr("Merge this finding into:"),
+            labels,
+            0,
+            False,
+        )
+        if not ok:
+            return
+        target = candidates[labels.index(choice)]
+        finding_id = row.id
+        self.workspace.run(
+            self.tr("Merge findings"),
+            lambda: findings.update_finding(
+                self.document,
+                finding_id,
+                status="merged",
+                merged_into_id=target.id,
+                note=f"Merged into {target.id[:8]}",
+            ),
         )
 
     def select_finding(self, finding_id: str) -> None:

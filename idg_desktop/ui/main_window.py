@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -52,6 +53,7 @@ PAGES: list[tuple[str, str, str]] = [
     ("checklist", "checklist_page", "ChecklistPage"),
     ("findings", "findings_page", "FindingsPage"),
     ("profile", "profile_page", "ProfilePage"),
+    ("merge", "merge_page", "MergePage"),
 ]
 
 
@@ -66,6 +68,7 @@ def page_title(key: str) -> str:
         "agenda": QApplication.translate("Navigation", "Agenda"),
         "checklist": QApplication.translate("Navigation", "Checklist"),
         "findings": QApplication.translate("Navigation", "Findings"),
+        "merge": QApplication.translate("Navigation", "Merge and conflicts"),
         "profile": QApplication.translate("Navigation", "Integrity profile"),
     }
     return titles[key]
@@ -92,7 +95,8 @@ class WorkshopView(QWidget):
         for number, (key, _module, _cls) in enumerate(PAGES, start=1):
             item = QListWidgetItem(f"{number}  {page_title(key)}")
             item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setToolTip(self.tr("Ctrl+%1").replace("%1", str(number)))
+            if number <= 9:  # Ctrl+1 … Ctrl+9; later pages through the View menu
+                item.setToolTip(self.tr("Ctrl+%1").replace("%1", str(number)))
             if key != "overview":
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
             self.navigation.addItem(item)
@@ -204,6 +208,17 @@ class MainWindow(QMainWindow):
         self.save_copy_action = self._action(
             self.tr("Save a &copy…"), self.save_copy, QKeySequence("Ctrl+Shift+S"), file_menu
         )
+        file_menu.addSeparator()
+        self.export_package_action = self._action(
+            self.tr("&Export group package…"), self.export_group_package, None, file_menu
+        )
+        self.import_package_action = self._action(
+            self.tr("&Import returned package…"), self.import_returned_package, None, file_menu
+        )
+        self.return_package_action = self._action(
+            self.tr("&Return to facilitator…"), self.return_to_facilitator, None, file_menu
+        )
+        file_menu.addSeparator()
         self.close_action = self._action(
             self.tr("&Close assessment"),
             self.close_assessment,
@@ -231,7 +246,7 @@ class MainWindow(QMainWindow):
             action = self._action(
                 page_title(key),
                 lambda _=False, k=key: self.show_page(k),
-                QKeySequence(f"Ctrl+{number}"),
+                QKeySequence(f"Ctrl+{number}") if number <= 9 else None,
                 view_menu,
             )
             self.go_actions.append(action)
@@ -267,6 +282,14 @@ class MainWindow(QMainWindow):
         for action in (self.close_action, self.find_action, *self.go_actions):
             action.setEnabled(self.workspace is not None)
         self.save_copy_action.setEnabled(self.workspace is not None)
+        working_copy = False
+        if has:
+            from idg_desktop.exchange.packages import working_copy_info
+
+            working_copy = working_copy_info(self.workspace.document) is not None
+        self.export_package_action.setEnabled(has and not working_copy)
+        self.import_package_action.setEnabled(has and not working_copy)
+        self.return_package_action.setEnabled(has and working_copy)
         stack = self.workspace.undo_stack if self.workspace else None
         self.undo_action.setEnabled(bool(has and stack and stack.canUndo()))
         self.redo_action.setEnabled(bool(has and stack and stack.canRedo()))
@@ -433,6 +456,124 @@ class MainWindow(QMainWindow):
         finally:
             progress.reset()
         self.statusBar().showMessage(self.tr("Copy saved to %1").replace("%1", name), 10000)
+
+    # -- group packages ---------------------------------------------------------
+
+    def export_group_package(self) -> None:
+        """Write one group's package for its laptop (sections, members, base)."""
+        from idg_desktop.exchange.packages import export_package
+        from idg_desktop.services.groups import list_groups
+        from idg_desktop.ui.pages import merge_page
+
+        if self.workspace is None:
+            return
+        names = [g.name for g in list_groups(self.workspace.document)]
+        if not names:
+            QMessageBox.information(
+                self,
+                self.tr("No working groups"),
+                self.tr("Form the working groups first: a package is made for one group."),
+            )
+            return
+        group, ok = QInputDialog.getItem(
+            self, self.tr("Export group package"), self.tr("Group:"), names, 0, False
+        )
+        if not ok or not group:
+            return
+        stem = "".join(c if c.isalnum() else "-" for c in group).strip("-")[:40] or "group"
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export group package"),
+            str(Path(self.settings.last_folder) / f"{stem}.idgpkg"),
+            self.tr("IDG group packages (*.idgpkg)"),
+        )
+        if not name:
+            return
+        passphrase = merge_page.ask_new_passphrase(self)
+        if passphrase is None:
+            return
+        try:
+            export_package(self.workspace.document, group, name, passphrase or None)
+        except IdgError as error:
+            QMessageBox.warning(self, self.tr("Cannot export the package"), str(error))
+            return
+        self.statusBar().showMessage(
+            self.tr("Package for %1 written to %2").replace("%1", group).replace("%2", name),
+            10000,
+        )
+
+    def import_returned_package(self) -> None:
+        """Merge a group's returned package; conflicts wait on the Merge page."""
+        from idg_desktop.exchange import container
+        from idg_desktop.exchange.merge import import_package
+        from idg_desktop.ui.pages import merge_page
+
+        if self.workspace is None:
+            return
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import returned package"),
+            self.settings.last_folder,
+            self.tr("IDG group packages (*.idgpkg);;All files (*)"),
+        )
+        if not name:
+            return
+        passphrase: str | None = None
+        try:
+            protected = container.is_protected(Path(name).read_bytes())
+        except OSError as error:
+            QMessageBox.warning(self, self.tr("Cannot import the package"), str(error))
+            return
+        if protected:
+            passphrase = merge_page.ask_passphrase(self, Path(name).name)
+            if passphrase is None:
+                return
+        document = self.workspace.document
+        result = self.workspace.run(
+            self.tr("Import %1").replace("%1", Path(name).name),
+            lambda: import_package(document, name, passphrase),
+        )
+        if result is None:
+            return  # refused: the reason came through the workspace's failed signal
+        self.show_page("merge")
+        if result.outcome == "already-imported":
+            message = self.tr("%1 was already imported; nothing changed.")
+        else:
+            message = self.tr("Imported %1: %2 taken, %3 added, %4 in conflict.")
+        self.statusBar().showMessage(
+            message.replace("%1", Path(name).name)
+            .replace("%2", str(len(result.taken)))
+            .replace("%3", str(len(result.added)))
+            .replace("%4", str(len(result.conflicts))),
+            15000,
+        )
+
+    def return_to_facilitator(self) -> None:
+        """Write this working copy's work as a package for the master."""
+        from idg_desktop.exchange.packages import return_package
+        from idg_desktop.ui.pages import merge_page
+
+        if self.workspace is None:
+            return
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Return to facilitator"),
+            str(Path(self.settings.last_folder) / f"{self.workspace.path.stem}-return.idgpkg"),
+            self.tr("IDG group packages (*.idgpkg)"),
+        )
+        if not name:
+            return
+        passphrase = merge_page.ask_new_passphrase(self)
+        if passphrase is None:
+            return
+        try:
+            return_package(self.workspace.document, name, passphrase or None)
+        except IdgError as error:
+            QMessageBox.warning(self, self.tr("Cannot write the package"), str(error))
+            return
+        self.statusBar().showMessage(
+            self.tr("Returned package written to %1").replace("%1", name), 10000
+        )
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

@@ -44,7 +44,10 @@ def test_every_page_opens_on_the_demo_and_is_captured(window, qtbot, demo_file, 
     assert window.windowTitle().startswith("demo.idg")
     shots = []
     for number, (key, _module, _cls) in enumerate(PAGES, start=1):
-        qtbot.keyClick(window, Qt.Key.Key_0 + number, Qt.KeyboardModifier.ControlModifier)
+        if number <= 9:
+            qtbot.keyClick(window, Qt.Key.Key_0 + number, Qt.KeyboardModifier.ControlModifier)
+        else:  # past Ctrl+9: the View menu's entry
+            window.go_actions[number - 1].trigger()
         qtbot.waitUntil(lambda k=key: window.view.current_key() == k)
         page = window.view.page(key)
         qtbot.waitUntil(page.isVisible)

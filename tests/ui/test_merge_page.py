@@ -1,0 +1,180 @@
+"""Group packages through the window: export, return, import, and resolving a
+conflict on the Merge and conflicts page (undoable)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+    QPlainTextEdit,
+)
+
+from idg_desktop.exchange import container, merge
+from idg_desktop.exchange.packages import export_package, open_package, return_package
+from idg_desktop.services import answers
+from idg_desktop.storage.document import AssessmentDocument
+from idg_desktop.ui.main_window import MainWindow
+from idg_desktop.ui.pages import merge_page
+
+GROUP_A = "Group A – Leadership, rules and transparency"  # LC, RF, TR, MS in the demo
+GROUP_TEXT = "Group A's view of the strategy."
+MASTER_TEXT = "Master's plenary wording."
+
+
+@pytest.fixture(autouse=True)
+def _fast_scrypt(monkeypatch):
+    monkeypatch.setattr(container, "SCRYPT_N", 2**12)
+
+
+@pytest.fixture
+def window(qtbot):
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.resize(1600, 1000)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close_assessment()
+
+
+def _returned_package(master: Path, tmp_path: Path) -> Path:
+    """A group's returned package that conflicts with the master on LC-1."""
+    package, work, back = (tmp_path / n for n in ("a.idgpkg", "a-work.idg", "a-back.idgpkg"))
+    with AssessmentDocument.open(master) as document:
+        export_package(document, GROUP_A, package)
+    copy = open_package(package, work)
+    try:
+        answers.save_answer(copy, "LC-1", text=GROUP_TEXT, rating="not-effective")
+        return_package(copy, back)
+    finally:
+        copy.close()
+    with AssessmentDocument.open(master) as document:
+        answers.save_answer(document, "LC-1", text=MASTER_TEXT)
+    return back
+
+
+def _settle() -> None:
+    for _ in range(3):  # let posted layout requests settle before a picture
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+
+
+def test_an_imported_conflict_is_shown_side_by_side_and_resolved_with_undo(
+    window, qtbot, demo_file, tmp_path, monkeypatch
+):
+    back = _returned_package(demo_file, tmp_path)
+    assert window.open_path(demo_file)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(back), ""))
+    window.import_package_action.trigger()
+    qtbot.waitUntil(lambda: window.view.current_key() == "merge")
+    page = window.view.page("merge")
+    qtbot.waitUntil(lambda: page.conflict_list.count() == 1)
+    assert "1 in conflict" in window.statusBar().currentMessage()
+    assert page.conflict_list.item(0).text().startswith("Answer LC-1\n")
+    assert page.log.rowCount() == 1 and page.log.item(0, 2).text() == GROUP_A
+    assert page.log.item(0, 6).text() == "1"
+
+    # One column per version, side by side, headed by its origin.
+    _settle()
+    columns = [page.versions_box.itemAt(i).widget() for i in range(page.versions_box.count())]
+    assert len(columns) == 2 and len(page.keep_buttons) == 2
+    assert columns[0].geometry().right() < columns[1].geometry().left()
+    assert columns[0].geometry().top() == columns[1].geometry().top()
+    texts = [
+        [box.toPlainText() for box in column.findChildren(QPlainTextEdit)] for column in columns
+    ]
+    assert MASTER_TEXT in texts[0] and GROUP_TEXT in texts[1]
+    assert all(box.isReadOnly() for c in columns for box in c.findChildren(QPlainTextEdit))
+
+    assert window.grab().save(str(tmp_path / "merge-page.png"))
+
+    group_button = next(b for b in page.keep_buttons if b.property("origin") == GROUP_A)
+    group_button.click()
+    qtbot.waitUntil(lambda: page.conflict_list.count() == 0)
+    assert page.none_label.isVisible() and not page.conflict_area.isVisible()
+    with AssessmentDocument.open(demo_file, read_only=True) as document:
+        assert answers.answer_for(document, "LC-1").text == GROUP_TEXT
+        assert merge.open_conflict_count(document) == 0
+
+    window.undo()
+    qtbot.waitUntil(lambda: page.conflict_list.count() == 1)
+    with AssessmentDocument.open(demo_file, read_only=True) as document:
+        assert merge.open_conflict_count(document) == 1
+
+
+def test_a_consolidated_text_resolves_the_conflict(window, qtbot, demo_file, tmp_path, monkeypatch):
+    back = _returned_package(demo_file, tmp_path)
+    assert window.open_path(demo_file)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(back), ""))
+    window.import_package_action.trigger()
+    page = window.view.page("merge")
+    qtbot.waitUntil(lambda: page.conflict_list.count() == 1)
+    page.consolidated.setPlainText("Both views, agreed in plenary.")
+    page.use_consolidated.click()
+    qtbot.waitUntil(lambda: page.conflict_list.count() == 0)
+    with AssessmentDocument.open(demo_file, read_only=True) as document:
+        assert answers.answer_for(document, "LC-1").text == "Both views, agreed in plenary."
+
+
+def test_export_writes_a_readable_protected_package(
+    window, qtbot, demo_file, tmp_path, monkeypatch
+):
+    target = tmp_path / "group-a.idgpkg"
+    assert window.open_path(demo_file)
+    assert window.export_package_action.isEnabled()
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (GROUP_A, True))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(merge_page, "ask_new_passphrase", lambda parent: "open sesame")
+    window.export_package_action.trigger()
+    qtbot.waitUntil(target.exists)
+    assert container.is_protected(target.read_bytes())
+    payload = container.read_package(target, "open sesame")
+    assert payload["kind"] == "export" and payload["group"]["name"] == GROUP_A
+    assert "written" in window.statusBar().currentMessage()
+
+
+def test_return_is_offered_only_on_a_working_copy(window, qtbot, demo_file, tmp_path, monkeypatch):
+    assert window.open_path(demo_file)
+    assert not window.return_package_action.isEnabled()
+    package, work = tmp_path / "a.idgpkg", tmp_path / "a-work.idg"
+    export_package(window.workspace.document, GROUP_A, package)
+    window.close_assessment()
+    open_package(package, work).close()
+
+    assert window.open_path(work)
+    assert window.return_package_action.isEnabled()
+    assert not window.import_package_action.isEnabled()
+    back = tmp_path / "back.idgpkg"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(back), ""))
+    monkeypatch.setattr(merge_page, "ask_new_passphrase", lambda parent: "")
+    window.return_package_action.trigger()
+    qtbot.waitUntil(back.exists)
+    assert container.read_package(back)["kind"] == "return"
+
+
+def test_a_protected_package_asks_its_passphrase_and_a_wrong_one_is_refused(
+    window, qtbot, demo_file, tmp_path, monkeypatch
+):
+    package = tmp_path / "a.idgpkg"
+    with AssessmentDocument.open(demo_file) as document:
+        export_package(document, GROUP_A, package, "secret")
+    assert window.open_path(demo_file)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(package), ""))
+    asked: list[str] = []
+    monkeypatch.setattr(
+        merge_page, "ask_passphrase", lambda parent, name: asked.append(name) or "wrong"
+    )
+    refusals: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: refusals.append(a[2]))
+    window.import_package_action.trigger()
+    qtbot.waitUntil(lambda: bool(refusals))
+    assert asked == ["a.idgpkg"] and len(refusals) == 1
+    assert not window.workspace.undo_stack.canUndo()  # the master is untouched
+    with AssessmentDocument.open(demo_file, read_only=True) as document:
+        assert merge_page.merge_log_entries(document) == []
+        assert merge.open_conflict_count(document) == 0

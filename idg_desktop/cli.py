@@ -424,6 +424,38 @@ def cmd_package_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_template_export(args: argparse.Namespace) -> int:
+    from idg_desktop.exchange.workbook import export_template
+
+    with _open(args.file, read_only=True) as document:
+        payload = export_template(document, args.group, Path(args.output))
+    _out(
+        f"Fill-in workbook for {payload['group']['name']} written to {args.output}: "
+        f"sections {', '.join(payload['group']['sections'])}."
+    )
+    return EXIT_OK
+
+
+def cmd_template_import(args: argparse.Namespace) -> int:
+    from idg_desktop.exchange.merge import open_conflict_count
+    from idg_desktop.exchange.workbook import import_template
+
+    with _open(args.file) as document:
+        result = import_template(document, Path(args.workbook))
+        if result.outcome == "already-imported":
+            _out(f"{args.workbook} was already imported: nothing changed.")
+        else:
+            _out(
+                f"Merged {args.workbook}: {len(result.taken)} records taken, "
+                f"{len(result.added)} added, {len(result.conflicts)} new conflicts."
+            )
+        remaining = open_conflict_count(document)
+    if remaining:
+        _out(f"{remaining} conflicts are open: see 'idg conflicts {args.file}'.")
+        return EXIT_CONFLICTS
+    return EXIT_OK
+
+
 def cmd_conflicts(args: argparse.Namespace) -> int:
     from idg_desktop.exchange.merge import list_conflicts
 
@@ -613,6 +645,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE")
     p.add_argument("package", metavar="PKG")
     passphrase_flag(p)
+
+    template = verb("template", None, "Fill-in workbooks (.xlsx): export, import.")  # type: ignore[arg-type]
+    tverbs = template.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
+    tverbs.required = True
+    p = tverbs.add_parser("export", help="Write a group's fill-in workbook from the master.")
+    p.set_defaults(handler=cmd_template_export)
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--group", required=True, help="the working group, by name or id")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.xlsx")
+    p = tverbs.add_parser(
+        "import", help="Merge a filled workbook into the master (exit 3: conflicts open)."
+    )
+    p.set_defaults(handler=cmd_template_import)
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("workbook", metavar="IN.xlsx")
 
     p = verb("conflicts", cmd_conflicts, "List the open conflicts of a merge.")
     p.add_argument("file", metavar="FILE")

@@ -202,6 +202,7 @@ def test_a_protected_package_round_trips_and_other_groups_merge_in_any_order(
         "truncated",
         "export-not-return",
         "not-a-package",
+        "tampered-protected",
     ],
 )
 def test_bad_packages_are_refused_and_the_master_is_untouched(
@@ -209,7 +210,7 @@ def test_bad_packages_are_refused_and_the_master_is_untouched(
 ):
     monkeypatch.setenv("IDG_TEST_PASS", "right")
     monkeypatch.setenv("IDG_WRONG_PASS", "wrong")
-    protected = case in {"wrong-pass", "no-pass"}
+    protected = case in {"wrong-pass", "no-pass", "tampered-protected"}
     back = _work(
         idg,
         demo_file,
@@ -222,6 +223,11 @@ def test_bad_packages_are_refused_and_the_master_is_untouched(
     extra: list[str] = []
     if case == "wrong-pass":
         extra = ["--passphrase-env", "IDG_WRONG_PASS"]
+    if case == "tampered-protected":
+        extra = ["--passphrase-env", "IDG_TEST_PASS"]
+        data = bytearray(back.read_bytes())
+        data[len(data) // 2] ^= 0x20
+        back.write_bytes(bytes(data))
     elif case == "other-assessment":
         other = tmp_path / "other.idg"
         assert idg("new", other, "--title", "Other", "--administration", "Else").code == 0
@@ -250,6 +256,7 @@ def test_bad_packages_are_refused_and_the_master_is_untouched(
         "truncated": "damaged",
         "export-not-return": "not one returned by it",
         "not-a-package": "not an IDG group package",
+        "tampered-protected": "or the package was altered",
     }[case]
     assert expected in result.err
 

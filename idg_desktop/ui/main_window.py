@@ -209,6 +209,7 @@ class MainWindow(QMainWindow):
             self.tr("Save a &copy…"), self.save_copy, QKeySequence("Ctrl+Shift+S"), file_menu
         )
         file_menu.addSeparator()
+        self._action(self.tr("Open &group package…"), self.open_group_package, None, file_menu)
         self.export_package_action = self._action(
             self.tr("&Export group package…"), self.export_group_package, None, file_menu
         )
@@ -501,6 +502,50 @@ class MainWindow(QMainWindow):
             self.tr("Package for %1 written to %2").replace("%1", group).replace("%2", name),
             10000,
         )
+
+    def open_group_package(self, name: str | None = None) -> bool:
+        """On a group's laptop: unpack a package into a working copy in the
+        user's data folder and open it (the package itself is never edited)."""
+        from idg_desktop.exchange import container
+        from idg_desktop.exchange.packages import open_package
+        from idg_desktop.ui.pages import merge_page
+
+        if not name:
+            name, _ = QFileDialog.getOpenFileName(
+                self,
+                self.tr("Open group package"),
+                self.settings.last_folder,
+                self.tr("IDG group packages (*.idgpkg);;All files (*)"),
+            )
+        if not name:
+            return False
+        passphrase: str | None = None
+        try:
+            if container.is_protected(Path(name).read_bytes()):
+                passphrase = merge_page.ask_passphrase(self, Path(name).name)
+                if passphrase is None:
+                    return False
+            document = open_package(Path(name), None, passphrase)
+        except OSError as error:
+            reason = error.strerror or str(error)
+            QMessageBox.warning(
+                self,
+                self.tr("Cannot open the package"),
+                self.tr("%1 cannot be read (%2).").replace("%1", name).replace("%2", reason),
+            )
+            return False
+        except IdgError as error:
+            QMessageBox.warning(self, self.tr("Cannot open the package"), str(error))
+            return False
+        path = document.path
+        document.close()
+        if not self.open_path(path):
+            return False
+        self.statusBar().showMessage(
+            self.tr("Working copy of the group package saved as %1").replace("%1", str(path)),
+            15000,
+        )
+        return True
 
     def import_returned_package(self) -> None:
         """Merge a group's returned package; conflicts wait on the Merge page."""

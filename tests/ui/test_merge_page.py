@@ -3,6 +3,7 @@ conflict on the Merge and conflicts page (undoable)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -178,3 +179,24 @@ def test_a_protected_package_asks_its_passphrase_and_a_wrong_one_is_refused(
     with AssessmentDocument.open(demo_file, read_only=True) as document:
         assert merge_page.merge_log_entries(document) == []
         assert merge.open_conflict_count(document) == 0
+
+
+def test_a_group_opens_a_protected_package_in_the_window(qtbot, demo_file, tmp_path, monkeypatch):
+    """On the group's laptop: File ▸ Open group package makes and opens a working copy."""
+    package = tmp_path / "group-a.idgpkg"
+    with AssessmentDocument.open(demo_file, read_only=True) as document:
+        export_package(
+            document, "Group A – Leadership, rules and transparency", package, passphrase="Veltra"
+        )
+    before = package.read_bytes()
+    monkeypatch.setattr(merge_page, "ask_passphrase", lambda *_a: "Veltra")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_group_package(str(package))
+    assert window.workspace is not None
+    working = window.workspace.path
+    assert working != package and working.suffix == ".idg"
+    assert str(working).startswith(os.environ["IDG_DATA_DIR"])
+    assert window.return_package_action.isEnabled()
+    window.close_assessment()
+    assert package.read_bytes() == before  # the package on the stick is never edited

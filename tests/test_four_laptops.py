@@ -48,6 +48,10 @@ def _laptop(idg, master, tmp_path, key, edits, protected=False) -> Path:
 def test_four_groups_come_back_into_one_master(idg, demo_file, tmp_path, monkeypatch):
     monkeypatch.setenv("IDG_GROUP_PASS", "Marenhaven-plenary")
     master = demo_file
+    before = {
+        a["question"]: (a["text"], a["rating"])
+        for a in json.loads(idg("export", "json", master).out)["answers"]
+    }
     expected: dict[str, tuple[str, str]] = {}
     work = {
         "A": [
@@ -126,6 +130,12 @@ def test_four_groups_come_back_into_one_master(idg, demo_file, tmp_path, monkeyp
             v.text for v in answers.answer_history(document, answers.answer_for(document, "LC-2"))
         ]
         assert "Quarterly briefing (master's notes)." in history
-    log = json.loads(idg("export", "json", master).out)
-    assert log["answers"]
+    # Answer by answer: every edit arrived, every other answer is as it was.
+    after = {
+        a["question"]: (a["text"], a["rating"])
+        for a in json.loads(idg("export", "json", master).out)["answers"]
+    }
+    assert set(after) == set(before) | set(expected)
+    for qid, value in after.items():
+        assert value == expected.get(qid, before.get(qid)), qid
     assert json.loads(idg("conflicts", master, "--json").out) == []

@@ -216,6 +216,12 @@ class MainWindow(QMainWindow):
         self.import_package_action = self._action(
             self.tr("&Import returned package…"), self.import_returned_package, None, file_menu
         )
+        self.export_workbook_action = self._action(
+            self.tr("Export fill-in &workbook…"), self.export_fill_in_workbook, None, file_menu
+        )
+        self.import_workbook_action = self._action(
+            self.tr("Import filled wor&kbook…"), self.import_filled_workbook, None, file_menu
+        )
         self.return_package_action = self._action(
             self.tr("&Return to facilitator…"), self.return_to_facilitator, None, file_menu
         )
@@ -290,6 +296,8 @@ class MainWindow(QMainWindow):
             working_copy = working_copy_info(self.workspace.document) is not None
         self.export_package_action.setEnabled(has and not working_copy)
         self.import_package_action.setEnabled(has and not working_copy)
+        self.export_workbook_action.setEnabled(has and not working_copy)
+        self.import_workbook_action.setEnabled(has and not working_copy)
         self.return_package_action.setEnabled(has and working_copy)
         stack = self.workspace.undo_stack if self.workspace else None
         self.undo_action.setEnabled(bool(has and stack and stack.canUndo()))
@@ -501,6 +509,76 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("Package for %1 written to %2").replace("%1", group).replace("%2", name),
             10000,
+        )
+
+    def export_fill_in_workbook(self) -> None:
+        """A fill-in workbook for a group working on paper (same base as a package)."""
+        from idg_desktop.exchange.workbook import export_template
+        from idg_desktop.services.groups import list_groups
+
+        if self.workspace is None:
+            return
+        names = [g.name for g in list_groups(self.workspace.document)]
+        if not names:
+            QMessageBox.information(
+                self,
+                self.tr("No working groups"),
+                self.tr("Form the working groups first: a workbook is made for one group."),
+            )
+            return
+        group, ok = QInputDialog.getItem(
+            self, self.tr("Export fill-in workbook"), self.tr("Group:"), names, 0, False
+        )
+        if not ok or not group:
+            return
+        stem = "".join(c if c.isalnum() else "-" for c in group).strip("-")[:40] or "group"
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export fill-in workbook"),
+            str(Path(self.settings.last_folder) / f"{stem}.xlsx"),
+            self.tr("Excel workbooks (*.xlsx)"),
+        )
+        if not name:
+            return
+        try:
+            export_template(self.workspace.document, group, name)
+        except IdgError as error:
+            QMessageBox.warning(self, self.tr("Cannot export the workbook"), str(error))
+            return
+        self.statusBar().showMessage(
+            self.tr("Workbook for %1 written to %2").replace("%1", group).replace("%2", name),
+            10000,
+        )
+
+    def import_filled_workbook(self, name: str | None = None) -> None:
+        """Merge a filled workbook like a returned package (all or nothing)."""
+        from idg_desktop.exchange.workbook import import_template
+
+        if self.workspace is None:
+            return
+        if not name:
+            name, _ = QFileDialog.getOpenFileName(
+                self,
+                self.tr("Import filled workbook"),
+                self.settings.last_folder,
+                self.tr("Excel workbooks (*.xlsx);;All files (*)"),
+            )
+        if not name:
+            return
+        document = self.workspace.document
+        result = self.workspace.run(
+            self.tr("Import %1").replace("%1", Path(name).name),
+            lambda: import_template(document, name),
+        )
+        if result is None:
+            return  # refused: the problems came through the workspace's failed signal
+        self.show_page("merge")
+        self.statusBar().showMessage(
+            self.tr("Imported %1: %2 taken, %3 in conflict.")
+            .replace("%1", Path(name).name)
+            .replace("%2", str(len(result.taken)))
+            .replace("%3", str(len(result.conflicts))),
+            15000,
         )
 
     def open_group_package(self, name: str | None = None) -> bool:

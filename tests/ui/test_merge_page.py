@@ -200,3 +200,34 @@ def test_a_group_opens_a_protected_package_in_the_window(qtbot, demo_file, tmp_p
     assert window.return_package_action.isEnabled()
     window.close_assessment()
     assert package.read_bytes() == before  # the package on the stick is never edited
+
+
+def test_a_workbook_round_trip_through_the_window(qtbot, demo_file, tmp_path, monkeypatch):
+    """Export a fill-in workbook from the File menu, fill it, import it back."""
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_path(demo_file)
+    target = tmp_path / "group-d.xlsx"
+    monkeypatch.setattr(
+        QInputDialog, "getItem", lambda *a, **k: ("Group D – People and culture", True)
+    )
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.export_workbook_action.trigger()
+    book = load_workbook(target)
+    for row in book["MO"].iter_rows(min_row=2):
+        if row[0].value == "MO-1":
+            row[2].value = "A staff survey is run every two years."
+            row[3].value = "partially-effective"
+    book.save(target)
+    window.import_filled_workbook(str(target))
+    qtbot.waitUntil(lambda: window.view.current_key() == "merge")
+    window.close_assessment()
+    with AssessmentDocument.open(demo_file, read_only=True) as document:
+        answer = answers.answer_for(document, "MO-1")
+        assert (answer.text, answer.rating) == (
+            "A staff survey is run every two years.",
+            "partially-effective",
+        )

@@ -344,6 +344,76 @@ def cmd_findings(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_activity_add(args: argparse.Namespace) -> int:
+    from idg_desktop.services.activities import add_activity
+
+    with _open(args.file) as document:
+        activity = add_activity(
+            document, title=args.title, section=args.section, findings=args.finding or []
+        )
+        _out(short_id(activity.id))
+    return EXIT_OK
+
+
+def cmd_activity_rate(args: argparse.Namespace) -> int:
+    from idg_desktop.services.activities import band_of, parse_ratings, rate_activity
+
+    ratings = parse_ratings(args.ratings)
+    with _open(args.file) as document:
+        activity = rate_activity(document, args.id, ratings)
+        _out(f"{short_id(activity.id)}: priority {band_of(activity)}")
+    return EXIT_OK
+
+
+def cmd_activities(args: argparse.Namespace) -> int:
+    from idg_desktop.exports.json_export import _activity
+    from idg_desktop.services.activities import list_activities
+
+    with _open(args.file, read_only=True) as document:
+        items = [_activity(a) for a in list_activities(document)]
+    if args.json:
+        _dump(items)
+        return EXIT_OK
+    for item in items:
+        _out(
+            f"{short_id(item['id'])}  {item['section']}  {item['priority']['band']:<8} "
+            f"{item['title']}"
+        )
+    return EXIT_OK
+
+
+def cmd_matrix(args: argparse.Namespace) -> int:
+    from idg_desktop.services.activities import priority_matrix
+
+    with _open(args.file, read_only=True) as document:
+        cells, unplaced = priority_matrix(document, args.x, args.y)
+    if args.json:
+        _dump(
+            {
+                "x": args.x,
+                "y": args.y,
+                "cells": [
+                    {
+                        args.x: c.x,
+                        args.y: c.y,
+                        "activities": list(c.activities),
+                        "quick_results": c.quick_results,
+                    }
+                    for c in cells
+                ],
+                "unplaced": unplaced,
+            }
+        )
+        return EXIT_OK
+    for cell in cells:
+        mark = "  (quick results)" if cell.quick_results else ""
+        ids = ", ".join(short_id(i) for i in cell.activities) or "-"
+        _out(f"{args.y} {cell.y:<6} / {args.x} {cell.x:<6}: {ids}{mark}")
+    if unplaced:
+        _out(f"not placed (a criterion unrated): {', '.join(short_id(i) for i in unplaced)}")
+    return EXIT_OK
+
+
 def cmd_export_json(args: argparse.Namespace) -> int:
     with _open(args.file, read_only=True) as document:
         text = export_json_text(document)
@@ -674,6 +744,40 @@ def build_parser() -> argparse.ArgumentParser:
     choice = p.add_mutually_exclusive_group(required=True)
     choice.add_argument("--take", metavar="ORIGIN", help="'master' or the group's name")
     choice.add_argument("--text", metavar="T", help="a consolidated text")
+
+    activity = verb("activity", None, "Activities of the action plan.")  # type: ignore[arg-type]
+    averbs = activity.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
+    averbs.required = True
+    p = averbs.add_parser("add", help="Add an activity; prints the new id.")
+    p.set_defaults(handler=cmd_activity_add)
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--title", required=True)
+    p.add_argument("--section", required=True)
+    p.add_argument(
+        "--finding",
+        action="append",
+        metavar="ID",
+        help="an agreed finding the activity answers (repeatable)",
+    )
+    p = averbs.add_parser("rate", help="Rate an activity: criterion=level ...")
+    p.set_defaults(handler=cmd_activity_rate)
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("id", metavar="ID")
+    p.add_argument(
+        "ratings",
+        nargs="+",
+        metavar="CRITERION=LEVEL",
+        help="importance, urgency, consequence, commitment, impact, obligations, "
+        "ease, cost = low, medium or high",
+    )
+    p = verb("activities", cmd_activities, "List activities with their priority.")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--json", action="store_true")
+    p = verb("matrix", cmd_matrix, "The priority matrix: nine cells of activities.")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--x", default="ease", metavar="CRITERION")
+    p.add_argument("--y", default="impact", metavar="CRITERION")
+    p.add_argument("--json", action="store_true")
 
     export = verb("export", None, "Export an assessment.")  # type: ignore[arg-type]
     everbs = export.add_subparsers(dest="format", metavar="FORMAT", parser_class=_Parser)

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from idg_desktop.services.activities import band_of, list_activities, priority_of, ratings_of
 from idg_desktop.services.agenda import list_sessions
 from idg_desktop.services.assessment import assessment_of
 from idg_desktop.services.background import list_documents
@@ -54,7 +55,7 @@ def counts(document: AssessmentDocument) -> dict[str, int]:
         "groups": count(models.WorkingGroup),
         "answers": count(models.Answer, func.trim(models.Answer.text) != ""),
         "findings": count(models.Finding),
-        "activities": 0,  # action-plan activities come with their own issue
+        "activities": count(models.Activity),
         "questions": count(models.Question),
         "sections_in_scope": count(models.Section, models.Section.in_scope),
         "rated": count(models.Answer, models.Answer.rating != "not-assessed"),
@@ -205,6 +206,7 @@ def export_assessment(document: AssessmentDocument) -> dict[str, Any]:
             }
             for s in list_sessions(document)
         ],
+        "activities": [_activity(a) for a in list_activities(document)],
         "integrity_profile": [cell.as_dict() for cell in integrity_profile(document)],
     }
 
@@ -270,6 +272,26 @@ def _finding(
             }
             for e in history
         ],
+    }
+
+
+def _activity(activity: models.Activity) -> dict[str, Any]:
+    computed = priority_of(activity)
+    return {
+        **_tracked(activity),
+        "title": activity.title,
+        "section": activity.section_code,
+        "description": activity.description,
+        "findings": sorted(link.finding_id for link in activity.findings),
+        "ratings": ratings_of(activity),
+        "priority": {
+            "computed": computed.band.value,
+            "score": computed.score,
+            "reasons": list(computed.reasons),
+            "override": activity.priority_override or None,
+            "override_reason": activity.override_reason or None,
+            "band": band_of(activity),
+        },
     }
 
 

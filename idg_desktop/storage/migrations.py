@@ -20,7 +20,7 @@ from pathlib import Path
 from idg_desktop.errors import CannotWrite
 
 #: The schema this version of the application writes.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _run(connection: sqlite3.Connection, script: str) -> None:
@@ -83,8 +83,48 @@ def _step_2(connection: sqlite3.Connection) -> None:
     _run(connection, _SCHEMA_2)
 
 
+_SCHEMA_3 = """
+CREATE TABLE activity (
+    title TEXT NOT NULL,
+    section_code VARCHAR(8) NOT NULL,
+    description TEXT NOT NULL,
+    importance VARCHAR(8),
+    urgency VARCHAR(8),
+    consequence VARCHAR(8),
+    commitment VARCHAR(8),
+    impact VARCHAR(8),
+    obligations VARCHAR(8),
+    ease VARCHAR(8),
+    cost VARCHAR(8),
+    priority_override VARCHAR(8) NOT NULL,
+    override_reason TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    id VARCHAR(36) NOT NULL,
+    created_at DATETIME NOT NULL,
+    updated_at DATETIME NOT NULL,
+    origin VARCHAR(64) NOT NULL,
+    revision INTEGER NOT NULL,
+    PRIMARY KEY (id),
+    FOREIGN KEY(section_code) REFERENCES section (code)
+);
+CREATE INDEX ix_activity_section_code ON activity (section_code);
+CREATE TABLE activity_finding (
+    activity_id VARCHAR(36) NOT NULL,
+    finding_id VARCHAR(36) NOT NULL,
+    PRIMARY KEY (activity_id, finding_id),
+    FOREIGN KEY(activity_id) REFERENCES activity (id) ON DELETE CASCADE,
+    FOREIGN KEY(finding_id) REFERENCES finding (id) ON DELETE CASCADE
+)
+"""
+
+
+def _step_3(connection: sqlite3.Connection) -> None:
+    """Schema 3: activities of the action plan and their eight criteria."""
+    _run(connection, _SCHEMA_3)
+
+
 #: ``STEPS[n]`` upgrades a connection's database from schema n - 1 to n.
-STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {2: _step_2}
+STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {2: _step_2, 3: _step_3}
 
 
 def backup_path_for(path: Path, from_version: int) -> Path:

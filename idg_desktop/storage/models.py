@@ -329,3 +329,41 @@ class MergeLog(Tracked, Base):
     imported_by: Mapped[str] = mapped_column(Text, default="")
     outcome: Mapped[str] = mapped_column(String(24))  # merged / conflicts / already-imported
     summary: Mapped[str] = mapped_column(Text, default="{}")  # counts and ids, as JSON
+
+
+# -- schema 3: activities and their priorities (IDG Part III) --------------------
+
+
+class Activity(Tracked, Base):
+    """An activity of the integrity action plan, rated on the eight criteria of
+    Part III step 1 (each NULL until rated: never silently medium)."""
+
+    __tablename__ = "activity"
+    title: Mapped[str] = mapped_column(Text)
+    section_code: Mapped[str] = mapped_column(ForeignKey("section.code"), index=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    importance: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    urgency: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    consequence: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    commitment: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    impact: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    obligations: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    ease: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    cost: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    #: A band chosen by the working group over the computed one, with why.
+    priority_override: Mapped[str] = mapped_column(String(8), default="")
+    override_reason: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    findings: Mapped[list[ActivityFinding]] = relationship(cascade="all, delete-orphan")
+
+
+class ActivityFinding(Base):
+    """The findings an activity answers (one finding can give several activities)."""
+
+    __tablename__ = "activity_finding"
+    activity_id: Mapped[str] = mapped_column(
+        ForeignKey("activity.id", ondelete="CASCADE"), primary_key=True
+    )
+    finding_id: Mapped[str] = mapped_column(
+        ForeignKey("finding.id", ondelete="CASCADE"), primary_key=True
+    )

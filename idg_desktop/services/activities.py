@@ -1,0 +1,173 @@
+"""Activities of the action plan, their ratings and the priority matrix (IDG Part III)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from idg_desktop.domain.priorities import CRITERIA, Band, Level, Priority, is_quick_result, priority
+from idg_desktop.domain.vocabulary import parse_choice
+from idg_desktop.errors import InvalidInput
+from idg_desktop.services.assessment import section_of
+from idg_desktop.services.findings import find_finding
+from idg_desktop.services.records import by_prefix, stamp_new, touch
+from idg_desktop.storage import models
+from idg_desktop.storage.document import AssessmentDocument
+
+#: Findings an activity may come from: those the plenary agreed (as is or amended).
+USABLE_FINDINGS = {"agreed", "amended"}
+
+
+def ratings_of(activity: models.Activity) -> dict[str, str | None]:
+    return {criterion: getattr(activity, criterion) for criterion in CRITERIA}
+
+
+def priority_of(activity: models.Activity) -> Priority:
+    return priority(ratings_of(activity))
+
+
+def band_of(activity: models.Activity) -> str:
+    """The band in force: the override if the working group set one."""
+    return activity.priority_override or priority_of(activity).band.value
+
+
+def add_activity(
+    document: AssessmentDocument,
+    *,
+    title: str,
+    section: str,
+    findings: list[str] | None = None,
+    description: str = "",
+    record_id: str | None = None,
+) -> models.Activity:
+    if not title.strip():
+        raise InvalidInput("The activity needs a title.")
+    code = section_of(document, section).code
+    sources = []
+    for ref in findings or []:
+        finding = find_finding(document, ref)
+        if finding.status not in USABLE_FINDINGS:
+            raise InvalidInput(
+                f"Finding {finding.id[:8]} is {finding.status}: activities come from findings "
+                "the plenary agreed."
+            )
+        if finding not in sources:
+            sources.append(finding)
+    with document.edit() as session:
+        position = session.scalar(select(func.max(models.Activity.position))) or 0
+        activity = models.Activity(
+            title=title.strip(),
+            section_code=code,
+            description=description.strip(),
+            position=position + 1,
+        )
+        stamp_new(document, activity, record_id=record_id)
+        activity.findings = [models.ActivityFinding(finding_id=f.id) for f in sources]
+        session.add(activity)
+    return activity
+
+
+def find_activity(document: AssessmentDocument, reference: str) -> models.Activity:
+    return by_prefix(document.session, models.Activity, reference, "activity")
+
+
+def parse_ratings(pairs: list[str]) -> dict[str, str | None]:
+    """``["impact=high", "cost=low"]`` → ratings; ``impact=`` clears a rating."""
+    ratings: dict[str, str | None] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        key = key.strip().lower()
+        if not sep or key not in CRITERIA:
+            raise InvalidInput(
+                f"'{pair}' is not a rating: write criterion=level with a criterion among "
+                f"{', '.join(CRITERIA)}."
+            )
+        ratings[key] = (
+            parse_choice(Level, value, f"level for {key}").value if value.strip() else None
+        )
+    if not ratings:
+        raise InvalidInput("No ratings given: write e.g. impact=high ease=medium.")
+    return ratings
+
+
+def rate_activity(
+    document: AssessmentDocument, reference: str, ratings: dict[str, str | None]
+) -> models.Activity:
+    activity = find_activity(document, reference)
+    for key, value in ratings.items():
+        if key not in CRITERIA:
+            raise InvalidInput(f"Unknown criterion '{key}': use one of {', '.join(CRITERIA)}.")
+        if value is not None:
+            parse_choice(Level, value, f"level for {key}")
+    with document.edit():
+        for key, value in ratings.items():
+            setattr(activity, key, value)
+        touch(document, activity)
+    return activity
+
+
+def override_priority(
+    document: AssessmentDocument, reference: str, band: str | None, reason: str = ""
+) -> models.Activity:
+    """Set the band by hand, with a written reason; ``band=None`` returns to the rule."""
+    activity = find_activity(document, reference)
+    if band is not None:
+        chosen = parse_choice(Band, band, "priority band")
+        if chosen is Band.UNRATED:
+            raise InvalidInput("An override chooses high, medium or low.")
+        if not reason.strip():
+            raise InvalidInput("Give the reason for overriding the computed priority.")
+    with document.edit():
+        activity.priority_override = "" if band is None else chosen.value
+        activity.override_reason = "" if band is None else reason.strip()
+        touch(document, activity)
+    return activity
+
+
+def list_activities(document: AssessmentDocument) -> list[models.Activity]:
+    return list(
+        document.session.scalars(
+            select(models.Activity).order_by(models.Activity.position, models.Activity.created_at)
+        )
+    )
+
+
+@dataclass(frozen=True)
+class MatrixCell:
+    x: str  # the level on the horizontal criterion
+    y: str  # the level on the vertical criterion
+    activities: tuple[str, ...]  # activity ids
+    quick_results: bool  # the cell of the IDG's quick results (high impact, easy)
+
+
+def priority_matrix(
+    document: AssessmentDocument, x: str = "ease", y: str = "impact"
+) -> tuple[list[MatrixCell], list[str]]:
+    """The 3×3 grid (rows from high to low on ``y``) and the activities not
+    placed because one of the two criteria is unrated."""
+    for axis in (x, y):
+        if axis not in CRITERIA:
+            raise InvalidInput(f"Unknown criterion '{axis}': use one of {', '.join(CRITERIA)}.")
+    if x == y:
+        raise InvalidInput("The matrix needs two different criteria.")
+    levels = [Level.HIGH.value, Level.MEDIUM.value, Level.LOW.value]
+    placed: dict[tuple[str, str], list[str]] = {(lx, ly): [] for ly in levels for lx in levels}
+    unplaced = []
+    for activity in list_activities(document):
+        lx, ly = getattr(activity, x), getattr(activity, y)
+        if lx and ly:
+            placed[(lx, ly)].append(activity.id)
+        else:
+            unplaced.append(activity.id)
+    cells = [
+        MatrixCell(
+            lx,
+            ly,
+            tuple(placed[(lx, ly)]),
+            is_quick_result({x: lx, y: ly}) if {x, y} == {"impact", "ease"} else False,
+        )
+        for ly in levels
+        for lx in reversed(levels)
+    ]
+    return cells, unplaced

@@ -144,6 +144,23 @@ def _fill(document: AssessmentDocument, data: dict[str, Any]) -> None:
             findings.update_finding(
                 document, f["id"], merged_into_id=f["merged_into"], note="Merged in plenary."
             )
+    from idg_desktop.services import activities
+
+    for a in data.get("activities", []):
+        activities.add_activity(
+            document,
+            title=a["title"],
+            section=a["section"],
+            findings=a.get("findings", []),
+            description=a.get("description", ""),
+            record_id=a["id"],
+        )
+        if a.get("ratings"):
+            activities.rate_activity(document, a["id"], a["ratings"])
+        if a.get("override"):
+            activities.override_priority(
+                document, a["id"], a["override"]["band"], a["override"]["reason"]
+            )
     for d in data.get("documents", []):
         background.add_document(
             document,

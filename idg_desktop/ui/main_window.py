@@ -53,6 +53,8 @@ PAGES: list[tuple[str, str, str]] = [
     ("checklist", "checklist_page", "ChecklistPage"),
     ("findings", "findings_page", "FindingsPage"),
     ("profile", "profile_page", "ProfilePage"),
+    ("priorities", "priorities_page", "PrioritiesPage"),
+    ("matrix", "matrix_page", "PriorityMatrixPage"),
     ("merge", "merge_page", "MergePage"),
 ]
 
@@ -70,6 +72,8 @@ def page_title(key: str) -> str:
         "findings": QApplication.translate("Navigation", "Findings"),
         "merge": QApplication.translate("Navigation", "Merge and conflicts"),
         "profile": QApplication.translate("Navigation", "Integrity profile"),
+        "priorities": QApplication.translate("Navigation", "Priorities"),
+        "matrix": QApplication.translate("Navigation", "Priority matrix"),
     }
     return titles[key]
 

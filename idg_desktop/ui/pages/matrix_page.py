@@ -1,0 +1,380 @@
+"""The priority matrix (IDG Part III): activities placed on a 3×3 grid of two
+criteria, by default impact (vertical) against ease of implementation.
+
+Drawn with QPainter because it is read from the back of the room: text is
+sized from the widget's height, and the IDG's "quick results" cell (high
+impact, easy) is marked by words and a thick hatched frame, not colour alone.
+Dragging activities between cells is not offered: ratings change on the
+Priorities page, where every change is one key press and undoable.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from PySide6 import QtGui
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolTip, QWidget
+
+from idg_desktop.domain.priorities import CRITERIA
+from idg_desktop.services import activities
+from idg_desktop.services.activities import MatrixCell
+from idg_desktop.ui.pages.base import Page
+from idg_desktop.ui.pages.priorities_page import criterion_labels, level_labels
+from idg_desktop.ui.workspace import Workspace
+
+INK = QColor("#1f3b57")
+MUTED = QColor("#4a5560")
+RULE = QColor("#c5ccd3")
+CELL = QColor("#f4f6f8")
+QUICK = QColor("#e6f0e9")
+QUICK_HATCH = QColor("#9fc2aa")
+CHIP = QColor("#ffffff")
+ALIGN = Qt.AlignmentFlag
+LEVELS_DOWN = ("high", "medium", "low")  # rows, top to bottom
+LEVELS_ACROSS = ("low", "medium", "high")  # columns, left to right
+
+
+@dataclass(frozen=True)
+class MatrixItem:
+    """What the widget needs of an activity: no database objects in the widget."""
+
+    id: str
+    section: str
+    title: str
+
+
+class PriorityMatrix(QWidget):
+    """The grid; ``activityClicked(id)`` on a click, or Enter on the focused activity."""
+
+    activityClicked = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._cells: list[MatrixCell] = []
+        self._items: dict[str, MatrixItem] = {}
+        self._x_label = self._y_label = ""
+        self._focus = 0
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMouseTracking(True)
+        self.setMinimumSize(480, 360)
+
+    def set_data(
+        self, cells: list[MatrixCell], items: list[MatrixItem], x_label: str, y_label: str
+    ) -> None:
+        self._cells, self._x_label, self._y_label = list(cells), x_label, y_label
+        self._items = {item.id: item for item in items}
+        self._focus = min(self._focus, max(0, len(self._placed()) - 1))
+        self.update()
+
+    # -- geometry -----------------------------------------------------------------
+
+    def text_font(self) -> QFont:
+        """The label font: at least the window's, and 1/44 of the height (24 px at 1080)."""
+        font = QFont(self.font())
+        font.setPixelSize(max(QFontMetrics(self.font()).height(), round(self.height() / 44)))
+        return font
+
+    def _bold(self, scale: float = 1.0) -> QFont:
+        font = self.text_font()
+        font.setBold(True)
+        font.setPixelSize(round(font.pixelSize() * scale))
+        return font
+
+    def _grid(self) -> QRect:
+        lh = QFontMetrics(self.text_font()).height()
+        left = 2 * lh + QFontMetrics(self._bold()).horizontalAdvance(level_labels()["medium"])
+        return self.rect().adjusted(left, lh // 2, -lh // 2, -3 * lh)
+
+    def cell_rect(self, x_level: str, y_level: str) -> QRect:
+        """The cell for those levels (x horizontal, y vertical) in widget coordinates."""
+        grid = self._grid()
+        col, row = LEVELS_ACROSS.index(x_level), LEVELS_DOWN.index(y_level)
+        w, h = grid.width() // 3, grid.height() // 3
+        return QRect(grid.left() + col * w, grid.top() + row * h, w, h).adjusted(3, 3, -3, -3)
+
+    def _caption_rect(self, cell: MatrixCell) -> QRect:
+        rect = self.cell_rect(cell.x, cell.y)
+        lh = QFontMetrics(self._bold()).height()
+        return (
+            QRect(rect.left(), rect.top() + lh // 4, rect.width(), lh)
+            if cell.quick_results
+            else QRect()
+        )
+
+    def item_rects(self) -> dict[str, QRect]:
+        """Each placed activity's label; a cell too full ends with a "+n more" line."""
+        lh = QFontMetrics(self.text_font()).height()
+        rects: dict[str, QRect] = {}
+        for cell in self._cells:
+            rect = self.cell_rect(cell.x, cell.y).adjusted(lh // 3, lh // 3, -lh // 3, -lh // 3)
+            top = rect.top() + (
+                self._caption_rect(cell).height() + lh // 4 if cell.quick_results else 0
+            )
+            count, gap = len(cell.activities), lh // 5
+            lines = (
+                2 if count * (2 * lh + lh // 4 + gap) <= rect.bottom() - top else 1
+            )  # two if room
+            step = lines * lh + lh // 4 + gap
+            room = max(0, (rect.bottom() - top) // step)
+            shown = cell.activities if count <= room else cell.activities[: max(0, room - 1)]
+            for n, activity_id in enumerate(shown):
+                rects[activity_id] = QRect(rect.left(), top + n * step, rect.width(), step - gap)
+        return rects
+
+    def quick_results_shown(self) -> bool:
+        return any(cell.quick_results for cell in self._cells)
+
+    def _placed(self) -> list[str]:
+        return list(self.item_rects())
+
+    def _item_at(self, point: QPoint) -> str | None:
+        return next((i for i, r in self.item_rects().items() if r.contains(point)), None)
+
+    @staticmethod
+    def _wrap(fm: QFontMetrics, text: str, width: int, lines: int) -> list[str]:
+        """``text`` in at most ``lines`` lines of ``width``, the last one elided."""
+        out: list[str] = []
+        words = text.split()
+        while words and len(out) < lines - 1:
+            line = words.pop(0)
+            while words and fm.horizontalAdvance(f"{line} {words[0]}") <= width:
+                line = f"{line} {words.pop(0)}"
+            out.append(line)
+        if words:
+            out.append(fm.elidedText(" ".join(words), Qt.TextElideMode.ElideRight, width))
+        return out
+
+    def _short(self, item: MatrixItem) -> str:
+        return f"{item.section}  {item.title}"
+
+    # -- painting -----------------------------------------------------------------
+
+    def paintEvent(self, _event: QtGui.QPaintEvent) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        font, bold = self.text_font(), self._bold()
+        fm, lh = QFontMetrics(font), QFontMetrics(font).height()
+        grid, levels = self._grid(), level_labels()
+        p.setFont(bold)
+        p.setPen(INK)
+        for level in LEVELS_DOWN:
+            row = self.cell_rect("low", level)
+            p.drawText(
+                QRect(lh + 4, row.top(), grid.left() - lh - 12, row.height()),
+                ALIGN.AlignRight | ALIGN.AlignVCenter,
+                levels[level],
+            )
+        for level in LEVELS_ACROSS:
+            col = self.cell_rect(level, "low")
+            p.drawText(
+                QRect(col.left(), grid.bottom() + 4, col.width(), lh),
+                ALIGN.AlignHCenter | ALIGN.AlignTop,
+                levels[level],
+            )
+        p.drawText(
+            QRect(grid.left(), grid.bottom() + lh + 8, grid.width(), lh + 4),
+            ALIGN.AlignHCenter | ALIGN.AlignTop,
+            self._x_label + "  →",
+        )
+        p.save()
+        p.translate(2, grid.center().y())
+        p.rotate(-90)
+        p.drawText(
+            QRect(-grid.height() // 2, 0, grid.height(), lh + 4),
+            ALIGN.AlignHCenter | ALIGN.AlignTop,
+            self._y_label + "  →",
+        )
+        p.restore()
+        for cell in self._cells:
+            self._paint_cell(p, cell)
+        p.setFont(font)
+        rects = self.item_rects()
+        for activity_id, rect in rects.items():
+            item = self._items[activity_id]
+            p.setPen(QPen(RULE, 1))
+            p.setBrush(CHIP)
+            p.drawRoundedRect(rect, 4, 4)
+            inner = rect.adjusted(lh // 4, 0, -lh // 4, 0)
+            p.setFont(bold)
+            p.setPen(INK)
+            code_rect = QRect(inner.left(), rect.top() + lh // 8, inner.width(), lh)
+            p.drawText(code_rect, ALIGN.AlignLeft | ALIGN.AlignVCenter, item.section)
+            code_w = QFontMetrics(bold).horizontalAdvance(item.section + "  ")
+            p.setFont(font)
+            p.setPen(self.palette().windowText().color())
+            width, lines = inner.width() - code_w, rect.height() // lh
+            for n, line in enumerate(self._wrap(fm, item.title, width, lines)):
+                p.drawText(
+                    QRect(inner.left() + code_w, rect.top() + lh // 8 + n * lh, width, lh),
+                    ALIGN.AlignLeft | ALIGN.AlignVCenter,
+                    line,
+                )
+        placed = list(rects)
+        if self.hasFocus() and placed:
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.setPen(QPen(INK, max(2, lh // 8)))
+            p.drawRoundedRect(
+                rects[placed[min(self._focus, len(placed) - 1)]].adjusted(-2, -2, 2, 2), 4, 4
+            )
+        p.end()
+
+    def _paint_cell(self, p: QPainter, cell: MatrixCell) -> None:
+        rect, lh = self.cell_rect(cell.x, cell.y), QFontMetrics(self.text_font()).height()
+        p.setPen(QPen(RULE, 1))
+        p.setBrush(QUICK if cell.quick_results else CELL)
+        p.drawRect(rect)
+        if cell.quick_results:  # hatched and framed thick: visible without colour
+            p.setBrush(QBrush(QUICK_HATCH, Qt.BrushStyle.BDiagPattern))
+            p.setPen(QPen(INK, max(4, lh // 5)))
+            p.drawRect(rect)
+            caption = self._caption_rect(cell)
+            p.setFont(self._bold())
+            p.setPen(INK)
+            box = QFontMetrics(self._bold()).boundingRect(self.tr("Quick results: start here"))
+            back = QRect(
+                caption.left() + lh // 3, caption.top(), box.width() + lh // 2, caption.height()
+            )
+            p.fillRect(back, QUICK)
+            p.drawText(back, ALIGN.AlignCenter, self.tr("Quick results: start here"))
+        hidden = len(cell.activities) - sum(1 for a in cell.activities if a in self.item_rects())
+        if hidden:
+            p.setFont(self.text_font())
+            p.setPen(MUTED)
+            more = self.tr("+%1 more (see the tooltip)").replace("%1", str(hidden))
+            p.drawText(
+                rect.adjusted(lh // 3, 0, -lh // 3, -lh // 4),
+                ALIGN.AlignLeft | ALIGN.AlignBottom,
+                more,
+            )
+
+    # -- interaction --------------------------------------------------------------
+
+    def _cell_tooltip(self, point: QPoint) -> str | None:
+        for cell in self._cells:
+            if self.cell_rect(cell.x, cell.y).contains(point):
+                lines = [self._short(self._items[a]) for a in cell.activities]
+                return "\n".join(lines) if lines else None
+        return None
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QtGui.QHelpEvent):
+            item = self._item_at(event.pos())
+            text = self._short(self._items[item]) if item else self._cell_tooltip(event.pos())
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:
+        placed, k = self._placed(), Qt.Key
+        if placed and event.key() in (k.Key_Left, k.Key_Up, k.Key_Right, k.Key_Down):
+            step = -1 if event.key() in (k.Key_Left, k.Key_Up) else 1
+            self._focus = min(max(0, self._focus + step), len(placed) - 1)
+            self.setAccessibleDescription(self._short(self._items[placed[self._focus]]))
+            self.update()
+        elif placed and event.key() in (k.Key_Return, k.Key_Enter, k.Key_Space):
+            self.activityClicked.emit(placed[min(self._focus, len(placed) - 1)])
+        else:
+            super().keyPressEvent(event)
+
+    def mouseReleaseEvent(self, event: QtGui.QMouseEvent) -> None:
+        item = self._item_at(event.position().toPoint())
+        if event.button() == Qt.MouseButton.LeftButton and item is not None:
+            self._focus = self._placed().index(item)
+            self.activityClicked.emit(item)
+        super().mouseReleaseEvent(event)
+
+    def mouseMoveEvent(self, event: QtGui.QMouseEvent) -> None:
+        over = self._item_at(event.position().toPoint()) is not None
+        self.setCursor(Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.ArrowCursor)
+        super().mouseMoveEvent(event)
+
+
+class PriorityMatrixPage(Page):
+    TABLES = frozenset({"activity"})
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(workspace, parent)
+        layout = self.page_layout(
+            self.tr("Priority matrix"),
+            self.tr(
+                "Activities placed by two of their criteria. Click an activity to rate it "
+                "on the Priorities page."
+            ),
+        )
+        self._last = ("impact", "ease")  # (vertical, horizontal) last shown
+        top = QHBoxLayout()
+        self.y_axis, self.x_axis = QComboBox(), QComboBox()
+        for combo in (self.y_axis, self.x_axis):
+            for key, text in criterion_labels().items():
+                combo.addItem(text, key)
+        self.y_axis.setCurrentIndex(CRITERIA.index("impact"))
+        self.x_axis.setCurrentIndex(CRITERIA.index("ease"))
+        for text, combo in (
+            (self.tr("&Vertical:"), self.y_axis),
+            (self.tr("&Horizontal:"), self.x_axis),
+        ):
+            label = QLabel(text)
+            label.setBuddy(combo)
+            top.addWidget(label)
+            top.addWidget(combo)
+        top.addStretch(1)
+        layout.addLayout(top)
+        self.matrix = PriorityMatrix()
+        self.matrix.setAccessibleName(self.tr("Priority matrix"))
+        layout.addWidget(self.matrix, 1)
+        self.unplaced = QLabel()
+        self.unplaced.setWordWrap(True)
+        self.unplaced.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.unplaced)
+        self.matrix.activityClicked.connect(self._open)
+        self.unplaced.linkActivated.connect(self._open)
+        self.y_axis.currentIndexChanged.connect(lambda _i: self._axis_changed(self.y_axis))
+        self.x_axis.currentIndexChanged.connect(lambda _i: self._axis_changed(self.x_axis))
+
+    def _axis_changed(self, moved: QComboBox) -> None:
+        """Two different criteria: choosing the other axis's one swaps them."""
+        other = self.x_axis if moved is self.y_axis else self.y_axis
+        if other.currentData() == moved.currentData():
+            other.blockSignals(True)
+            previous = self._last[0] if moved is self.y_axis else self._last[1]
+            other.setCurrentIndex(CRITERIA.index(previous))
+            if other.currentData() == moved.currentData():
+                other.setCurrentIndex((moved.currentIndex() + 1) % len(CRITERIA))
+            other.blockSignals(False)
+        self.reload()
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
+        """The list of unplaced activities grows with the grid's text, a little smaller."""
+        super().resizeEvent(event)
+        font = self.matrix.text_font()
+        font.setPixelSize(max(QFontMetrics(self.font()).height(), round(font.pixelSize() * 0.8)))
+        self.unplaced.setFont(font)
+
+    def _open(self, activity_id: str) -> None:
+        self.navigateRequested.emit("priorities", activity_id)
+
+    def reload(self) -> None:
+        y, x = self.y_axis.currentData(), self.x_axis.currentData()
+        self._last = (y, x)
+        rows = activities.list_activities(self.document)
+        items = [MatrixItem(a.id, a.section_code, a.title) for a in rows]
+        cells, unplaced = activities.priority_matrix(self.document, x=x, y=y)
+        names = criterion_labels()
+        self.matrix.set_data(cells, items, names[x], names[y])
+        if not unplaced:
+            self.unplaced.setText("")
+            return
+        by_id = {item.id: item for item in items}
+        links = [
+            f'<a href="{i}">{html.escape(by_id[i].section)} {html.escape(by_id[i].title)}</a>'
+            for i in unplaced
+        ]
+        heading = self.tr("Not placed (%1 or %2 not rated yet):")
+        heading = heading.replace("%1", names[y]).replace("%2", names[x])
+        self.unplaced.setText(f"<b>{html.escape(heading)}</b> " + " · ".join(links))

@@ -472,36 +472,42 @@ class MainWindow(QMainWindow):
 
     # -- group packages ---------------------------------------------------------
 
-    def export_group_package(self) -> None:
-        """Write one group's package for its laptop (sections, members, base)."""
-        from idg_desktop.exchange.packages import export_package
+    def _group_and_target(
+        self, title: str, suffix: str, file_filter: str
+    ) -> tuple[str, str] | None:
+        """Ask which working group and where to write its file; None if cancelled."""
         from idg_desktop.services.groups import list_groups
-        from idg_desktop.ui.pages import merge_page
 
         if self.workspace is None:
-            return
+            return None
         names = [g.name for g in list_groups(self.workspace.document)]
         if not names:
             QMessageBox.information(
                 self,
                 self.tr("No working groups"),
-                self.tr("Form the working groups first: a package is made for one group."),
+                self.tr("Form the working groups first: the file is made for one group."),
             )
-            return
-        group, ok = QInputDialog.getItem(
-            self, self.tr("Export group package"), self.tr("Group:"), names, 0, False
-        )
+            return None
+        group, ok = QInputDialog.getItem(self, title, self.tr("Group:"), names, 0, False)
         if not ok or not group:
-            return
+            return None
         stem = "".join(c if c.isalnum() else "-" for c in group).strip("-")[:40] or "group"
         name, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export group package"),
-            str(Path(self.settings.last_folder) / f"{stem}.idgpkg"),
-            self.tr("IDG group packages (*.idgpkg)"),
+            self, title, str(Path(self.settings.last_folder) / f"{stem}{suffix}"), file_filter
         )
-        if not name:
+        return (group, name) if name else None
+
+    def export_group_package(self) -> None:
+        """Write one group's package for its laptop (sections, members, base)."""
+        from idg_desktop.exchange.packages import export_package
+        from idg_desktop.ui.pages import merge_page
+
+        chosen = self._group_and_target(
+            self.tr("Export group package"), ".idgpkg", self.tr("IDG group packages (*.idgpkg)")
+        )
+        if chosen is None:
             return
+        group, name = chosen
         passphrase = merge_page.ask_new_passphrase(self)
         if passphrase is None:
             return
@@ -518,32 +524,13 @@ class MainWindow(QMainWindow):
     def export_fill_in_workbook(self) -> None:
         """A fill-in workbook for a group working on paper (same base as a package)."""
         from idg_desktop.exchange.workbook import export_template
-        from idg_desktop.services.groups import list_groups
 
-        if self.workspace is None:
-            return
-        names = [g.name for g in list_groups(self.workspace.document)]
-        if not names:
-            QMessageBox.information(
-                self,
-                self.tr("No working groups"),
-                self.tr("Form the working groups first: a workbook is made for one group."),
-            )
-            return
-        group, ok = QInputDialog.getItem(
-            self, self.tr("Export fill-in workbook"), self.tr("Group:"), names, 0, False
+        chosen = self._group_and_target(
+            self.tr("Export fill-in workbook"), ".xlsx", self.tr("Excel workbooks (*.xlsx)")
         )
-        if not ok or not group:
+        if chosen is None:
             return
-        stem = "".join(c if c.isalnum() else "-" for c in group).strip("-")[:40] or "group"
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export fill-in workbook"),
-            str(Path(self.settings.last_folder) / f"{stem}.xlsx"),
-            self.tr("Excel workbooks (*.xlsx)"),
-        )
-        if not name:
-            return
+        group, name = chosen
         try:
             export_template(self.workspace.document, group, name)
         except IdgError as error:

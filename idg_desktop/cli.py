@@ -480,16 +480,20 @@ def cmd_package_import(args: argparse.Namespace) -> int:
     passphrase = _passphrase(args)
     with _open(args.file) as document:
         result = import_package(document, Path(args.package), passphrase)
-        if result.outcome == "already-imported":
-            _out(f"{args.package} was already imported: nothing changed.")
-        else:
-            _out(
-                f"Merged {args.package}: {len(result.taken)} records taken, "
-                f"{len(result.added)} added, {len(result.conflicts)} new conflicts."
-            )
-        remaining = open_conflict_count(document)
+        return _merge_outcome(args.file, args.package, result, open_conflict_count(document))
+
+
+def _merge_outcome(file: str, source: str, result, remaining: int) -> int:
+    """What `package import` and `template import` print, and their exit status."""
+    if result.outcome == "already-imported":
+        _out(f"{source} was already imported: nothing changed.")
+    else:
+        _out(
+            f"Merged {source}: {len(result.taken)} records taken, "
+            f"{len(result.added)} added, {len(result.conflicts)} new conflicts."
+        )
     if remaining:
-        _out(f"{remaining} conflicts are open: see 'idg conflicts {args.file}'.")
+        _out(f"{remaining} conflicts are open: see 'idg conflicts {file}'.")
         return EXIT_CONFLICTS
     return EXIT_OK
 
@@ -512,18 +516,7 @@ def cmd_template_import(args: argparse.Namespace) -> int:
 
     with _open(args.file) as document:
         result = import_template(document, Path(args.workbook))
-        if result.outcome == "already-imported":
-            _out(f"{args.workbook} was already imported: nothing changed.")
-        else:
-            _out(
-                f"Merged {args.workbook}: {len(result.taken)} records taken, "
-                f"{len(result.added)} added, {len(result.conflicts)} new conflicts."
-            )
-        remaining = open_conflict_count(document)
-    if remaining:
-        _out(f"{remaining} conflicts are open: see 'idg conflicts {args.file}'.")
-        return EXIT_CONFLICTS
-    return EXIT_OK
+        return _merge_outcome(args.file, args.workbook, result, open_conflict_count(document))
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:

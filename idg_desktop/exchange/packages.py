@@ -24,6 +24,7 @@ from idg_desktop.config import data_dir, installation_id
 from idg_desktop.errors import InvalidInput
 from idg_desktop.exchange import container
 from idg_desktop.exchange.records import (
+    ANSWER_FIELDS,
     answers_of,
     findings_of,
     participant_dict,
@@ -201,17 +202,7 @@ def _fill_working_copy(document: AssessmentDocument, payload: dict[str, Any]) ->
         people = {p["id"] for p in payload["participants"]}
         for data in payload["base"]["answers"]:
             answer = models.Answer(question_id=data["question"])
-            for name in (
-                "text",
-                "rating",
-                "measure_exists",
-                "measure_applied",
-                "measure_effective",
-                "evidence",
-                "marked_for_review",
-                "reviewed",
-                "confidential",
-            ):
+            for name in ANSWER_FIELDS:
                 setattr(answer, name, data[name])
             answer.group_id = data["group_id"] if data["group_id"] == group["id"] else None
             answer.author_id = data["author_id"] if data["author_id"] in people else None

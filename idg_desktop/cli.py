@@ -763,6 +763,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="importance, urgency, consequence, commitment, impact, obligations, "
         "ease, cost = low, medium or high",
     )
+    from idg_desktop import cli_plan
+
+    cli_plan.register(verbs, verb, _Parser, averbs)
     p = verb("activities", cmd_activities, "List activities with their priority.")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--json", action="store_true")
@@ -799,7 +802,15 @@ def _report_bug(error: BaseException) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        # FIELD=VALUE pairs may come after options (``activity plan F ID --output O due=Q1``).
+        if isinstance(getattr(args, "fields", None), list) and all(
+            "=" in item and not item.startswith("-") for item in extra
+        ):
+            args.fields += extra
+        else:
+            parser.error(f"unrecognized arguments: {' '.join(extra)}")
     try:
         return args.handler(args)
     except IdgError as error:

@@ -166,3 +166,36 @@ def test_check_says_an_older_file_will_be_upgraded(idg, new_file: Path, monkeypa
     assert result.code == 1, result.err
     assert f"schema {current}, older than {current + 1}" in result.out
     assert new_file.read_bytes() == before
+
+
+def test_activities_keep_their_ratings_and_findings_through_the_rebuild(tmp_path: Path):
+    """Schema 4 rebuilds the activity table: every rating, override and link to
+    a finding of the schema-3 demo survives, and foreign keys hold."""
+    path = tmp_path / "schema3-demo.idg"
+    shutil.copyfile(FIXTURES / "schema3-demo.idg", path)
+    query = (
+        "SELECT id, title, importance, urgency, consequence, commitment, impact, obligations,"
+        " ease, cost, priority_override, override_reason, revision FROM activity ORDER BY id"
+    )
+
+    def read(p: Path) -> tuple[list, list]:
+        connection = sqlite3.connect(p)
+        try:
+            return (
+                connection.execute(query).fetchall(),
+                connection.execute("SELECT * FROM activity_finding ORDER BY 1, 2").fetchall(),
+            )
+        finally:
+            connection.close()
+
+    before = read(path)
+    assert len(before[0]) == 10 and before[1]
+    with AssessmentDocument.open(path) as document:
+        assert document.upgraded_from == 3
+    assert read(path) == before
+    connection = sqlite3.connect(path)
+    try:
+        assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
+        assert connection.execute("SELECT count(*) FROM activity WHERE due = ''").fetchone()[0] == 10
+    finally:
+        connection.close()

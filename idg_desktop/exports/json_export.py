@@ -21,6 +21,17 @@ from idg_desktop.services.background import list_documents
 from idg_desktop.services.findings import list_findings
 from idg_desktop.services.groups import group_sections, list_groups
 from idg_desktop.services.participants import list_participants
+from idg_desktop.services.plan import (
+    PLAN_FIELDS,
+    ActivityNode,
+    OutcomeNode,
+    OutputNode,
+    Plan,
+    action_plan,
+    kpi_sheet,
+    list_adoptions,
+    list_kpis,
+)
 from idg_desktop.services.profile import integrity_profile
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
@@ -207,6 +218,7 @@ def export_assessment(document: AssessmentDocument) -> dict[str, Any]:
             for s in list_sessions(document)
         ],
         "activities": [_activity(a) for a in list_activities(document)],
+        "plan": _plan_records(document),
         "integrity_profile": [cell.as_dict() for cell in integrity_profile(document)],
     }
 
@@ -292,7 +304,141 @@ def _activity(activity: models.Activity) -> dict[str, Any]:
             "override_reason": activity.override_reason or None,
             "band": band_of(activity),
         },
+        "plan": {"output": activity.output_id, **{f: getattr(activity, f) for f in PLAN_FIELDS}},
     }
+
+
+def _plan_records(document: AssessmentDocument) -> dict[str, Any]:
+    """The results chain, KPIs, SMART confirmations and endorsements, flat."""
+    session = document.session
+    outcomes = session.scalars(
+        select(models.Outcome).order_by(models.Outcome.position, models.Outcome.id)
+    )
+    outputs = session.scalars(
+        select(models.Output).order_by(models.Output.position, models.Output.id)
+    )
+    ticks = session.scalars(
+        select(models.SmartConfirmation).order_by(
+            models.SmartConfirmation.node_id, models.SmartConfirmation.criterion
+        )
+    )
+    return {
+        "outcomes": [
+            {
+                **_tracked(o),
+                "level": o.level,
+                "parent": o.parent_id,
+                "title": o.title,
+                "description": o.description,
+                "position": o.position,
+            }
+            for o in outcomes
+        ],
+        "outputs": [
+            {
+                **_tracked(o),
+                "outcome": o.outcome_id,
+                "title": o.title,
+                "description": o.description,
+                "position": o.position,
+            }
+            for o in outputs
+        ],
+        "kpis": [_kpi(k) for k in list_kpis(document)],
+        "smart_confirmations": [
+            {**_tracked(t), "node": t.node_id, "criterion": t.criterion, "by": t.confirmed_by}
+            for t in ticks
+        ],
+        "adoptions": [
+            {
+                **_tracked(a),
+                "endorsed_by": a.endorsed_by,
+                "endorsed_on": a.endorsed_on,
+                "strategy_link": a.strategy_link,
+                "note": a.note,
+            }
+            for a in list_adoptions(document)
+        ],
+    }
+
+
+def _kpi(kpi: models.Kpi) -> dict[str, Any]:
+    return {
+        **_tracked(kpi),
+        "activity": kpi.activity_id,
+        "position": kpi.position,
+        "complete": kpi.complete,
+        "sheet": kpi_sheet(kpi),
+    }
+
+
+def _smart(check) -> dict[str, Any]:
+    return {
+        "specific": check.specific or None,
+        "measurable": check.measurable,
+        "achievable": check.achievable or None,
+        "relevant": check.relevant or None,
+        "time_bound": check.time_bound,
+        "met": check.met,
+    }
+
+
+def plan_tree(plan: Plan) -> dict[str, Any]:
+    """The action plan as a nested tree (``idg plan --json``)."""
+
+    def activity(node: ActivityNode) -> dict[str, Any]:
+        a = node.activity
+        return {
+            "id": a.id,
+            "code": node.code,
+            "title": a.title,
+            "section": a.section_code,
+            "priority": band_of(a),
+            **{f: getattr(a, f) for f in PLAN_FIELDS},
+            "kpis": [
+                {"id": k.id, "name": k.name, "target": k.target_value, "complete": k.complete}
+                for k in a.kpis
+            ],
+            "smart": _smart(node.smart),
+        }
+
+    def output(node: OutputNode) -> dict[str, Any]:
+        return {
+            "id": node.output.id,
+            "code": node.code,
+            "title": node.output.title,
+            "smart": _smart(node.smart),
+            "activities": [activity(a) for a in node.activities],
+        }
+
+    def outcome(node: OutcomeNode) -> dict[str, Any]:
+        return {
+            "id": node.outcome.id,
+            "code": node.code,
+            "level": node.outcome.level,
+            "title": node.outcome.title,
+            "smart": _smart(node.smart),
+            "outcomes": [outcome(o) for o in node.outcomes],
+            "outputs": [output(o) for o in node.outputs],
+        }
+
+    return {
+        "outcomes": [outcome(o) for o in plan.outcomes],
+        "not_in_plan": [activity(a) for a in plan.unplaced],
+        "adoptions": [
+            {
+                "endorsed_by": a.endorsed_by,
+                "endorsed_on": a.endorsed_on,
+                "strategy_link": a.strategy_link,
+                "note": a.note,
+            }
+            for a in plan.adoptions
+        ],
+    }
+
+
+def plan_tree_of(document: AssessmentDocument) -> dict[str, Any]:
+    return plan_tree(action_plan(document))
 
 
 def export_json_text(document: AssessmentDocument) -> str:

@@ -20,7 +20,7 @@ from pathlib import Path
 from idg_desktop.errors import CannotWrite
 
 #: The schema this version of the application writes.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def _run(connection: sqlite3.Connection, script: str) -> None:
@@ -123,8 +123,169 @@ def _step_3(connection: sqlite3.Connection) -> None:
     _run(connection, _SCHEMA_3)
 
 
+# Schema 4 rebuilds ``activity`` with the plan's columns the way SQLite
+# documents (https://sqlite.org/lang_altertable.html#otheralter): new table,
+# copy, drop, rename, indexes; ``upgrade`` runs every step with foreign keys
+# off and checks them before committing.
+_SCHEMA_4 = """
+CREATE TABLE outcome (
+    level VARCHAR(16) NOT NULL,
+    parent_id VARCHAR(36),
+    title TEXT NOT NULL,
+    description TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    id VARCHAR(36) NOT NULL,
+    created_at DATETIME NOT NULL,
+    updated_at DATETIME NOT NULL,
+    origin VARCHAR(64) NOT NULL,
+    revision INTEGER NOT NULL,
+    PRIMARY KEY (id),
+    FOREIGN KEY(parent_id) REFERENCES outcome (id) ON DELETE CASCADE
+);
+CREATE INDEX ix_outcome_parent_id ON outcome (parent_id);
+CREATE TABLE output (
+    outcome_id VARCHAR(36) NOT NULL,
+    title TEXT NOT NULL,
+    description TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    id VARCHAR(36) NOT NULL,
+    created_at DATETIME NOT NULL,
+    updated_at DATETIME NOT NULL,
+    origin VARCHAR(64) NOT NULL,
+    revision INTEGER NOT NULL,
+    PRIMARY KEY (id),
+    FOREIGN KEY(outcome_id) REFERENCES outcome (id) ON DELETE CASCADE
+);
+CREATE INDEX ix_output_outcome_id ON output (outcome_id);
+CREATE TABLE activity_new (
+    title TEXT NOT NULL,
+    section_code VARCHAR(8) NOT NULL,
+    description TEXT NOT NULL,
+    importance VARCHAR(8),
+    urgency VARCHAR(8),
+    consequence VARCHAR(8),
+    commitment VARCHAR(8),
+    impact VARCHAR(8),
+    obligations VARCHAR(8),
+    ease VARCHAR(8),
+    cost VARCHAR(8),
+    priority_override VARCHAR(8) NOT NULL,
+    override_reason TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    output_id VARCHAR(36),
+    responsible_division TEXT NOT NULL,
+    responsible_person TEXT NOT NULL,
+    performance_target TEXT NOT NULL,
+    budget TEXT NOT NULL,
+    resources TEXT NOT NULL,
+    start VARCHAR(10) NOT NULL,
+    due VARCHAR(10) NOT NULL,
+    strategic_goal TEXT NOT NULL,
+    stakeholders TEXT NOT NULL,
+    task_origin TEXT NOT NULL,
+    planned_result TEXT NOT NULL,
+    staff_count INTEGER,
+    external_contributor TEXT NOT NULL,
+    cost_source TEXT NOT NULL,
+    complexity VARCHAR(12) NOT NULL,
+    integrity_effect VARCHAR(12) NOT NULL,
+    id VARCHAR(36) NOT NULL,
+    created_at DATETIME NOT NULL,
+    updated_at DATETIME NOT NULL,
+    origin VARCHAR(64) NOT NULL,
+    revision INTEGER NOT NULL,
+    PRIMARY KEY (id),
+    FOREIGN KEY(section_code) REFERENCES section (code),
+    FOREIGN KEY(output_id) REFERENCES output (id) ON DELETE SET NULL
+);
+INSERT INTO activity_new (
+    title, section_code, description, importance, urgency, consequence, commitment,
+    impact, obligations, ease, cost, priority_override, override_reason, position,
+    id, created_at, updated_at, origin, revision,
+    output_id, responsible_division, responsible_person, performance_target, budget,
+    resources, start, due, strategic_goal, stakeholders, task_origin, planned_result,
+    staff_count, external_contributor, cost_source, complexity, integrity_effect
+)
+SELECT
+    title, section_code, description, importance, urgency, consequence, commitment,
+    impact, obligations, ease, cost, priority_override, override_reason, position,
+    id, created_at, updated_at, origin, revision,
+    NULL, '', '', '', '', '', '', '', '', '', '', '', NULL, '', '', '', ''
+FROM activity;
+DROP TABLE activity;
+ALTER TABLE activity_new RENAME TO activity;
+CREATE INDEX ix_activity_output_id ON activity (output_id);
+CREATE INDEX ix_activity_section_code ON activity (section_code);
+CREATE TABLE kpi (
+    activity_id VARCHAR(36) NOT NULL,
+    name TEXT NOT NULL,
+    description TEXT NOT NULL,
+    performance_dimension TEXT NOT NULL,
+    calculation_method TEXT NOT NULL,
+    rationale TEXT NOT NULL,
+    links TEXT NOT NULL,
+    typologies TEXT NOT NULL,
+    source_of_verification TEXT NOT NULL,
+    "references" TEXT NOT NULL,
+    periodicity TEXT NOT NULL,
+    disaggregation TEXT NOT NULL,
+    target_value TEXT NOT NULL,
+    country_example TEXT NOT NULL,
+    disclosure_policy TEXT NOT NULL,
+    other_considerations TEXT NOT NULL,
+    baseline_value TEXT NOT NULL,
+    baseline_date VARCHAR(10) NOT NULL,
+    complete BOOLEAN NOT NULL,
+    position INTEGER NOT NULL,
+    id VARCHAR(36) NOT NULL,
+    created_at DATETIME NOT NULL,
+    updated_at DATETIME NOT NULL,
+    origin VARCHAR(64) NOT NULL,
+    revision INTEGER NOT NULL,
+    PRIMARY KEY (id),
+    FOREIGN KEY(activity_id) REFERENCES activity (id) ON DELETE CASCADE
+);
+CREATE INDEX ix_kpi_activity_id ON kpi (activity_id);
+CREATE TABLE smart_confirmation (
+    node_id VARCHAR(36) NOT NULL,
+    criterion VARCHAR(16) NOT NULL,
+    confirmed_by TEXT NOT NULL,
+    id VARCHAR(36) NOT NULL,
+    created_at DATETIME NOT NULL,
+    updated_at DATETIME NOT NULL,
+    origin VARCHAR(64) NOT NULL,
+    revision INTEGER NOT NULL,
+    PRIMARY KEY (id),
+    UNIQUE (node_id, criterion)
+);
+CREATE INDEX ix_smart_confirmation_node_id ON smart_confirmation (node_id);
+CREATE TABLE adoption (
+    endorsed_by TEXT NOT NULL,
+    endorsed_on VARCHAR(10) NOT NULL,
+    strategy_link TEXT NOT NULL,
+    note TEXT NOT NULL,
+    id VARCHAR(36) NOT NULL,
+    created_at DATETIME NOT NULL,
+    updated_at DATETIME NOT NULL,
+    origin VARCHAR(64) NOT NULL,
+    revision INTEGER NOT NULL,
+    PRIMARY KEY (id)
+)
+"""
+
+
+def _step_4(connection: sqlite3.Connection) -> None:
+    """Schema 4: the results chain, the activities' plan fields, KPIs, SMART
+    confirmations and adoption records."""
+    _run(connection, _SCHEMA_4)
+
+
 #: ``STEPS[n]`` upgrades a connection's database from schema n - 1 to n.
-STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {2: _step_2, 3: _step_3}
+STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    2: _step_2,
+    3: _step_3,
+    4: _step_4,
+}
 
 
 def backup_path_for(path: Path, from_version: int) -> Path:
@@ -169,16 +330,27 @@ def upgrade(connection: sqlite3.Connection, path: Path, from_version: int) -> Pa
     """
     backup = backup_path_for(path, from_version)
     backup_copy(connection, backup)
-    connection.execute("BEGIN IMMEDIATE")
+    # Foreign keys off while tables are rebuilt (a DROP would otherwise
+    # cascade), checked before the commit; the pragma cannot change inside a
+    # transaction, so it is set around it.
+    enforced = connection.execute("PRAGMA foreign_keys").fetchone()[0]
+    connection.execute("PRAGMA foreign_keys = OFF")
     try:
-        for version in range(from_version + 1, SCHEMA_VERSION + 1):
-            STEPS[version](connection)
-        connection.execute(f"PRAGMA user_version = {int(SCHEMA_VERSION)}")
-        connection.execute(
-            "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),)
-        )
-        connection.execute("COMMIT")
-    except BaseException:
-        connection.execute("ROLLBACK")
-        raise
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            for version in range(from_version + 1, SCHEMA_VERSION + 1):
+                STEPS[version](connection)
+            broken = connection.execute("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise sqlite3.IntegrityError(f"foreign keys broken in {broken[0][0]}")
+            connection.execute(f"PRAGMA user_version = {int(SCHEMA_VERSION)}")
+            connection.execute(
+                "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),)
+            )
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+    finally:
+        connection.execute(f"PRAGMA foreign_keys = {'ON' if enforced else 'OFF'}")
     return backup

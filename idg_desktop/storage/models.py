@@ -354,7 +354,32 @@ class Activity(Tracked, Base):
     priority_override: Mapped[str] = mapped_column(String(8), default="")
     override_reason: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
+    # -- schema 4: the activity's line of the action plan (Annex 9, Figure 14) --
+    output_id: Mapped[str | None] = mapped_column(
+        ForeignKey("output.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    responsible_division: Mapped[str] = mapped_column(Text, default="")
+    responsible_person: Mapped[str] = mapped_column(Text, default="")
+    performance_target: Mapped[str] = mapped_column(Text, default="")
+    budget: Mapped[str] = mapped_column(Text, default="")
+    resources: Mapped[str] = mapped_column(Text, default="")
+    #: Timeline: a quarter (``2027-Q1``) or a date (``2027-03-31``), normalised.
+    start: Mapped[str] = mapped_column(String(10), default="")
+    due: Mapped[str] = mapped_column(String(10), default="")
+    strategic_goal: Mapped[str] = mapped_column(Text, default="")
+    stakeholders: Mapped[str] = mapped_column(Text, default="")
+    task_origin: Mapped[str] = mapped_column(Text, default="")
+    planned_result: Mapped[str] = mapped_column(Text, default="")
+    staff_count: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    external_contributor: Mapped[str] = mapped_column(Text, default="")
+    cost_source: Mapped[str] = mapped_column(Text, default="")
+    #: Figure 14 scales: slightly / moderately / greatly ("" until judged).
+    complexity: Mapped[str] = mapped_column(String(12), default="")
+    integrity_effect: Mapped[str] = mapped_column(String(12), default="")
     findings: Mapped[list[ActivityFinding]] = relationship(cascade="all, delete-orphan")
+    kpis: Mapped[list[Kpi]] = relationship(
+        cascade="all, delete-orphan", order_by="Kpi.position", passive_deletes=True
+    )
 
 
 class ActivityFinding(Base):
@@ -367,3 +392,86 @@ class ActivityFinding(Base):
     finding_id: Mapped[str] = mapped_column(
         ForeignKey("finding.id", ondelete="CASCADE"), primary_key=True
     )
+
+
+# -- schema 4: the results chain, KPIs, SMART confirmations, adoption (Part III–IV) --
+
+
+class Outcome(Tracked, Base):
+    """An outcome of the results chain: ultimate, intermediate or immediate.
+
+    An intermediate outcome sits under an ultimate one, an immediate outcome
+    under an intermediate one (or either at the top when the plan is simpler).
+    """
+
+    __tablename__ = "outcome"
+    level: Mapped[str] = mapped_column(String(16))
+    parent_id: Mapped[str | None] = mapped_column(
+        ForeignKey("outcome.id", ondelete="CASCADE"), nullable=True, index=True
+    )
+    title: Mapped[str] = mapped_column(Text)
+    description: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Output(Tracked, Base):
+    """An output (Annex 9's "1.1"): the short-term product of its activities."""
+
+    __tablename__ = "output"
+    outcome_id: Mapped[str] = mapped_column(
+        ForeignKey("outcome.id", ondelete="CASCADE"), index=True
+    )
+    title: Mapped[str] = mapped_column(Text)
+    description: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Kpi(Tracked, Base):
+    """A key performance indicator of an activity, with its Annex 11 metadata sheet."""
+
+    __tablename__ = "kpi"
+    activity_id: Mapped[str] = mapped_column(
+        ForeignKey("activity.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(Text)
+    description: Mapped[str] = mapped_column(Text, default="")
+    performance_dimension: Mapped[str] = mapped_column(Text, default="")
+    calculation_method: Mapped[str] = mapped_column(Text, default="")
+    rationale: Mapped[str] = mapped_column(Text, default="")
+    links: Mapped[str] = mapped_column(Text, default="")
+    #: Annex 10 typology keys, as a JSON list.
+    typologies: Mapped[str] = mapped_column(Text, default="[]")
+    source_of_verification: Mapped[str] = mapped_column(Text, default="")
+    references: Mapped[str] = mapped_column(Text, default="")
+    periodicity: Mapped[str] = mapped_column(Text, default="")
+    disaggregation: Mapped[str] = mapped_column(Text, default="")
+    target_value: Mapped[str] = mapped_column(Text, default="")
+    country_example: Mapped[str] = mapped_column(Text, default="")
+    disclosure_policy: Mapped[str] = mapped_column(Text, default="")
+    other_considerations: Mapped[str] = mapped_column(Text, default="")
+    baseline_value: Mapped[str] = mapped_column(Text, default="")
+    baseline_date: Mapped[str] = mapped_column(String(10), default="")
+    #: Marked complete once every mandatory Annex 11 field is filled.
+    complete: Mapped[bool] = mapped_column(Boolean, default=False)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class SmartConfirmation(Tracked, Base):
+    """A working group's tick that an objective is specific, achievable or
+    relevant, and who ticked it (measurable and time-bound are computed)."""
+
+    __tablename__ = "smart_confirmation"
+    __table_args__ = (UniqueConstraint("node_id", "criterion"),)
+    node_id: Mapped[str] = mapped_column(String(36), index=True)  # outcome, output or activity
+    criterion: Mapped[str] = mapped_column(String(16))  # specific / achievable / relevant
+    confirmed_by: Mapped[str] = mapped_column(Text)
+
+
+class Adoption(Tracked, Base):
+    """An endorsement of the action plan (Part III step 6)."""
+
+    __tablename__ = "adoption"
+    endorsed_by: Mapped[str] = mapped_column(Text)
+    endorsed_on: Mapped[str] = mapped_column(String(10))
+    strategy_link: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")

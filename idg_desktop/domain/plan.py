@@ -1,0 +1,159 @@
+"""Rules of the integrity action plan (IDG Part III steps 2–6, Part IV, Annexes 9–11).
+
+* The results chain of Part IV: an ultimate outcome is reached through
+  intermediate outcomes, an intermediate one through immediate outcomes;
+  outputs serve an outcome; activities produce outputs.
+* Timelines are quarters (``2027-Q1``) or dates (``2027-03-31``): Annex 9
+  writes "Q1 2022", Figure 14 a deadline. Both are normalised on entry.
+* SMART objectives (Part III step 2): *measurable* and *time-bound* are
+  computed (an activity is measurable when it has a KPI with a target value,
+  time-bound when it has a due quarter or date; an outcome or output when every
+  activity under it is, and it has at least one); *specific*, *achievable* and
+  *relevant* are judgements the working group confirms, with who confirmed.
+* KPI metadata sheets (Annex 11): a sheet can be marked complete only when
+  every field the guide does not mark "(non mandatory)" is filled.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from idg_desktop.errors import InvalidInput
+
+
+class OutcomeLevel(StrEnum):
+    ULTIMATE = "ultimate"
+    INTERMEDIATE = "intermediate"
+    IMMEDIATE = "immediate"
+
+
+#: The level an outcome's parent must have (``None``: it stands at the top).
+PARENT_LEVEL: dict[OutcomeLevel, OutcomeLevel | None] = {
+    OutcomeLevel.ULTIMATE: None,
+    OutcomeLevel.INTERMEDIATE: OutcomeLevel.ULTIMATE,
+    OutcomeLevel.IMMEDIATE: OutcomeLevel.INTERMEDIATE,
+}
+
+
+class Extent(StrEnum):
+    """Figure 14's scale for complexity and the expected integrity effect."""
+
+    SLIGHTLY = "slightly"
+    MODERATELY = "moderately"
+    GREATLY = "greatly"
+
+
+#: The SMART criteria: the first, third and fourth are confirmed by people.
+SMART = ("specific", "measurable", "achievable", "relevant", "time-bound")
+CONFIRMED = ("specific", "achievable", "relevant")
+COMPUTED = ("measurable", "time-bound")
+
+_QUARTER = re.compile(r"^\s*(?:(\d{4})\s*[-/ ]?\s*Q([1-4])|Q([1-4])\s*[-/ ]?\s*(\d{4}))\s*$", re.I)
+_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
+
+
+def parse_when(text: str, what: str = "date") -> str:
+    """``"Q1 2027"``, ``"2027-q1"`` → ``"2027-Q1"``; ``"2027-03-31"`` kept; ``""`` clears."""
+    if not text or not text.strip():
+        return ""
+    quarter = _QUARTER.match(text)
+    if quarter:
+        year = quarter.group(1) or quarter.group(4)
+        number = quarter.group(2) or quarter.group(3)
+        return f"{year}-Q{number}"
+    day = _DATE.match(text)
+    if day:
+        try:
+            return date(int(day.group(1)), int(day.group(2)), int(day.group(3))).isoformat()
+        except ValueError:
+            pass
+    raise InvalidInput(
+        f"'{text.strip()}' is not a {what}: write a quarter such as Q1 2027 or a date "
+        "such as 2027-03-31."
+    )
+
+
+def period_end(when: str) -> date | None:
+    """The last day a normalised quarter or date covers (for ordering and checks)."""
+    if not when:
+        return None
+    if "-Q" in when:
+        year, quarter = when.split("-Q")
+        month = int(quarter) * 3
+        return date(int(year), month, calendar.monthrange(int(year), month)[1])
+    return date.fromisoformat(when)
+
+
+def period_start(when: str) -> date | None:
+    if not when:
+        return None
+    if "-Q" in when:
+        year, quarter = when.split("-Q")
+        return date(int(year), (int(quarter) - 1) * 3 + 1, 1)
+    return date.fromisoformat(when)
+
+
+def check_timeline(start: str, due: str) -> None:
+    """A due quarter or date before the start is refused."""
+    if start and due and period_end(due) < period_start(start):
+        raise InvalidInput(f"The due {due} comes before the start {start}.")
+
+
+def display_when(when: str) -> str:
+    """``2027-Q1`` → ``Q1 2027`` (Annex 9's way of writing a quarter)."""
+    if "-Q" in when:
+        year, quarter = when.split("-Q")
+        return f"Q{quarter} {year}"
+    return when
+
+
+@dataclass(frozen=True)
+class SmartCheck:
+    """The five SMART criteria of one objective: True, False, with who confirmed."""
+
+    specific: str  # who confirmed, "" if not yet
+    measurable: bool
+    achievable: str
+    relevant: str
+    time_bound: bool
+
+    @property
+    def met(self) -> bool:
+        return bool(
+            self.specific
+            and self.measurable
+            and self.achievable
+            and self.relevant
+            and self.time_bound
+        )
+
+    def missing(self) -> list[str]:
+        """The criteria not yet met, in SMART order."""
+        state = {
+            "specific": bool(self.specific),
+            "measurable": self.measurable,
+            "achievable": bool(self.achievable),
+            "relevant": bool(self.relevant),
+            "time-bound": self.time_bound,
+        }
+        return [name for name in SMART if not state[name]]
+
+
+def missing_mandatory(sheet: dict[str, object], fields: list[dict]) -> list[str]:
+    """The keys of the mandatory Annex 11 fields still empty in ``sheet``.
+
+    ``fields`` is the framework's ``kpi_metadata_fields`` (key, label, mandatory).
+    """
+    missing = []
+    for field in fields:
+        if not field.get("mandatory"):
+            continue
+        value = sheet.get(field["key"])
+        empty = not value if isinstance(value, (list, tuple)) else not str(value or "").strip()
+        if empty:
+            missing.append(field["key"])
+    return missing

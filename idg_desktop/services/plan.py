@@ -1,0 +1,701 @@
+"""The integrity action plan: results chain, plan fields, KPIs, SMART, adoption.
+
+The rules themselves (levels, timelines, SMART, mandatory KPI fields) are in
+``idg_desktop.domain.plan``; this module stores and reads them.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import delete, func, select
+
+from idg_desktop.domain.plan import (
+    CONFIRMED,
+    PARENT_LEVEL,
+    Extent,
+    OutcomeLevel,
+    SmartCheck,
+    check_timeline,
+    missing_mandatory,
+    parse_when,
+)
+from idg_desktop.domain.vocabulary import parse_choice
+from idg_desktop.errors import InvalidInput, NotFound
+from idg_desktop.services.activities import find_activity, list_activities
+from idg_desktop.services.assessment import document_framework
+from idg_desktop.services.records import by_prefix, stamp_new, touch
+from idg_desktop.storage import models
+from idg_desktop.storage.document import AssessmentDocument
+
+#: The activity's plan fields (Annex 9 and Figure 14), in the template's order.
+PLAN_FIELDS = (
+    "responsible_division",
+    "responsible_person",
+    "performance_target",
+    "budget",
+    "resources",
+    "start",
+    "due",
+    "strategic_goal",
+    "stakeholders",
+    "task_origin",
+    "planned_result",
+    "staff_count",
+    "external_contributor",
+    "cost_source",
+    "complexity",
+    "integrity_effect",
+)
+
+#: The KPI sheet's fields beyond Annex 11's fifteen.
+KPI_EXTRA_FIELDS = ("baseline_value", "baseline_date")
+
+
+# -- the results chain --------------------------------------------------------
+
+
+def find_outcome(document: AssessmentDocument, reference: str) -> models.Outcome:
+    return by_prefix(document.session, models.Outcome, reference, "outcome")
+
+
+def find_output(document: AssessmentDocument, reference: str) -> models.Output:
+    return by_prefix(document.session, models.Output, reference, "output")
+
+
+def _next_position(session, model, *where) -> int:
+    return (session.scalar(select(func.max(model.position)).where(*where)) or 0) + 1
+
+
+def _check_parent(
+    document: AssessmentDocument, level: OutcomeLevel, parent: str | None
+) -> models.Outcome | None:
+    if not parent:
+        return None
+    found = find_outcome(document, parent)
+    wanted = PARENT_LEVEL[level]
+    if wanted is None or found.level != wanted.value:
+        if wanted is None:
+            raise InvalidInput("An ultimate outcome stands at the top of the results chain.")
+        raise InvalidInput(
+            f"An {level.value} outcome sits under an {wanted.value} outcome, "
+            f"not under an {found.level} one."
+        )
+    return found
+
+
+def _same_parent(parent_id: str | None):
+    if parent_id is None:
+        return models.Outcome.parent_id.is_(None)
+    return models.Outcome.parent_id == parent_id
+
+
+def add_outcome(
+    document: AssessmentDocument,
+    *,
+    title: str,
+    level: str,
+    parent: str | None = None,
+    description: str = "",
+    record_id: str | None = None,
+) -> models.Outcome:
+    if not title.strip():
+        raise InvalidInput("The outcome needs a title.")
+    chosen = parse_choice(OutcomeLevel, level, "outcome level")
+    above = _check_parent(document, chosen, parent)
+    parent_id = above.id if above else None
+    with document.edit() as session:
+        outcome = models.Outcome(
+            level=chosen.value,
+            parent_id=parent_id,
+            title=title.strip(),
+            description=description.strip(),
+            position=_next_position(session, models.Outcome, _same_parent(parent_id)),
+        )
+        stamp_new(document, outcome, record_id=record_id)
+        session.add(outcome)
+    return outcome
+
+
+def update_outcome(
+    document: AssessmentDocument,
+    reference: str,
+    *,
+    title: str | None = None,
+    description: str | None = None,
+) -> models.Outcome:
+    outcome = find_outcome(document, reference)
+    if title is not None and not title.strip():
+        raise InvalidInput("The outcome needs a title.")
+    with document.edit():
+        if title is not None:
+            outcome.title = title.strip()
+        if description is not None:
+            outcome.description = description.strip()
+        touch(document, outcome)
+    return outcome
+
+
+def add_output(
+    document: AssessmentDocument,
+    *,
+    title: str,
+    outcome: str,
+    description: str = "",
+    record_id: str | None = None,
+) -> models.Output:
+    if not title.strip():
+        raise InvalidInput("The output needs a title.")
+    serves = find_outcome(document, outcome)
+    with document.edit() as session:
+        output = models.Output(
+            outcome_id=serves.id,
+            title=title.strip(),
+            description=description.strip(),
+            position=_next_position(session, models.Output, models.Output.outcome_id == serves.id),
+        )
+        stamp_new(document, output, record_id=record_id)
+        session.add(output)
+    return output
+
+
+def update_output(
+    document: AssessmentDocument,
+    reference: str,
+    *,
+    title: str | None = None,
+    description: str | None = None,
+    outcome: str | None = None,
+) -> models.Output:
+    output = find_output(document, reference)
+    if title is not None and not title.strip():
+        raise InvalidInput("The output needs a title.")
+    serves = find_outcome(document, outcome) if outcome else None
+    with document.edit() as session:
+        if title is not None:
+            output.title = title.strip()
+        if description is not None:
+            output.description = description.strip()
+        if serves is not None and serves.id != output.outcome_id:
+            output.outcome_id = serves.id
+            output.position = _next_position(
+                session, models.Output, models.Output.outcome_id == serves.id
+            )
+        touch(document, output)
+    return output
+
+
+def delete_node(document: AssessmentDocument, node_id: str) -> None:
+    """Delete an outcome (with the outcomes and outputs under it) or an output.
+
+    Activities are never deleted with the chain: they keep their ratings and
+    return to "not yet in the plan".
+    """
+    node = _node(document, node_id)
+    if isinstance(node, models.Activity):
+        raise InvalidInput("Activities are deleted on the Priorities page, not from the plan.")
+    with document.edit() as session:
+        gone = _descendant_ids(document, node)
+        session.execute(
+            delete(models.SmartConfirmation).where(models.SmartConfirmation.node_id.in_(gone))
+        )
+        session.delete(node)
+        session.flush()
+    document.session.expire_all()
+
+
+def _descendant_ids(document: AssessmentDocument, node) -> list[str]:
+    ids = [node.id]
+    if isinstance(node, models.Outcome):
+        session = document.session
+        for child in session.scalars(
+            select(models.Outcome).where(models.Outcome.parent_id == node.id)
+        ):
+            ids += _descendant_ids(document, child)
+        ids += list(
+            session.scalars(select(models.Output.id).where(models.Output.outcome_id == node.id))
+        )
+    return ids
+
+
+def move_node(document: AssessmentDocument, node_id: str, step: int) -> None:
+    """Move an outcome, output or activity up (``-1``) or down (``+1``) among its siblings."""
+    node = _node(document, node_id)
+    siblings = _siblings(document, node)
+    index = [s.id for s in siblings].index(node.id)
+    other = index + step
+    if not 0 <= other < len(siblings):
+        return
+    with document.edit():
+        order = list(siblings)
+        order[index], order[other] = order[other], order[index]
+        for position, record in enumerate(order, start=1):
+            if record.position != position:
+                record.position = position
+                touch(document, record)
+
+
+def _siblings(document: AssessmentDocument, node) -> list:
+    session = document.session
+    if isinstance(node, models.Outcome):
+        query = select(models.Outcome).where(_same_parent(node.parent_id))
+        model = models.Outcome
+    elif isinstance(node, models.Output):
+        query = select(models.Output).where(models.Output.outcome_id == node.outcome_id)
+        model = models.Output
+    else:
+        where = (
+            models.Activity.output_id.is_(None)
+            if node.output_id is None
+            else models.Activity.output_id == node.output_id
+        )
+        query = select(models.Activity).where(where)
+        model = models.Activity
+    return list(session.scalars(query.order_by(model.position, model.created_at, model.id)))
+
+
+def _node(document: AssessmentDocument, node_id: str):
+    for model in (models.Outcome, models.Output, models.Activity):
+        record = document.session.get(model, node_id)
+        if record is not None:
+            return record
+    raise NotFound(f"Nothing in the action plan has the id '{node_id}'.")
+
+
+def resolve_node(document: AssessmentDocument, reference: str) -> str:
+    """The full id of the outcome, output or activity a short id names."""
+    found = []
+    for model, what in (
+        (models.Outcome, "outcome"),
+        (models.Output, "output"),
+        (models.Activity, "activity"),
+    ):
+        try:
+            found.append(by_prefix(document.session, model, reference, what).id)
+        except NotFound:
+            continue
+    if not found:
+        raise NotFound(f"No outcome, output or activity has an id starting with '{reference}'.")
+    if len(found) > 1:
+        raise InvalidInput(f"The id '{reference}' is ambiguous: give more characters.")
+    return found[0]
+
+
+def place_activity(
+    document: AssessmentDocument, activity: str, output: str | None
+) -> models.Activity:
+    """Put an activity under an output (``None``: back to "not yet in the plan")."""
+    record = find_activity(document, activity)
+    target = find_output(document, output) if output else None
+    with document.edit():
+        record.output_id = target.id if target else None
+        touch(document, record)
+    return record
+
+
+def update_plan_fields(
+    document: AssessmentDocument, activity: str, **changes: object
+) -> models.Activity:
+    """Set an activity's Annex 9 / Figure 14 fields, validated."""
+    record = find_activity(document, activity)
+    clean: dict[str, object] = {}
+    for name, value in changes.items():
+        if name not in PLAN_FIELDS:
+            raise InvalidInput(f"The action plan has no field '{name}'.")
+        text = "" if value is None else str(value).strip()
+        if name in ("start", "due"):
+            clean[name] = parse_when(text, f"{name} quarter or date")
+        elif name in ("complexity", "integrity_effect"):
+            what = "complexity" if name == "complexity" else "integrity effect"
+            clean[name] = parse_choice(Extent, text, what).value if text else ""
+        elif name == "staff_count":
+            if text and (not text.isdigit() or int(text) > 100_000):
+                raise InvalidInput(f"'{text}' is not a number of staff.")
+            clean[name] = int(text) if text else None
+        else:
+            clean[name] = text
+    check_timeline(str(clean.get("start", record.start)), str(clean.get("due", record.due)))
+    with document.edit():
+        for name, value in clean.items():
+            setattr(record, name, value)
+        touch(document, record)
+    return record
+
+
+# -- KPIs -----------------------------------------------------------------------
+
+
+def kpi_fields(document: AssessmentDocument) -> list[dict]:
+    """The Annex 11 fields (key, label, mandatory) the document's framework lists."""
+    return document_framework(document).get("kpi_metadata_fields", [])
+
+
+def kpi_typologies(document: AssessmentDocument) -> list[dict]:
+    return document_framework(document).get("kpi_typologies", [])
+
+
+def find_kpi(document: AssessmentDocument, reference: str) -> models.Kpi:
+    return by_prefix(document.session, models.Kpi, reference, "KPI")
+
+
+def list_kpis(document: AssessmentDocument) -> list[models.Kpi]:
+    """Every KPI, in plan order of their activities, then their own order."""
+    order = {a.id: n for n, a in enumerate(list_activities(document))}
+    kpis = document.session.scalars(select(models.Kpi)).all()
+    return sorted(kpis, key=lambda k: (order.get(k.activity_id, 0), k.position, k.id))
+
+
+def kpi_sheet(kpi: models.Kpi) -> dict[str, object]:
+    """The KPI's metadata sheet as a dict keyed like Annex 11 (+ baseline)."""
+    sheet: dict[str, object] = {}
+    for key in _SHEET_KEYS:
+        value = getattr(kpi, key)
+        sheet[key] = json.loads(value or "[]") if key == "typologies" else value
+    return sheet
+
+
+_SHEET_KEYS = (
+    "name",
+    "description",
+    "performance_dimension",
+    "calculation_method",
+    "rationale",
+    "links",
+    "typologies",
+    "source_of_verification",
+    "references",
+    "periodicity",
+    "disaggregation",
+    "target_value",
+    "country_example",
+    "disclosure_policy",
+    "other_considerations",
+    *KPI_EXTRA_FIELDS,
+)
+
+
+def _clean_kpi_changes(document: AssessmentDocument, changes: dict[str, object]) -> dict:
+    clean: dict[str, object] = {}
+    known = {t["key"] for t in kpi_typologies(document)}
+    for name, value in changes.items():
+        if name == "target":
+            name = "target_value"
+        if name not in _SHEET_KEYS:
+            raise InvalidInput(f"A KPI metadata sheet has no field '{name}'.")
+        if name == "typologies":
+            keys = [value] if isinstance(value, str) else list(value or [])
+            keys = [str(k).strip() for k in keys if str(k).strip()]
+            unknown = [k for k in keys if k not in known]
+            if unknown:
+                raise InvalidInput(
+                    f"Unknown KPI typology '{unknown[0]}': use keys from Annex 10 "
+                    f"such as {', '.join(sorted(known)[:3])}."
+                )
+            clean[name] = json.dumps(sorted(set(keys)))
+        elif name == "baseline_date":
+            text = str(value or "").strip()
+            if text:
+                try:
+                    text = date.fromisoformat(text).isoformat()
+                except ValueError:
+                    raise InvalidInput(
+                        f"'{text}' is not a date: write the baseline date as 2026-03-31."
+                    ) from None
+            clean[name] = text
+        else:
+            clean[name] = str(value or "").strip()
+    if "name" in clean and not clean["name"]:
+        raise InvalidInput("The KPI needs a name.")
+    return clean
+
+
+def add_kpi(
+    document: AssessmentDocument,
+    *,
+    activity: str,
+    name: str,
+    target: str = "",
+    record_id: str | None = None,
+    **sheet: object,
+) -> models.Kpi:
+    owner = find_activity(document, activity)
+    clean = _clean_kpi_changes(document, {"name": name, "target_value": target, **sheet})
+    with document.edit() as session:
+        kpi = models.Kpi(
+            activity_id=owner.id,
+            position=_next_position(session, models.Kpi, models.Kpi.activity_id == owner.id),
+            complete=False,
+            **{key: clean.get(key, "[]" if key == "typologies" else "") for key in _SHEET_KEYS},
+        )
+        stamp_new(document, kpi, record_id=record_id)
+        session.add(kpi)
+    document.session.expire(owner, ["kpis"])
+    return kpi
+
+
+def missing_kpi_fields(document: AssessmentDocument, kpi: models.Kpi) -> list[str]:
+    """Labels of the mandatory Annex 11 fields the sheet still lacks."""
+    fields = kpi_fields(document)
+    labels = {f["key"]: f.get("label", f["key"]) for f in fields}
+    return [labels[key] for key in missing_mandatory(kpi_sheet(kpi), fields)]
+
+
+def update_kpi(document: AssessmentDocument, reference: str, **changes: object) -> models.Kpi:
+    kpi = find_kpi(document, reference)
+    clean = _clean_kpi_changes(document, changes)
+    if kpi.complete:
+        after = {
+            **kpi_sheet(kpi),
+            **{k: json.loads(v) if k == "typologies" else v for k, v in clean.items()},
+        }
+        missing = missing_mandatory(after, kpi_fields(document))
+        if missing:
+            labels = {f["key"]: f.get("label", f["key"]) for f in kpi_fields(document)}
+            raise InvalidInput(
+                f"The sheet of '{kpi.name}' is marked complete and "
+                f"'{labels[missing[0]]}' is mandatory: mark it incomplete before emptying it."
+            )
+    with document.edit():
+        for key, value in clean.items():
+            setattr(kpi, key, value)
+        touch(document, kpi)
+    return kpi
+
+
+def set_kpi_complete(
+    document: AssessmentDocument, reference: str, complete: bool = True
+) -> models.Kpi:
+    """Mark a sheet complete — refused, naming the fields, while a mandatory one is empty."""
+    kpi = find_kpi(document, reference)
+    if complete:
+        missing = missing_kpi_fields(document, kpi)
+        if missing:
+            raise InvalidInput(
+                f"The sheet of '{kpi.name}' cannot be marked complete: "
+                f"{', '.join(missing)} {'is' if len(missing) == 1 else 'are'} mandatory "
+                "in Annex 11 and still empty."
+            )
+    with document.edit():
+        kpi.complete = complete
+        touch(document, kpi)
+    return kpi
+
+
+def delete_kpi(document: AssessmentDocument, reference: str) -> None:
+    kpi = find_kpi(document, reference)
+    owner = kpi.activity_id
+    with document.edit() as session:
+        session.delete(kpi)
+    activity = document.session.get(models.Activity, owner)
+    if activity is not None:
+        document.session.expire(activity, ["kpis"])
+
+
+# -- SMART ------------------------------------------------------------------------
+
+
+def confirm_smart(document: AssessmentDocument, node_id: str, criterion: str, by: str) -> None:
+    """Tick (``by`` = who) or untick (``by`` = "") specific, achievable or relevant."""
+    node = _node(document, node_id)
+    key = criterion.strip().lower()
+    if key not in CONFIRMED:
+        raise InvalidInput(
+            f"'{criterion}' is not confirmed by the working group: tick one of "
+            f"{', '.join(CONFIRMED)} (measurable and time-bound are checked by the app)."
+        )
+    existing = document.session.scalars(
+        select(models.SmartConfirmation).where(
+            models.SmartConfirmation.node_id == node.id,
+            models.SmartConfirmation.criterion == key,
+        )
+    ).first()
+    who = by.strip()
+    with document.edit() as session:
+        if not who:
+            if existing is not None:
+                session.delete(existing)
+        elif existing is None:
+            record = models.SmartConfirmation(node_id=node.id, criterion=key, confirmed_by=who)
+            stamp_new(document, record)
+            session.add(record)
+        else:
+            existing.confirmed_by = who
+            touch(document, existing)
+
+
+def _measurable(activity: models.Activity) -> bool:
+    return any(k.target_value.strip() for k in activity.kpis)
+
+
+def _time_bound(activity: models.Activity) -> bool:
+    return bool(activity.due)
+
+
+# -- reading the plan ---------------------------------------------------------------
+
+
+@dataclass
+class ActivityNode:
+    activity: models.Activity
+    code: str
+    smart: SmartCheck
+
+
+@dataclass
+class OutputNode:
+    output: models.Output
+    code: str
+    activities: list[ActivityNode] = field(default_factory=list)
+    smart: SmartCheck | None = None
+
+
+@dataclass
+class OutcomeNode:
+    outcome: models.Outcome
+    code: str
+    outcomes: list[OutcomeNode] = field(default_factory=list)
+    outputs: list[OutputNode] = field(default_factory=list)
+    smart: SmartCheck | None = None
+
+    def activities(self) -> list[ActivityNode]:
+        found = [a for o in self.outputs for a in o.activities]
+        for child in self.outcomes:
+            found += child.activities()
+        return found
+
+
+@dataclass
+class Plan:
+    outcomes: list[OutcomeNode]
+    unplaced: list[ActivityNode]
+    adoptions: list[models.Adoption]
+
+    def nodes(self):
+        """Every outcome, output and activity node, depth first."""
+
+        def walk(node: OutcomeNode):
+            yield node
+            for child in node.outcomes:
+                yield from walk(child)
+            for output in node.outputs:
+                yield output
+                yield from output.activities
+
+        for top in self.outcomes:
+            yield from walk(top)
+        yield from self.unplaced
+
+
+def action_plan(document: AssessmentDocument) -> Plan:
+    """The plan as a tree, numbered like Annex 9 (Outcome 1, output 1.1, activity 1.1.1)."""
+    session = document.session
+    confirmations: dict[str, dict[str, str]] = {}
+    for tick in session.scalars(select(models.SmartConfirmation)):
+        confirmations.setdefault(tick.node_id, {})[tick.criterion] = tick.confirmed_by
+    outcomes = session.scalars(
+        select(models.Outcome).order_by(
+            models.Outcome.position, models.Outcome.created_at, models.Outcome.id
+        )
+    ).all()
+    outputs = session.scalars(
+        select(models.Output).order_by(
+            models.Output.position, models.Output.created_at, models.Output.id
+        )
+    ).all()
+    activities = list_activities(document)
+
+    def check(node_id: str, measurable: bool, time_bound: bool) -> SmartCheck:
+        ticks = confirmations.get(node_id, {})
+        return SmartCheck(
+            specific=ticks.get("specific", ""),
+            measurable=measurable,
+            achievable=ticks.get("achievable", ""),
+            relevant=ticks.get("relevant", ""),
+            time_bound=time_bound,
+        )
+
+    def activity_node(activity: models.Activity, code: str) -> ActivityNode:
+        return ActivityNode(
+            activity, code, check(activity.id, _measurable(activity), _time_bound(activity))
+        )
+
+    def outcome_node(outcome: models.Outcome, code: str) -> OutcomeNode:
+        node = OutcomeNode(outcome, code)
+        number = 0
+        for child in outcomes:
+            if child.parent_id == outcome.id:
+                number += 1
+                node.outcomes.append(outcome_node(child, f"{code}.{number}"))
+        for output in outputs:
+            if output.outcome_id == outcome.id:
+                number += 1
+                out = OutputNode(output, f"{code}.{number}")
+                mine = [a for a in activities if a.output_id == output.id]
+                out.activities = [
+                    activity_node(a, f"{out.code}.{n}") for n, a in enumerate(mine, start=1)
+                ]
+                out.smart = summary(output.id, out.activities)
+                node.outputs.append(out)
+        node.smart = summary(outcome.id, node.activities())
+        return node
+
+    def summary(node_id: str, below: list[ActivityNode]) -> SmartCheck:
+        return check(
+            node_id,
+            bool(below) and all(a.smart.measurable for a in below),
+            bool(below) and all(a.smart.time_bound for a in below),
+        )
+
+    tops = [o for o in outcomes if o.parent_id is None]
+    tree = [outcome_node(o, str(n)) for n, o in enumerate(tops, start=1)]
+    unplaced = [activity_node(a, "") for a in activities if a.output_id is None]
+    return Plan(tree, unplaced, list_adoptions(document))
+
+
+# -- adoption ---------------------------------------------------------------------
+
+
+def add_adoption(
+    document: AssessmentDocument,
+    *,
+    endorsed_by: str,
+    endorsed_on: str,
+    strategy_link: str = "",
+    note: str = "",
+    record_id: str | None = None,
+) -> models.Adoption:
+    """Record who endorsed the plan, when, and its link to the national strategy."""
+    if not endorsed_by.strip():
+        raise InvalidInput("Say who endorsed the action plan.")
+    try:
+        day = date.fromisoformat(endorsed_on.strip()).isoformat()
+    except ValueError:
+        raise InvalidInput(
+            f"'{endorsed_on}' is not a date: write the endorsement date as 2026-04-15."
+        ) from None
+    with document.edit() as session:
+        record = models.Adoption(
+            endorsed_by=endorsed_by.strip(),
+            endorsed_on=day,
+            strategy_link=strategy_link.strip(),
+            note=note.strip(),
+        )
+        stamp_new(document, record, record_id=record_id)
+        session.add(record)
+    return record
+
+
+def list_adoptions(document: AssessmentDocument) -> list[models.Adoption]:
+    return list(
+        document.session.scalars(
+            select(models.Adoption).order_by(models.Adoption.endorsed_on, models.Adoption.id)
+        )
+    )
+
+
+def delete_adoption(document: AssessmentDocument, reference: str) -> None:
+    record = by_prefix(document.session, models.Adoption, reference, "endorsement")
+    with document.edit() as session:
+        session.delete(record)

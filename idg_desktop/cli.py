@@ -128,6 +128,13 @@ def _summary(document: AssessmentDocument) -> None:
         f"{facts['activities']} activities"
     )
     _out(f"  {facts['documents']} background documents, {facts['sessions']} workshop sessions")
+    if facts["outcomes"] or facts["kpis"]:
+        count = facts["endorsements"]
+        adopted = f"{count} endorsement{'s' if count != 1 else ''}" if count else "not adopted"
+        _out(
+            f"  Action plan: {facts['outcomes']} outcomes, {facts['outputs']} outputs, "
+            f"{facts['kpis']} KPIs ({facts['kpis_complete']} sheets complete); {adopted}"
+        )
 
 
 def cmd_info(args: argparse.Namespace) -> int:

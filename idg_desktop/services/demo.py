@@ -161,6 +161,7 @@ def _fill(document: AssessmentDocument, data: dict[str, Any]) -> None:
             activities.override_priority(
                 document, a["id"], a["override"]["band"], a["override"]["reason"]
             )
+    _build_plan(document, data.get("plan", {}))
     for d in data.get("documents", []):
         background.add_document(
             document,
@@ -179,6 +180,62 @@ def _fill(document: AssessmentDocument, data: dict[str, Any]) -> None:
             duration_minutes=s.get("duration_minutes", 0),
             participants=s.get("participants", []),
             record_id=s["id"],
+        )
+
+
+def _build_plan(document: AssessmentDocument, plan: dict[str, Any]) -> None:
+    """The results chain, plan fields, KPIs, SMART ticks and endorsements."""
+    from idg_desktop.services import plan as action_plan
+
+    for o in plan.get("outcomes", []):
+        action_plan.add_outcome(
+            document,
+            title=o["title"],
+            level=o["level"],
+            parent=o.get("parent"),
+            description=o.get("description", ""),
+            record_id=o["id"],
+        )
+    for o in plan.get("outputs", []):
+        action_plan.add_output(
+            document,
+            title=o["title"],
+            outcome=o["outcome"],
+            description=o.get("description", ""),
+            record_id=o["id"],
+        )
+    for a in plan.get("activities", []):
+        action_plan.place_activity(document, a["activity"], a["output"])
+        action_plan.update_plan_fields(document, a["activity"], **a.get("fields", {}))
+    for k in plan.get("kpis", []):
+        sheet = dict(k["sheet"])
+        action_plan.add_kpi(
+            document,
+            activity=k["activity"],
+            name=sheet.pop("name"),
+            target=sheet.pop("target_value", ""),
+            record_id=k["id"],
+            **sheet,
+        )
+        if k.get("complete"):
+            action_plan.set_kpi_complete(document, k["id"])
+    for tick in plan.get("smart", []):
+        key = f"idg-demo/smart/{tick['node']}/{tick['criterion']}"
+        action_plan.confirm_smart(
+            document,
+            tick["node"],
+            tick["criterion"],
+            tick["by"],
+            record_id=str(uuid.uuid5(uuid.NAMESPACE_URL, key)),
+        )
+    for a in plan.get("adoptions", []):
+        action_plan.add_adoption(
+            document,
+            endorsed_by=a["endorsed_by"],
+            endorsed_on=a["endorsed_on"],
+            strategy_link=a.get("strategy_link", ""),
+            note=a.get("note", ""),
+            record_id=a["id"],
         )
 
 

@@ -496,7 +496,14 @@ def delete_kpi(document: AssessmentDocument, reference: str) -> None:
 # -- SMART ------------------------------------------------------------------------
 
 
-def confirm_smart(document: AssessmentDocument, node_id: str, criterion: str, by: str) -> None:
+def confirm_smart(
+    document: AssessmentDocument,
+    node_id: str,
+    criterion: str,
+    by: str,
+    *,
+    record_id: str | None = None,
+) -> None:
     """Tick (``by`` = who) or untick (``by`` = "") specific, achievable or relevant."""
     node = _node(document, node_id)
     key = criterion.strip().lower()
@@ -518,7 +525,7 @@ def confirm_smart(document: AssessmentDocument, node_id: str, criterion: str, by
                 session.delete(existing)
         elif existing is None:
             record = models.SmartConfirmation(node_id=node.id, criterion=key, confirmed_by=who)
-            stamp_new(document, record)
+            stamp_new(document, record, record_id=record_id)
             session.add(record)
         else:
             existing.confirmed_by = who
@@ -560,10 +567,11 @@ class OutcomeNode:
     smart: SmartCheck | None = None
 
     def activities(self) -> list[ActivityNode]:
-        found = [a for o in self.outputs for a in o.activities]
+        """Every activity under this outcome, in the tree's order."""
+        found: list[ActivityNode] = []
         for child in self.outcomes:
             found += child.activities()
-        return found
+        return found + [a for o in self.outputs for a in o.activities]
 
 
 @dataclass
@@ -589,7 +597,9 @@ class Plan:
 
 
 def action_plan(document: AssessmentDocument) -> Plan:
-    """The plan as a tree, numbered like Annex 9 (Outcome 1, output 1.1, activity 1.1.1)."""
+    """The plan as a tree, numbered like Annex 9: outcomes and outputs by their
+    place in the chain (Outcome 1, 1.1, output 1.1.1), activities through the
+    whole plan (A1, A2...)."""
     session = document.session
     confirmations: dict[str, dict[str, str]] = {}
     for tick in session.scalars(select(models.SmartConfirmation)):
@@ -632,9 +642,8 @@ def action_plan(document: AssessmentDocument) -> Plan:
             if output.outcome_id == outcome.id:
                 number += 1
                 out = OutputNode(output, f"{code}.{number}")
-                mine = [a for a in activities if a.output_id == output.id]
                 out.activities = [
-                    activity_node(a, f"{out.code}.{n}") for n, a in enumerate(mine, start=1)
+                    activity_node(a, "") for a in activities if a.output_id == output.id
                 ]
                 out.smart = summary(output.id, out.activities)
                 node.outputs.append(out)
@@ -650,6 +659,13 @@ def action_plan(document: AssessmentDocument) -> Plan:
 
     tops = [o for o in outcomes if o.parent_id is None]
     tree = [outcome_node(o, str(n)) for n, o in enumerate(tops, start=1)]
+    # Activities are numbered through the whole plan (Figure 14's "activity
+    # number within the action plan"): A1, A2... in the tree's order.
+    number = 0
+    for top in tree:
+        for node in top.activities():
+            number += 1
+            node.code = f"A{number}"
     unplaced = [activity_node(a, "") for a in activities if a.output_id is None]
     return Plan(tree, unplaced, list_adoptions(document))
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog
 
 from idg_desktop.domain.priorities import CRITERIA
@@ -171,3 +172,182 @@ def test_clicking_in_the_matrix_selects_the_row_in_priorities(qtbot, workspace):
     page.show_target(target)
     assert page.current_activity().id == target
     assert page.table.currentIndex().row() == page.model.row_of(target)
+
+
+# -- moving activities in the matrix ------------------------------------------------
+
+
+def _placed_demo_activity(page, avoid_x: str | None = None, avoid_y: str | None = None) -> str:
+    """A demo activity shown with a label in the matrix, not at the given levels."""
+    rects = page.matrix.item_rects()
+    for activity in activities.list_activities(page.document):
+        where = page.matrix.cell_of(activity.id)
+        if activity.id in rects and where and where[0] != avoid_x and where[1] != avoid_y:
+            return activity.id
+    pytest.skip("no suitable activity in the demo")
+
+
+def _other_level(level: str) -> str:
+    return "low" if level != "low" else "high"
+
+
+def _drag(qtbot, matrix, activity_id: str, to: QPoint) -> None:
+    """Press on the activity's label, move past the drag distance, then to ``to``."""
+    start = matrix.chip_rect(activity_id).center()
+    qtbot.mousePress(matrix, Qt.MouseButton.LeftButton, pos=start)
+    past = start + QPoint(QApplication.startDragDistance() + 2, 0)
+    qtbot.mouseMove(matrix, past)
+    qtbot.waitUntil(lambda: matrix.dragged_activity() == activity_id)
+    qtbot.mouseMove(matrix, to)
+    qtbot.mouseRelease(matrix, Qt.MouseButton.LeftButton, pos=to)
+
+
+def test_dragging_an_activity_rates_both_criteria_in_one_undo_step(
+    qtbot, workspace, demo_file, tmp_path
+):
+    page = _show(qtbot, PriorityMatrixPage(workspace))
+    matrix = page.matrix
+    moved = _placed_demo_activity(page)
+    before = _ratings_on_disk(demo_file, moved)
+    old_x, old_y = matrix.cell_of(moved)
+    assert (old_x, old_y) == (before["ease"], before["impact"])
+    target = (_other_level(old_x), _other_level(old_y))
+    steps = workspace.undo_stack.count()
+
+    with qtbot.assertNotEmitted(page.navigateRequested):
+        start = matrix.chip_rect(moved).center()
+        qtbot.mousePress(matrix, Qt.MouseButton.LeftButton, pos=start)
+        qtbot.mouseMove(matrix, start + QPoint(QApplication.startDragDistance() + 2, 0))
+        qtbot.waitUntil(lambda: matrix.dragged_activity() == moved)
+        drop = matrix.cell_rect(*target).center()
+        qtbot.mouseMove(matrix, drop)
+        qtbot.waitUntil(lambda: matrix.drop_target() == target)
+        matrix.grab().save(str(tmp_path / "matrix_drag.png"))
+        qtbot.mouseRelease(matrix, Qt.MouseButton.LeftButton, pos=drop)
+
+    qtbot.waitUntil(lambda: _ratings_on_disk(demo_file, moved)["ease"] == target[0])
+    after = _ratings_on_disk(demo_file, moved)
+    assert (after["ease"], after["impact"]) == target
+    assert {k: v for k, v in after.items() if k not in ("ease", "impact")} == {
+        k: v for k, v in before.items() if k not in ("ease", "impact")
+    }
+    assert workspace.undo_stack.count() == steps + 1
+    assert "in the matrix" in workspace.undo_stack.undoText()
+    assert matrix.dragged_activity() is None
+    assert matrix.cell_of(moved) == target
+
+    workspace.undo_stack.undo()  # one step brings both back
+    assert _ratings_on_disk(demo_file, moved) == before
+    qtbot.waitUntil(lambda: matrix.cell_of(moved) == (old_x, old_y))
+    workspace.undo_stack.redo()
+    assert _ratings_on_disk(demo_file, moved) == after
+    qtbot.waitUntil(lambda: matrix.cell_of(moved) == target)
+
+
+def test_a_click_or_a_short_move_still_opens_and_own_cell_drop_does_nothing(
+    qtbot, workspace, demo_file
+):
+    page = _show(qtbot, PriorityMatrixPage(workspace))
+    matrix = page.matrix
+    clicked = _placed_demo_activity(page)
+    before = _ratings_on_disk(demo_file, clicked)
+    steps = workspace.undo_stack.count()
+
+    with qtbot.waitSignal(page.navigateRequested) as signal:
+        qtbot.mouseClick(matrix, Qt.MouseButton.LeftButton, pos=matrix.chip_rect(clicked).center())
+    assert signal.args == ["priorities", clicked]
+
+    start = matrix.chip_rect(clicked).center()  # a wobble below the drag distance: a click
+    with qtbot.waitSignal(page.navigateRequested) as signal:
+        qtbot.mousePress(matrix, Qt.MouseButton.LeftButton, pos=start)
+        qtbot.mouseMove(matrix, start + QPoint(1, 0))
+        assert matrix.dragged_activity() is None
+        qtbot.mouseRelease(matrix, Qt.MouseButton.LeftButton, pos=start + QPoint(1, 0))
+    assert signal.args == ["priorities", clicked]
+
+    own = matrix.cell_rect(*matrix.cell_of(clicked))  # dropped back in its own cell
+    with qtbot.assertNotEmitted(page.navigateRequested):
+        _drag(qtbot, matrix, clicked, QPoint(own.left() + 8, own.bottom() - 8))
+    outside = QPoint(2, matrix.height() - 2)  # or outside the grid
+    with qtbot.assertNotEmitted(page.navigateRequested):
+        _drag(qtbot, matrix, clicked, outside)
+    assert matrix.dragged_activity() is None
+
+    start = matrix.chip_rect(clicked).center()  # Escape cancels a drag
+    qtbot.mousePress(matrix, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(matrix, start + QPoint(QApplication.startDragDistance() + 2, 0))
+    qtbot.waitUntil(lambda: matrix.dragged_activity() == clicked)
+    qtbot.keyClick(matrix, Qt.Key.Key_Escape)
+    assert matrix.dragged_activity() is None
+    qtbot.mouseRelease(
+        matrix, Qt.MouseButton.LeftButton, pos=matrix.cell_rect("low", "low").center()
+    )
+
+    assert _ratings_on_disk(demo_file, clicked) == before
+    assert workspace.undo_stack.count() == steps
+
+
+def test_ctrl_arrows_move_the_focused_activity_one_cell(qtbot, workspace, demo_file):
+    page = _show(qtbot, PriorityMatrixPage(workspace))
+    matrix = page.matrix
+    moved = _placed_demo_activity(page, avoid_x="high", avoid_y="high")
+    before = _ratings_on_disk(demo_file, moved)
+    across, down = ("low", "medium", "high"), ("low", "medium", "high")
+    matrix.setFocus()
+    qtbot.waitUntil(matrix.hasFocus)
+    matrix.set_focused_activity(moved)
+    assert matrix.focused_activity() == moved
+    steps = workspace.undo_stack.count()
+
+    qtbot.keyClick(matrix, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    ease = across[across.index(before["ease"]) + 1]  # right: one level higher on x
+    qtbot.waitUntil(lambda: _ratings_on_disk(demo_file, moved)["ease"] == ease)
+    assert _ratings_on_disk(demo_file, moved)["impact"] == before["impact"]
+    assert matrix.focused_activity() == moved  # the focus follows the activity
+    qtbot.keyClick(matrix, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    impact = down[down.index(before["impact"]) + 1]  # up: one level higher on y
+    qtbot.waitUntil(lambda: _ratings_on_disk(demo_file, moved)["impact"] == impact)
+    assert workspace.undo_stack.count() == steps + 2
+    assert matrix.cell_of(moved) == (ease, impact)
+
+    workspace.undo_stack.undo()
+    assert _ratings_on_disk(demo_file, moved)["impact"] == before["impact"]
+    assert _ratings_on_disk(demo_file, moved)["ease"] == ease
+    workspace.undo_stack.undo()
+    assert _ratings_on_disk(demo_file, moved) == before
+
+    qtbot.waitUntil(lambda: matrix.cell_of(moved) == (before["ease"], before["impact"]))
+    matrix.set_focused_activity(moved)
+    qtbot.keyClick(matrix, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    if before["impact"] == "low":  # at the edge nothing happens
+        assert workspace.undo_stack.count() == steps
+    else:
+        qtbot.waitUntil(lambda: _ratings_on_disk(demo_file, moved)["impact"] != before["impact"])
+        assert workspace.undo_stack.index() == steps + 1
+
+    steps = workspace.undo_stack.index()  # the axes shown are the criteria rated
+    page.y_axis.setCurrentIndex(CRITERIA.index("commitment"))
+    rating = _ratings_on_disk(demo_file, moved)
+    matrix.set_focused_activity(moved)
+    if matrix.focused_activity() == moved and rating["commitment"] not in (None, "high"):
+        qtbot.keyClick(matrix, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+        higher = down[down.index(rating["commitment"]) + 1]
+        qtbot.waitUntil(lambda: _ratings_on_disk(demo_file, moved)["commitment"] == higher)
+        assert _ratings_on_disk(demo_file, moved)["impact"] == rating["impact"]
+
+
+def test_context_menu_moves_to_a_chosen_cell(qtbot, workspace, demo_file):
+    page = _show(qtbot, PriorityMatrixPage(workspace))
+    matrix = page.matrix
+    moved = _placed_demo_activity(page)
+    before = _ratings_on_disk(demo_file, moved)
+    target = (_other_level(before["ease"]), _other_level(before["impact"]))
+    menu = matrix.context_menu_for(moved)
+    own = menu.findChild(QAction, f"move-{before['ease']}-{before['impact']}")
+    assert own is not None and not own.isEnabled()
+    menu.findChild(QAction, f"move-{target[0]}-{target[1]}").trigger()
+    qtbot.waitUntil(lambda: _ratings_on_disk(demo_file, moved)["ease"] == target[0])
+    assert _ratings_on_disk(demo_file, moved)["impact"] == target[1]
+    workspace.undo_stack.undo()
+    assert _ratings_on_disk(demo_file, moved) == before
+    menu.deleteLater()

@@ -4,8 +4,13 @@ criteria, by default impact (vertical) against ease of implementation.
 Drawn with QPainter because it is read from the back of the room: text is
 sized from the widget's height, and the IDG's "quick results" cell (high
 impact, easy) is marked by words and a thick hatched frame, not colour alone.
-Dragging activities between cells is not offered: ratings change on the
-Priorities page, where every change is one key press and undoable.
+
+Moving an activity to another cell changes its two ratings (the criteria on
+the axes) in one undoable step: by dragging its label with the mouse (only
+past the platform's drag distance, so a click still opens it), with
+Ctrl+arrow keys on the focused activity, or from its context menu. The
+widget only asks for the move (:attr:`PriorityMatrix.activityMoved`); the
+page rates the activity through the workspace.
 """
 
 from __future__ import annotations
@@ -16,7 +21,15 @@ from dataclasses import dataclass
 from PySide6 import QtGui
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QToolTip, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QToolTip,
+    QWidget,
+)
 
 from idg_desktop.domain.priorities import CRITERIA
 from idg_desktop.services import activities
@@ -32,6 +45,7 @@ CELL = QColor("#f4f6f8")
 QUICK = QColor("#e6f0e9")
 QUICK_HATCH = QColor("#9fc2aa")
 CHIP = QColor("#ffffff")
+DROP = QColor(31, 59, 87, 40)  # INK, translucent: the cell a dragged activity would land in
 ALIGN = Qt.AlignmentFlag
 LEVELS_DOWN = ("high", "medium", "low")  # rows, top to bottom
 LEVELS_ACROSS = ("low", "medium", "high")  # columns, left to right
@@ -47,9 +61,12 @@ class MatrixItem:
 
 
 class PriorityMatrix(QWidget):
-    """The grid; ``activityClicked(id)`` on a click, or Enter on the focused activity."""
+    """The grid; ``activityClicked(id)`` on a click, or Enter on the focused activity;
+    ``activityMoved(id, x_level, y_level)`` when an activity is dropped on another
+    cell (or moved there with Ctrl+arrow keys or the context menu)."""
 
     activityClicked = Signal(str)
+    activityMoved = Signal(str, str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +74,10 @@ class PriorityMatrix(QWidget):
         self._items: dict[str, MatrixItem] = {}
         self._x_label = self._y_label = ""
         self._focus = 0
+        self._press: tuple[str, QPoint] | None = None  # activity under a left press, where
+        self._drag: str | None = None  # the activity being dragged, past the drag distance
+        self._drag_pos = QPoint()
+        self._drag_offset = QPoint()  # from the chip's corner to the cursor
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.setMinimumSize(480, 360)
@@ -64,10 +85,36 @@ class PriorityMatrix(QWidget):
     def set_data(
         self, cells: list[MatrixCell], items: list[MatrixItem], x_label: str, y_label: str
     ) -> None:
+        focused = self.focused_activity()
         self._cells, self._x_label, self._y_label = list(cells), x_label, y_label
         self._items = {item.id: item for item in items}
-        self._focus = min(self._focus, max(0, len(self._placed()) - 1))
+        placed = self._placed()
+        if focused in placed:  # the focus stays on the same activity, even after a move
+            self._focus = placed.index(focused)
+        else:
+            self._focus = min(self._focus, max(0, len(placed) - 1))
+        if self._drag is not None and self._drag not in placed:
+            self._end_drag()
         self.update()
+
+    def item(self, activity_id: str) -> MatrixItem | None:
+        return self._items.get(activity_id)
+
+    def focused_activity(self) -> str | None:
+        """The activity with the keyboard focus frame (None if no activity is placed)."""
+        placed = self._placed()
+        return placed[min(self._focus, len(placed) - 1)] if placed else None
+
+    def set_focused_activity(self, activity_id: str) -> None:
+        placed = self._placed()
+        if activity_id in placed:
+            self._focus = placed.index(activity_id)
+            self.setAccessibleDescription(self._short(self._items[activity_id]))
+            self.update()
+
+    def dragged_activity(self) -> str | None:
+        """The activity being dragged with the mouse, if any."""
+        return self._drag
 
     # -- geometry -----------------------------------------------------------------
 
@@ -124,6 +171,29 @@ class PriorityMatrix(QWidget):
                 rects[activity_id] = QRect(rect.left(), top + n * step, rect.width(), step - gap)
         return rects
 
+    def chip_rect(self, activity_id: str) -> QRect:
+        """The activity's label in widget coordinates (empty if not shown)."""
+        return self.item_rects().get(activity_id, QRect())
+
+    def cell_at(self, point: QPoint) -> tuple[str, str] | None:
+        """The (x level, y level) of the cell under ``point``, gaps included."""
+        for x_level in LEVELS_ACROSS:
+            for y_level in LEVELS_DOWN:
+                if self.cell_rect(x_level, y_level).adjusted(-3, -3, 3, 3).contains(point):
+                    return x_level, y_level
+        return None
+
+    def cell_of(self, activity_id: str) -> tuple[str, str] | None:
+        """Where the activity is placed: (x level, y level), or None if unplaced."""
+        return next(((c.x, c.y) for c in self._cells if activity_id in c.activities), None)
+
+    def drop_target(self) -> tuple[str, str] | None:
+        """The cell the dragged activity would move to if dropped now (not its own)."""
+        if self._drag is None:
+            return None
+        target = self.cell_at(self._drag_pos)
+        return target if target != self.cell_of(self._drag) else None
+
     def quick_results_shown(self) -> bool:
         return any(cell.quick_results for cell in self._cells)
 
@@ -155,8 +225,7 @@ class PriorityMatrix(QWidget):
     def paintEvent(self, _event: QtGui.QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        font, bold = self.text_font(), self._bold()
-        fm, lh = QFontMetrics(font), QFontMetrics(font).height()
+        bold, lh = self._bold(), QFontMetrics(self.text_font()).height()
         grid, levels = self._grid(), level_labels()
         p.setFont(bold)
         p.setPen(INK)
@@ -190,36 +259,60 @@ class PriorityMatrix(QWidget):
         p.restore()
         for cell in self._cells:
             self._paint_cell(p, cell)
-        p.setFont(font)
+        target = self.drop_target()
+        if target is not None:  # where the dragged activity would land: filled and dashed
+            rect = self.cell_rect(*target)
+            p.setBrush(DROP)
+            p.setPen(QPen(INK, max(3, lh // 6), Qt.PenStyle.DashLine))
+            p.drawRect(rect.adjusted(2, 2, -2, -2))
         rects = self.item_rects()
         for activity_id, rect in rects.items():
-            item = self._items[activity_id]
-            p.setPen(QPen(RULE, 1))
-            p.setBrush(CHIP)
-            p.drawRoundedRect(rect, 4, 4)
-            inner = rect.adjusted(lh // 4, 0, -lh // 4, 0)
-            p.setFont(bold)
-            p.setPen(INK)
-            code_rect = QRect(inner.left(), rect.top() + lh // 8, inner.width(), lh)
-            p.drawText(code_rect, ALIGN.AlignLeft | ALIGN.AlignVCenter, item.section)
-            code_w = QFontMetrics(bold).horizontalAdvance(item.section + "  ")
-            p.setFont(font)
-            p.setPen(self.palette().windowText().color())
-            width, lines = inner.width() - code_w, rect.height() // lh
-            for n, line in enumerate(self._wrap(fm, item.title, width, lines)):
-                p.drawText(
-                    QRect(inner.left() + code_w, rect.top() + lh // 8 + n * lh, width, lh),
-                    ALIGN.AlignLeft | ALIGN.AlignVCenter,
-                    line,
-                )
+            if activity_id == self._drag:  # left behind as a dashed, faded outline
+                p.setOpacity(0.35)
+                self._paint_chip(p, rect, self._items[activity_id])
+                p.setOpacity(1.0)
+                p.setBrush(Qt.BrushStyle.NoBrush)
+                p.setPen(QPen(INK, 1, Qt.PenStyle.DashLine))
+                p.drawRoundedRect(rect, 4, 4)
+            else:
+                self._paint_chip(p, rect, self._items[activity_id])
         placed = list(rects)
-        if self.hasFocus() and placed:
+        if self.hasFocus() and placed and self._drag is None:
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.setPen(QPen(INK, max(2, lh // 8)))
             p.drawRoundedRect(
                 rects[placed[min(self._focus, len(placed) - 1)]].adjusted(-2, -2, 2, 2), 4, 4
             )
+        if self._drag is not None and self._drag in rects:  # the label follows the cursor
+            floating = QRect(self._drag_pos - self._drag_offset, rects[self._drag].size())
+            p.setOpacity(0.9)
+            self._paint_chip(p, floating, self._items[self._drag], QPen(INK, max(2, lh // 8)))
+            p.setOpacity(1.0)
         p.end()
+
+    def _paint_chip(
+        self, p: QPainter, rect: QRect, item: MatrixItem, frame: QPen | None = None
+    ) -> None:
+        font, bold = self.text_font(), self._bold()
+        fm, lh = QFontMetrics(font), QFontMetrics(font).height()
+        p.setPen(frame or QPen(RULE, 1))
+        p.setBrush(CHIP)
+        p.drawRoundedRect(rect, 4, 4)
+        inner = rect.adjusted(lh // 4, 0, -lh // 4, 0)
+        p.setFont(bold)
+        p.setPen(INK)
+        code_rect = QRect(inner.left(), rect.top() + lh // 8, inner.width(), lh)
+        p.drawText(code_rect, ALIGN.AlignLeft | ALIGN.AlignVCenter, item.section)
+        code_w = QFontMetrics(bold).horizontalAdvance(item.section + "  ")
+        p.setFont(font)
+        p.setPen(self.palette().windowText().color())
+        width, lines = inner.width() - code_w, rect.height() // lh
+        for n, line in enumerate(self._wrap(fm, item.title, width, lines)):
+            p.drawText(
+                QRect(inner.left() + code_w, rect.top() + lh // 8 + n * lh, width, lh),
+                ALIGN.AlignLeft | ALIGN.AlignVCenter,
+                line,
+            )
 
     def _paint_cell(self, p: QPainter, cell: MatrixCell) -> None:
         rect, lh = self.cell_rect(cell.x, cell.y), QFontMetrics(self.text_font()).height()
@@ -272,7 +365,13 @@ class PriorityMatrix(QWidget):
 
     def keyPressEvent(self, event: QtGui.QKeyEvent) -> None:
         placed, k = self._placed(), Qt.Key
-        if placed and event.key() in (k.Key_Left, k.Key_Up, k.Key_Right, k.Key_Down):
+        arrows = (k.Key_Left, k.Key_Up, k.Key_Right, k.Key_Down)
+        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if self._drag is not None and event.key() == k.Key_Escape:
+            self._end_drag()
+        elif placed and ctrl and event.key() in arrows:
+            self._step_focused(event.key())
+        elif placed and event.key() in arrows:
             step = -1 if event.key() in (k.Key_Left, k.Key_Up) else 1
             self._focus = min(max(0, self._focus + step), len(placed) - 1)
             self.setAccessibleDescription(self._short(self._items[placed[self._focus]]))
@@ -282,15 +381,106 @@ class PriorityMatrix(QWidget):
         else:
             super().keyPressEvent(event)
 
+    def _step_focused(self, key: int) -> None:
+        """Ctrl+arrow: the focused activity one cell over, as drawn (right and up = higher)."""
+        activity_id = self.focused_activity()
+        where = self.cell_of(activity_id) if activity_id else None
+        if where is None:
+            return
+        dx, dy = {
+            Qt.Key.Key_Right: (1, 0),
+            Qt.Key.Key_Left: (-1, 0),
+            Qt.Key.Key_Up: (0, 1),
+            Qt.Key.Key_Down: (0, -1),
+        }[key]
+        order = LEVELS_ACROSS  # low → high, for both axes
+        col, row = order.index(where[0]) + dx, order.index(where[1]) + dy
+        if 0 <= col < 3 and 0 <= row < 3:
+            self.activityMoved.emit(activity_id, order[col], order[row])
+
+    def context_menu_for(self, activity_id: str) -> QMenu:
+        """Open the activity on the Priorities page, or move it to any other cell."""
+        menu = QMenu(self)
+        menu.addAction(
+            self.tr("Rate on the Priorities page"),
+            lambda: self.activityClicked.emit(activity_id),
+        )
+        move = menu.addMenu(self.tr("Move to cell"))
+        levels, here = level_labels(), self.cell_of(activity_id)
+        for y_level in LEVELS_DOWN:
+            for x_level in LEVELS_ACROSS:
+                text = f"{self._y_label}: {levels[y_level]}, {self._x_label}: {levels[x_level]}"
+                action = move.addAction(text)
+                action.setObjectName(f"move-{x_level}-{y_level}")
+                action.setEnabled((x_level, y_level) != here)
+                action.triggered.connect(
+                    lambda _=False, x=x_level, y=y_level: self.activityMoved.emit(activity_id, x, y)
+                )
+        return menu
+
+    def contextMenuEvent(self, event: QtGui.QContextMenuEvent) -> None:
+        if event.reason() == QtGui.QContextMenuEvent.Reason.Mouse:
+            activity_id = self._item_at(event.pos())
+            pos = event.pos()
+        else:  # the menu key: the focused activity
+            activity_id = self.focused_activity()
+            pos = self.chip_rect(activity_id).center() if activity_id else event.pos()
+        if activity_id is None or self._drag is not None:
+            return
+        self.set_focused_activity(activity_id)
+        menu = self.context_menu_for(activity_id)
+        menu.exec(self.mapToGlobal(pos))
+        menu.deleteLater()
+
+    def _end_drag(self) -> None:
+        self._press, self._drag = None, None
+        self.unsetCursor()
+        self.update()
+
+    def focusOutEvent(self, event: QtGui.QFocusEvent) -> None:
+        if self._drag is not None:
+            self._end_drag()
+        super().focusOutEvent(event)
+
+    def mousePressEvent(self, event: QtGui.QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            point = event.position().toPoint()
+            item = self._item_at(point)
+            self._press = (item, point) if item is not None else None
+        super().mousePressEvent(event)
+
     def mouseReleaseEvent(self, event: QtGui.QMouseEvent) -> None:
-        item = self._item_at(event.position().toPoint())
+        point = event.position().toPoint()
+        if event.button() == Qt.MouseButton.LeftButton and self._drag is not None:
+            dragged, self._drag_pos = self._drag, point
+            target = self.drop_target()
+            self._end_drag()
+            if target is not None:  # dropped on its own cell or outside the grid: nothing
+                self.set_focused_activity(dragged)
+                self.activityMoved.emit(dragged, *target)
+            return
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = None
+        item = self._item_at(point)
         if event.button() == Qt.MouseButton.LeftButton and item is not None:
             self._focus = self._placed().index(item)
             self.activityClicked.emit(item)
         super().mouseReleaseEvent(event)
 
     def mouseMoveEvent(self, event: QtGui.QMouseEvent) -> None:
-        over = self._item_at(event.position().toPoint()) is not None
+        point = event.position().toPoint()
+        held = bool(event.buttons() & Qt.MouseButton.LeftButton)
+        if self._drag is None and self._press is not None and held:
+            activity_id, start = self._press
+            if (point - start).manhattanLength() >= QApplication.startDragDistance():
+                self._drag = activity_id
+                self._drag_offset = start - self.chip_rect(activity_id).topLeft()
+        if self._drag is not None:
+            self._drag_pos = point
+            self.setCursor(Qt.CursorShape.ClosedHandCursor)
+            self.update()
+            return
+        over = self._item_at(point) is not None
         self.setCursor(Qt.CursorShape.PointingHandCursor if over else Qt.CursorShape.ArrowCursor)
         super().mouseMoveEvent(event)
 
@@ -304,7 +494,8 @@ class PriorityMatrixPage(Page):
             self.tr("Priority matrix"),
             self.tr(
                 "Activities placed by two of their criteria. Click an activity to rate it "
-                "on the Priorities page."
+                "on the Priorities page; drag it to another cell (or press Ctrl+arrow keys) "
+                "to change those two ratings."
             ),
         )
         self._last = ("impact", "ease")  # (vertical, horizontal) last shown
@@ -333,6 +524,7 @@ class PriorityMatrixPage(Page):
         self.unplaced.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.unplaced)
         self.matrix.activityClicked.connect(self._open)
+        self.matrix.activityMoved.connect(self.move_activity)
         self.unplaced.linkActivated.connect(self._open)
         self.y_axis.currentIndexChanged.connect(lambda _i: self._axis_changed(self.y_axis))
         self.x_axis.currentIndexChanged.connect(lambda _i: self._axis_changed(self.x_axis))
@@ -358,6 +550,17 @@ class PriorityMatrixPage(Page):
 
     def _open(self, activity_id: str) -> None:
         self.navigateRequested.emit("priorities", activity_id)
+
+    def move_activity(self, activity_id: str, x_level: str, y_level: str) -> None:
+        """Rate the activity on both criteria shown: one undoable step."""
+        x, y = self.x_axis.currentData(), self.y_axis.currentData()
+        item = self.matrix.item(activity_id)
+        name = f"{item.section} {item.title}" if item else activity_id[:8]
+        name = name if len(name) <= 40 else name[:39] + "…"
+        self.workspace.run(
+            self.tr("Move %1 in the matrix").replace("%1", name),
+            lambda: activities.rate_activity(self.document, activity_id, {x: x_level, y: y_level}),
+        )
 
     def reload(self) -> None:
         y, x = self.y_axis.currentData(), self.x_axis.currentData()

@@ -196,6 +196,8 @@ def test_activities_keep_their_ratings_and_findings_through_the_rebuild(tmp_path
     connection = sqlite3.connect(path)
     try:
         assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
-        assert connection.execute("SELECT count(*) FROM activity WHERE due = ''").fetchone()[0] == 10
+        assert (
+            connection.execute("SELECT count(*) FROM activity WHERE due = ''").fetchone()[0] == 10
+        )
     finally:
         connection.close()

@@ -55,6 +55,7 @@ PAGES: list[tuple[str, str, str]] = [
     ("profile", "profile_page", "ProfilePage"),
     ("priorities", "priorities_page", "PrioritiesPage"),
     ("matrix", "matrix_page", "PriorityMatrixPage"),
+    ("kpis", "kpis_page", "KpisPage"),
     ("merge", "merge_page", "MergePage"),
 ]
 
@@ -74,6 +75,8 @@ def page_title(key: str) -> str:
         "profile": QApplication.translate("Navigation", "Integrity profile"),
         "priorities": QApplication.translate("Navigation", "Priorities"),
         "matrix": QApplication.translate("Navigation", "Priority matrix"),
+        "plan": QApplication.translate("Navigation", "Action plan"),
+        "kpis": QApplication.translate("Navigation", "KPIs"),
     }
     return titles[key]
 

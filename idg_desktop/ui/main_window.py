@@ -55,6 +55,7 @@ PAGES: list[tuple[str, str, str]] = [
     ("profile", "profile_page", "ProfilePage"),
     ("priorities", "priorities_page", "PrioritiesPage"),
     ("matrix", "matrix_page", "PriorityMatrixPage"),
+    ("plan", "plan_page", "ActionPlanPage"),
     ("kpis", "kpis_page", "KpisPage"),
     ("merge", "merge_page", "MergePage"),
 ]

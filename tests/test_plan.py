@@ -418,3 +418,24 @@ def test_the_plan_reads_a_working_copy_and_a_new_file(idg, new_file):
         "not_in_plan": [],
         "adoptions": [],
     }
+
+
+def test_moving_an_activity_in_the_plan_keeps_the_others_order(document):
+    """Activities' positions also order the Priorities page: moving one within
+    its output must not reorder activities elsewhere."""
+    top = plan.add_outcome(document, title="Top", level="immediate")
+    out = plan.add_output(document, title="Output", outcome=top.id)
+    first, outside, second = (
+        _activity(document, "First", "AI"),
+        _activity(document, "Outside", "TR"),
+        _activity(document, "Second", "AI"),
+    )
+    for a in (first, second):
+        plan.place_activity(document, a.id, out.id)
+    plan.move_node(document, second.id, -1)
+    assert [n.activity.title for n in plan.action_plan(document).outcomes[0].activities()] == [
+        "Second",
+        "First",
+    ]
+    assert [a.title for a in list_activities(document)] == ["Second", "Outside", "First"]
+    assert outside.position == 2

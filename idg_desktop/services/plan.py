@@ -228,10 +228,16 @@ def move_node(document: AssessmentDocument, node_id: str, step: int) -> None:
     other = index + step
     if not 0 <= other < len(siblings):
         return
+    # The siblings keep the positions they hold between them (an activity's
+    # position also orders the Priorities page, across outputs): only their
+    # order among those positions changes.
+    slots = sorted(s.position for s in siblings)
+    for n in range(1, len(slots)):
+        slots[n] = max(slots[n], slots[n - 1] + 1)
     with document.edit():
         order = list(siblings)
         order[index], order[other] = order[other], order[index]
-        for position, record in enumerate(order, start=1):
+        for position, record in zip(slots, order, strict=True):
             if record.position != position:
                 record.position = position
                 touch(document, record)

@@ -11,8 +11,10 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from idg_desktop.services import activities, plan
 from idg_desktop.storage.document import AssessmentDocument
+from idg_desktop.ui.models.kpis_model import COL_SHEET
 from idg_desktop.ui.pages import kpis_page
-from idg_desktop.ui.pages.kpis_page import COL_SHEET, KpisPage, SheetTextEdit
+from idg_desktop.ui.pages.kpi_sheet import SheetTextEdit
+from idg_desktop.ui.pages.kpis_page import KpisPage
 from idg_desktop.ui.workspace import Workspace
 
 NAME = "Sensitive posts rotated on time"
@@ -81,8 +83,8 @@ def _add_through_dialog(page: KpisPage, monkeypatch, activity_id: str, name: str
 
 
 def _typology_item(page: KpisPage, key: str):
-    for row in range(page.typologies.count()):
-        item = page.typologies.item(row)
+    for row in range(page.sheet.typologies.count()):
+        item = page.sheet.typologies.item(row)
         if item.data(Qt.ItemDataRole.UserRole) == key:
             return item
     raise AssertionError(f"no typology {key}")
@@ -94,62 +96,62 @@ def test_fill_a_sheet_mark_it_complete_and_undo(qtbot, workspace, demo_file, mon
     kpi_id = _add_through_dialog(page, monkeypatch, activity.id, NAME)
     row = page.model.row_of(kpi_id)
     assert "Missing" in page.model.index(row, COL_SHEET).data()
-    assert page.editors["target_value"].text() == "90% by 2028"
+    assert page.sheet.editors["target_value"].text() == "90% by 2028"
 
     # Refused while mandatory fields are empty: the message names one, the file says no.
     with qtbot.waitSignal(workspace.failed) as refused:
-        page.complete.click()
+        page.sheet.complete.click()
     assert "Description of the indicator" in refused.args[0]
     assert _sheet_on_disk(demo_file, kpi_id)[1] is False
-    assert not page.complete.isChecked()
-    assert page.missing.isVisible() and "Calculation method" in page.missing.text()
-    assert page.field_labels["description"].property("missing") is True
-    assert "missing" in page.field_labels["description"].text()
-    assert page.field_labels["name"].property("missing") is not True
+    assert not page.sheet.complete.isChecked()
+    assert page.sheet.missing.isVisible() and "Calculation method" in page.sheet.missing.text()
+    assert page.sheet.field_labels["description"].property("missing") is True
+    assert "missing" in page.sheet.field_labels["description"].text()
+    assert page.sheet.field_labels["name"].property("missing") is not True
 
     # One field typed for real and left with the keyboard …
-    links = page.editors["links"]
+    links = page.sheet.editors["links"]
     links.setFocus()
     qtbot.waitUntil(links.hasFocus)
     qtbot.keyClicks(links, MANDATORY["links"])
-    page.editors["source_of_verification"].setFocus()
+    page.sheet.editors["source_of_verification"].setFocus()
     qtbot.waitUntil(lambda: _sheet_on_disk(demo_file, kpi_id)[0]["links"] == MANDATORY["links"])
     # … the others through the commit signal, one undo step each.
     steps = workspace.undo_stack.count()
     for key, text in MANDATORY.items():
         if key != "links":
-            _type(page.editors[key], text)
+            _type(page.sheet.editors[key], text)
     assert workspace.undo_stack.count() == steps + len(MANDATORY) - 1
-    _type(page.editors["disaggregation"], MANDATORY["disaggregation"])  # unchanged: no step
+    _type(page.sheet.editors["disaggregation"], MANDATORY["disaggregation"])  # unchanged: no step
     assert workspace.undo_stack.count() == steps + len(MANDATORY) - 1
-    assert page.field_labels["description"].property("missing") is False
+    assert page.sheet.field_labels["description"].property("missing") is False
 
     for key in TYPOLOGIES:
         _typology_item(page, key).setCheckState(Qt.CheckState.Checked)
-    _type(page.editors["baseline_value"], "62%")
+    _type(page.sheet.editors["baseline_value"], "62%")
     with qtbot.waitSignal(workspace.failed) as bad_date:
-        _type(page.editors["baseline_date"], "2026-02-30")
+        _type(page.sheet.editors["baseline_date"], "2026-02-30")
     assert "2026-03-31" in bad_date.args[0]
-    assert page.editors["baseline_date"].text() == ""  # back to what the file holds
-    _type(page.editors["baseline_date"], "2026-03-31")
+    assert page.sheet.editors["baseline_date"].text() == ""  # back to what the file holds
+    _type(page.sheet.editors["baseline_date"], "2026-03-31")
 
-    page.complete.click()
+    page.sheet.complete.click()
     assert _sheet_on_disk(demo_file, kpi_id)[1] is True
-    assert page.complete.isChecked()
+    assert page.sheet.complete.isChecked()
     assert page.model.index(page.model.row_of(kpi_id), COL_SHEET).data() == "Complete"
 
     # Emptying a mandatory field of a complete sheet is refused; the form shows the file again.
     with qtbot.waitSignal(workspace.failed) as emptied:
-        _type(page.editors["rationale"], "")
+        _type(page.sheet.editors["rationale"], "")
     assert "Rationale" in emptied.args[0]
-    assert page.editors["rationale"].toPlainText() == MANDATORY["rationale"]
+    assert page.sheet.editors["rationale"].toPlainText() == MANDATORY["rationale"]
 
     workspace.undo_stack.undo()
     assert _sheet_on_disk(demo_file, kpi_id)[1] is False
-    qtbot.waitUntil(lambda: not page.complete.isChecked())
+    qtbot.waitUntil(lambda: not page.sheet.complete.isChecked())
     assert page.current_kpi().id == kpi_id
     workspace.undo_stack.redo()
-    qtbot.waitUntil(page.complete.isChecked)
+    qtbot.waitUntil(page.sheet.complete.isChecked)
     page.grab().save(str(tmp_path / "kpis.png"))
 
     page.close()
@@ -184,10 +186,10 @@ def test_reload_keeps_the_selection_and_follows_changes_from_elsewhere(
         lambda: plan.update_kpi(workspace.document, kpi_id, periodicity="Quarterly"),
     )
     assert page.current_kpi().id == kpi_id
-    assert page.editors["periodicity"].text() == "Quarterly"
+    assert page.sheet.editors["periodicity"].text() == "Quarterly"
     assert page.scroll.verticalScrollBar().value() == 200
     workspace.undo_stack.undo()
-    assert page.editors["periodicity"].text() == ""
+    assert page.sheet.editors["periodicity"].text() == ""
 
     # The filter shows one activity's KPIs only.
     page.activity_filter.setCurrentIndex(page.activity_filter.findData(activity.id))

@@ -12,7 +12,7 @@ from idg_desktop.services import plan
 from idg_desktop.services.activities import find_activity
 from idg_desktop.storage.document import AssessmentDocument
 from idg_desktop.ui.models.plan_model import COL_SMART, COL_TIMELINE, UNPLACED
-from idg_desktop.ui.pages import plan_page
+from idg_desktop.ui.pages import plan_dialogs
 from idg_desktop.ui.pages.plan_page import ActionPlanPage
 from idg_desktop.ui.workspace import Workspace
 
@@ -53,7 +53,7 @@ def _add_outcome(page, monkeypatch, title: str, level: str, parent: str | None =
         dialog.level.setCurrentIndex(dialog.level.findData(level))
         dialog.parent_outcome.setCurrentIndex(dialog.parent_outcome.findData(parent))
 
-    _answer(monkeypatch, plan_page.OutcomeDialog, fill)
+    _answer(monkeypatch, plan_dialogs.OutcomeDialog, fill)
     page.add_outcome_button.click()
     return page.current_row().id
 
@@ -89,7 +89,7 @@ def test_build_a_plan_through_the_page(
         assert dialog.outcome.currentData() == middle  # the selected outcome
         dialog.title.setText("Coded list of channel changes")
 
-    _answer(monkeypatch, plan_page.OutputDialog, output)
+    _answer(monkeypatch, plan_dialogs.OutputDialog, output)
     page.add_output_button.click()
     output_id = page.current_row().id
     assert page.current_row().kind == "output"
@@ -102,7 +102,7 @@ def test_build_a_plan_through_the_page(
     def place(dialog):
         dialog.output.setCurrentIndex(dialog.output.findData(output_id))
 
-    _answer(monkeypatch, plan_page.PlaceDialog, place)
+    _answer(monkeypatch, plan_dialogs.PlaceDialog, place)
     page.place_button.click()
     row = page.current_row()
     assert row.id == activity_id and row.parent.id == output_id
@@ -166,7 +166,7 @@ def test_build_a_plan_through_the_page(
 
     before = page.adoption.endorsements()  # the demo may hold some already
     with pytest.MonkeyPatch.context() as patch:
-        _answer(patch, plan_page.AdoptionDialog, endorse)
+        _answer(patch, plan_dialogs.AdoptionDialog, endorse)
         page.adoption.record_button.click()
     shown = ("Director General Ilse Karvonen", "2026-05-04")
     after = page.adoption.endorsements()
@@ -335,3 +335,107 @@ def test_remove_an_endorsement_asks_first(qtbot, page, workspace, demo_file, mon
     assert ("Management Board", "2026-04-15", "", "") not in page.adoption.endorsements()
     ids = _on_disk(demo_file, lambda d: [a.id for a in plan.list_adoptions(d)])
     assert made.id not in ids
+
+
+def test_move_an_output_to_another_outcome(qtbot, page, workspace, demo_file, monkeypatch):
+    first = _add(workspace, "Goods cleared without favours", level="ultimate")
+    second = _add(workspace, "Staff rotated out of sensitive posts", level="ultimate")
+    output = _add(workspace, "Rotation register kept", outcome=first)
+    activity_id = plan.action_plan(workspace.document).unplaced[0].activity.id
+    workspace.run("Place", lambda: plan.place_activity(workspace.document, activity_id, output))
+
+    page.select_node(activity_id)
+    assert page.place_button.text().replace("&", "") == "Move to output…"
+    page.select_node(output)
+    assert page.place_button.isEnabled()
+    assert page.place_button.text().replace("&", "") == "Move to outcome…"
+
+    offered: list[str] = []
+
+    def choose(dialog):
+        offered.extend(dialog.outcome.itemData(i) for i in range(dialog.outcome.count()))
+        assert dialog.outcome.currentData() == first  # where it is now
+        dialog.outcome.setCurrentIndex(dialog.outcome.findData(second))
+
+    _answer(monkeypatch, plan_dialogs.MoveOutputDialog, choose)
+    steps = workspace.undo_stack.count()
+    page.place_button.click()
+
+    assert {first, second} <= set(offered)
+    assert workspace.undo_stack.count() == steps + 1  # one undo step
+    assert page.current_row().id == output  # still selected, under its new outcome
+    assert page.model.index_of(output).parent() == page.model.index_of(second)
+    assert page.model.index_of(activity_id).parent() == page.model.index_of(output)
+
+    # the same outcome again: nothing to do, no step
+    _answer(monkeypatch, plan_dialogs.MoveOutputDialog, lambda _dialog: None)
+    page.place_button.click()
+    assert workspace.undo_stack.count() == steps + 1
+
+    workspace.undo_stack.undo()
+    assert page.model.index_of(output).parent() == page.model.index_of(first)
+    workspace.undo_stack.redo()
+    assert page.model.index_of(output).parent() == page.model.index_of(second)
+
+    workspace.close()
+    moved = _on_disk(demo_file, lambda d: plan.find_output(d, output).outcome_id)
+    assert moved == second
+    chain = _on_disk(
+        demo_file,
+        lambda d: {
+            o.outcome.id: [(x.output.id, [a.activity.id for a in x.activities]) for x in o.outputs]
+            for o in plan.action_plan(d).outcomes
+        },
+    )
+    assert chain[first] == []
+    assert chain[second] == [(output, [activity_id])]
+
+
+def _leave(qtbot, field, text: str, then) -> None:
+    """Type into a multi-line field as a person would, then move on to ``then``."""
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    field.selectAll()
+    qtbot.keyClick(field, Qt.Key.Key_Delete)
+    qtbot.keyClicks(field, text)
+    then.setFocus()
+    qtbot.waitUntil(then.hasFocus)
+
+
+def test_describe_an_outcome_and_an_output(qtbot, page, workspace, demo_file):
+    outcome = _add(workspace, "Honest border posts", level="ultimate")
+    output = _add(workspace, "Complaints channel open", outcome=outcome)
+    detail = page.detail
+    activity_id = plan.action_plan(workspace.document).unplaced[0].activity.id
+    page.select_node(activity_id)
+    assert not detail.description_box.isVisible()  # activities have their own fields
+
+    page.select_node(outcome)
+    assert detail.description_box.isVisible()
+    assert detail.description.toPlainText() == ""
+    steps = workspace.undo_stack.count()
+    _leave(qtbot, detail.description, "  Travellers meet no request for a bribe.  ", page.tree)
+    assert workspace.undo_stack.count() == steps + 1
+    assert detail.description.toPlainText() == "Travellers meet no request for a bribe."
+    # left again without a change: no new step
+    _leave(qtbot, detail.description, "Travellers meet no request for a bribe.", page.tree)
+    assert workspace.undo_stack.count() == steps + 1
+
+    page.select_node(output)
+    assert detail.description.toPlainText() == ""  # its own description, not the outcome's
+    _leave(qtbot, detail.description, "A hotline and a web form.", page.tree)
+    assert workspace.undo_stack.count() == steps + 2
+    assert workspace.undo_stack.undoText() == "Edit output description"
+
+    page.select_node(outcome)
+    assert detail.description.toPlainText() == "Travellers meet no request for a bribe."
+
+    workspace.close()
+    saved = _on_disk(
+        demo_file,
+        lambda d: (
+            plan.find_outcome(d, outcome).description,
+            plan.find_output(d, output).description,
+        ),
+    )
+    assert saved == ("Travellers meet no request for a bribe.", "A hotline and a web form.")

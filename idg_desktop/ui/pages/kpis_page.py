@@ -1,31 +1,19 @@
 """KPIs (IDG Part III step 3): the key performance indicators of the plan's
 activities, each with its KPI metadata sheet (Annex 11).
 
-The sheet is filled in field by field in front of the plenary: a field is saved
-when it loses focus (or on Return in a one-line field), one undoable change per
-field whose value changed. "Mark sheet complete" is refused by the service while
-a mandatory field is empty; the page then names those fields and marks them in
-the sheet, in words as well as in colour.
+The sheet (:mod:`.kpi_sheet`) is filled in field by field in front of the
+plenary: a field is saved when it loses focus (or on Return in a one-line
+field), one undoable change per field whose value changed. "Mark sheet
+complete" is refused by the service while a mandatory field is empty; the page
+then names those fields and marks them in the sheet, in words as well as in
+colour.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QEvent,
-    QModelIndex,
-    QObject,
-    QRegularExpression,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QColor, QFocusEvent, QFont, QRegularExpressionValidator
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -34,175 +22,29 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
     QSplitter,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from idg_desktop.domain.plan import missing_mandatory
 from idg_desktop.services import activities, plan
 from idg_desktop.storage import models
+from idg_desktop.ui.models.kpis_model import (
+    COL_ACTIVITY,
+    COL_NAME,
+    COL_SHEET,
+    COL_TARGET,
+    KpiRow,
+    KpisModel,
+    activity_label,
+)
 from idg_desktop.ui.pages.base import Page
+from idg_desktop.ui.pages.kpi_sheet import KpiSheet
 from idg_desktop.ui.workspace import Workspace
-
-COL_NAME, COL_ACTIVITY, COL_TARGET, COL_SHEET = range(4)
-#: How much of an activity's title the filter and the table show (full text in the tooltip).
-ACTIVITY_CHARS, TABLE_ACTIVITY_CHARS = 60, 34
-#: Sheet fields written over several lines, and how many lines their box shows.
-TEXT_LINES: dict[str, int] = {
-    "description": 4,
-    "performance_dimension": 3,
-    "calculation_method": 3,
-    "rationale": 3,
-    "links": 2,
-    "source_of_verification": 3,
-    "references": 2,
-    "country_example": 2,
-    "disclosure_policy": 3,
-    "other_considerations": 3,
-}
-MISSING_TEXT = QColor("#9b1c1c")
-QWIDGETSIZE_MAX = (1 << 24) - 1
-#: A date being typed: digits and dashes in the shape 2026-03-31 (the service checks the day).
-DATE_SHAPE = QRegularExpression(r"\d{0,4}(-\d{0,2}(-\d{0,2})?)?")
-
-STYLE = """
-QLabel#sheetField { font-weight: 600; color: #1f3b57; }
-QLabel#sheetField[missing="true"] { color: #9b1c1c; }
-QLabel#sheetHelp, QLabel#sheetLegend { color: #59616a; }
-QLabel#sheetTitle { color: #1f3b57; }
-QLineEdit[missing="true"], QPlainTextEdit[missing="true"] { border: 2px solid #b2182b; }
-"""
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Kpis", text)
-
-
-def _short(text: str, chars: int = ACTIVITY_CHARS) -> str:
-    """The text cut at a word boundary to about ``chars`` characters."""
-    if len(text) <= chars:
-        return text
-    cut = text[: chars - 1]
-    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:") + "…"
-
-
-def activity_label(activity: models.Activity, chars: int = ACTIVITY_CHARS) -> str:
-    return f"{activity.section_code}  {_short(activity.title, chars)}"
-
-
-def sheet_state(kpi: models.Kpi, missing: list[str]) -> str:
-    """The sheet's state in words (the table never relies on colour alone)."""
-    if kpi.complete:
-        return _t("Complete")
-    if not missing:
-        return _t("Filled, not marked complete")
-    if len(missing) == 1:
-        return _t("Missing: 1 mandatory field")
-    return _t("Missing: %1 mandatory fields").replace("%1", str(len(missing)))
-
-
-def _repolish(widget: QWidget, name: str, value: bool) -> None:
-    """Set a property the style sheet selects on, and restyle the widget."""
-    if widget.property(name) == value:
-        return
-    widget.setProperty(name, value)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
-
-
-@dataclass
-class KpiRow:
-    kpi: models.Kpi
-    activity: models.Activity | None
-    #: Labels of the mandatory Annex 11 fields still empty.
-    missing: list[str]
-
-
-class KpisModel(QAbstractTableModel):
-    """Read-only rows for the table; edits go through the page and the services."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[KpiRow] = []
-
-    def load(self, rows: list[KpiRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row(self, row: int) -> KpiRow:
-        return self._rows[row]
-
-    def row_of(self, kpi_id: str | None) -> int:
-        return next((r for r, row in enumerate(self._rows) if row.kpi.id == kpi_id), -1)
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COL_SHEET + 1
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return {
-            COL_NAME: _t("KPI"),
-            COL_ACTIVITY: _t("Activity"),
-            COL_TARGET: _t("Target"),
-            COL_SHEET: _t("Metadata sheet"),
-        }.get(section)
-
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        row, column = self._rows[index.row()], index.column()
-        kpi = row.kpi
-        if column == COL_SHEET:
-            if role == Qt.ItemDataRole.DisplayRole:
-                return sheet_state(kpi, row.missing)
-            if role == Qt.ItemDataRole.ToolTipRole and row.missing and not kpi.complete:
-                return _t("Still empty: %1").replace("%1", ", ".join(row.missing))
-            if role == Qt.ItemDataRole.ForegroundRole and row.missing and not kpi.complete:
-                return MISSING_TEXT
-            return None
-        if column == COL_ACTIVITY:
-            activity = row.activity
-            if activity is None:
-                return None
-            if role == Qt.ItemDataRole.DisplayRole:
-                return activity_label(activity, TABLE_ACTIVITY_CHARS)
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return activity.title
-            return None
-        text = kpi.name if column == COL_NAME else kpi.target_value
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return text or ("—" if role == Qt.ItemDataRole.DisplayRole else None)
-        return None
-
-
-class SheetTextEdit(QPlainTextEdit):
-    """A multi-line sheet field that says, like QLineEdit, when editing is done."""
-
-    #: Focus left the field: the page saves it if its text changed.
-    editingFinished = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setTabChangesFocus(True)  # Tab moves on through the sheet
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        super().focusOutEvent(event)
-        self.editingFinished.emit()
 
 
 class AddKpiDialog(QDialog):
@@ -250,14 +92,7 @@ class KpisPage(Page):
         self._committing = False
         #: After a refused "Mark sheet complete": mark the empty mandatory fields.
         self._flag_missing = False
-        self._fields = [*plan.kpi_fields(self.document), *self._baseline_fields()]
-        self._labels: dict[str, str] = {}
-        self.field_labels: dict[str, QLabel] = {}
-        self.help_labels: list[QLabel] = []
-        self.editors: dict[str, QLineEdit | SheetTextEdit] = {}
-        #: Annex 10 typologies, ticked in the sheet's "Type of indicator" field.
-        self.typologies = QListWidget()
-        self.setStyleSheet(STYLE)
+        self.sheet = KpiSheet(plan.kpi_fields(self.document), plan.kpi_typologies(self.document))
         layout = self.page_layout(
             self.tr("KPIs"),
             self.tr(
@@ -303,7 +138,7 @@ class KpisPage(Page):
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setWidget(self._build_sheet())
+        self.scroll.setWidget(self.sheet)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
@@ -313,150 +148,14 @@ class KpisPage(Page):
         splitter.setStretchFactor(1, 6)
         splitter.setSizes([5000, 6000])  # a weight: the table gets 5/11 of the width
         layout.addWidget(splitter, 1)
-        self._fit_to_font()
 
         self.activity_filter.currentIndexChanged.connect(lambda _i: self._filter_changed())
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.add_button.clicked.connect(self.add_kpi)
         self.delete_button.clicked.connect(self.delete_kpi)
-        self.complete.clicked.connect(self.mark_complete)
-        self.typologies.itemChanged.connect(lambda _item: self._commit_typologies())
-
-    # -- building -------------------------------------------------------------------
-
-    def _baseline_fields(self) -> list[dict]:
-        """Two fields the app adds to Annex 11: where the KPI starts from, and when."""
-        return [
-            {
-                "key": "baseline_value",
-                "label": self.tr("Baseline value"),
-                "description": self.tr("The value measured before the activity starts."),
-            },
-            {
-                "key": "baseline_date",
-                "label": self.tr("Baseline date"),
-                "description": self.tr("When the baseline was measured, as 2026-03-31."),
-            },
-        ]
-
-    def _build_sheet(self) -> QWidget:
-        sheet = QWidget()
-        box = QVBoxLayout(sheet)
-        box.setContentsMargins(16, 0, 12, 12)
-        box.setSpacing(12)
-        self.sheet_title = QLabel()
-        self.sheet_title.setObjectName("sheetTitle")
-        self.sheet_title.setWordWrap(True)
-        self.sheet_activity = QLabel()
-        self.sheet_activity.setObjectName("pageIntro")
-        self.sheet_activity.setWordWrap(True)
-        self.complete = QCheckBox(self.tr("Mark sheet &complete"))
-        self.complete.setToolTip(self.tr("Allowed once every mandatory field (*) is filled"))
-        self.state = QLabel()
-        self.state.setObjectName("pageIntro")
-        self.state.setWordWrap(True)
-        self.missing = QLabel()
-        self.missing.setObjectName("warning")
-        self.missing.setWordWrap(True)
-        legend = QLabel(self.tr("* mandatory in Annex 11"))
-        legend.setObjectName("sheetLegend")
-        for widget in (self.sheet_title, self.sheet_activity, self.complete, self.state):
-            box.addWidget(widget)
-        box.addWidget(self.missing)
-        box.addWidget(legend)
-        for field in self._fields:
-            box.addLayout(self._field_block(field))
-        box.addStretch(1)
-        return sheet
-
-    def _field_block(self, field: dict) -> QVBoxLayout:
-        key = field["key"]
-        letter = field.get("letter")
-        text = f"{letter}. {field.get('label', key)}" if letter else field.get("label", key)
-        self._labels[key] = text + (" *" if field.get("mandatory") else "")
-        block = QVBoxLayout()
-        block.setSpacing(4)
-        label = QLabel(self._labels[key])
-        label.setObjectName("sheetField")
-        label.setWordWrap(True)
-        self.field_labels[key] = label
-        block.addWidget(label)
-        help_text = field.get("description", "")
-        if help_text:
-            hint = QLabel(help_text)
-            hint.setObjectName("sheetHelp")
-            hint.setWordWrap(True)
-            self.help_labels.append(hint)
-            block.addWidget(hint)
-        if key == "typologies":
-            editor: QWidget = self._typology_list()
-        else:
-            editor = self._editor(key)
-        editor.setAccessibleName(field.get("label", key))
-        editor.setAccessibleDescription(help_text)
-        label.setBuddy(editor)
-        if editor.maximumWidth() < QWIDGETSIZE_MAX:
-            # A narrow field in its own row: directly in the column it would upset the
-            # column's height-for-width and open gaps around the labels above it.
-            row = QHBoxLayout()
-            row.addWidget(editor)
-            row.addStretch(1)
-            block.addLayout(row)
-        else:
-            block.addWidget(editor)
-        return block
-
-    def _editor(self, key: str) -> QLineEdit | SheetTextEdit:
-        editor: QLineEdit | SheetTextEdit
-        if key in TEXT_LINES:
-            editor = SheetTextEdit()
-        else:
-            editor = QLineEdit()
-            if key == "baseline_date":
-                editor.setValidator(QRegularExpressionValidator(DATE_SHAPE, editor))
-                editor.setPlaceholderText(self.tr("YYYY-MM-DD"))
-                editor.setMaximumWidth(editor.fontMetrics().averageCharWidth() * 18)
-        editor.editingFinished.connect(lambda: self._commit_field(key))
-        self.editors[key] = editor
-        return editor
-
-    def _typology_list(self) -> QListWidget:
-        self.typologies.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        for typology in plan.kpi_typologies(self.document):
-            name = typology.get("label") or typology.get("name") or typology["key"]
-            item = QListWidgetItem(name)
-            item.setData(Qt.ItemDataRole.UserRole, typology["key"])
-            item.setToolTip(typology.get("description", ""))
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.typologies.addItem(item)
-        return self.typologies
-
-    def _fit_to_font(self) -> None:
-        """Sizes that follow the window's text size (projector setting)."""
-        small = QFont(self.font())
-        small.setPointSizeF(self.font().pointSizeF() * 0.9)
-        for hint in self.help_labels:
-            hint.setFont(small)
-        title = QFont(self.font())
-        title.setPointSizeF(self.font().pointSizeF() * 1.3)
-        title.setBold(True)
-        self.sheet_title.setFont(title)
-        for key, editor in self.editors.items():
-            if isinstance(editor, SheetTextEdit):
-                margins = 2 * (editor.frameWidth() + int(editor.document().documentMargin())) + 4
-                editor.setFixedHeight(
-                    editor.fontMetrics().lineSpacing() * TEXT_LINES[key] + margins
-                )
-        rows = self.typologies.count()
-        if rows:  # every typology visible: no list scrolling inside the sheet's scrolling
-            height = self.typologies.sizeHintForRow(0) * rows + 2 * self.typologies.frameWidth()
-            self.typologies.setFixedHeight(height + 2)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.FontChange:
-            self._fit_to_font()
-        super().changeEvent(event)
+        self.sheet.complete.clicked.connect(self.mark_complete)
+        self.sheet.fieldEdited.connect(self._commit_field)
+        self.sheet.typologiesEdited.connect(self._commit_typologies)
 
     # -- reading ----------------------------------------------------------------------
 
@@ -519,87 +218,19 @@ class KpisPage(Page):
         was_loading, self._loading = self._loading, True
         try:
             kpi = self.current_kpi()
-            for editor in (*self.editors.values(), self.typologies):
-                editor.setEnabled(kpi is not None)
-            self.complete.setEnabled(kpi is not None)
+            self.sheet.set_editable(kpi is not None)
             self.delete_button.setEnabled(kpi is not None)
             if kpi is None:
-                self._show_empty()
+                self.sheet.show_empty()
                 return
-            sheet = plan.kpi_sheet(kpi)
-            for key, editor in self.editors.items():
-                self._set_text(editor, str(sheet[key] or ""))
-            chosen = set(sheet["typologies"])
-            for row in range(self.typologies.count()):
-                item = self.typologies.item(row)
-                ticked = item.data(Qt.ItemDataRole.UserRole) in chosen
-                item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
-            self.complete.setChecked(kpi.complete)
+            values = plan.kpi_sheet(kpi)
             activity = self.model.row(self.model.row_of(kpi.id)).activity
-            self.sheet_title.setText(kpi.name)
-            self.sheet_activity.setText(
-                self.tr("Activity: %1").replace(
-                    "%1", f"{activity.section_code}  {activity.title}" if activity else "—"
-                )
-            )
             missing = (
-                [] if kpi.complete else missing_mandatory(sheet, plan.kpi_fields(self.document))
+                [] if kpi.complete else missing_mandatory(values, plan.kpi_fields(self.document))
             )
-            self._show_state(kpi, missing)
+            self.sheet.show_kpi(kpi, values, activity, missing, self._flag_missing)
         finally:
             self._loading = was_loading
-
-    def _show_empty(self) -> None:
-        for editor in self.editors.values():
-            self._set_text(editor, "")
-        for row in range(self.typologies.count()):
-            self.typologies.item(row).setCheckState(Qt.CheckState.Unchecked)
-        self.complete.setChecked(False)
-        self.sheet_title.setText(self.tr("No KPI selected"))
-        self.sheet_activity.setText(
-            self.tr("Add a KPI to an activity with Add KPI…, then fill in its metadata sheet.")
-        )
-        self.state.setText("")
-        self.missing.hide()
-        self._mark_missing(set())
-
-    def _show_state(self, kpi: models.Kpi, missing: list[str]) -> None:
-        labels = {f["key"]: self._labels[f["key"]].rstrip(" *") for f in self._fields}
-        if kpi.complete:
-            self.state.setText(self.tr("The sheet is complete: every mandatory field is filled."))
-        elif missing:
-            self.state.setText(self.tr("The sheet is not complete yet."))
-        else:
-            self.state.setText(
-                self.tr("Every mandatory field is filled: the sheet can be marked complete.")
-            )
-        self.missing.setVisible(bool(missing))
-        self.missing.setText(
-            self.tr("Mandatory fields still empty: %1").replace(
-                "%1", "; ".join(labels[key] for key in missing)
-            )
-        )
-        self._mark_missing(set(missing) if self._flag_missing else set())
-
-    def _mark_missing(self, keys: set[str]) -> None:
-        """Mark the fields that stop the sheet being complete, in words and colour."""
-        for key, label in self.field_labels.items():
-            flagged = key in keys
-            suffix = self.tr(" — missing") if flagged else ""
-            label.setText(self._labels[key] + suffix)
-            _repolish(label, "missing", flagged)
-            if key in self.editors:
-                _repolish(self.editors[key], "missing", flagged)
-
-    @staticmethod
-    def _set_text(editor: QLineEdit | SheetTextEdit, text: str) -> None:
-        """Replace an editor's text only if it differs: the cursor stays where it was."""
-        if isinstance(editor, SheetTextEdit):
-            if editor.toPlainText() != text:
-                editor.setPlainText(text)
-        elif editor.text() != text:
-            editor.setText(text)
-            editor.setCursorPosition(0)
 
     # -- changing -----------------------------------------------------------------------
 
@@ -633,31 +264,22 @@ class KpisPage(Page):
 
     show_target = select_kpi
 
-    def _editor_value(self, key: str) -> str:
-        editor = self.editors[key]
-        text = editor.toPlainText() if isinstance(editor, SheetTextEdit) else editor.text()
-        return text.strip()
-
     def _commit_field(self, key: str) -> None:
         """Save one field if its value changed: one undoable step."""
         kpi = self.current_kpi()
         if self._loading or self._committing or kpi is None:
             return
-        value = self._editor_value(key)
+        value = self.sheet.value(key)
         if value == str(getattr(kpi, key) or ""):
             return
-        label = self.tr("Edit KPI: %1").replace("%1", self._labels[key].rstrip(" *"))
+        label = self.tr("Edit KPI: %1").replace("%1", self.sheet.label_of(key))
         self._change(label, {key: value})
 
     def _commit_typologies(self) -> None:
         kpi = self.current_kpi()
         if self._loading or self._committing or kpi is None:
             return
-        ticked = []
-        for row in range(self.typologies.count()):
-            item = self.typologies.item(row)
-            if item.checkState() == Qt.CheckState.Checked:
-                ticked.append(item.data(Qt.ItemDataRole.UserRole))
+        ticked = self.sheet.ticked_typologies()
         if sorted(ticked) == sorted(plan.kpi_sheet(kpi)["typologies"]):
             return
         self._change(self.tr("Edit KPI: type of indicator"), {"typologies": ticked})
@@ -679,7 +301,8 @@ class KpisPage(Page):
         kpi = self.current_kpi()
         if kpi is None:
             return
-        changed = [k for k in self.editors if self._editor_value(k) != str(getattr(kpi, k) or "")]
+        editors = self.sheet.editors
+        changed = [k for k in editors if self.sheet.value(k) != str(getattr(kpi, k) or "")]
         for key in changed:
             self._commit_field(key)
 
@@ -696,14 +319,7 @@ class KpisPage(Page):
         if done is None:
             self._flag_missing = complete
             self._show_kpi()
-            first = next(
-                (
-                    self.editors[k]
-                    for k, w in self.field_labels.items()
-                    if w.property("missing") and k in self.editors
-                ),
-                None,
-            )
+            first = self.sheet.first_missing_editor()
             if first is not None:  # keyboard users land on the first field to fill
                 first.setFocus()
                 self.scroll.ensureWidgetVisible(first)
@@ -725,7 +341,7 @@ class KpisPage(Page):
         )
         if created is not None:
             self.select_kpi(created.id)
-            self.editors["description"].setFocus()
+            self.sheet.editors["description"].setFocus()
 
     def delete_kpi(self) -> None:
         kpi = self.current_kpi()

@@ -1,0 +1,414 @@
+"""The Action plan page's detail panel: the selected row's fields and SMART check.
+
+An activity shows its Annex 9 plan fields and its Figure 14 worksheet; an
+outcome or output shows its description; every node shows its SMART check.
+Each field is saved when the user leaves it, one undo step, only if it changed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from idg_desktop.domain.plan import (
+    COMPUTED,
+    CONFIRMED,
+    SMART,
+    Extent,
+    SmartCheck,
+    display_when,
+    parse_when,
+)
+from idg_desktop.errors import IdgError
+from idg_desktop.services import plan
+from idg_desktop.services.activities import find_activity
+from idg_desktop.services.plan import PLAN_FIELDS
+from idg_desktop.storage import models
+from idg_desktop.ui.models.plan_model import (
+    ACTIVITY,
+    GROUP,
+    OUTCOME,
+    OUTPUT,
+    PlanRow,
+    band_text,
+    level_labels,
+    smart_labels,
+)
+from idg_desktop.ui.plain_text_field import PlainTextField
+from idg_desktop.ui.workspace import Workspace
+
+#: Lines the description box of an outcome or output shows.
+DESCRIPTION_LINES = 3
+
+
+class NodeDetail(QWidget):
+    """The selected row: an activity's plan fields, an outcome's or output's description,
+    and the SMART check of any node."""
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self._loading = False
+        self._row: PlanRow | None = None
+        self._stored: dict[str, str] = {}
+        self._smart_stored: dict[str, str] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 8, 0)
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.heading)
+        self.fields: dict[str, QLineEdit | QComboBox] = {}
+        self._description_stored = ""
+        self.description_box = self._build_description()
+        self.plan_box = self._build_plan_fields()
+        self.worksheet_box = self._build_worksheet()
+        self.smart_box = self._build_smart()
+        for box in (self.description_box, self.plan_box, self.worksheet_box, self.smart_box):
+            layout.addWidget(box)
+        layout.addStretch(1)
+        self._apply_fonts()
+        self.show_row(None)
+
+    @property
+    def document(self):
+        return self.workspace.document
+
+    def field_labels(self) -> dict[str, str]:
+        return {
+            "responsible_division": self.tr("Responsible d&ivision:"),
+            "responsible_person": self.tr("Responsible &person:"),
+            "performance_target": self.tr("Performance &target:"),
+            "budget": self.tr("&Budget:"),
+            "resources": self.tr("Reso&urces:"),
+            "start": self.tr("&Start:"),
+            "due": self.tr("Du&e:"),
+            "strategic_goal": self.tr("Strategic plan &goal:"),
+            "stakeholders": self.tr("Stakeholders to &consult:"),
+            "task_origin": self.tr("Origin of the task:"),
+            "planned_result": self.tr("Planned result:"),
+            "staff_count": self.tr("Number of staff:"),
+            "external_contributor": self.tr("External contributor:"),
+            "cost_source": self.tr("Source of the costs:"),
+            "complexity": self.tr("Complexity:"),
+            "integrity_effect": self.tr("Expected integrity effect:"),
+        }
+
+    def _form_box(self, title: str, names: list[str]) -> QGroupBox:
+        box = QGroupBox(title)
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        labels = self.field_labels()
+        extents = {
+            Extent.SLIGHTLY.value: self.tr("Slightly"),
+            Extent.MODERATELY.value: self.tr("Moderately"),
+            Extent.GREATLY.value: self.tr("Greatly"),
+        }
+        for name in names:
+            if name in ("complexity", "integrity_effect"):
+                widget = QComboBox()
+                widget.addItem("", "")
+                for key, text in extents.items():
+                    widget.addItem(text, key)
+                widget.activated.connect(lambda _i, n=name: self._commit(n))
+            else:
+                widget = QLineEdit()
+                widget.editingFinished.connect(lambda n=name: self._commit(n))
+            widget.setAccessibleName(labels[name].replace("&", "").rstrip(":"))
+            self.fields[name] = widget
+            form.addRow(labels[name], widget)
+        return box
+
+    def _build_description(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Description"))
+        self.description = PlainTextField()
+        self.description.setAccessibleName(self.tr("Description"))
+        self.description.setPlaceholderText(
+            self.tr("What this result means, in a sentence or two (saved when you leave it)")
+        )
+        self.description.editingFinished.connect(self._commit_description)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.description)
+        return box
+
+    def _build_plan_fields(self) -> QGroupBox:
+        box = self._form_box(
+            self.tr("Action plan (Annex 9)"),
+            list(PLAN_FIELDS[: PLAN_FIELDS.index("task_origin")]),
+        )
+        when = self.tr("e.g. Q1 2027 or 2027-03-31")
+        for name in ("start", "due"):
+            self.fields[name].setPlaceholderText(when)
+        self.names = QStringListModel(self)
+        self.people = QCompleter(self.names, self)
+        self.people.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.fields["responsible_person"].setCompleter(self.people)
+        return box
+
+    def _build_worksheet(self) -> QGroupBox:
+        box = self._form_box(
+            self.tr("Worksheet (Figure 14)"),
+            list(PLAN_FIELDS[PLAN_FIELDS.index("task_origin") :]),
+        )
+        self.fields["staff_count"].setPlaceholderText(self.tr("a whole number"))
+        return box
+
+    def _build_smart(self) -> QGroupBox:
+        box = QGroupBox(self.tr("SMART objective"))
+        grid = QGridLayout(box)
+        grid.setColumnStretch(1, 1)
+        labels = smart_labels()
+        self.ticks: dict[str, QCheckBox] = {}
+        self.confirmers: dict[str, QComboBox] = {}
+        self.computed: dict[str, tuple[QLabel, QLabel]] = {}
+        for line, name in enumerate(SMART):
+            if name in CONFIRMED:
+                tick = QCheckBox(labels[name])
+                who = QComboBox()
+                who.setEditable(True)
+                who.lineEdit().setPlaceholderText(self.tr("Confirmed by…"))
+                who.setAccessibleName(self.tr("%1 confirmed by").replace("%1", labels[name]))
+                tick.clicked.connect(lambda on, n=name: self._tick(n, on))
+                who.activated.connect(lambda _i, n=name: self._rename(n))
+                who.lineEdit().editingFinished.connect(lambda n=name: self._rename(n))
+                self.ticks[name], self.confirmers[name] = tick, who
+                grid.addWidget(tick, line, 0)
+                grid.addWidget(who, line, 1)
+            else:
+                state, why = QLabel(), QLabel()
+                why.setWordWrap(True)
+                self.computed[name] = (state, why)
+                grid.addWidget(state, line, 0)
+                grid.addWidget(why, line, 1)
+        self.smart_message = QLabel()
+        self.smart_message.setObjectName("warning")
+        self.smart_message.setWordWrap(True)
+        self.smart_message.hide()
+        grid.addWidget(self.smart_message, len(SMART), 0, 1, 2)
+        return box
+
+    def _apply_fonts(self) -> None:
+        big = QFont(self.font())
+        big.setPointSizeF(self.font().pointSizeF() * 1.2)
+        big.setBold(True)
+        self.heading.setFont(big)
+        text = self.description
+        margins = 2 * (text.frameWidth() + int(text.document().documentMargin())) + 4
+        text.setFixedHeight(text.fontMetrics().lineSpacing() * DESCRIPTION_LINES + margins)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == event.Type.FontChange:
+            self._apply_fonts()
+        super().changeEvent(event)
+
+    def set_people(self, names: list[str]) -> None:
+        self.names.setStringList(names)
+        for who in self.confirmers.values():
+            text = who.currentText()
+            who.blockSignals(True)
+            who.clear()
+            who.addItems(["", *names])
+            who.setCurrentText(text)
+            who.blockSignals(False)
+
+    # -- showing ---------------------------------------------------------------------
+
+    def show_row(self, row: PlanRow | None) -> None:
+        """Fill the panel from the file for ``row`` (None: nothing selected)."""
+        self._loading = True
+        try:
+            self._row = row
+            node = row is not None and row.kind != GROUP
+            activity = row is not None and row.kind == ACTIVITY
+            described = row is not None and row.kind in (OUTCOME, OUTPUT)
+            self.description_box.setVisible(described)
+            self.plan_box.setVisible(activity)
+            self.worksheet_box.setVisible(activity)
+            self.smart_box.setVisible(node)
+            self.heading.setText(self._heading(row))
+            if activity:
+                self._fill_fields(find_activity(self.document, row.id))
+            if described:
+                self._fill_description(row)
+            if node:
+                self._fill_smart(row.smart)
+        finally:
+            self._loading = False
+
+    def refresh(self) -> None:
+        """Show what the file holds again (after a refused change)."""
+        if self._row is not None:
+            self.show_row(self._row)
+
+    def _heading(self, row: PlanRow | None) -> str:
+        if row is None or row.kind == GROUP:
+            return self.tr("Select an outcome, output or activity to see and edit its details.")
+        if row.kind == OUTCOME:
+            what = level_labels().get(row.level, row.level)
+            text = self.tr("%1 %2: %3").replace("%1", what).replace("%2", row.code)
+            return text.replace("%3", row.title)
+        if row.kind == OUTPUT:
+            return self.tr("Output %1: %2").replace("%1", row.code).replace("%2", row.title)
+        if row.code:
+            text = self.tr("Activity %1: %2").replace("%1", row.code).replace("%2", row.title)
+        else:
+            text = self.tr("Activity: %1").replace("%1", row.title)
+        priority = self.tr("priority: %1").replace("%1", band_text(row.band))
+        return f"{text} ({priority})"
+
+    def _fill_fields(self, activity: models.Activity) -> None:
+        for name, widget in self.fields.items():
+            value = getattr(activity, name)
+            stored = "" if value is None else str(value)
+            self._stored[name] = stored
+            if isinstance(widget, QComboBox):
+                widget.setCurrentIndex(max(0, widget.findData(stored)))
+            else:
+                widget.setText(display_when(stored) if name in ("start", "due") else stored)
+                widget.setCursorPosition(0)
+
+    def _fill_description(self, row: PlanRow) -> None:
+        find = plan.find_outcome if row.kind == OUTCOME else plan.find_output
+        self._description_stored = find(self.document, row.id).description or ""
+        if self.description.toPlainText() != self._description_stored:
+            self.description.setPlainText(self._description_stored)
+
+    def _fill_smart(self, check: SmartCheck | None) -> None:
+        self.smart_message.hide()
+        for name in CONFIRMED:
+            who = getattr(check, name) if check else ""
+            self._smart_stored[name] = who
+            self.ticks[name].setChecked(bool(who))
+            self.confirmers[name].setCurrentText(who)
+        labels = smart_labels()
+        for name in COMPUTED:
+            met = bool(check and getattr(check, name.replace("-", "_")))
+            state, why = self.computed[name]
+            state.setText(f"{'✓' if met else '✗'} {labels[name]}")
+            why.setText(self._why(name, met))
+
+    def _why(self, name: str, met: bool) -> str:
+        """The sentence that says why a computed criterion is met or not."""
+        one = self._row is not None and self._row.kind == ACTIVITY
+        if name == "measurable":
+            if one:
+                return (
+                    self.tr("It has a KPI with a target value.")
+                    if met
+                    else self.tr("Needs a KPI with a target value.")
+                )
+            return (
+                self.tr("Every activity under it has a KPI with a target value.")
+                if met
+                else self.tr("Needs activities under it, each with a KPI with a target value.")
+            )
+        if one:
+            return (
+                self.tr("It has a due quarter or date.")
+                if met
+                else self.tr("Needs a due quarter or date.")
+            )
+        return (
+            self.tr("Every activity under it has a due quarter or date.")
+            if met
+            else self.tr("Needs activities under it, each with a due quarter or date.")
+        )
+
+    # -- saving ----------------------------------------------------------------------
+
+    def _value(self, name: str) -> str:
+        widget = self.fields[name]
+        if isinstance(widget, QComboBox):
+            return widget.currentData() or ""
+        return widget.text().strip()
+
+    def _unchanged(self, name: str, value: str) -> bool:
+        stored = self._stored.get(name, "")
+        if name in ("start", "due"):
+            try:
+                return parse_when(value) == stored
+            except IdgError:
+                return False  # the service refuses it, with the reason
+        return value == stored
+
+    def _commit(self, name: str) -> None:
+        """One field, one undo step, only when its value changed."""
+        if self._loading or self._row is None or self._row.kind != ACTIVITY:
+            return
+        value = self._value(name)
+        if self._unchanged(name, value):
+            return
+        activity_id = self._row.id
+        label = self.field_labels()[name].replace("&", "").rstrip(":")
+        self.workspace.run(
+            self.tr("Edit %1").replace("%1", label.lower()),
+            lambda: plan.update_plan_fields(self.document, activity_id, **{name: value}),
+        )
+        self.refresh()  # the value as stored: normalised, or as it was if refused
+
+    def _commit_description(self) -> None:
+        """The description of an outcome or output: one undo step, only if it changed."""
+        row = self._row
+        if self._loading or row is None or row.kind not in (OUTCOME, OUTPUT):
+            return
+        value = self.description.toPlainText().strip()
+        if value == self._description_stored:
+            return
+        node_id = row.id
+        outcome = row.kind == OUTCOME
+        update = plan.update_outcome if outcome else plan.update_output
+        self.workspace.run(
+            self.tr("Edit outcome description") if outcome else self.tr("Edit output description"),
+            lambda: update(self.document, node_id, description=value),
+        )
+        self.refresh()  # the text as stored (trimmed), or as it was if refused
+
+    def _tick(self, criterion: str, on: bool) -> None:
+        if self._loading or self._row is None:
+            return
+        label = smart_labels()[criterion]
+        who = self.confirmers[criterion].currentText().strip()
+        if on and not who:
+            self.ticks[criterion].setChecked(False)
+            self.smart_message.setText(
+                self.tr("Choose who confirms that it is %1 before ticking it.").replace(
+                    "%1", label.lower()
+                )
+            )
+            self.smart_message.show()
+            self.confirmers[criterion].setFocus()
+            return
+        self.smart_message.hide()
+        self._confirm(criterion, who if on else "")
+
+    def _rename(self, criterion: str) -> None:
+        """A new name for a ticked criterion: the tick now says who confirmed it."""
+        if self._loading or self._row is None or not self.ticks[criterion].isChecked():
+            return
+        who = self.confirmers[criterion].currentText().strip()
+        if not who:  # unticking is done with the box, not by emptying the name
+            self.confirmers[criterion].setCurrentText(self._smart_stored.get(criterion, ""))
+            return
+        if who != self._smart_stored.get(criterion):
+            self._confirm(criterion, who)
+
+    def _confirm(self, criterion: str, who: str) -> None:
+        node_id = self._row.id
+        label = smart_labels()[criterion].lower()
+        text = self.tr("Confirm %1") if who else self.tr("Untick %1")
+        self.workspace.run(
+            text.replace("%1", label),
+            lambda: plan.confirm_smart(self.document, node_id, criterion, who),
+        )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -208,14 +207,14 @@ def test_the_model_is_a_valid_qt_model(page, qtmodeltester):
     assert page.proxy.rowCount() == 2 and page.where.text().startswith("CC-8")
 
 
-def test_switching_questions_is_fast(page, qtbot):
+def test_switching_questions_shows_each_one(page, qtbot):
+    """Jumping around sections shows each question's own text and answer (how
+    fast it is, is measured by bench/bench_window.py, not asserted here)."""
     order = ["LC-1", "TR-20", "HR-16", "CC-8", "GE-7", "AI-4", "MS-2", "PS-13"]
-    select(page, order[-1])
-    started = time.perf_counter()
-    for qid in order * 3:
+    for qid in order * 2:
         select(page, qid)
         QApplication.processEvents()
-    assert (time.perf_counter() - started) / (len(order) * 3) < 0.05
+        assert page.where.text().startswith(qid)
 
 
 def test_screenshot(page, qtbot, tmp_path):

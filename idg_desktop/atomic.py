@@ -9,13 +9,19 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
 
 from idg_desktop.errors import CannotWrite
 
 
-def write_atomically(target: Path | str, data: bytes) -> Path:
+def write_atomically(
+    target: Path | str, data: bytes, check: Callable[[Path], None] | None = None
+) -> Path:
+    """Write ``data`` to ``target``. ``check(temporary path)``, if given, reads the
+    written file before it takes the target's name; whatever it raises leaves
+    the target as it was (an exporter's read-back of its own output)."""
     target = Path(target)
     folder = target.parent if str(target.parent) else Path(".")
     if target.is_dir():
@@ -29,6 +35,8 @@ def write_atomically(target: Path | str, data: bytes) -> Path:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
+        if check is not None:
+            check(Path(temp_name))
         os.replace(temp_name, target)
         if target.read_bytes() != data:
             raise CannotWrite(f"{target} did not read back as written; write it again.")
@@ -36,4 +44,8 @@ def write_atomically(target: Path | str, data: bytes) -> Path:
         with suppress(OSError):
             os.unlink(temp_name)
         raise CannotWrite(f"Cannot write {target} ({error.strerror or error}).") from None
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(temp_name)
+        raise
     return target

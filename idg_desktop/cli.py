@@ -789,6 +789,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_export_json)
     p.add_argument("file", metavar="FILE")
     p.add_argument("-o", "--output", metavar="OUT")
+    from idg_desktop import cli_xlsx
+
+    cli_xlsx.register(everbs, verb, _Parser)
     return parser
 
 

@@ -7,6 +7,7 @@ in every later version of the application and can carry its own questions.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -104,8 +105,12 @@ def create_assessment(
     assessment_id: str | None = None,
     clock: Clock = utc_now,
     origin: str | None = None,
+    fill: Callable[[AssessmentDocument], None] | None = None,
 ) -> AssessmentDocument:
-    """A new ``.idg`` file for ``scope``; refuses to overwrite an existing file."""
+    """A new ``.idg`` file for ``scope``; refuses to overwrite an existing file.
+
+    ``fill``, if given, adds records in the same transaction, before the file
+    takes its name (``idg import workbook`` rebuilds a whole assessment so)."""
     framework = framework or bundled_framework()
     if not scope.title.strip():
         raise InvalidInput("The assessment needs a title.")
@@ -138,6 +143,9 @@ def create_assessment(
         session.add(models.Meta(key="created_at", value=document.now().isoformat()))
         session.add(models.Meta(key="created_by", value=_app_version()))
         session.add(models.Meta(key="framework", value=f"{framework.id}@{framework.version}"))
+        if fill is not None:
+            session.flush()
+            fill(document)
 
     return AssessmentDocument.create(path, populate, clock=clock, origin=origin)
 

@@ -1,0 +1,170 @@
+"""``idg export xlsx``: the whole assessment as an Excel workbook.
+
+One sheet per part of the assessment, in the IDG's words, then the sheets
+that carry the rest of what ``idg export json`` holds (histories, the results
+chain, sessions, documents...), and a hidden technical sheet (format and
+framework). Layout in ``xlsx_layout.py``; ``docs/xlsx-export.md`` lists it.
+
+The workbook is written to a temporary file beside the target and read back
+from disk with the importer's own reader before it takes the target's name:
+every row must come back with the values written, or the export fails and
+the target is left as it was.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+from sqlalchemy import select
+
+from idg_desktop.atomic import write_atomically
+from idg_desktop.domain.colours import RATING_COLOURS, rating_text_colour
+from idg_desktop.errors import CannotWrite, InvalidInput
+from idg_desktop.exports.json_export import export_assessment
+from idg_desktop.exports.xlsx_cells import Column, Sheet, kept, to_cell, unwritable
+from idg_desktop.exports.xlsx_layout import SHEETS, flatten
+from idg_desktop.services.assessment import document_framework
+from idg_desktop.storage import models
+from idg_desktop.storage.document import AssessmentDocument
+
+HEADER_FILL = PatternFill(fill_type="solid", fgColor="FFDDE3EA")
+HEADER_FONT = Font(bold=True)
+WRAP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
+MAX_PROBLEMS = 10
+
+
+def _argb(colour: str) -> str:
+    return "FF" + colour.lstrip("#").upper()
+
+
+def assessment_rows(document: AssessmentDocument) -> dict[str, list[dict[str, Any]]]:
+    """The rows of every sheet for this document."""
+    session = document.session
+    positions: dict[str, int] = {}
+    for model in (models.WorkingGroup, models.Activity):
+        positions.update(dict(session.execute(select(model.id, model.position)).all()))
+    custom = session.execute(
+        select(models.Question.id, models.Question.position, models.Question.text)
+    ).all()
+    positions.update((qid, position) for qid, position, _ in custom)
+    framework = document_framework(document)
+    extras = {
+        "positions": positions,
+        "questions": {qid: text for qid, _, text in custom},
+        "terms_labels": {
+            f["key"]: f["label"] for f in framework.get("terms_of_reference_fields", [])
+        },
+    }
+    return flatten(export_assessment(document), extras)
+
+
+def build_workbook(rows: dict[str, list[dict[str, Any]]]) -> openpyxl.Workbook:
+    """The workbook for ``rows``; refuses text Excel cannot hold exactly."""
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    problems: list[str] = []
+    for sheet in SHEETS:
+        _write_sheet(book.create_sheet(sheet.name), sheet, rows[sheet.key], problems)
+    if problems:
+        shown = problems[:MAX_PROBLEMS]
+        more = len(problems) - len(shown)
+        raise InvalidInput(
+            "The assessment cannot be written to Excel exactly: "
+            + "; ".join(shown)
+            + (f"; and {more} more" if more else "")
+            + "."
+        )
+    book.active = 0
+    return book
+
+
+def _header(ws: Worksheet, column: int, text: str, width: int) -> None:
+    cell = ws.cell(row=1, column=column, value=text)
+    cell.data_type = "s"
+    cell.font = HEADER_FONT
+    cell.fill = HEADER_FILL
+    cell.alignment = WRAP
+    ws.column_dimensions[get_column_letter(column)].width = width
+
+
+def _put(ws: Worksheet, row: int, column: int, spec: Column, value: Any, where: str) -> list[str]:
+    written = to_cell(spec, value)
+    problem = unwritable(written)
+    if problem:
+        return [f"{where} ({spec.header}) {problem}"]
+    cell = ws.cell(row=row, column=column)
+    cell.value = written
+    if isinstance(written, str):
+        cell.data_type = "s"  # "=1+1" stays the text "=1+1", never a formula
+        cell.alignment = WRAP if spec.width >= 24 else TOP
+    if spec.rating and written in RATING_COLOURS:
+        cell.fill = PatternFill(fill_type="solid", fgColor=_argb(RATING_COLOURS[written]))
+        cell.font = Font(color=_argb(rating_text_colour(written)))
+    return []
+
+
+def _write_sheet(ws: Worksheet, sheet: Sheet, rows: list[dict], problems: list[str]) -> None:
+    if sheet.vertical:
+        _header(ws, 1, "Field", 28)
+        _header(ws, 2, "Value", 80)
+        record = rows[0] if rows else {}
+        for line, spec in enumerate(sheet.columns, start=2):
+            label = ws.cell(row=line, column=1, value=spec.header)
+            label.data_type = "s"
+            label.font = HEADER_FONT
+            problems += _put(ws, line, 2, spec, record.get(spec.key), f"{sheet.name}, row {line}")
+        last = len(sheet.columns) + 1
+        ws.auto_filter.ref = f"A1:B{last}"
+    else:
+        for number, spec in enumerate(sheet.columns, start=1):
+            _header(ws, number, spec.header, spec.width)
+        for line, record in enumerate(rows, start=2):
+            where = f"{sheet.name}, row {line}"
+            for number, spec in enumerate(sheet.columns, start=1):
+                problems += _put(ws, line, number, spec, record.get(spec.key), where)
+        last_column = get_column_letter(len(sheet.columns))
+        ws.auto_filter.ref = f"A1:{last_column}{len(rows) + 1}"
+    ws.freeze_panes = "B2" if not sheet.vertical and sheet.columns[0].key == "id" else "A2"
+    if sheet.hidden:
+        ws.sheet_state = "hidden"
+
+
+def check_read_back(path: Path, rows: dict[str, list[dict[str, Any]]]) -> None:
+    """Read the written workbook with the importer's reader: every sheet must
+    reopen with the same rows and values, or the export fails."""
+    from idg_desktop.exchange.full_workbook import read_workbook
+
+    found, problems = read_workbook(path)
+    if problems:
+        raise CannotWrite(f"{path} did not read back: {problems[0]}.")
+    for sheet in SHEETS:
+        expected = [kept(sheet, row) for row in rows[sheet.key]]
+        got = [{k: v for k, v in row.items() if k != "_row"} for row in found.get(sheet.key, [])]
+        if len(got) != len(expected):
+            raise CannotWrite(
+                f"{path} did not read back: sheet {sheet.name} has {len(got)} rows "
+                f"instead of {len(expected)}."
+            )
+        for number, (a, b) in enumerate(zip(got, expected, strict=True), start=2):
+            if a != b:
+                column = next(k for k in b if a.get(k) != b[k])
+                raise CannotWrite(
+                    f"{path} did not read back: {sheet.name}, row {number}, "
+                    f"{sheet.column(column).header} differs."
+                )
+
+
+def export_xlsx(document: AssessmentDocument, target: Path | str) -> dict[str, int]:
+    """Write the workbook atomically, checked; returns the rows per sheet name."""
+    rows = assessment_rows(document)
+    buffer = io.BytesIO()
+    build_workbook(rows).save(buffer)
+    write_atomically(target, buffer.getvalue(), check=lambda temp: check_read_back(temp, rows))
+    return {sheet.name: len(rows[sheet.key]) for sheet in SHEETS if not sheet.hidden}

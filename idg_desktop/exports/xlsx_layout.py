@@ -1,0 +1,485 @@
+"""The sheets and columns of the full assessment workbook, declared once.
+
+``idg export xlsx`` writes them and ``idg import workbook`` reads them back
+(openpyxl-templates style: each column says its header, width and how its
+value goes to and from a cell). A row is a flat dict keyed by ``Column.key``;
+:func:`flatten` turns ``export_assessment``'s JSON into those rows. Columns
+marked ``info`` are written for people (a question's text, the computed
+priority) and ignored on import: the app recomputes them.
+How values go to cells and back is in ``xlsx_cells.py``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from idg_desktop.domain.plan import CONFIRMED, Extent, OutcomeLevel
+from idg_desktop.domain.priorities import CRITERIA, Level
+from idg_desktop.domain.vocabulary import (
+    Effectiveness,
+    FindingKind,
+    FindingStatus,
+    Gender,
+    Mode,
+    Rating,
+    Role,
+    Stakeholder,
+)
+from idg_desktop.exports.xlsx_cells import Column, Sheet
+
+FORMAT, FORMAT_VERSION = "idg-assessment-workbook", 1
+TECHNICAL_SHEET = "_idg"
+
+
+def _values(enum: Any) -> tuple[str, ...]:
+    return tuple(member.value for member in enum)
+
+
+def text(key: str, header: str, width: int = 30) -> Column:
+    return Column(key, header, "text", width)
+
+
+def choice(key: str, header: str, values: tuple[str, ...], **kw) -> Column:
+    """A closed list; ``empty=`` makes it optional, with that value when empty."""
+    optional = "empty" in kw
+    return Column(key, header, "choice", kw.pop("width", 16), values, optional, **kw)
+
+
+def info(key: str, header: str, width: int = 30) -> Column:
+    return Column(key, header, "text", width, info=True)
+
+
+ID = Column("id", "Id", "id", 38)
+TRACKED = (
+    Column("created_at", "Created (UTC)", "time", 28),
+    Column("updated_at", "Updated (UTC)", "time", 28),
+    text("origin", "Origin", 14),
+    Column("revision", "Revision", "int", 9),
+)
+RATINGS = _values(Rating)
+LEVELS = _values(Level)
+PLAN_HEADERS = {
+    "responsible_division": "Responsible division",
+    "responsible_person": "Responsible person",
+    "performance_target": "Performance target",
+    "budget": "Budget",
+    "resources": "Resources",
+    "start": "Start (quarter or date)",
+    "due": "Due (quarter or date)",
+    "strategic_goal": "Strategic goal",
+    "stakeholders": "Stakeholders",
+    "task_origin": "Origin of the task",
+    "planned_result": "Planned result",
+    "staff_count": "Number of staff",
+    "external_contributor": "External contributor",
+    "cost_source": "Source of financing",
+    "complexity": "Complexity",
+    "integrity_effect": "Expected integrity effect",
+}
+CRITERIA_HEADERS = {
+    "importance": "Importance",
+    "urgency": "Urgency",
+    "consequence": "Consequence of failure",
+    "commitment": "Probability of commitment",
+    "impact": "Impact",
+    "obligations": "National/international obligations",
+    "ease": "Ease of implementation",
+    "cost": "Cost",
+}
+KPI_HEADERS = {
+    "name": "Name of the indicator",
+    "description": "Description of the indicator",
+    "performance_dimension": "Related performance dimension",
+    "calculation_method": "Calculation method",
+    "rationale": "Rationale (relevance)",
+    "links": "Link to other indicators",
+    "typologies": "Type of indicator",
+    "source_of_verification": "Source of verification (SoV)",
+    "references": "References to existing databases and metadata",
+    "periodicity": "Periodicity",
+    "disaggregation": "Disaggregation",
+    "target_value": "Target value",
+    "country_example": "Country example",
+    "disclosure_policy": "Disclosure policy",
+    "other_considerations": "Other considerations (e.g. limitations)",
+    "baseline_value": "Baseline value",
+    "baseline_date": "Baseline date",
+}
+
+
+def _plan_column(key: str) -> Column:
+    if key == "staff_count":
+        return Column(key, PLAN_HEADERS[key], "opt_int", 10)
+    if key in {"complexity", "integrity_effect"}:
+        return choice(key, PLAN_HEADERS[key], _values(Extent), empty="")
+    return text(key, PLAN_HEADERS[key], 14 if key in {"start", "due"} else 24)
+
+
+SHEETS: tuple[Sheet, ...] = (
+    Sheet(
+        "scope",
+        "Scope",
+        (
+            ID,
+            *TRACKED,
+            text("title", "Title of the assessment"),
+            text("administration", "Customs administration"),
+            choice("mode", "Mode of assessment", _values(Mode)),
+            Column("comprehensive", "Comprehensive", "bool"),
+            Column("continuous", "Continuous", "bool"),
+            text("start_date", "Start date"),
+            text("end_date", "End date"),
+            text("location", "Location"),
+            text("responsible_unit", "Responsible unit"),
+            text("responsible_persons", "Responsible persons"),
+        ),
+        vertical=True,
+    ),
+    Sheet(
+        "participants",
+        "Participants",
+        (
+            ID,
+            text("name", "Name"),
+            text("unit", "Unit"),
+            text("expertise", "Expertise"),
+            Column("external", "External", "bool", 10),
+            choice("stakeholder", "Stakeholder", _values(Stakeholder), width=22),
+            choice("gender", "Gender", _values(Gender)),
+            choice("role", "Role", _values(Role), width=22),
+            text("email", "Email", 24),
+            text("notes", "Notes"),
+            *TRACKED,
+        ),
+    ),
+    Sheet(
+        "groups",
+        "Working groups",
+        (
+            ID,
+            text("name", "Working group"),
+            Column("sections", "Sections", "list", 20),
+            Column("members", "Members (ids)", "list", 40),
+            info("member_names", "Members"),
+            Column("rapporteur", "Rapporteur (id)", "ref", 38),
+            Column("position", "Order", "int", 8),
+            *TRACKED,
+        ),
+    ),
+    Sheet(
+        "answers",
+        "Answers",
+        (
+            ID,
+            Column("question", "Question", "text", 10),
+            info("question_text", "Checklist question", 50),
+            choice("rating", "Rating (Figure 5)", RATINGS, width=20, rating=True),
+            text("text", "Answer", 60),
+            text("evidence", "Evidence", 40),
+            Column("measure_exists", "Is there a measure?", "opt_bool", 12),
+            Column("applied", "Is it applied?", "opt_bool", 12),
+            choice("effective", "Is it effective?", _values(Effectiveness), empty=None),
+            Column("marked_for_review", "Marked for review", "bool", 10),
+            Column("reviewed", "Reviewed", "bool", 10),
+            Column("confidential", "Confidential", "bool", 10),
+            Column("group", "Working group (id)", "ref", 38),
+            Column("author", "Author (id)", "ref", 38),
+            *TRACKED,
+        ),
+    ),
+    Sheet(
+        "findings",
+        "Findings",
+        (
+            ID,
+            Column("section", "Section", "text", 9),
+            Column("questions", "Questions", "list", 16),
+            choice("kind", "Kind", _values(FindingKind)),
+            text("text", "Finding", 60),
+            text("proposed_action", "Proposed action", 50),
+            choice("status", "Status", _values(FindingStatus)),
+            Column("confidential", "Confidential", "bool", 10),
+            Column("group", "Working group (id)", "ref", 38),
+            Column("author", "Author (id)", "ref", 38),
+            Column("merged_into", "Merged into (id)", "ref", 38),
+            *TRACKED,
+        ),
+    ),
+    Sheet(
+        "activities",
+        "Activities and priorities",
+        (
+            ID,
+            text("title", "Activity", 50),
+            Column("section", "Section", "text", 9),
+            text("description", "Description", 40),
+            Column("findings", "Findings (ids)", "list", 40),
+            *(choice(c, CRITERIA_HEADERS[c], LEVELS, empty=None, width=12) for c in CRITERIA),
+            info("computed", "Computed priority", 12),
+            info("score", "Score", 8),
+            choice("override", "Priority chosen by the group", ("high", "medium", "low"), empty=""),
+            text("override_reason", "Reason for the choice"),
+            info("band", "Priority", 10),
+            Column("position", "Order", "int", 8),
+            *TRACKED,
+        ),
+    ),
+    Sheet(
+        "plan",
+        "Action plan",
+        (
+            Column("activity", "Activity (id)", "id", 38),
+            info("title", "Activity", 40),
+            Column("output", "Output (id)", "ref", 38),
+            *(_plan_column(key) for key in PLAN_HEADERS),
+        ),
+    ),
+    Sheet(
+        "kpis",
+        "KPIs",
+        (
+            ID,
+            Column("activity", "Activity (id)", "id", 38),
+            Column("position", "Order", "int", 8),
+            Column("complete", "Sheet complete", "bool", 10),
+            *(
+                Column(k, h, "list", 30) if k == "typologies" else text(k, h)
+                for k, h in KPI_HEADERS.items()
+            ),
+            *TRACKED,
+        ),
+    ),
+    Sheet(
+        "sections",
+        "Sections in scope",
+        (
+            Column("code", "Code", "text", 8),
+            info("title", "Section", 50),
+            info("category", "Category", 14),
+            Column("in_scope", "In scope", "bool", 10),
+        ),
+    ),
+    Sheet(
+        "terms",
+        "Terms of reference",
+        (Column("key", "Key", "text", 26), info("label", "Field", 30), text("text", "Text", 80)),
+    ),
+    Sheet(
+        "outcomes",
+        "Outcomes",
+        (
+            ID,
+            choice("level", "Level", _values(OutcomeLevel)),
+            Column("parent", "Parent outcome (id)", "ref", 38),
+            text("title", "Outcome", 50),
+            text("description", "Description", 40),
+            Column("position", "Order", "int", 8),
+            *TRACKED,
+        ),
+    ),
+    Sheet(
+        "outputs",
+        "Outputs",
+        (
+            ID,
+            Column("outcome", "Outcome (id)", "id", 38),
+            text("title", "Output", 50),
+            text("description", "Description", 40),
+            Column("position", "Order", "int", 8),
+            *TRACKED,
+        ),
+    ),
+    Sheet(
+        "smart",
+        "SMART",
+        (
+            ID,
+            Column("node", "Objective (id)", "id", 38),
+            choice("criterion", "Criterion", CONFIRMED),
+            text("by", "Confirmed by"),
+            *TRACKED,
+        ),
+    ),
+    Sheet(
+        "adoptions",
+        "Endorsements",
+        (
+            ID,
+            text("endorsed_by", "Endorsed by"),
+            text("endorsed_on", "Endorsed on", 12),
+            text("strategy_link", "Link to the strategy"),
+            text("note", "Note"),
+            *TRACKED,
+        ),
+    ),
+    Sheet(
+        "sessions",
+        "Sessions",
+        (
+            ID,
+            text("date", "Date", 12),
+            text("start", "Start", 8),
+            Column("duration_minutes", "Duration (minutes)", "int", 10),
+            text("topic", "Topic", 50),
+            Column("participants", "Participants (ids)", "list", 40),
+            *TRACKED,
+        ),
+    ),
+    Sheet(
+        "documents",
+        "Documents",
+        (
+            ID,
+            text("kind", "Kind", 24),
+            text("title", "Title", 40),
+            text("reference", "Reference", 20),
+            text("notes", "Notes", 40),
+            text("file_name", "File name", 20),
+            text("sha256", "SHA-256 of the file", 20),
+            info("size", "Size (bytes)", 10),
+            *TRACKED,
+        ),
+    ),
+    Sheet(
+        "answer_history",
+        "Answer history",
+        (
+            Column("answer", "Answer (id)", "id", 38),
+            info("question", "Question", 10),
+            Column("revision", "Revision", "int", 9),
+            choice("rating", "Rating (Figure 5)", RATINGS, width=20, rating=True),
+            text("text", "Answer", 50),
+            text("evidence", "Evidence", 40),
+            Column("author", "Author (id)", "ref", 38),
+            Column("group", "Working group (id)", "ref", 38),
+            Column("written_at", "Written (UTC)", "time", 28),
+            text("origin", "Origin", 14),
+        ),
+    ),
+    Sheet(
+        "finding_history",
+        "Finding history",
+        (
+            Column("finding", "Finding (id)", "id", 38),
+            Column("revision", "Revision", "int", 9),
+            text("action", "Action", 12),
+            choice("status", "Status", _values(FindingStatus)),
+            text("text", "Finding", 50),
+            text("proposed_action", "Proposed action", 40),
+            text("note", "Note"),
+            Column("at", "When (UTC)", "time", 28),
+            text("origin", "Origin", 14),
+        ),
+    ),
+    Sheet(
+        "custom_questions",
+        "Custom questions",
+        (
+            Column("id", "Question", "text", 10),
+            Column("section", "Section", "text", 9),
+            text("subarea", "Sub-area", 9),
+            Column("number", "Number", "int", 8),
+            text("text", "Question text", 60),
+            Column("position", "Order", "int", 8),
+            Column("created_at", "Created (UTC)", "time", 28),
+            text("origin", "Origin", 14),
+        ),
+    ),
+    Sheet(
+        "technical",
+        TECHNICAL_SHEET,
+        (
+            text("format", "Format"),
+            Column("format_version", "Format version", "int"),
+            text("framework_id", "Framework"),
+            Column("framework_version", "Framework version", "int"),
+            Column("schema_version", "Schema version", "int"),
+        ),
+        vertical=True,
+        hidden=True,
+    ),
+)
+SHEET = {sheet.key: sheet for sheet in SHEETS}
+
+
+# -- the JSON export as rows -----------------------------------------------------
+
+
+def flatten(payload: dict[str, Any], extras: dict[str, dict[str, Any]]) -> dict[str, list[dict]]:
+    """Rows per sheet key from ``export_assessment``'s JSON. ``extras`` adds what
+    the JSON leaves implicit in its order: ``{"positions": {id: position},
+    "questions": {id: text}}``."""
+    position = extras.get("positions", {})
+    question_text = extras.get("questions", {})
+    names = {p["id"]: p["name"] for p in payload["participants"]}
+    assessment = payload["assessment"]
+    terms = extras.get("terms_labels", {})
+    rows: dict[str, list[dict]] = {
+        "scope": [{k: v for k, v in assessment.items() if k != "terms_of_reference"}],
+        "participants": list(payload["participants"]),
+        "groups": [
+            {
+                **g,
+                "member_names": ", ".join(names.get(m, m) for m in g["members"]),
+                "position": position.get(g["id"], 0),
+            }
+            for g in payload["groups"]
+        ],
+        "answers": [],
+        "answer_history": [],
+        "findings": [],
+        "finding_history": [],
+        "activities": [],
+        "plan": [],
+        "kpis": [{**k, **k["sheet"]} for k in payload["plan"]["kpis"]],
+        "sections": list(payload["sections"]),
+        "terms": [
+            {"key": key, "label": terms.get(key, ""), "text": value}
+            for key, value in assessment["terms_of_reference"].items()
+        ],
+        "outcomes": list(payload["plan"]["outcomes"]),
+        "outputs": list(payload["plan"]["outputs"]),
+        "smart": list(payload["plan"]["smart_confirmations"]),
+        "adoptions": list(payload["plan"]["adoptions"]),
+        "sessions": list(payload["sessions"]),
+        "documents": list(payload["documents"]),
+        "custom_questions": [
+            {**q, "position": position.get(q["id"], 0)} for q in payload["custom_questions"]
+        ],
+        "technical": [
+            {
+                "format": FORMAT,
+                "format_version": FORMAT_VERSION,
+                "framework_id": payload["framework"]["id"],
+                "framework_version": payload["framework"]["version"],
+                "schema_version": payload["schema_version"],
+            }
+        ],
+    }
+    for a in payload["answers"]:
+        question = a["question"]
+        rows["answers"].append(
+            {**a, **a["evaluation"], "question_text": question_text.get(question, "")}
+        )
+        rows["answer_history"] += [
+            {**v, "answer": a["id"], "question": question} for v in a["history"]
+        ]
+    for f in payload["findings"]:
+        rows["findings"].append(f)
+        rows["finding_history"] += [{**e, "finding": f["id"]} for e in f["history"]]
+    for a in payload["activities"]:
+        priority = a["priority"]
+        rows["activities"].append(
+            {
+                **a,
+                **a["ratings"],
+                "computed": priority["computed"],
+                "score": "" if priority["score"] is None else f"{priority['score']:.2f}",
+                "override": priority["override"] or "",
+                "override_reason": priority["override_reason"] or "",
+                "band": priority["band"],
+                "position": position.get(a["id"], 0),
+            }
+        )
+        rows["plan"].append({**a["plan"], "activity": a["id"], "title": a["title"]})
+    return rows

@@ -789,8 +789,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(handler=cmd_export_json)
     p.add_argument("file", metavar="FILE")
     p.add_argument("-o", "--output", metavar="OUT")
-    from idg_desktop import cli_xlsx
+    from idg_desktop import cli_pdf, cli_xlsx
 
+    cli_pdf.register(everbs)
     cli_xlsx.register(everbs, verb, _Parser)
     return parser
 

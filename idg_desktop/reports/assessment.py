@@ -1,0 +1,269 @@
+"""The assessment report for decision makers (IDG Part II step 6)."""
+
+from __future__ import annotations
+
+from reportlab.platypus import CondPageBreak, NextPageTemplate, PageBreak
+
+from idg_desktop.reports import words
+from idg_desktop.reports.charts import heat_map, score, text_on
+from idg_desktop.reports.content import Report
+from idg_desktop.reports.fonts import markup
+from idg_desktop.reports.layout import fractions, gap, heading, para, rich, table, toc
+from idg_desktop.reports.plan_report import activity_list, matrix_story, plan_story
+
+
+def cover(report: Report, kind: str) -> list:
+    period = " to ".join(d for d in (report.start_date, report.end_date) if d)
+    facts = [
+        ("Administration", report.administration),
+        ("Period", period),
+        ("Location", report.location),
+        ("Mode", report.mode),
+        ("Responsible unit", report.responsible_unit),
+        ("Date of this document", report.today),
+    ]
+    story = [gap(40), para(kind.upper(), "muted"), para(report.title, "title")]
+    story.append(para(report.administration, "subtitle"))
+    story.append(gap(10))
+    rows = [[para(k, "cellbold"), para(v, "cell")] for k, v in facts if v]
+    story.append(table(rows, [120, 300], header=False))
+    story.append(gap(20))
+    notes = []
+    if report.public:
+        notes.append("Public version: answers and findings marked confidential are left out.")
+    else:
+        notes.append("Confidential: for the administration and the WCO; do not circulate.")
+    if report.pseudonymised:
+        notes.append("Participants are named by their role and initials.")
+    story.extend(para(n, "muted") for n in notes)
+    story.append(
+        para(
+            "Prepared with IDG Workshop, following the WCO Integrity Development Guide (2021).",
+            "muted",
+        )
+    )
+    return story
+
+
+def key_messages(report: Report) -> list[str]:
+    rated = [q for s in report.in_scope() for q in s.questions if q.rating not in ("not-assessed",)]
+    total = sum(len(s.questions) for s in report.in_scope())
+    good = sum(q.rating in ("effective", "partially-effective") for q in rated)
+    ladder = [q for q in rated if q.rating != "not-applicable"]
+    messages = [
+        f"The assessment covered {len(report.in_scope())} key factors and areas "
+        f"({'comprehensive' if report.comprehensive else 'selected sections'}) with "
+        f"{len(report.participants)} participants in {len(report.groups)} working groups "
+        f"over {len(report.sessions)} workshop sessions.",
+        f"{len(rated)} of {total} checklist questions were rated; "
+        f"{good} of the {len(ladder)} measures evaluated are effective or partially effective.",
+    ]
+    totals = {c.section: c for c in reversed(report.profile) if not c.subarea and c.title}
+    scored = [(score(c.ratings), c) for c in totals.values()]
+    scored = [(v, c) for v, c in scored if v is not None]
+    if len(scored) >= 2:
+        scored.sort(key=lambda item: item[0])
+        weakest = ", ".join(c.title for _, c in scored[:3])
+        strongest = ", ".join(c.title for _, c in scored[-2:][::-1])
+        messages.append(f"Weakest key factors: {weakest}. Strongest: {strongest}.")
+    counts = {
+        k: sum(f.kind == k and f.status != "proposed" for f in report.findings) for k in words.KINDS
+    }
+    messages.append(
+        f"The plenary agreed {counts['strength']} strengths, {counts['weakness']} weaknesses "
+        f"and risks, and {counts['recommendation']} recommendations."
+    )
+    high = [a for a in report.activities if a.band == "high"]
+    if report.activities:
+        messages.append(
+            f"{len(report.activities)} activities were prioritised; {len(high)} are high priority"
+            + (": " + "; ".join(a.title for a in high[:4]) + "." if high else ".")
+        )
+    quick = [report.activity(i) for c in report.matrix if c.quick_results for i in c.activities]
+    if any(quick):
+        messages.append("Quick results: " + "; ".join(a.title for a in quick if a) + ".")
+    if report.adoptions:
+        by, on, link, _ = report.adoptions[-1]
+        messages.append(
+            f"The action plan was endorsed by {by} on {on}" + (f" ({link})." if link else ".")
+        )
+    else:
+        messages.append("The action plan has not yet been endorsed.")
+    return messages
+
+
+def methodology(report: Report, width: float) -> list:
+    scope = ", ".join(f"{s.code} {s.title}" for s in report.in_scope())
+    story = [heading("2 Description and methodology", 1)]
+    extent = "comprehensive, every key factor and area" if report.comprehensive else "selected"
+    text = (
+        f"The assessment followed the WCO Integrity Development Guide (Part II): {report.mode}. "
+        f"Scope: {extent} ({scope})."
+    )
+    story.append(para(text))
+    if report.responsible_persons:
+        story.append(para(f"Responsible: {report.responsible_unit}; {report.responsible_persons}."))
+    story.append(
+        para(
+            "Working groups answered the IDG checklist and evaluated each existing measure with "
+            "the ladder of Figure 5 (absent, not applied, not effective, partially effective, "
+            f"effective), citing evidence; {report.documents} background documents were reviewed. "
+            "Findings were agreed in plenary and activities prioritised against the guide's "
+            "criteria."
+        )
+    )
+    story.append(heading("Steps of the assessment", 2, toc=False))
+    rows = [[para(h, "head") for h in ("Step", "Title", "When", "What was done")]]
+    rows += [
+        [para(str(n), "cell"), para(t, "cell"), para(w, "cell"), para(d, "cell")]
+        for n, t, w, d in report.steps
+    ]
+    story.append(table(rows, fractions(width, 6, 38, 20, 36)))
+    return story
+
+
+def sessions(report: Report, width: float) -> list:
+    story = [heading("3 Workshop sessions", 1)]
+    if not report.sessions:
+        return [*story, para("No sessions recorded.", "muted")]
+    rows = [[para(h, "head") for h in ("Date", "Time", "Duration", "Session and participants")]]
+    for s in report.sessions:
+        hours = (
+            f"{s.minutes // 60} h {s.minutes % 60:02d}" if s.minutes >= 60 else f"{s.minutes} min"
+        )
+        who = f"{len(s.participants)} participants: " + ", ".join(s.participants)
+        rows.append(
+            [
+                para(s.date, "cell"),
+                para(s.start, "cell"),
+                para(hours if s.minutes else "", "cell"),
+                rich(
+                    markup(s.topic) + f'<br/><font size="7.5" color="#4a5560">{markup(who)}</font>',
+                    "cell",
+                ),
+            ]
+        )
+    story.append(table(rows, fractions(width, 14, 8, 10, 68)))
+    return story
+
+
+def people(report: Report, width: float) -> list:
+    story = [heading("4 Participants and working groups", 1)]
+    rows = [[para(h, "head") for h in ("Participant", "Role", "Unit", "Stakeholder")]]
+    for p in report.participants:
+        rows.append(
+            [
+                para(p.name, "cell"),
+                para(p.role, "cell"),
+                para(p.unit, "cell"),
+                para(p.stakeholder + (" (external)" if p.external else ""), "cell"),
+            ]
+        )
+    story.append(table(rows, fractions(width, 28, 20, 32, 20)))
+    story += [gap(), heading("Working groups", 2, toc=False)]
+    rows = [[para(h, "head") for h in ("Group", "Sections", "Members", "Rapporteur")]]
+    for g in report.groups:
+        rows.append(
+            [
+                para(g.name, "cellbold"),
+                para(", ".join(g.sections), "cell"),
+                para(", ".join(g.members), "cell"),
+                para(g.rapporteur, "cell"),
+            ]
+        )
+    story.append(table(rows, fractions(width, 26, 14, 40, 20)))
+    return story
+
+
+def findings(report: Report) -> list:
+    story = [heading("5 Findings per key factor", 1)]
+    for section in report.in_scope():
+        story.append(CondPageBreak(80))
+        story.append(heading(f"{section.code} {section.title}", 2))
+        found = [f for f in report.findings if f.section == section.code]
+        if not found:
+            story.append(para("No findings recorded for this key factor.", "muted"))
+        for kind in words.KINDS:
+            of_kind = [f for f in found if f.kind == kind]
+            if not of_kind:
+                continue
+            story.append(heading(words.KIND_HEADINGS[kind], 3, toc=False))
+            for f in of_kind:
+                note = [] if f.status in ("agreed",) else [words.STATUSES[f.status]]
+                if f.questions:
+                    note.append("questions " + ", ".join(f.questions))
+                text = markup(f.text)
+                if note:
+                    text += f' <font size="8" color="#4a5560">({markup("; ".join(note))})</font>'
+                story.append(rich(text))
+                if f.proposed_action:
+                    story.append(
+                        rich("<i>Proposed action:</i> " + markup(f.proposed_action), "small")
+                    )
+                story.append(gap(1.5))
+    return story
+
+
+def annex(report: Report) -> list:
+    story = [heading("Annex: answers and ratings", 1)]
+    if report.public:
+        story.append(
+            para("Answers marked confidential are left out of this public version.", "muted")
+        )
+    for section in report.in_scope():
+        story.append(CondPageBreak(80))
+        story.append(heading(f"{section.code} {section.title}", 2))
+        for q in section.questions:
+            story.append(rich(_answer_markup(q), "answer"))
+    return story
+
+
+def _answer_markup(q) -> str:
+    """One paragraph per question (fewer flowables: the annex is most of the pages)."""
+    head = f"<b>{markup(q.id)}</b>  {markup(q.text)}"
+    if q.withheld:
+        return head + _aside("answer left out of the public version")
+    if not q.answer and q.rating == "not-assessed":
+        return head + _aside("not answered")
+    fill = words.RATING_COLOURS.get(q.rating, "#e4e6e9")
+    rating = words.RATINGS.get(q.rating, q.rating)
+    small = '<font size="8.5">'
+    text = (
+        f'{head}<br/>{small}<span backColor="{fill}" color="{text_on(fill)}">&nbsp;'
+        f"<b>{markup(rating)}</b>&nbsp;</span>"
+    )
+    if q.answer:
+        text += f"  {markup(q.answer)}"
+    if q.evidence:
+        text += f"<br/><i>Evidence:</i> {markup(q.evidence)}"
+    return text + "</font>"
+
+
+def _aside(text: str) -> str:
+    return f' <font size="8.5" color="{words.MUTED}"><i>({markup(text)})</i></font>'
+
+
+def assessment_story(report: Report, width: float, height: float, landscape_width: float) -> list:
+    story = cover(report, "Integrity assessment report")
+    story += [PageBreak(), para("Contents", "h1"), toc(), PageBreak()]
+    story.append(heading("1 Key messages", 1))
+    story += [rich("• " + markup(m)) for m in key_messages(report)]
+    story += methodology(report, width)
+    story += sessions(report, width)
+    story += people(report, width)
+    story += [PageBreak(), *findings(report)]
+    story += [PageBreak(), heading("6 Integrity profile", 1)]
+    story.append(
+        para("The ratings of the checklist per key factor and sub-area (heat map).", "muted")
+    )
+    story.append(heat_map(report.profile, width))
+    story += [PageBreak()]
+    matrix_part = matrix_story(report, width, min(width * 0.8, height * 0.55), big=False, toc=True)
+    matrix_part[0] = heading("7 Priority matrix", 1)
+    story += [*matrix_part, gap(), activity_list(report, width)]
+    story += [NextPageTemplate("landscape"), PageBreak()]
+    plan = plan_story(report, landscape_width, toc=True)
+    plan[0] = heading("8 Integrity action plan", 1)
+    story += [*plan, NextPageTemplate("portrait"), PageBreak()]
+    story += annex(report)
+    return story

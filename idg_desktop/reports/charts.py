@@ -1,0 +1,338 @@
+"""The integrity profile heat map and the priority matrix as vector drawings.
+
+Pure functions returning a reportlab ``Drawing`` (a flowable): same colours
+and cues as the window (``words.py`` copies ``ui/palette.py``). Colour is never
+the only cue: heat-map cells carry their figures and the legend names each
+colour; the quick-results cell is hatched, framed thick and captioned.
+"""
+
+from __future__ import annotations
+
+import math
+
+from reportlab.graphics.shapes import Drawing, Line, Rect, String
+from reportlab.lib import colors
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from idg_desktop.reports import words
+from idg_desktop.reports.fonts import SANS, SANS_BOLD, font_for, visual
+
+LADDER = ("absent", "not-applied", "not-effective", "partially-effective", "effective")
+LEVELS_ACROSS = ("low", "medium", "high")
+LEVELS_DOWN = ("high", "medium", "low")
+
+
+def canvas_for(width: float, height: float) -> Drawing:
+    """A Drawing whose initial font is embedded (the default, Helvetica, would be
+    listed in the PDF without being embedded)."""
+    drawing = Drawing(width, height)
+    drawing.initialFontName = SANS
+    return drawing
+
+
+def _colour(hex_value: str):
+    return colors.HexColor(hex_value)
+
+
+def score(ratings) -> float | None:
+    """Mean ladder position (0 absent … 4 effective) of the questions rated (palette.score)."""
+    total = weighted = 0
+    for position, rating in enumerate(LADDER):
+        count = int(ratings.get(rating, 0))
+        total += count
+        weighted += position * count
+    return weighted / total if total else None
+
+
+def look(cell) -> str:
+    """The rating whose colour a profile cell takes (as the window's heat map)."""
+    value = score(cell.ratings)
+    if value is not None:
+        return LADDER[math.floor(min(max(value, 0.0), 4.0) + 0.5)]
+    return "not-applicable" if cell.assessed else "not-assessed"
+
+
+def _luminance(hex_value: str) -> float:
+    def channel(v: int) -> float:
+        c = v / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    v = hex_value.lstrip("#")
+    r, g, b = (channel(int(v[i : i + 2], 16)) for i in (0, 2, 4))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def text_on(fill: str) -> str:
+    """Dark or white text, whichever contrasts more (palette.text_colour_on)."""
+
+    def contrast(a: str, b: str) -> float:
+        hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+        return (hi + 0.05) / (lo + 0.05)
+
+    return max((words.DARK_TEXT, words.LIGHT_TEXT), key=lambda t: contrast(fill, t))
+
+
+def hatch(x: float, y: float, w: float, h: float, step: float, colour, width: float = 0.6):
+    """Diagonal lines (bottom-left to top-right) clipped to the rectangle."""
+    lines = []
+    c = -h
+    while c < w:
+        # the line through (x + c, y) rising at 45°: points (x + c + t, y + t)
+        t0, t1 = max(0.0, -c), min(h, w - c)
+        if t1 > t0:
+            lines.append(
+                Line(x + c + t0, y + t0, x + c + t1, y + t1, strokeColor=colour, strokeWidth=width)
+            )
+        c += step
+    return lines
+
+
+def _fill(drawing: Drawing, x, y, w, h, rating: str) -> str:
+    """Draw a cell in ``rating``'s look; return the text colour for it."""
+    fill = words.RATING_COLOURS[rating]
+    if rating == "not-assessed":
+        drawing.add(
+            Rect(
+                x + 0.5,
+                y + 0.5,
+                w - 1,
+                h - 1,
+                rx=2,
+                ry=2,
+                fillColor=_colour(fill),
+                strokeColor=_colour(words.NOT_ASSESSED_OUTLINE),
+                strokeWidth=0.8,
+                strokeDashArray=[2, 1.5],
+            )
+        )
+        return words.NOT_ASSESSED_TEXT
+    drawing.add(Rect(x, y, w, h, rx=2, ry=2, fillColor=_colour(fill), strokeColor=None))
+    if rating == "not-applicable":
+        for line in hatch(x, y, w, h, 4, _colour(words.NOT_APPLICABLE_HATCH)):
+            drawing.add(line)
+    return text_on(fill)
+
+
+def _text(drawing, x, y, text, size, colour, *, bold=False, anchor="start"):
+    shown = visual(text)
+    drawing.add(
+        String(
+            x,
+            y,
+            shown,
+            fontName=font_for(shown, bold=bold),
+            fontSize=size,
+            fillColor=_colour(colour),
+            textAnchor=anchor,
+        )
+    )
+
+
+def heat_map(cells: list, width: float) -> Drawing:
+    """One row per key factor: the section's overall cell, then one per sub-area."""
+    rows: list[tuple] = []
+    for cell in cells:
+        if not rows or cell.section != rows[-1][0].section:
+            rows.append((cell, []))
+        elif cell.subarea:  # a section without sub-areas repeats its total with label ""
+            rows[-1][1].append(cell)
+    columns = max((len(subs) for _, subs in rows), default=0)
+    label_w, overall_w, gap, row_h = 150.0, 48.0, 3.0, 24.0
+    cell_w = (width - label_w - overall_w - gap * (columns + 1)) / max(columns, 1)
+    legend_h = 44.0
+    height = 16 + len(rows) * (row_h + gap) + legend_h
+    drawing = canvas_for(width, height)
+    top = height - 12
+    _text(drawing, label_w + overall_w / 2, top, "Overall", 7.5, words.MUTED, anchor="middle")
+    _text(drawing, label_w + overall_w + gap, top, "Sub-areas", 7.5, words.MUTED)
+    drawing.add(Line(0, top - 3, width, top - 3, strokeColor=_colour(words.RULE), strokeWidth=0.5))
+    y = top - 6
+    for total, subs in rows:
+        y -= row_h
+        _text(drawing, 0, y + row_h / 2 - 3, total.section, 8.5, words.INK, bold=True)
+        lines = simpleSplit(total.title, SANS, 7.5, label_w - 26)[:2]
+        base = y + row_h / 2 + (2 if len(lines) > 1 else -3)
+        for n, line in enumerate(lines):
+            _text(drawing, 24, base - n * 9, line, 7.5, words.DARK_TEXT)
+        colour = _fill(drawing, label_w, y, overall_w, row_h, look(total))
+        _text(
+            drawing,
+            label_w + overall_w / 2,
+            y + row_h / 2 - 3,
+            f"{total.assessed}/{total.questions}",
+            8,
+            colour,
+            bold=True,
+            anchor="middle",
+        )
+        x = label_w + overall_w + gap
+        for cell in subs:
+            colour = _fill(drawing, x, y, cell_w, row_h, look(cell))
+            _text(drawing, x + 3, y + row_h / 2 - 3, cell.subarea, 7, colour)
+            _text(
+                drawing,
+                x + cell_w - 3,
+                y + row_h / 2 - 3,
+                f"{cell.assessed}/{cell.questions}",
+                7.5,
+                colour,
+                bold=True,
+                anchor="end",
+            )
+            x += cell_w + gap
+        y -= gap
+    _legend(drawing, y - 16, width)
+    return drawing
+
+
+def _legend(drawing: Drawing, y: float, width: float) -> None:
+    x = 0.0
+    for rating in (*LADDER, "not-applicable", "not-assessed"):
+        label = words.RATINGS[rating]
+        _fill(drawing, x, y, 14, 10, rating)
+        _text(drawing, x + 18, y + 2, label, 7.5, words.DARK_TEXT)
+        x += 18 + stringWidth(label, SANS, 7.5) + 12
+    _text(
+        drawing,
+        0,
+        y - 14,
+        "Colour: average rating of the questions rated (not applicable ones left out). "
+        "Figures: questions rated / questions.",
+        7.5,
+        words.MUTED,
+    )
+
+
+def matrix(
+    cells: list, activities: dict, width: float, height: float, *, big: bool = False
+) -> Drawing:
+    """The 3×3 grid, impact up and ease of implementation across; each activity
+    as a chip (section code and title). ``activities``: id → (label, title)."""
+    size = 9.5 if big else 7.5
+    lead = size * 1.25
+    left, bottom = 58.0, 34.0
+    drawing = canvas_for(width, height)
+    grid_w, grid_h = width - left - 4, height - bottom - 4
+    cw, ch = grid_w / 3, grid_h / 3
+    for cell in cells:
+        col, row = LEVELS_ACROSS.index(cell.x), LEVELS_DOWN.index(cell.y)
+        x, y = left + col * cw + 3, bottom + (2 - row) * ch + 3
+        w, h = cw - 6, ch - 6
+        if cell.quick_results:
+            drawing.add(Rect(x, y, w, h, fillColor=_colour(words.MATRIX_QUICK), strokeColor=None))
+            for line in hatch(x, y, w, h, 7, _colour(words.MATRIX_QUICK_HATCH), 0.5):
+                drawing.add(line)
+            drawing.add(
+                Rect(x, y, w, h, fillColor=None, strokeColor=_colour(words.INK), strokeWidth=2.5)
+            )
+            caption = "Quick results: start here"
+            cap_w = stringWidth(caption, SANS_BOLD, size) + 8
+            drawing.add(
+                Rect(
+                    x + 6,
+                    y + h - lead - 8,
+                    cap_w,
+                    lead + 3,
+                    fillColor=_colour(words.MATRIX_QUICK),
+                    strokeColor=None,
+                )
+            )
+            _text(drawing, x + 10, y + h - lead - 4, caption, size, words.INK, bold=True)
+            inner_top = y + h - 2 * lead - 12
+        else:
+            drawing.add(
+                Rect(
+                    x,
+                    y,
+                    w,
+                    h,
+                    fillColor=_colour(words.MATRIX_CELL),
+                    strokeColor=_colour(words.RULE),
+                    strokeWidth=0.6,
+                )
+            )
+            inner_top = y + h - 6
+        _chips(drawing, cell.activities, activities, x + 5, inner_top, w - 10, y + 4, size)
+    for n, level in enumerate(LEVELS_DOWN):
+        _text(
+            drawing,
+            left - 6,
+            bottom + (2 - n) * ch + ch / 2 - 3,
+            words.LEVELS[level],
+            size,
+            words.INK,
+            bold=True,
+            anchor="end",
+        )
+    for n, level in enumerate(LEVELS_ACROSS):
+        _text(
+            drawing,
+            left + n * cw + cw / 2,
+            bottom - 12,
+            words.LEVELS[level],
+            size,
+            words.INK,
+            bold=True,
+            anchor="middle",
+        )
+    _text(
+        drawing,
+        left + grid_w / 2,
+        4,
+        "Ease of implementation (low to high)",
+        size,
+        words.MUTED,
+        anchor="middle",
+    )
+    label = String(
+        0,
+        0,
+        "Impact (low to high)",
+        fontName=SANS,
+        fontSize=size,
+        fillColor=_colour(words.MUTED),
+        textAnchor="middle",
+    )
+    from reportlab.graphics.shapes import Group
+
+    turned = Group(label)
+    turned.translate(10, bottom + grid_h / 2)
+    turned.rotate(90)
+    drawing.add(turned)
+    return drawing
+
+
+def _chips(drawing, ids, activities, x, top, w, floor, size) -> None:
+    lead = size * 1.2
+    y = top
+    for n, activity_id in enumerate(ids):
+        label, title = activities.get(activity_id, ("", ""))
+        code_w = stringWidth(label + "  ", SANS_BOLD, size)
+        lines = simpleSplit(visual(title), SANS, size, w - code_w - 6)[:2]
+        if len(lines) == 2 and len(simpleSplit(visual(title), SANS, size, w - code_w - 6)) > 2:
+            lines[1] = lines[1].rstrip()[:-1] + "…"
+        chip_h = len(lines) * lead + 4
+        remaining = len(ids) - n
+        if y - chip_h < floor + (lead if remaining > 1 else 0):
+            _text(
+                drawing, x, floor + 2, f"+{remaining} more (listed below)", size - 0.5, words.MUTED
+            )
+            return
+        drawing.add(
+            Rect(
+                x,
+                y - chip_h,
+                w,
+                chip_h,
+                rx=2,
+                ry=2,
+                fillColor=colors.white,
+                strokeColor=_colour(words.RULE),
+                strokeWidth=0.5,
+            )
+        )
+        _text(drawing, x + 3, y - lead + 1, label, size, words.INK, bold=True)
+        for k, line in enumerate(lines):
+            _text(drawing, x + 3 + code_w, y - lead + 1 - k * lead, line, size, words.DARK_TEXT)
+        y -= chip_h + 3

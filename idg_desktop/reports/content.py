@@ -1,0 +1,401 @@
+"""Everything a report prints, read once through the services into plain data.
+
+:func:`read_report` applies the two choices that change *what* is printed:
+``pseudonymise`` (participants' names → role and initials, in every text) and
+``public`` (confidential answers and findings left out). The report modules
+only lay this data out; none of them reads the document.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+
+from idg_desktop.reports.privacy import Person, Pseudonyms
+from idg_desktop.reports.words import MODES, ROLES, STAKEHOLDERS
+from idg_desktop.services.activities import band_of, list_activities, priority_matrix
+from idg_desktop.services.agenda import list_sessions
+from idg_desktop.services.assessment import assessment_of, document_framework
+from idg_desktop.services.background import list_documents
+from idg_desktop.services.findings import list_findings
+from idg_desktop.services.groups import group_sections, list_groups
+from idg_desktop.services.participants import list_participants
+from idg_desktop.services.plan import PLAN_FIELDS, action_plan, kpi_fields, kpi_sheet, list_kpis
+from idg_desktop.services.profile import ProfileCell, integrity_profile
+from idg_desktop.storage import models
+from idg_desktop.storage.document import AssessmentDocument
+
+#: Findings the report prints: the plenary's (and those still proposed, marked so).
+SHOWN_STATUSES = ("agreed", "amended", "proposed")
+
+
+@dataclass
+class Question:
+    id: str
+    section: str
+    subarea: str
+    text: str
+    answer: str = ""
+    rating: str = "not-assessed"
+    evidence: str = ""
+    withheld: bool = False  # a confidential answer left out of a public report
+
+
+@dataclass
+class Section:
+    code: str
+    title: str
+    category: str
+    in_scope: bool
+    subareas: dict[str, str]  # label → title
+    questions: list[Question] = field(default_factory=list)
+
+
+@dataclass
+class Finding:
+    section: str
+    kind: str
+    text: str
+    proposed_action: str
+    status: str
+    questions: list[str]
+    confidential: bool
+
+
+@dataclass
+class Participant:
+    name: str
+    role: str
+    unit: str
+    stakeholder: str
+    external: bool
+
+
+@dataclass
+class Group:
+    id: str
+    name: str
+    sections: list[str]
+    members: list[str]
+    rapporteur: str
+
+
+@dataclass
+class Session:
+    date: str
+    start: str
+    minutes: int
+    topic: str
+    participants: list[str]
+
+
+@dataclass
+class Activity:
+    id: str
+    code: str  # A1, A2... in the plan; "" when not yet in it
+    title: str
+    section: str
+    band: str
+    description: str
+    ratings: dict[str, str | None]
+    plan: dict[str, str]
+    kpis: list[str]
+
+
+@dataclass
+class Output:
+    code: str
+    title: str
+    activities: list[Activity]
+
+
+@dataclass
+class Outcome:
+    code: str
+    level: str
+    title: str
+    description: str
+    outcomes: list[Outcome]
+    outputs: list[Output]
+
+
+@dataclass
+class KpiSheet:
+    activity: str  # "A1 Title"
+    name: str
+    complete: bool
+    fields: list[tuple[str, str, str, bool]]  # letter, label, value, mandatory
+
+
+@dataclass
+class Report:
+    title: str
+    administration: str
+    mode: str
+    comprehensive: bool
+    continuous: bool
+    start_date: str
+    end_date: str
+    location: str
+    responsible_unit: str
+    responsible_persons: str
+    terms_of_reference: list[tuple[str, str, str]]  # label, value, group
+    sections: list[Section]
+    participants: list[Participant]
+    groups: list[Group]
+    sessions: list[Session]
+    findings: list[Finding]
+    profile: list[ProfileCell]
+    activities: list[Activity]
+    matrix: list  # MatrixCell (x, y, activity ids, quick_results)
+    unplaced: list[str]
+    outcomes: list[Outcome]
+    not_in_plan: list[Activity]
+    kpis: list[KpiSheet]
+    adoptions: list[tuple[str, str, str, str]]  # by, on, strategy link, note
+    steps: list[tuple[int, str, str, str]]  # number, title, when, what was done
+    documents: int
+    pseudonymised: bool
+    public: bool
+    today: str = field(default_factory=lambda: date.today().isoformat())
+
+    def in_scope(self) -> list[Section]:
+        return [s for s in self.sections if s.in_scope]
+
+    def activity(self, activity_id: str) -> Activity | None:
+        return next((a for a in self.activities if a.id == activity_id), None)
+
+
+def read_report(
+    document: AssessmentDocument, *, pseudonymise: bool = False, public: bool = False
+) -> Report:
+    people = list_participants(document)
+    names = Pseudonyms([Person(p.id, p.name, p.role) for p in people], enabled=pseudonymise)
+    clean = names.clean
+    assessment = assessment_of(document)
+    framework = document_framework(document)
+    tor_values = json.loads(assessment.terms_of_reference or "{}")
+    tor = [
+        (f["label"], clean(str(tor_values.get(f["key"], "") or "")), f.get("group", ""))
+        for f in framework.get("terms_of_reference_fields", [])
+    ]
+    sections = _sections(document, clean, public)
+    linked: dict[str, list[str]] = {}
+    for link in document.session.scalars(
+        select(models.FindingQuestion).order_by(models.FindingQuestion.position)
+    ):
+        linked.setdefault(link.finding_id, []).append(link.question_id)
+    findings = [
+        Finding(
+            f.section_code,
+            f.kind,
+            clean(f.text),
+            clean(f.proposed_action),
+            f.status,
+            linked.get(f.id, []),
+            f.confidential,
+        )
+        for f in list_findings(document)
+        if f.status in SHOWN_STATUSES and not (public and f.confidential)
+    ]
+    plan = action_plan(document)
+    codes = {node.activity.id: node.code for node in plan.nodes() if hasattr(node, "activity")}
+    kpis = list_kpis(document)
+    kpi_names: dict[str, list[str]] = {}
+    for kpi in kpis:
+        kpi_names.setdefault(kpi.activity_id, []).append(clean(kpi.name))
+    activities = {
+        a.id: _activity(a, codes.get(a.id, ""), kpi_names.get(a.id, []), clean)
+        for a in list_activities(document)
+    }
+    matrix, unplaced = priority_matrix(document)
+
+    def outcome(node) -> Outcome:
+        return Outcome(
+            node.code,
+            node.outcome.level,
+            clean(node.outcome.title),
+            clean(node.outcome.description),
+            [outcome(child) for child in node.outcomes],
+            [
+                Output(
+                    o.code, clean(o.output.title), [activities[a.activity.id] for a in o.activities]
+                )
+                for o in node.outputs
+            ],
+        )
+
+    labels = {
+        f["key"]: (f.get("letter", ""), f["label"], bool(f.get("mandatory")))
+        for f in kpi_fields(document)
+    }
+    sheets = []
+    for kpi in kpis:
+        sheet = kpi_sheet(kpi)
+        owner = activities.get(kpi.activity_id)
+        rows = []
+        for key, value in sheet.items():
+            letter, label, mandatory = labels.get(
+                key, ("", key.replace("_", " ").capitalize(), False)
+            )
+            text = ", ".join(value) if isinstance(value, list) else str(value or "")
+            rows.append((letter, label, clean(text), mandatory))
+        sheets.append(
+            KpiSheet(
+                f"{owner.code} {owner.title}".strip() if owner else "",
+                clean(kpi.name),
+                kpi.complete,
+                rows,
+            )
+        )
+    groups = list_groups(document)
+    sessions = list_sessions(document)
+    documents = list_documents(document)
+    report = Report(
+        title=clean(assessment.title),
+        administration=clean(assessment.administration),
+        mode=MODES.get(assessment.mode, assessment.mode),
+        comprehensive=assessment.comprehensive,
+        continuous=assessment.continuous,
+        start_date=assessment.start_date,
+        end_date=assessment.end_date,
+        location=clean(assessment.location),
+        responsible_unit=clean(assessment.responsible_unit),
+        responsible_persons=clean(assessment.responsible_persons),
+        terms_of_reference=tor,
+        sections=sections,
+        participants=[
+            Participant(
+                names.name(p.id),
+                ROLES.get(p.role, p.role),
+                clean(p.unit),
+                STAKEHOLDERS.get(p.stakeholder, p.stakeholder),
+                p.external,
+            )
+            for p in people
+        ],
+        groups=[
+            Group(
+                g.id,
+                clean(g.name),
+                group_sections(document, g),
+                [names.name(m.participant_id) for m in g.members],
+                names.name(g.rapporteur_id),
+            )
+            for g in groups
+        ],
+        sessions=[
+            Session(
+                s.date,
+                s.start,
+                s.duration_minutes,
+                clean(s.topic),
+                sorted(names.name(p.participant_id) for p in s.participants),
+            )
+            for s in sessions
+        ],
+        findings=findings,
+        profile=integrity_profile(document),
+        activities=list(activities.values()),
+        matrix=matrix,
+        unplaced=unplaced,
+        outcomes=[outcome(node) for node in plan.outcomes],
+        not_in_plan=[activities[n.activity.id] for n in plan.unplaced],
+        kpis=sheets,
+        adoptions=[
+            (clean(a.endorsed_by), a.endorsed_on, clean(a.strategy_link), clean(a.note))
+            for a in plan.adoptions
+        ],
+        steps=[],
+        documents=len(documents),
+        pseudonymised=pseudonymise,
+        public=public,
+    )
+    report.steps = _steps(framework, assessment, groups, documents, sessions, report)
+    return report
+
+
+def _sections(document: AssessmentDocument, clean, public: bool) -> list[Section]:
+    session = document.session
+    subareas: dict[str, dict[str, str]] = {}
+    for sub in session.scalars(select(models.SubArea).order_by(models.SubArea.position)):
+        subareas.setdefault(sub.section_code, {})[sub.label] = sub.title
+    answers = {a.question_id: a for a in session.scalars(select(models.Answer))}
+    result = {
+        s.code: Section(s.code, s.title, s.category, s.in_scope, subareas.get(s.code, {}))
+        for s in session.scalars(select(models.Section).order_by(models.Section.position))
+    }
+    for q in session.scalars(select(models.Question).order_by(models.Question.position)):
+        item = Question(q.id, q.section_code, q.subarea_label, q.text)
+        answer = answers.get(q.id)
+        if answer is not None:
+            if public and answer.confidential:
+                item.withheld = True
+            else:
+                item.answer = clean(answer.text)
+                item.rating = answer.rating
+                item.evidence = clean(answer.evidence)
+        result[q.section_code].questions.append(item)
+    return list(result.values())
+
+
+def _activity(activity: models.Activity, code: str, kpis: list[str], clean) -> Activity:
+    plan = {}
+    for name in PLAN_FIELDS:
+        value = getattr(activity, name)
+        plan[name] = "" if value is None else clean(str(value))
+    return Activity(
+        activity.id,
+        code,
+        clean(activity.title),
+        activity.section_code,
+        band_of(activity),
+        clean(activity.description),
+        {c: getattr(activity, c) for c in ("impact", "ease", "cost", "urgency", "importance")},
+        plan,
+        kpis,
+    )
+
+
+def _day(value) -> str:
+    return value.date().isoformat() if value else ""
+
+
+def _span(days: list[str]) -> str:
+    days = sorted(d for d in days if d)
+    if not days:
+        return ""
+    return days[0] if days[0] == days[-1] else f"{days[0]} to {days[-1]}"
+
+
+def _steps(framework, assessment, groups, documents, sessions, report: Report) -> list:
+    """IDG Part II's six steps with the dates the file records for each."""
+    scope = "comprehensive" if assessment.comprehensive else "selected sections"
+    endorsed = "; ".join(f"endorsed by {by} on {on}" for by, on, _, _ in report.adoptions)
+    done = {
+        1: (_day(assessment.created_at), f"{report.mode}; {scope}"),
+        2: (
+            _span([_day(g.created_at) for g in groups]),
+            f"{len(groups)} working groups, {len(report.participants)} participants",
+        ),
+        3: (
+            _span([_day(d.created_at) for d in documents]),
+            f"{len(documents)} background documents reviewed",
+        ),
+        4: (
+            _span([_day(s.created_at) for s in sessions]),
+            f"{len(sessions)} workshop sessions planned",
+        ),
+        5: (
+            _span([assessment.start_date, assessment.end_date] + [s.date for s in sessions]),
+            f"checklist answered and rated; {len(report.findings)} findings",
+        ),
+        6: (report.today, f"this report; {endorsed}" if endorsed else "this report"),
+    }
+    return [
+        (step["number"], step["title"], *done.get(step["number"], ("", "")))
+        for step in framework.get("assessment_steps", [])
+    ]

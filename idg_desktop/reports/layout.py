@@ -1,0 +1,420 @@
+"""The shared look of every report: paper, styles, header and footer, tables.
+
+Every page carries the assessment's title (header), "Page x of y" and a
+confidentiality line (footer). "of y" needs the total, known only at the end:
+:class:`_NumberedCanvas` keeps each page's drawing state and writes the
+numbers when the document is saved (the two-pass canvasmaker recipe), which
+also works with ``multiBuild``'s extra passes for the table of contents.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4, LETTER, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    LongTable,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    TableStyle,
+)
+
+from idg_desktop.reports.fonts import SANS, SANS_BOLD, SANS_ITALIC, markup, register_fonts
+from idg_desktop.reports.words import INK, MUTED, RULE
+
+PAPERS = {"a4": A4, "letter": LETTER}
+MARGIN = 18 * mm
+INK_COLOUR = colors.HexColor(INK)
+MUTED_COLOUR = colors.HexColor(MUTED)
+RULE_COLOUR = colors.HexColor(RULE)
+HEAD_FILL = colors.HexColor("#e9eef3")
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    body = ParagraphStyle("Body", fontName=SANS, fontSize=10, leading=13.5, spaceAfter=5)
+    return {
+        "body": body,
+        "small": ParagraphStyle("Small", body, fontSize=8.5, leading=11, spaceAfter=2),
+        "muted": ParagraphStyle(
+            "Muted", body, fontName=SANS_ITALIC, fontSize=9, leading=12, textColor=MUTED_COLOUR
+        ),
+        "answer": ParagraphStyle("Answer", body, spaceAfter=7),
+        "cell": ParagraphStyle("Cell", body, fontSize=9, leading=11.5, spaceAfter=0),
+        "cellbold": ParagraphStyle(
+            "CellBold", body, fontName=SANS_BOLD, fontSize=9, leading=11.5, spaceAfter=0
+        ),
+        "head": ParagraphStyle(
+            "Head",
+            body,
+            fontName=SANS_BOLD,
+            fontSize=8.5,
+            leading=11,
+            spaceAfter=0,
+            textColor=INK_COLOUR,
+        ),
+        "h1": ParagraphStyle(
+            "H1",
+            body,
+            fontName=SANS_BOLD,
+            fontSize=16,
+            leading=20,
+            spaceBefore=4,
+            spaceAfter=10,
+            textColor=INK_COLOUR,
+        ),
+        "h2": ParagraphStyle(
+            "H2",
+            body,
+            fontName=SANS_BOLD,
+            fontSize=12.5,
+            leading=16,
+            spaceBefore=10,
+            spaceAfter=5,
+            textColor=INK_COLOUR,
+            keepWithNext=1,
+        ),
+        "h3": ParagraphStyle(
+            "H3",
+            body,
+            fontName=SANS_BOLD,
+            fontSize=10.5,
+            leading=14,
+            spaceBefore=6,
+            spaceAfter=3,
+            keepWithNext=1,
+        ),
+        "title": ParagraphStyle(
+            "Title",
+            body,
+            fontName=SANS_BOLD,
+            fontSize=24,
+            leading=30,
+            textColor=INK_COLOUR,
+            spaceAfter=14,
+        ),
+        "subtitle": ParagraphStyle("Subtitle", body, fontSize=13, leading=18, spaceAfter=6),
+        "centre": ParagraphStyle("Centre", body, alignment=TA_CENTER),
+        "toc1": ParagraphStyle("TOC1", body, fontSize=10.5, leading=16, leftIndent=0),
+        "toc2": ParagraphStyle("TOC2", body, fontSize=9.5, leading=13, leftIndent=14),
+    }
+
+
+@dataclass
+class Options:
+    paper: str = "a4"
+    pseudonymise: bool = False
+    public: bool = False
+
+
+@dataclass
+class PageInfo:
+    """What the footer prints and what the self-check compares with."""
+
+    title: str
+    confidentiality: str
+    pages: int = 0
+    notes: dict = field(default_factory=dict)
+
+
+def confidentiality_line(administration: str, public: bool, pseudonymised: bool) -> str:
+    if public:
+        named = "participants pseudonymised; " if pseudonymised else ""
+        return (
+            f"Public version: confidential answers and findings left out; {named}may be circulated."
+        )
+    return f"Confidential: integrity assessment of {administration}; do not circulate."
+
+
+class _NumberedCanvas(Canvas):
+    info: PageInfo
+
+    def __init__(self, *args, **kwargs) -> None:
+        # Start in the embedded font: the default Helvetica would be listed, not embedded.
+        kwargs["initialFontName"] = SANS
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict] = []
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        self.info.pages = total
+        for state in self._pages:
+            self.__dict__.update(state)
+            width, _ = self._pagesize
+            self.setFont(SANS, 8)
+            self.setFillColor(MUTED_COLOUR)
+            self.drawRightString(width - MARGIN, 10 * mm, f"Page {self._pageNumber} of {total}")
+            super().showPage()
+        for chunk in self.info.notes.get("toc", []):
+            chunk.define_form(self, self.info.notes.get("toc_pages", {}))
+        super().save()
+
+
+def _header_footer(info: PageInfo):
+    from idg_desktop.reports.fonts import font_for, visual
+
+    def draw(canvas: Canvas, doc) -> None:
+        width, height = canvas._pagesize
+        canvas.saveState()
+        canvas.setStrokeColor(RULE_COLOUR)
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN, height - 12 * mm, width - MARGIN, height - 12 * mm)
+        canvas.line(MARGIN, 14 * mm, width - MARGIN, 14 * mm)
+        canvas.setFillColor(MUTED_COLOUR)
+        title = visual(info.title)
+        canvas.setFont(font_for(title), 8)
+        canvas.drawString(
+            MARGIN, height - 10.5 * mm, _fit(title, font_for(title), 8, width - 2 * MARGIN)
+        )
+        line = visual(info.confidentiality)
+        canvas.setFont(font_for(line), 7.5)
+        canvas.drawString(
+            MARGIN, 10 * mm, _fit(line, font_for(line), 7.5, width - 2 * MARGIN - 30 * mm)
+        )
+        canvas.restoreState()
+
+    return draw
+
+
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+class ReportDocument(BaseDocTemplate):
+    """Portrait pages ("portrait") and landscape ones ("landscape"), a TOC if asked."""
+
+    def __init__(
+        self, stream, info: PageInfo, paper: str, *, start_landscape: bool = False
+    ) -> None:
+        register_fonts()
+        size = PAPERS[paper]
+        self.info = info
+        super().__init__(
+            stream,
+            pagesize=landscape(size) if start_landscape else size,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=18 * mm,
+            bottomMargin=20 * mm,
+            title=info.title,
+            author="IDG Workshop",
+            subject=info.confidentiality,
+            creator="IDG Workshop",
+        )
+        on_page = _header_footer(info)
+        templates = []
+        for name, page in (("portrait", size), ("landscape", landscape(size))):
+            frame = Frame(
+                MARGIN,
+                20 * mm,
+                page[0] - 2 * MARGIN,
+                page[1] - 38 * mm,
+                id=name,
+                leftPadding=0,
+                rightPadding=0,
+                topPadding=0,
+                bottomPadding=0,
+            )
+            templates.append(PageTemplate(id=name, frames=[frame], onPage=on_page, pagesize=page))
+        if start_landscape:
+            templates.reverse()
+        self.addPageTemplates(templates)
+
+    def afterFlowable(self, flowable) -> None:
+        level = getattr(flowable, "toc_level", None)
+        if level is None:
+            return
+        key = flowable.toc_key
+        self.canv.bookmarkPage(key)
+        self.canv.addOutlineEntry(flowable.toc_text, key, level=level, closed=True)
+        self.info.notes.setdefault("toc_pages", {})[key] = self.page
+
+    def canvasmaker(self):
+        info = self.info
+
+        class Maker(_NumberedCanvas):
+            pass
+
+        Maker.info = info
+        return Maker
+
+    def render(self, story: list) -> None:
+        """One layout pass, table of contents included (see :class:`Contents`)."""
+        entries = [
+            (f.toc_level, f.toc_text, f.toc_key)
+            for f in story
+            if getattr(f, "toc_level", None) is not None
+        ]
+        self.info.notes["toc"] = []
+        for flowable in story:
+            if isinstance(flowable, Contents):
+                flowable.entries = entries
+                flowable.info = self.info
+        self.build(story, canvasmaker=self.canvasmaker())
+
+
+STYLES: dict[str, ParagraphStyle] = {}
+_KEYS = itertools.count(1)
+
+
+def styles() -> dict[str, ParagraphStyle]:
+    if not STYLES:
+        register_fonts()
+        STYLES.update(_styles())
+    return STYLES
+
+
+def para(text: object, style: str = "body", *, bold: bool = False) -> Paragraph:
+    return Paragraph(
+        markup(text, bold=bold or style in ("cellbold", "head", "h1", "h2", "h3")), styles()[style]
+    )
+
+
+def rich(fragments: str, style: str = "body") -> Paragraph:
+    """A Paragraph from markup already built with :func:`markup`."""
+    return Paragraph(fragments, styles()[style])
+
+
+def heading(text: str, level: int = 1, *, toc: bool = True) -> Paragraph:
+    item = para(text, f"h{level}")
+    if toc and level <= 2:
+        item.toc_level = level - 1
+        item.toc_text = text
+        item.toc_key = f"h{next(_KEYS)}"
+    return item
+
+
+class Contents(Flowable):
+    """A table of contents laid out in the one and only pass.
+
+    Its entries (the headings) are known before the build, only their pages
+    are not: it takes its final size at once and draws a PDF form that is
+    filled in when the canvas is saved, when every page is known (the way
+    "page x of y" is done). reportlab's ``TableOfContents`` needs a second
+    (often a third) full layout pass instead, which doubled the report's time.
+    """
+
+    LEADING = (17.0, 13.5)
+    SIZE = (10.5, 9.5)
+    INDENT = (0.0, 14.0)
+
+    def __init__(self, entries: list | None = None, info: PageInfo | None = None) -> None:
+        super().__init__()
+        self.entries = entries or []
+        self.info = info
+
+    def _height(self, entries) -> float:
+        return sum(self.LEADING[min(level, 1)] for level, _, _ in entries)
+
+    def wrap(self, available_width, available_height):
+        self.width = available_width
+        return available_width, self._height(self.entries)
+
+    def split(self, available_width, available_height):
+        used, cut = 0.0, 0
+        for level, _, _ in self.entries:
+            if used + self.LEADING[min(level, 1)] > available_height:
+                break
+            used += self.LEADING[min(level, 1)]
+            cut += 1
+        if cut == 0 or cut == len(self.entries):
+            return [] if cut == 0 else [self]
+        return [Contents(self.entries[:cut], self.info), Contents(self.entries[cut:], self.info)]
+
+    def draw(self) -> None:
+        self.form = f"contents{len(self.info.notes['toc']) + 1}"
+        self.info.notes["toc"].append(self)
+        self.canv.doForm(self.form)
+        y = self._height(self.entries)
+        for level, _, key in self.entries:  # each line links to its heading
+            y -= self.LEADING[min(level, 1)]
+            self.canv.linkRect(
+                "", key, (0, y, self.width, y + self.LEADING[min(level, 1)]), relative=1
+            )
+
+    def define_form(self, canvas: Canvas, pages: dict) -> None:
+        from reportlab.pdfbase.pdfmetrics import stringWidth
+
+        from idg_desktop.reports.fonts import font_for, visual
+
+        height = self._height(self.entries)
+        canvas.beginForm(self.form, 0, 0, self.width, height)
+        y = height
+        for level, text, key in self.entries:
+            level = min(level, 1)
+            y -= self.LEADING[level]
+            size, x = self.SIZE[level], self.INDENT[level]
+            number = str(pages.get(key, ""))
+            shown = visual(text)
+            font = font_for(shown, bold=level == 0)
+            room = self.width - x - stringWidth(number, SANS, size) - 24
+            shown = _fit(shown, font, size, room)
+            canvas.setFillColor(INK_COLOUR if level == 0 else colors.black)
+            canvas.setFont(font, size)
+            canvas.drawString(x, y + 4, shown)
+            canvas.setFont(SANS, size)
+            canvas.drawRightString(self.width, y + 4, number)
+            start = x + stringWidth(shown, font, size) + 6
+            end = self.width - stringWidth(number, SANS, size) - 6
+            canvas.setFillColor(MUTED_COLOUR)
+            dot = stringWidth(" .", SANS, size)
+            if end > start:
+                canvas.drawRightString(end, y + 4, " ." * int((end - start) / dot))
+        canvas.endForm()
+
+
+def toc() -> Contents:
+    return Contents()
+
+
+def table(
+    rows: list[list], widths: list[float], *, header: bool = True, extra: list | None = None
+) -> LongTable:
+    """A table with light rules and a repeated header row; ``widths`` are fractions
+    of ``total`` set by :func:`sized` (column widths as fractions of the frame)."""
+    commands = [
+        ("FONTNAME", (0, 0), (-1, -1), SANS),
+        ("FONTSIZE", (0, 0), (-1, -1), 9),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE_COLOUR),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ]
+    if header:
+        commands += [
+            ("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK_COLOUR),
+        ]
+    result = LongTable(rows, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
+    result.setStyle(TableStyle(commands + (extra or [])))
+    return result
+
+
+def fractions(width: float, *parts: float) -> list[float]:
+    total = sum(parts)
+    return [width * p / total for p in parts]
+
+
+def gap(height_mm: float = 4) -> Spacer:
+    return Spacer(1, height_mm * mm)

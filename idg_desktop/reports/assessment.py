@@ -214,29 +214,32 @@ def annex(report: Report) -> list:
         story.append(CondPageBreak(80))
         story.append(heading(f"{section.code} {section.title}", 2))
         for q in section.questions:
-            story.append(rich(_answer_markup(q), "answer"))
+            story.extend(_answer(q))
     return story
 
 
-def _answer_markup(q) -> str:
-    """One paragraph per question (fewer flowables: the annex is most of the pages)."""
+def _answer(q) -> list:
+    """The question with its rating, then the answer as a paragraph of one
+    style: reportlab breaks a one-style paragraph on its fast path, and the
+    answers are most of the report's text (bench/bench_pdf.py)."""
     head = f"<b>{markup(q.id)}</b>  {markup(q.text)}"
     if q.withheld:
-        return head + _aside("answer left out of the public version")
+        return [rich(head + _aside("answer left out of the public version"), "answer")]
     if not q.answer and q.rating == "not-assessed":
-        return head + _aside("not answered")
+        return [rich(head + _aside("not answered"), "answer")]
     fill = words.RATING_COLOURS.get(q.rating, "#e4e6e9")
     rating = words.RATINGS.get(q.rating, q.rating)
-    small = '<font size="8.5">'
-    text = (
-        f'{head}<br/>{small}<span backColor="{fill}" color="{text_on(fill)}">&nbsp;'
-        f"<b>{markup(rating)}</b>&nbsp;</span>"
+    head += (
+        f'  <font size="8.5"><span backColor="{fill}" color="{text_on(fill)}">&nbsp;'
+        f"<b>{markup(rating)}</b>&nbsp;</span></font>"
     )
+    flowables = [rich(head, "answerhead")]
     if q.answer:
-        text += f"  {markup(q.answer)}"
+        flowables.append(rich(markup(q.answer), "answertext"))
     if q.evidence:
-        text += f"<br/><i>Evidence:</i> {markup(q.evidence)}"
-    return text + "</font>"
+        flowables.append(rich(f"<i>Evidence:</i> {markup(q.evidence)}", "answertext"))
+    flowables.append(gap(4))
+    return flowables
 
 
 def _aside(text: str) -> str:

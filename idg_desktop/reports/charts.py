@@ -208,10 +208,25 @@ def matrix(
     cells: list, activities: dict, width: float, height: float, *, big: bool = False
 ) -> Drawing:
     """The 3×3 grid, impact up and ease of implementation across; each activity
-    as a chip (section code and title). ``activities``: id → (label, title)."""
-    size = 9.5 if big else 7.5
+    as a chip (section code and title). ``activities``: id → (label, title).
+
+    ``big`` (the page for the wall): the largest type, from 13 pt down to 9 pt,
+    at which every chip fits its cell."""
+    if not big:
+        return _matrix(cells, activities, width, height, 7.5, "listed below")[0]
+    for size in (13.0, 12.0, 11.0, 10.0):
+        drawing, fits = _matrix(cells, activities, width, height, size, "")
+        if fits:
+            return drawing
+    return _matrix(cells, activities, width, height, 9.0, "")[0]
+
+
+def _matrix(
+    cells: list, activities: dict, width: float, height: float, size: float, where: str
+) -> tuple[Drawing, bool]:
+    fits = True
     lead = size * 1.25
-    left, bottom = 58.0, 34.0
+    left, bottom = 28.0 + size * 4.2, 16.0 + size * 2.4
     drawing = canvas_for(width, height)
     grid_w, grid_h = width - left - 4, height - bottom - 4
     cw, ch = grid_w / 3, grid_h / 3
@@ -253,7 +268,9 @@ def matrix(
                 )
             )
             inner_top = y + h - 6
-        _chips(drawing, cell.activities, activities, x + 5, inner_top, w - 10, y + 4, size)
+        fits &= _chips(
+            drawing, cell.activities, activities, x + 5, inner_top, w - 10, y + 4, size, where
+        )
     for n, level in enumerate(LEVELS_DOWN):
         _text(
             drawing,
@@ -269,7 +286,7 @@ def matrix(
         _text(
             drawing,
             left + n * cw + cw / 2,
-            bottom - 12,
+            bottom - size - 4,
             words.LEVELS[level],
             size,
             words.INK,
@@ -297,13 +314,14 @@ def matrix(
     from reportlab.graphics.shapes import Group
 
     turned = Group(label)
-    turned.translate(10, bottom + grid_h / 2)
+    turned.translate(size, bottom + grid_h / 2)
     turned.rotate(90)
     drawing.add(turned)
-    return drawing
+    return drawing, fits
 
 
-def _chips(drawing, ids, activities, x, top, w, floor, size) -> None:
+def _chips(drawing, ids, activities, x, top, w, floor, size, where: str) -> bool:
+    """Draw the cell's chips; False if some did not fit (counted as "+n more")."""
     lead = size * 1.2
     y = top
     for n, activity_id in enumerate(ids):
@@ -315,10 +333,9 @@ def _chips(drawing, ids, activities, x, top, w, floor, size) -> None:
         chip_h = len(lines) * lead + 4
         remaining = len(ids) - n
         if y - chip_h < floor + (lead if remaining > 1 else 0):
-            _text(
-                drawing, x, floor + 2, f"+{remaining} more (listed below)", size - 0.5, words.MUTED
-            )
-            return
+            more = f"+{remaining} more ({where})" if where else f"+{remaining} more"
+            _text(drawing, x, floor + 2, more, size - 0.5, words.MUTED)
+            return False
         drawing.add(
             Rect(
                 x,
@@ -336,3 +353,4 @@ def _chips(drawing, ids, activities, x, top, w, floor, size) -> None:
         for k, line in enumerate(lines):
             _text(drawing, x + 3 + code_w, y - lead + 1 - k * lead, line, size, words.DARK_TEXT)
         y -= chip_h + 3
+    return True

@@ -49,6 +49,8 @@ def _styles() -> dict[str, ParagraphStyle]:
             "Muted", body, fontName=SANS_ITALIC, fontSize=9, leading=12, textColor=MUTED_COLOUR
         ),
         "answer": ParagraphStyle("Answer", body, spaceAfter=7),
+        "answerhead": ParagraphStyle("AnswerHead", body, spaceAfter=1.5),
+        "answertext": ParagraphStyle("AnswerText", body, fontSize=8.5, leading=11, spaceAfter=1.5),
         "cell": ParagraphStyle("Cell", body, fontSize=9, leading=11.5, spaceAfter=0),
         "cellbold": ParagraphStyle(
             "CellBold", body, fontName=SANS_BOLD, fontSize=9, leading=11.5, spaceAfter=0

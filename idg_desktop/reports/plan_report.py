@@ -195,6 +195,6 @@ def matrix_story(
 def matrix_page(report: Report, page_width: float, page_height: float) -> list:
     """The matrix alone, one landscape page for the wall."""
     width = page_width
-    height = page_height - 32 * mm
+    height = page_height - 24 * mm
     story = matrix_story(report, width, height, big=True)
     return [KeepTogether(story)]

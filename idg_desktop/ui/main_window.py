@@ -57,6 +57,7 @@ PAGES: list[tuple[str, str, str]] = [
     ("matrix", "matrix_page", "PriorityMatrixPage"),
     ("plan", "plan_page", "ActionPlanPage"),
     ("kpis", "kpis_page", "KpisPage"),
+    ("reports", "reports_page", "ReportsPage"),
     ("merge", "merge_page", "MergePage"),
 ]
 
@@ -78,6 +79,7 @@ def page_title(key: str) -> str:
         "matrix": QApplication.translate("Navigation", "Priority matrix"),
         "plan": QApplication.translate("Navigation", "Action plan"),
         "kpis": QApplication.translate("Navigation", "KPIs"),
+        "reports": QApplication.translate("Navigation", "Reports"),
     }
     return titles[key]
 

@@ -163,8 +163,14 @@ def test_kpi_sheets_show_every_field(demo, facts, tmp_path):
     out = export(demo, tmp_path / "kpis.pdf", "--report", "kpis")
     text = pdf_text(out)
     assert len(PdfReader(str(out)).pages) >= len(facts["kpis"])
+    with AssessmentDocument.open(demo, read_only=True) as document:
+        from idg_desktop.services.plan import kpi_typologies
+
+        names = {t["key"]: t["name"] for t in kpi_typologies(document)}
     for sheet in facts["kpis"]:
         for key, value in sheet.items():
+            if key == "typologies":  # printed by their Annex 10 names
+                value = [names[k] for k in value]
             if isinstance(value, list):
                 value = ", ".join(value)
             if value:

@@ -23,7 +23,14 @@ from idg_desktop.services.background import list_documents
 from idg_desktop.services.findings import list_findings
 from idg_desktop.services.groups import group_sections, list_groups
 from idg_desktop.services.participants import list_participants
-from idg_desktop.services.plan import PLAN_FIELDS, action_plan, kpi_fields, kpi_sheet, list_kpis
+from idg_desktop.services.plan import (
+    PLAN_FIELDS,
+    action_plan,
+    kpi_fields,
+    kpi_sheet,
+    kpi_typologies,
+    list_kpis,
+)
 from idg_desktop.services.profile import ProfileCell, integrity_profile
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
@@ -232,6 +239,9 @@ def read_report(
         f["key"]: (f.get("letter", ""), f["label"], bool(f.get("mandatory")))
         for f in kpi_fields(document)
     }
+    typology_names = {
+        t["key"]: t.get("label") or t.get("name") or t["key"] for t in kpi_typologies(document)
+    }
     sheets = []
     for kpi in kpis:
         sheet = kpi_sheet(kpi)
@@ -241,6 +251,8 @@ def read_report(
             letter, label, mandatory = labels.get(
                 key, ("", key.replace("_", " ").capitalize(), False)
             )
+            if key == "typologies":  # Annex 10's names, not the keys
+                value = [typology_names.get(k, k) for k in value]
             text = ", ".join(value) if isinstance(value, list) else str(value or "")
             rows.append((letter, label, clean(text), mandatory))
         sheets.append(

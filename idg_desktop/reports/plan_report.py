@@ -44,6 +44,7 @@ def _activity_row(a: Activity) -> list:
         para(target, "cell"),
         para(money, "cell"),
         para(timeline, "cell"),
+        para(p["strategic_goal"], "cell"),
         para(words.BANDS.get(a.band, a.band), "cell"),
     ]
 
@@ -55,9 +56,10 @@ PLAN_HEADER = [
     "Performance target and KPIs",
     "Budget and resources",
     "Timeline",
+    "See: strategic plan",
     "Priority",
 ]
-PLAN_WIDTHS = (5, 26, 15, 20, 14, 10, 7)
+PLAN_WIDTHS = (5, 23, 13, 19, 13, 9, 11, 7)
 
 
 def plan_table(report: Report, width: float):

@@ -138,12 +138,6 @@ def test_workbook_structure(demo_workbook: Path):
     assert cell.data_type == "s"
 
 
-def test_export_colours_match_the_window():
-    from idg_desktop.ui.palette import RATING_COLOURS as WINDOW
-
-    assert RATING_COLOURS == WINDOW
-
-
 ODD = [
     "=1+1",
     "+33 1 23 45 67 89",

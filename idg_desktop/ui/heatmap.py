@@ -17,9 +17,9 @@ from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
+from idg_desktop.domain import colours as palette
 from idg_desktop.domain.vocabulary import Rating
 from idg_desktop.services.profile import ProfileCell
-from idg_desktop.ui import palette
 
 INK = QColor("#1f3b57")  # the window's heading navy: section codes, hover and focus frames
 MUTED = QColor("#4a5560")  # the window's intro grey: headers and the legend's note

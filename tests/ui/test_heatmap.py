@@ -10,9 +10,9 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QHelpEvent, QImage
 from PySide6.QtWidgets import QApplication, QToolTip
 
+from idg_desktop.domain import colours as palette
 from idg_desktop.services.profile import ProfileCell, integrity_profile
 from idg_desktop.storage.document import AssessmentDocument
-from idg_desktop.ui import palette
 from idg_desktop.ui.heatmap import IntegrityHeatMap
 
 

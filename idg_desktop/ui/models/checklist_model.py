@@ -31,7 +31,7 @@ from idg_desktop.storage.document import AssessmentDocument
 from idg_desktop.ui.labels import rating_labels
 
 try:  # the heat map's palette, so that chips and heat map agree
-    from idg_desktop.ui.palette import RATING_COLOURS
+    from idg_desktop.domain.colours import RATING_COLOURS
 except ImportError:  # pragma: no cover - a fallback while the palette is not there
     RATING_COLOURS = dict(
         zip([r.value for r in RATING_LADDER] + ["not-applicable", "not-assessed"],

@@ -26,10 +26,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
+from idg_desktop.domain import colours as palette
 from idg_desktop.domain.plan import SMART, SmartCheck, display_when
 from idg_desktop.services.activities import band_of
 from idg_desktop.services.plan import ActivityNode, OutcomeNode, OutputNode, Plan
-from idg_desktop.ui import palette
 
 Index = QModelIndex | QPersistentModelIndex
 

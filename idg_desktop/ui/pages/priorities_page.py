@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from idg_desktop.domain import colours as palette
 from idg_desktop.domain.priorities import CRITERIA, Band, Level
 from idg_desktop.services import activities, findings
 from idg_desktop.services.assessment import sections_in_scope
 from idg_desktop.storage import models
-from idg_desktop.ui import palette
 from idg_desktop.ui.pages.base import Page
 from idg_desktop.ui.workspace import Workspace
 

@@ -1,7 +1,7 @@
 """The integrity profile heat map and the priority matrix as vector drawings.
 
 Pure functions returning a reportlab ``Drawing`` (a flowable): same colours
-and cues as the window (``words.py`` copies ``ui/palette.py``). Colour is never
+and cues as the window (``domain/colours.py``). Colour is never
 the only cue: heat-map cells carry their figures and the legend names each
 colour; the quick-results cell is hatched, framed thick and captioned.
 """
@@ -15,6 +15,7 @@ from reportlab.lib import colors
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from idg_desktop.domain.colours import text_colour_on
 from idg_desktop.reports import words
 from idg_desktop.reports.fonts import SANS, SANS_BOLD, font_for, visual
 
@@ -53,24 +54,9 @@ def look(cell) -> str:
     return "not-applicable" if cell.assessed else "not-assessed"
 
 
-def _luminance(hex_value: str) -> float:
-    def channel(v: int) -> float:
-        c = v / 255
-        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
-
-    v = hex_value.lstrip("#")
-    r, g, b = (channel(int(v[i : i + 2], 16)) for i in (0, 2, 4))
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
 def text_on(fill: str) -> str:
-    """Dark or white text, whichever contrasts more (palette.text_colour_on)."""
-
-    def contrast(a: str, b: str) -> float:
-        hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
-        return (hi + 0.05) / (lo + 0.05)
-
-    return max((words.DARK_TEXT, words.LIGHT_TEXT), key=lambda t: contrast(fill, t))
+    """Dark or white text, whichever contrasts more (as in the window)."""
+    return text_colour_on(fill)
 
 
 def hatch(x: float, y: float, w: float, h: float, step: float, colour, width: float = 0.6):

@@ -7,8 +7,12 @@ non-Arabic runs, wraps each Arabic run in ``<font name=...>`` after shaping it
 (``arabic_reshaper``: joined letter forms) and reordering it for display
 (``python-bidi``: right to left), and escapes everything for ``Paragraph``.
 
-Known limit: an Arabic run that wraps across lines is reordered as one line,
-so a long all-Arabic paragraph reads its lines in the wrong order.
+:func:`markup` leaves each Arabic run in logical order, unshaped, inside
+``<font name="IdgArabic">``: shaping and reordering need the lines, so they
+wait for :class:`~idg_desktop.reports.rtl.BidiParagraph` (which
+``layout.para`` and ``layout.rich`` use for such markup) to break the text
+into lines; each line is then reordered on its own. Drawings (one string, one
+line) use :func:`visual` instead.
 """
 
 from __future__ import annotations
@@ -39,10 +43,10 @@ _FILES = {
     ARABIC_BOLD: "NotoNaskhArabic-Bold.ttf",
 }
 
-_LETTER = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
+LETTERS = "\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff"
 #: An Arabic run: from an Arabic letter to an Arabic letter, with the spaces,
 #: digits and punctuation between them (but no Latin, Greek or Cyrillic letter).
-_ARABIC_RUN = re.compile(rf"[{_LETTER}](?:[{_LETTER}\s\d.,:;!?()\[\]«»\"'\-–—/%]*[{_LETTER}])?")
+_ARABIC_RUN = re.compile(rf"[{LETTERS}](?:[{LETTERS}\s\d.,:;!?()\[\]«»\"'\-–—/%]*[{LETTERS}])?")
 
 
 @cache
@@ -87,14 +91,16 @@ def visual(text: str) -> str:
 
 def markup(text: object, *, bold: bool = False) -> str:
     """Paragraph markup for plain ``text``: escaped, line breaks kept, Arabic
-    runs in the Arabic font. ``bold``: the run sits in a bold paragraph."""
+    runs in the Arabic font, still in logical order (see the module's note:
+    only a ``BidiParagraph`` prints them right). ``bold``: the run sits in a
+    bold paragraph."""
     value = "" if text is None else str(text)
     face = ARABIC_BOLD if bold else ARABIC
     parts: list[str] = []
     last = 0
     for match in _ARABIC_RUN.finditer(value):
         parts.append(_escape(value[last : match.start()]))
-        parts.append(f'<font name="{face}">{escape(shape(match.group(0)))}</font>')
+        parts.append(f'<font name="{face}">{escape(match.group(0))}</font>')
         last = match.end()
     parts.append(_escape(value[last:]))
     return "".join(parts)

@@ -30,6 +30,7 @@ from reportlab.platypus import (
 )
 
 from idg_desktop.reports.fonts import SANS, SANS_BOLD, SANS_ITALIC, markup, register_fonts
+from idg_desktop.reports.rtl import BidiParagraph, needs_bidi
 from idg_desktop.reports.words import INK, MUTED, RULE
 
 PAPERS = {"a4": A4, "letter": LETTER}
@@ -286,13 +287,14 @@ def styles() -> dict[str, ParagraphStyle]:
 
 
 def para(text: object, style: str = "body", *, bold: bool = False) -> Paragraph:
-    return Paragraph(
-        markup(text, bold=bold or style in ("cellbold", "head", "h1", "h2", "h3")), styles()[style]
-    )
+    return rich(markup(text, bold=bold or style in ("cellbold", "head", "h1", "h2", "h3")), style)
 
 
 def rich(fragments: str, style: str = "body") -> Paragraph:
-    """A Paragraph from markup already built with :func:`markup`."""
+    """A Paragraph from markup already built with :func:`markup`; one holding
+    Arabic (still in logical order) is a :class:`BidiParagraph`."""
+    if needs_bidi(fragments):
+        return BidiParagraph(fragments, styles()[style])
     return Paragraph(fragments, styles()[style])
 
 

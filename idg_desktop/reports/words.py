@@ -1,12 +1,23 @@
 """The English words of the reports and the colours of the window, Qt-free.
 
 The labels repeat those of ``ui/labels.py`` (ratings, kinds, roles...) and the
-colours those of ``ui/palette.py`` word for word, so a report printed for a
-ministry speaks like the window projected in the workshop. They are copied
-rather than imported because the core must not load the ``ui`` package.
+colours those of ``domain/colours.py`` (the window's), so a report printed for a
+ministry speaks like the window projected in the workshop. The labels are
+copied rather than imported because the core must not load the ``ui`` package.
 """
 
 from __future__ import annotations
+
+from idg_desktop.domain import colours
+
+# The window's rating colours (one definition, in the core).
+RATING_COLOURS = colours.RATING_COLOURS
+NOT_ASSESSED_OUTLINE = colours.NOT_ASSESSED_OUTLINE
+NOT_ASSESSED_TEXT = colours.NOT_ASSESSED_TEXT
+NOT_APPLICABLE_HATCH = colours.NOT_APPLICABLE_HATCH
+DARK_TEXT = colours.DARK_TEXT
+LIGHT_TEXT = colours.LIGHT_TEXT
+
 
 MODES = {
     "in-country": "Mode 1: external facilitation, in-country",
@@ -92,21 +103,6 @@ PLAN_LABELS = {
     "integrity_effect": "Effect on integrity",
 }
 
-#: ui/palette.py's RATING_COLOURS and companions (hex strings).
-RATING_COLOURS = {
-    "absent": "#b2182b",
-    "not-applied": "#e8642c",
-    "not-effective": "#f5b940",
-    "partially-effective": "#86cbb5",
-    "effective": "#1a7f6e",
-    "not-applicable": "#c9d4e0",
-    "not-assessed": "#e4e6e9",
-}
-NOT_ASSESSED_OUTLINE = "#8a9199"
-NOT_ASSESSED_TEXT = "#59616a"
-NOT_APPLICABLE_HATCH = "#8fa0b3"
-DARK_TEXT = "#1b1f24"
-LIGHT_TEXT = "#ffffff"
 INK = "#1f3b57"  # the window's heading navy
 MUTED = "#4a5560"
 RULE = "#c5ccd3"

@@ -35,6 +35,7 @@ from idg_desktop.storage.document import AssessmentDocument
 
 HEADER_FILL = PatternFill(fill_type="solid", fgColor="FFDDE3EA")
 HEADER_FONT = Font(bold=True)
+TECHNICAL_FONT = Font(bold=True, color="FF6B7480")  # ids and bookkeeping, after the content
 WRAP = Alignment(wrap_text=True, vertical="top")
 TOP = Alignment(vertical="top")
 MAX_PROBLEMS = 10
@@ -110,28 +111,42 @@ def _put(ws: Worksheet, row: int, column: int, spec: Column, value: Any, where: 
     return []
 
 
+#: A record's identity and bookkeeping: written after what people read (the
+#: importer finds columns by their header, so the order is free).
+TECHNICAL = ("id", "created_at", "updated_at", "origin", "revision")
+
+
+def _for_people(columns: tuple[Column, ...] | list[Column]) -> list[Column]:
+    """The sheet's columns with the technical ones moved to the end, in their order."""
+    ordinary = [c for c in columns if c.key not in TECHNICAL]
+    return ordinary + [c for key in TECHNICAL for c in columns if c.key == key]
+
+
 def _write_sheet(ws: Worksheet, sheet: Sheet, rows: list[dict], problems: list[str]) -> None:
+    columns = _for_people(sheet.columns)
     if sheet.vertical:
         _header(ws, 1, "Field", 28)
         _header(ws, 2, "Value", 80)
         record = rows[0] if rows else {}
-        for line, spec in enumerate(sheet.columns, start=2):
+        for line, spec in enumerate(columns, start=2):
             label = ws.cell(row=line, column=1, value=spec.header)
             label.data_type = "s"
             label.font = HEADER_FONT
             problems += _put(ws, line, 2, spec, record.get(spec.key), f"{sheet.name}, row {line}")
-        last = len(sheet.columns) + 1
+        last = len(columns) + 1
         ws.auto_filter.ref = f"A1:B{last}"
     else:
-        for number, spec in enumerate(sheet.columns, start=1):
+        for number, spec in enumerate(columns, start=1):
             _header(ws, number, spec.header, spec.width)
+            if spec.key in TECHNICAL:
+                ws.cell(row=1, column=number).font = TECHNICAL_FONT
         for line, record in enumerate(rows, start=2):
             where = f"{sheet.name}, row {line}"
-            for number, spec in enumerate(sheet.columns, start=1):
+            for number, spec in enumerate(columns, start=1):
                 problems += _put(ws, line, number, spec, record.get(spec.key), where)
-        last_column = get_column_letter(len(sheet.columns))
+        last_column = get_column_letter(len(columns))
         ws.auto_filter.ref = f"A1:{last_column}{len(rows) + 1}"
-    ws.freeze_panes = "B2" if not sheet.vertical and sheet.columns[0].key == "id" else "A2"
+    ws.freeze_panes = "A2"
     if sheet.hidden:
         ws.sheet_state = "hidden"
 

@@ -28,7 +28,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
 
 def register(export_verbs) -> None:
     """Add ``pdf`` to ``idg export``."""
-    from idg_desktop.reports.export import REPORTS
+    from idg_desktop.reports.kinds import REPORTS
 
     p = export_verbs.add_parser(
         "pdf",

@@ -18,6 +18,7 @@ from reportlab.lib.pagesizes import landscape
 
 from idg_desktop.errors import CannotWrite, InvalidInput
 from idg_desktop.reports.content import Report, read_report
+from idg_desktop.reports.kinds import NAMES, REPORTS
 from idg_desktop.reports.layout import (
     MARGIN,
     PAPERS,
@@ -27,15 +28,6 @@ from idg_desktop.reports.layout import (
 )
 from idg_desktop.storage.document import AssessmentDocument
 
-REPORTS = ("assessment", "tor", "worksheets", "action-plan", "kpis", "matrix")
-NAMES = {
-    "assessment": "assessment report",
-    "tor": "terms of reference",
-    "worksheets": "group worksheets",
-    "action-plan": "action plan",
-    "kpis": "KPI metadata sheets",
-    "matrix": "priority matrix",
-}
 _LANDSCAPE = {"action-plan", "matrix"}
 
 

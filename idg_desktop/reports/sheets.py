@@ -131,11 +131,16 @@ def worksheet_story(report: Report, group, width: float) -> list:
         )
     )
     sections = {s.code: s for s in report.sections}
+    first = True
     for code in group.sections:
         section = sections.get(code)
         if section is None:
             continue
-        story += [PageBreak(), heading(f"{section.code} {section.title}", 1, toc=False)]
+        # the first section follows the guidance on page 1 (paper is counted);
+        # each further one starts a page, so a section can be handed out alone
+        story += [gap(8)] if first else [PageBreak()]
+        story.append(heading(f"{section.code} {section.title}", 1, toc=False))
+        first = False
         last_sub = None
         for q in section.questions:
             block = []

@@ -116,10 +116,18 @@ def _put(ws: Worksheet, row: int, column: int, spec: Column, value: Any, where: 
 TECHNICAL = ("id", "created_at", "updated_at", "origin", "revision")
 
 
+def _is_reference(column: Column) -> bool:
+    """A column of other records' ids ("Working group (id)", "Members (ids)")
+    or of the records' order among their siblings."""
+    return column.header.endswith(("(id)", "(ids)")) or column.key == "position"
+
+
 def _for_people(columns: tuple[Column, ...] | list[Column]) -> list[Column]:
-    """The sheet's columns with the technical ones moved to the end, in their order."""
-    ordinary = [c for c in columns if c.key not in TECHNICAL]
-    return ordinary + [c for key in TECHNICAL for c in columns if c.key == key]
+    """The sheet's columns in reading order: content, then the ids of other
+    records, then the record's own id and bookkeeping."""
+    ordinary = [c for c in columns if c.key not in TECHNICAL and not _is_reference(c)]
+    references = [c for c in columns if c.key not in TECHNICAL and _is_reference(c)]
+    return ordinary + references + [c for key in TECHNICAL for c in columns if c.key == key]
 
 
 def _write_sheet(ws: Worksheet, sheet: Sheet, rows: list[dict], problems: list[str]) -> None:
@@ -138,7 +146,7 @@ def _write_sheet(ws: Worksheet, sheet: Sheet, rows: list[dict], problems: list[s
     else:
         for number, spec in enumerate(columns, start=1):
             _header(ws, number, spec.header, spec.width)
-            if spec.key in TECHNICAL:
+            if spec.key in TECHNICAL or _is_reference(spec):
                 ws.cell(row=1, column=number).font = TECHNICAL_FONT
         for line, record in enumerate(rows, start=2):
             where = f"{sheet.name}, row {line}"

@@ -11,6 +11,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from idg_desktop.domain.priorities import CRITERIA, priority
 from idg_desktop.storage.fileformat import _readonly_connect
 
 
@@ -40,6 +41,13 @@ class Overview:
     findings: int
     findings_agreed: int
     sections: list[SectionProgress] = field(default_factory=list)
+    #: The action plan (0 and "" in a file from before it had one).
+    activities: int = 0
+    activities_high: int = 0
+    kpis: int = 0
+    kpis_complete: int = 0
+    endorsed_by: str = ""
+    endorsed_on: str = ""
 
     @property
     def questions(self) -> int:
@@ -93,4 +101,32 @@ def _read(connection: sqlite3.Connection) -> Overview:
             "SELECT count(*) FROM finding WHERE status IN ('agreed', 'amended', 'merged')"
         ),
         sections=sections,
+        **_plan(connection),
     )
+
+
+def _plan(connection: sqlite3.Connection) -> dict[str, object]:
+    """The plan's figures; a file of an older schema (read before its upgrade)
+    may lack the tables, which then count as empty."""
+    tables = {name for (name,) in connection.execute("SELECT name FROM sqlite_master")}
+    figures: dict[str, object] = {}
+    if "activity" in tables:
+        rows = connection.execute(
+            f"SELECT priority_override, {', '.join(CRITERIA)} FROM activity"
+        ).fetchall()
+        figures["activities"] = len(rows)
+        figures["activities_high"] = sum(
+            (row[0] or priority(dict(zip(CRITERIA, row[1:], strict=True))).band.value) == "high"
+            for row in rows
+        )
+    if "kpi" in tables:
+        figures["kpis"], figures["kpis_complete"] = connection.execute(
+            "SELECT count(*), coalesce(sum(complete), 0) FROM kpi"
+        ).fetchone()
+    if "adoption" in tables:
+        latest = connection.execute(
+            "SELECT endorsed_by, endorsed_on FROM adoption ORDER BY endorsed_on DESC, id LIMIT 1"
+        ).fetchone()
+        if latest:
+            figures["endorsed_by"], figures["endorsed_on"] = latest
+    return figures

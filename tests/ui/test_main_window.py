@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from idg_desktop.services import answers
+from idg_desktop.services import answers, plan
 from idg_desktop.storage.document import AssessmentDocument
 from idg_desktop.ui.main_window import PAGES, MainWindow
 
@@ -218,3 +218,24 @@ def test_a_file_renamed_while_open_is_reported(window, qtbot, demo_file, tmp_pat
     window.close_assessment()
     with AssessmentDocument.open(tmp_path / "renamed-on-the-stick.idg", read_only=True) as doc:
         assert answers.answer_for(doc, "TR-3") is None
+
+
+def test_the_overview_shows_the_plan_and_follows_it(window, qtbot, demo_file):
+    assert window.open_path(demo_file)
+    overview = window.view.page("overview")
+    tiles = overview.tiles
+    qtbot.waitUntil(lambda: tiles["kpis"].value.text() == "9")
+    assert "8 metadata sheets complete" in tiles["kpis"].caption.text()
+    assert tiles["activities"].value.text() == "10"
+    assert tiles["endorsed"].value.text() == "Endorsed"
+    assert "2026-06-15" in tiles["endorsed"].caption.text()
+    qtbot.waitUntil(lambda: window.view.workspace is not None)
+    window.view.workspace.run(
+        "Endorse",
+        lambda: plan.add_adoption(
+            window.view.workspace.document, endorsed_by="Prime Minister", endorsed_on="2026-12-01"
+        ),
+    )
+    qtbot.waitUntil(lambda: "Prime Minister on 2026-12-01" in tiles["endorsed"].caption.text())
+    window.view.workspace.undo_stack.undo()
+    qtbot.waitUntil(lambda: "2026-06-15" in tiles["endorsed"].caption.text())

@@ -66,9 +66,13 @@ class OverviewPage(QWidget):
             "findings": _Tile(self.tr("findings")),
             "documents": _Tile(self.tr("background documents")),
             "sessions": _Tile(self.tr("workshop sessions")),
+            # the action plan (IDG Part III)
+            "activities": _Tile(self.tr("activities")),
+            "kpis": _Tile(self.tr("KPIs")),
+            "endorsed": _Tile(self.tr("action plan")),
         }
         for index, tile in enumerate(self.tiles.values()):
-            tiles.addWidget(tile, 0, index)
+            tiles.addWidget(tile, index // 6, index % 6)
         layout.addLayout(tiles)
 
         self.table = QTableWidget(0, 5)
@@ -117,6 +121,26 @@ class OverviewPage(QWidget):
             ),
             "documents": (str(overview.documents), None),
             "sessions": (str(overview.sessions), None),
+            "activities": (
+                str(overview.activities),
+                self.tr("activities (%1 high priority)").replace(
+                    "%1", str(overview.activities_high)
+                ),
+            ),
+            "kpis": (
+                str(overview.kpis),
+                self.tr("KPIs (%1 metadata sheets complete)").replace(
+                    "%1", str(overview.kpis_complete)
+                ),
+            ),
+            "endorsed": (
+                self.tr("Endorsed") if overview.endorsed_on else self.tr("Not endorsed"),
+                self.tr("action plan: %1 on %2")
+                .replace("%1", overview.endorsed_by)
+                .replace("%2", overview.endorsed_on)
+                if overview.endorsed_on
+                else self.tr("action plan: no endorsement recorded yet"),
+            ),
         }
         for key, (value, caption) in values.items():
             self.tiles[key].value.setText(value)

@@ -1,10 +1,16 @@
 """Window tests never block on a modal message box: an unexpected one fails
-the test with its text (tests that expect one patch it themselves)."""
+the test with its text (tests that expect one patch it themselves). Also the
+demo workspace and the way to show a page that most page tests share."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from idg_desktop.storage.document import AssessmentDocument
+from idg_desktop.ui.workspace import Workspace
 
 
 @pytest.fixture(autouse=True)
@@ -16,3 +22,28 @@ def _no_unexpected_message_boxes(monkeypatch: pytest.MonkeyPatch):
     for name in ("warning", "critical", "information", "question"):
         monkeypatch.setattr(QMessageBox, name, unexpected)
     monkeypatch.setattr(QMessageBox, "exec", lambda box: unexpected(None, None, box.text()))
+
+
+@pytest.fixture
+def workspace(demo_file: Path):
+    """A workspace on a fresh copy of the demo, closed afterwards."""
+    space = Workspace(AssessmentDocument.open(demo_file))
+    yield space
+    space.close()  # closing twice is harmless
+
+
+@pytest.fixture
+def show(qtbot):
+    """Show a page at a projector-like size, its posted layout settled."""
+
+    def shown(widget, size=(1600, 1000)):
+        qtbot.addWidget(widget)
+        widget.resize(*size)
+        widget.show()
+        qtbot.waitExposed(widget)
+        for _ in range(3):
+            QApplication.sendPostedEvents()
+            QApplication.processEvents()
+        return widget
+
+    return shown

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from idg_desktop.services import activities, plan
 from idg_desktop.storage.document import AssessmentDocument
@@ -15,7 +14,6 @@ from idg_desktop.ui.models.kpis_model import COL_SHEET
 from idg_desktop.ui.pages import kpis_page
 from idg_desktop.ui.pages.kpi_sheet import SheetTextEdit
 from idg_desktop.ui.pages.kpis_page import KpisPage
-from idg_desktop.ui.workspace import Workspace
 
 NAME = "Sensitive posts rotated on time"
 #: What the test types into each mandatory field (besides the name).
@@ -30,24 +28,6 @@ MANDATORY = {
     "disclosure_policy": "Aggregated figures in the annual report",
 }
 TYPOLOGIES = ["outcome-indicators", "quantitative-indicators"]
-
-
-@pytest.fixture
-def workspace(demo_file: Path):
-    space = Workspace(AssessmentDocument.open(demo_file))
-    yield space
-    space.close()
-
-
-def _show(qtbot, widget, size=(1600, 1000)):
-    qtbot.addWidget(widget)
-    widget.resize(*size)
-    widget.show()
-    qtbot.waitExposed(widget)
-    for _ in range(3):
-        QApplication.sendPostedEvents()
-        QApplication.processEvents()
-    return widget
 
 
 def _sheet_on_disk(path: Path, kpi_id: str) -> tuple[dict[str, object], bool]:
@@ -90,8 +70,10 @@ def _typology_item(page: KpisPage, key: str):
     raise AssertionError(f"no typology {key}")
 
 
-def test_fill_a_sheet_mark_it_complete_and_undo(qtbot, workspace, demo_file, monkeypatch, tmp_path):
-    page = _show(qtbot, KpisPage(workspace))
+def test_fill_a_sheet_mark_it_complete_and_undo(
+    qtbot, show, workspace, demo_file, monkeypatch, tmp_path
+):
+    page = show(KpisPage(workspace))
     activity = activities.list_activities(workspace.document)[0]
     kpi_id = _add_through_dialog(page, monkeypatch, activity.id, NAME)
     row = page.model.row_of(kpi_id)
@@ -175,9 +157,9 @@ def test_fill_a_sheet_mark_it_complete_and_undo(qtbot, workspace, demo_file, mon
 
 
 def test_reload_keeps_the_selection_and_follows_changes_from_elsewhere(
-    qtbot, workspace, monkeypatch
+    qtbot, show, workspace, monkeypatch
 ):
-    page = _show(qtbot, KpisPage(workspace))
+    page = show(KpisPage(workspace))
     activity = activities.list_activities(workspace.document)[-1]
     kpi_id = _add_through_dialog(page, monkeypatch, activity.id, "Policy submitted on time")
     page.scroll.verticalScrollBar().setValue(200)
@@ -198,8 +180,8 @@ def test_reload_keeps_the_selection_and_follows_changes_from_elsewhere(
     assert page.current_kpi().id == kpi_id
 
 
-def test_delete_asks_first_and_can_be_undone(qtbot, workspace, demo_file, monkeypatch):
-    page = _show(qtbot, KpisPage(workspace))
+def test_delete_asks_first_and_can_be_undone(qtbot, show, workspace, demo_file, monkeypatch):
+    page = show(KpisPage(workspace))
     activity = activities.list_activities(workspace.document)[0]
     kpi_id = _add_through_dialog(page, monkeypatch, activity.id, "To be deleted")
 

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
@@ -16,14 +13,6 @@ from idg_desktop.ui.models.participants_model import COLUMNS
 from idg_desktop.ui.pages.findings_page import FindingsPage
 from idg_desktop.ui.pages.participants_page import ParticipantsPage
 from idg_desktop.ui.pages.scope_page import ScopePage
-from idg_desktop.ui.workspace import Workspace
-
-
-@pytest.fixture
-def workspace(demo_file: Path):
-    space = Workspace(AssessmentDocument.open(demo_file))
-    yield space
-    space.close()
 
 
 def _show(qtbot, widget):

@@ -14,14 +14,6 @@ from idg_desktop.storage.document import AssessmentDocument
 from idg_desktop.ui.models.plan_model import COL_SMART, COL_TIMELINE, UNPLACED
 from idg_desktop.ui.pages import plan_dialogs
 from idg_desktop.ui.pages.plan_page import ActionPlanPage
-from idg_desktop.ui.workspace import Workspace
-
-
-@pytest.fixture
-def workspace(demo_file: Path):
-    space = Workspace(AssessmentDocument.open(demo_file))
-    yield space
-    space.close()  # closing twice is harmless
 
 
 @pytest.fixture

@@ -24,13 +24,6 @@ BUILD_TIMEOUT = 40_000  # ms: the assessment report takes a few seconds
 
 
 @pytest.fixture
-def workspace(demo_file: Path):
-    space = Workspace(AssessmentDocument.open(demo_file))
-    yield space
-    space.close()
-
-
-@pytest.fixture
 def save_to(monkeypatch: pytest.MonkeyPatch):
     """Patch the save dialog: it answers the path given and records what it suggested."""
     asked: list[str] = []

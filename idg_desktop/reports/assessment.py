@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from reportlab.platypus import CondPageBreak, NextPageTemplate, PageBreak
 
+from idg_desktop.domain.colours import score, text_colour_on
 from idg_desktop.reports import words
-from idg_desktop.reports.charts import heat_map, score, text_on
+from idg_desktop.reports.charts import heat_map
 from idg_desktop.reports.content import Report
 from idg_desktop.reports.fonts import markup
 from idg_desktop.reports.layout import fractions, gap, heading, para, rich, table, toc
@@ -59,7 +60,7 @@ def key_messages(report: Report) -> list[str]:
         f"{good} of the {len(ladder)} measures evaluated are effective or partially effective.",
     ]
     totals = {c.section: c for c in reversed(report.profile) if not c.subarea and c.title}
-    scored = [(score(c.ratings), c) for c in totals.values()]
+    scored = [(score(c), c) for c in totals.values()]
     scored = [(v, c) for v, c in scored if v is not None]
     if len(scored) >= 2:
         scored.sort(key=lambda item: item[0])
@@ -230,7 +231,7 @@ def _answer(q) -> list:
     fill = words.RATING_COLOURS.get(q.rating, "#e4e6e9")
     rating = words.RATINGS.get(q.rating, q.rating)
     head += (
-        f'  <font size="8.5"><span backColor="{fill}" color="{text_on(fill)}">&nbsp;'
+        f'  <font size="8.5"><span backColor="{fill}" color="{text_colour_on(fill)}">&nbsp;'
         f"<b>{markup(rating)}</b>&nbsp;</span></font>"
     )
     flowables = [rich(head, "answerhead")]

@@ -8,18 +8,17 @@ colour; the quick-results cell is hatched, framed thick and captioned.
 
 from __future__ import annotations
 
-import math
-
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from idg_desktop.domain.colours import text_colour_on
+from idg_desktop.domain.colours import nearest_rating, score, text_colour_on
+from idg_desktop.domain.vocabulary import RATING_LADDER
 from idg_desktop.reports import words
 from idg_desktop.reports.fonts import SANS, SANS_BOLD, font_for, visual
 
-LADDER = ("absent", "not-applied", "not-effective", "partially-effective", "effective")
+LADDER = tuple(rating.value for rating in RATING_LADDER)
 LEVELS_ACROSS = ("low", "medium", "high")
 LEVELS_DOWN = ("high", "medium", "low")
 
@@ -36,27 +35,12 @@ def _colour(hex_value: str):
     return colors.HexColor(hex_value)
 
 
-def score(ratings) -> float | None:
-    """Mean ladder position (0 absent … 4 effective) of the questions rated (palette.score)."""
-    total = weighted = 0
-    for position, rating in enumerate(LADDER):
-        count = int(ratings.get(rating, 0))
-        total += count
-        weighted += position * count
-    return weighted / total if total else None
-
-
 def look(cell) -> str:
     """The rating whose colour a profile cell takes (as the window's heat map)."""
-    value = score(cell.ratings)
+    value = score(cell)
     if value is not None:
-        return LADDER[math.floor(min(max(value, 0.0), 4.0) + 0.5)]
+        return nearest_rating(value).value
     return "not-applicable" if cell.assessed else "not-assessed"
-
-
-def text_on(fill: str) -> str:
-    """Dark or white text, whichever contrasts more (as in the window)."""
-    return text_colour_on(fill)
 
 
 def hatch(x: float, y: float, w: float, h: float, step: float, colour, width: float = 0.6):
@@ -97,7 +81,7 @@ def _fill(drawing: Drawing, x, y, w, h, rating: str) -> str:
     if rating == "not-applicable":
         for line in hatch(x, y, w, h, 4, _colour(words.NOT_APPLICABLE_HATCH)):
             drawing.add(line)
-    return text_on(fill)
+    return text_colour_on(fill)
 
 
 def _text(drawing, x, y, text, size, colour, *, bold=False, anchor="start"):

@@ -276,3 +276,16 @@ def test_the_passphrase_comes_only_from_the_environment(idg, demo_file, tmp_path
     )
     assert result.code == 2 and "IDG_NOT_SET" in result.err
     assert not (tmp_path / "p").exists()
+
+
+def test_a_package_leaves_the_masters_framework_whole(demo_file: Path):
+    """The package carries its group's sections only; the master's framework,
+    read once per open document and shared, keeps all fourteen."""
+    from idg_desktop.exchange.packages import export_payload
+    from idg_desktop.services.assessment import document_framework
+
+    with AssessmentDocument.open(demo_file, read_only=True) as document:
+        before = len(document_framework(document)["sections"])
+        payload = export_payload(document, "Group A – Leadership, rules and transparency")
+        assert len(payload["framework"]["sections"]) == 4
+        assert len(document_framework(document)["sections"]) == before == 14

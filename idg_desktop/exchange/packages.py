@@ -54,8 +54,8 @@ def export_payload(document: AssessmentDocument, group_ref: str) -> dict[str, An
     if not sections:
         raise InvalidInput(f"Group '{group.name}' has no sections: give it some before exporting.")
     scope = assessment_of(document)
-    framework = document_framework(document)
-    framework["sections"] = [s for s in framework["sections"] if s["code"] in sections]
+    whole = document_framework(document)  # shared, read only: the package gets a copy
+    framework = {**whole, "sections": [s for s in whole["sections"] if s["code"] in sections]}
     custom = [
         {
             "id": q.id,

@@ -10,6 +10,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import func, select
 
@@ -178,10 +179,20 @@ def section_of(document: AssessmentDocument, code: str) -> models.Section:
     return section
 
 
+#: Each open document's framework, parsed once: the copy is written when the
+#: file is created and never changed (the KPI sheets read it for every KPI).
+_FRAMEWORKS: WeakKeyDictionary[AssessmentDocument, dict] = WeakKeyDictionary()
+
+
 def document_framework(document: AssessmentDocument) -> dict:
-    """The framework JSON the document carries (not the bundled one)."""
-    copy = document.session.scalars(select(models.FrameworkCopy)).first()
-    return json.loads(copy.content) if copy else {}
+    """The framework JSON the document carries (not the bundled one); read only."""
+    cached = _FRAMEWORKS.get(document)
+    if cached is None:
+        copy = document.session.scalars(select(models.FrameworkCopy)).first()
+        cached = json.loads(copy.content) if copy else {}
+        if copy:
+            _FRAMEWORKS[document] = cached
+    return cached
 
 
 def update_scope(document: AssessmentDocument, **changes: object) -> models.Assessment:

@@ -16,6 +16,37 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 REPO = Path(__file__).resolve().parents[1]
 
 
+def seeds_dir() -> Path:
+    """Where the source documents are: ``IDG_SEEDS_DIR``, else ``../shared/seeds``."""
+    base = os.environ.get("IDG_SEEDS_DIR")
+    return Path(base) if base else REPO.parent / "shared" / "seeds"
+
+
+@pytest.fixture(scope="session")
+def need_seed_text():
+    """``need_seed_text(name)``: see :func:`find_seed_text`."""
+    return find_seed_text
+
+
+def find_seed_text(name: str = "*.txt") -> list[Path]:
+    """The guide's source texts a test needs, or a skip saying how to provide them.
+
+    A newcomer's bare clone has no ``../shared``: those tests skip with one
+    line. Under ``IDG_REQUIRE_SEEDS=1`` (set by ``.ci/run``) a missing text is
+    a failure, so the cross-check is never silently skipped where it can run.
+    """
+    found = sorted(seeds_dir().glob(name))
+    if not found:
+        message = (
+            f"needs the IDG's source texts ({name}) in {seeds_dir()}: put shared/seeds "
+            "beside the repository or set IDG_SEEDS_DIR to the folder that holds them"
+        )
+        if os.environ.get("IDG_REQUIRE_SEEDS") == "1":
+            pytest.fail(message + " (IDG_REQUIRE_SEEDS=1)", pytrace=False)
+        pytest.skip(message)
+    return found
+
+
 @pytest.fixture(autouse=True)
 def _isolated_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
     home = tmp_path_factory.mktemp("home")

@@ -11,8 +11,6 @@ from idg_desktop.exports.json_export import export_json_text
 from idg_desktop.services.demo import build_demo
 from idg_desktop.storage.document import AssessmentDocument
 
-SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
-
 
 def _export(path: Path) -> dict:
     with AssessmentDocument.open(path, read_only=True) as document:
@@ -61,15 +59,14 @@ def test_the_demo_has_what_a_workshop_needs(demo_template: Path):
     assert data["sessions"] and data["documents"]
 
 
-def test_the_demo_people_are_fictional():
+def test_the_demo_people_are_fictional(need_seed_text):
     """No participant of the demo is named in the source documents."""
     data = json.loads(
         (Path(__file__).resolve().parents[1] / "resources/demo/demo-workshop.json").read_text(
             encoding="utf-8"
         )
     )
-    seeds = " ".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt")))
-    assert seeds, f"the seed texts are expected in {SEEDS}"
+    seeds = " ".join(p.read_text(encoding="utf-8") for p in need_seed_text())
     for person in data["participants"]:
         assert person["name"] not in seeds, person["name"]
         surname = person["name"].split()[-1]

@@ -7,8 +7,9 @@ the same run, a bare PySide6 ``QMainWindow`` measured the same way: the
 time from just before the process is spawned to the moment the window
 receives its first paint event (each child prints ``first-paint <time>``).
 The ratio is what the application adds over Qt's own start-up on this
-machine. Also times switching checklist sections in process. No figure is
-asserted; copy the table into README.
+machine. Also times switching checklist sections in the same main window at
+1280x800 against a forced repaint of that window with nothing changed (see
+``section_switching``). No figure is asserted; copy the table into README.
 """
 
 from __future__ import annotations
@@ -54,30 +55,53 @@ def first_paint(command: list[str], env: dict[str, str]) -> float:
     raise RuntimeError(f"no paint reported by {command[0]}: {done.stderr[-500:]}")
 
 
-def section_switching(demo: Path, env_dir: Path) -> list[float]:
+def _percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[round(fraction * (len(ordered) - 1))]
+
+
+def section_switching(demo: Path, rounds: int) -> tuple[list[float], list[float]]:
+    """Checklist section switching in the real main window, and its baseline.
+
+    Both are measured in the same run, on the same ``MainWindow`` at the same
+    size (1280x800) showing the Checklist page, interleaved so both see the
+    same machine. A switch is ``show_target`` of another section, then Qt's
+    event loop until idle (the layout and the paint of what changed: what the
+    facilitator waits for); the baseline is the whole window marked for
+    repaint with nothing changed (``update()``), then the event loop until
+    idle, which paints every widget of the window once.
+    """
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtWidgets import QApplication
 
-    from idg_desktop.storage.document import AssessmentDocument
-    from idg_desktop.ui.pages.checklist_page import ChecklistPage
-    from idg_desktop.ui.workspace import Workspace
+    from idg_desktop.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
-    workspace = Workspace(AssessmentDocument.open(demo))
-    page = ChecklistPage(workspace)
-    page.resize(1600, 1000)
-    page.show()
+    app.setStyle("Fusion")
+    window = MainWindow()
+    window.resize(1280, 800)
+    window.show()
+    if not window.open_path(demo):
+        raise RuntimeError(f"the demo {demo} did not open")
+    page = window.show_page("checklist")
+    app.processEvents()
+    window.update()
     app.processEvents()
     codes = ["LC", "RF", "TR", "AU", "RM", "AI", "CC", "HR", "MO", "PS", "SA", "CT", "MS", "GE"]
-    times = []
-    for _ in range(3):
+    switching, repaint = [], []
+    for _ in range(rounds):
         for code in codes:
+            start = time.perf_counter()
+            window.update()
+            app.processEvents()
+            repaint.append(time.perf_counter() - start)
             start = time.perf_counter()
             page.show_target((code, ""))
             app.processEvents()
-            times.append(time.perf_counter() - start)
-    workspace.close()
-    return times
+            switching.append(time.perf_counter() - start)
+    window.close()
+    app.processEvents()
+    return switching, repaint
 
 
 def main() -> None:
@@ -108,24 +132,32 @@ def main() -> None:
         bare_times.append(first_paint(bare_cmd, env))
         app_times.append(first_paint(app_cmd, env))
     app_median, bare_median = statistics.median(app_times), statistics.median(bare_times)
-    switching = section_switching(demo, folder)
-    print("| measure | IDG Workshop | bare QMainWindow | ratio |")
+    switching, repaint = section_switching(demo, rounds=3)
+    print("| measure | IDG Workshop | baseline | ratio |")
     print("|---|---|---|---|")
     print(
-        f"| start-up to first paint (median of {args.runs}) | {app_median * 1000:.0f} ms | "
-        f"{bare_median * 1000:.0f} ms | {app_median / bare_median:.2f}x |"
+        f"| start-up to first paint (median of {args.runs}; baseline: a bare QMainWindow) | "
+        f"{app_median * 1000:.0f} ms | {bare_median * 1000:.0f} ms | "
+        f"{app_median / bare_median:.2f}x |"
     )
-    ordered = sorted(switching)
-    p95 = ordered[round(0.95 * (len(ordered) - 1))]
+    s_median, r_median = statistics.median(switching), statistics.median(repaint)
+    s_p95, r_p95 = _percentile(switching, 0.95), _percentile(repaint, 0.95)
     print(
-        f"| switching checklist sections (median / p95 of {len(switching)}) | "
-        f"{statistics.median(switching) * 1000:.1f} / {p95 * 1000:.1f} ms | | |"
+        f"| switching checklist sections, median of {len(switching)} (baseline: the same "
+        f"window repainted, nothing changed) | {s_median * 1000:.1f} ms | "
+        f"{r_median * 1000:.1f} ms | {s_median / r_median:.2f}x |"
+    )
+    print(
+        f"| switching checklist sections, p95 | {s_p95 * 1000:.1f} ms | "
+        f"{r_p95 * 1000:.1f} ms | {s_p95 / r_p95:.2f}x |"
     )
     print()
+    verdict = {True: "met", False: "NOT met"}
     print(
-        f"Targets: start-up under 3x the bare window "
-        f"({'met' if app_median < 3 * bare_median else 'NOT met'}); section switching under "
-        f"50 ms ({'met' if p95 < 0.05 else 'NOT met'})."
+        f"Targets: start-up under 3x the bare window ({verdict[app_median < 3 * bare_median]}); "
+        f"section switching median within 1.5x of a repaint "
+        f"({verdict[s_median <= 1.5 * r_median]}), p95 within 2x "
+        f"({verdict[s_p95 <= 2 * r_p95]})."
     )
 
 

@@ -14,7 +14,7 @@ import itertools
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QSignalBlocker, Qt, QTimer
-from PySide6.QtGui import QFont, QHideEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QFontMetrics, QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -303,10 +303,19 @@ class ChecklistPage(Page):
         big = QFont(self.font())
         big.setPointSizeF(self.font().pointSizeF() * 1.35)
         self.question_text.setFont(big)
+        # Three lines reserved (nine questions in ten fit): going from question to
+        # question then leaves the editor below where it is, instead of moving the
+        # rating buttons and laying out every field again.
+        self.question_text.setMinimumHeight(QFontMetrics(big).lineSpacing() * 3)
+        self.question_text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         metrics = self.tree.fontMetrics()
         width = max(metrics.horizontalAdvance(t) for t in ("000/000", self.tr("to review")))
         self.tree.header().resizeSection(COL_PROGRESS, width + 16)
-        self.chip.setMinimumWidth(metrics.horizontalAdvance(self._ratings["partially-effective"]))
+        # One width for every rating, so a new rating never shifts the Figure 5 block.
+        bold = QFont(self.chip.font())
+        bold.setWeight(QFont.Weight.DemiBold)
+        widest = max(QFontMetrics(bold).horizontalAdvance(t) for t in self._ratings.values())
+        self.chip.setFixedWidth(widest + 2 * 14 + 2 + 8)  # padding, border, breathing room
         for edit, lines in ((self.narrative, 6), (self.evidence, 3)):
             edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * lines + 12)
 
@@ -401,10 +410,12 @@ class ChecklistPage(Page):
         text = "#ffffff" if colour.lightnessF() < 0.45 else "#1f2933"
         border = "#8a96a3" if answer.rating == NOT_ASSESSED else colour.darker(125).name()
         self.chip.setText(self._ratings.get(answer.rating, answer.rating))
-        self.chip.setStyleSheet(
+        style = (
             f"background: {colour.name()}; color: {text}; border: 1px solid {border};"
             "border-radius: 6px; padding: 6px 14px; font-weight: 600;"
         )
+        if style != self.chip.styleSheet():  # re-polishing costs a relayout of the editor
+            self.chip.setStyleSheet(style)
 
     def _fill_guidance(self, code: str) -> None:
         if code == self._guidance_for or self._framework is None:

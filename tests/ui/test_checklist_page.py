@@ -223,3 +223,19 @@ def test_screenshot(page, qtbot, tmp_path):
     target = tmp_path / "checklist.png"
     assert page.grab().save(str(target))
     assert target.stat().st_size > 10_000
+
+
+def test_the_guidance_shown_is_the_current_key_factors(page, qtbot):
+    """The guidance is set out only when opened, and always for the section shown."""
+    from idg_desktop.domain.framework import bundled_framework
+
+    statements = {s.code: s.arusha_statement for s in bundled_framework().sections}
+    select(page, "LC-1")
+    page.guidance_toggle.setChecked(True)
+    assert statements["LC"][:60] in page.guidance.toPlainText()
+    page.guidance_toggle.setChecked(False)
+    select(page, "TR-20")  # another section while the guidance is closed
+    page.guidance_toggle.setChecked(True)
+    assert statements["TR"][:60] in page.guidance.toPlainText()
+    select(page, "HR-16")  # and while it is open
+    assert statements["HR"][:60] in page.guidance.toPlainText()

@@ -106,7 +106,8 @@ class ChecklistPage(Page):
         self._qid: str | None = None
         self._loading = False  # filling widgets: their signals are not the user's edits
         self._framework: dict | None = None
-        self._guidance_for: str | None = None
+        self._guidance_for: str | None = None  # the section whose guidance is set out
+        self._guidance_section: str | None = None  # the section whose guidance applies
         self._history_for: tuple[str, int] | None = None
         self._groups: dict[str, frozenset[str]] = {}
         self._ratings = rating_labels()
@@ -393,8 +394,6 @@ class ChecklistPage(Page):
             self._fill_history(question.id, answer.versions)
         finally:
             self._loading = was_loading
-        for layout in (self._grid, self._column):  # lay out now, in case of a grab at once
-            layout.activate()
 
     def _show_evaluation(self, answer: AnswerState) -> None:
         measure, applied, effective = answer.evaluation
@@ -418,7 +417,21 @@ class ChecklistPage(Page):
             self.chip.setStyleSheet(style)
 
     def _fill_guidance(self, code: str) -> None:
-        if code == self._guidance_for or self._framework is None:
+        """Note the section whose guidance applies; it is set out only when shown
+        (most visits never open it, and laying out its rich text costs each switch)."""
+        if self._framework is None:
+            return
+        self._guidance_section = code
+        section = next((s for s in self._framework.get("sections", []) if s["code"] == code), {})
+        self.guidance_toggle.setEnabled(
+            bool(section.get("arusha_statement") or section.get("good_practices"))
+        )
+        if self.guidance_toggle.isChecked():
+            self._render_guidance()
+
+    def _render_guidance(self) -> None:
+        code = self._guidance_section
+        if code is None or code == self._guidance_for or self._framework is None:
             return
         self._guidance_for = code
         section = next((s for s in self._framework.get("sections", []) if s["code"] == code), {})
@@ -445,9 +458,10 @@ class ChecklistPage(Page):
                 parts.append(f"<li>{lead}{html.escape(item['text'])}</li>")
             parts.append("</ul>" if items else "")
         self.guidance.setHtml("".join(parts))
-        self.guidance_toggle.setEnabled(any(parts))
 
     def _toggle_guidance(self, on: bool) -> None:
+        if on:
+            self._render_guidance()
         self.guidance_toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
         self.guidance.setVisible(on)
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from reportlab.lib.pagesizes import landscape
 
+from idg_desktop.atomic import follow_umask
 from idg_desktop.errors import CannotWrite, InvalidInput
 from idg_desktop.reports.content import Report, read_report
 from idg_desktop.reports.kinds import NAMES, REPORTS
@@ -67,6 +68,7 @@ def export_pdf(
     handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(handle)
     try:
+        follow_umask(temp)
         _build(Path(temp), kind, report, info, paper, chosen)
         check_pdf(Path(temp), info.pages)
         with open(temp, "rb") as stream:

@@ -29,6 +29,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
+from idg_desktop.atomic import follow_umask
 from idg_desktop.config import installation_id
 from idg_desktop.errors import (
     CannotWrite,
@@ -363,6 +364,7 @@ class AssessmentDocument:
             raise CannotWrite(f"Cannot write {target} ({error.strerror}).") from None
         temp = Path(temp_name)
         try:
+            follow_umask(temp)
             raw = self.engine.raw_connection()
             try:
                 migrations.backup_copy(raw.driver_connection, temp, progress)

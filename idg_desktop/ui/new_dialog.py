@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -53,7 +54,9 @@ class NewAssessmentDialog(QDialog):
         form.addRow(self.tr("&Title:"), self.title)
         form.addRow(self.tr("&Administration:"), self.administration)
         form.addRow(self.tr("&Mode:"), self.mode)
-        form.addRow(self.tr("&File:"), file_row)
+        file_label = QLabel(self.tr("&File:"))
+        file_label.setBuddy(self.file)  # a row holding a layout gets no buddy by itself
+        form.addRow(file_label, file_row)
 
         self.sections: dict[str, QCheckBox] = {}
         box = QGroupBox(self.tr("Sections in scope (all for a comprehensive assessment)"))

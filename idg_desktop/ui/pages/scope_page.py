@@ -155,7 +155,8 @@ class ScopePage(Page):
             if field.get("hint"):
                 text.setPlaceholderText(field["hint"])
             self.tor_fields[field["key"]] = text
-            self.tor_form.addRow(field["label"] + ":", text)
+            # the guide's own words, never a mnemonic ("Expert' & WCO's input")
+            self.tor_form.addRow(field["label"].replace("&", "&&") + ":", text)
 
     def reload(self) -> None:
         self._build_once()

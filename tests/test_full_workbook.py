@@ -4,8 +4,8 @@ The round trip is checked through ``idg export json``: the two files must
 export the same JSON, except the bytes of attached documents (the workbook
 lists a document's file name, SHA-256 and size but does not carry the file,
 so the rebuilt file has no content: ``content_base64`` and the ``size`` that
-is computed from it differ). The merge log and open conflicts are not in the
-JSON export and are not carried either.
+is computed from it differ). Conflicts (open and resolved, with every
+version) and the merge log are carried like every other record.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from merged_demo import GROUP_A, GROUP_TEXT, build_merged_demo
 from openpyxl.utils import get_column_letter
 
 from idg_desktop.domain.colours import RATING_COLOURS
@@ -105,6 +106,74 @@ def test_demo_round_trip_exports_the_same_json(idg, demo_workbook: Path, tmp_pat
         if sheet.key != "documents":
             rows = [[c.value for c in row] for row in first[sheet.name].iter_rows()]
             assert rows == [[c.value for c in row] for row in other[sheet.name].iter_rows()]
+
+
+@pytest.fixture(scope="module")
+def merged_workbook(tmp_path_factory: pytest.TempPathFactory, demo_template: Path) -> Path:
+    """The demo after a package import: two open conflicts, one resolved, two
+    merge-log entries (``merged_demo.py``), exported once."""
+    from idg_desktop.exports.xlsx_export import export_xlsx
+    from idg_desktop.storage.document import AssessmentDocument
+
+    folder = tmp_path_factory.mktemp("merged-xlsx")
+    source = build_merged_demo(demo_template, folder)
+    with AssessmentDocument.open(source, read_only=True) as document:
+        export_xlsx(document, folder / "merged.xlsx")
+    return folder / "merged.xlsx"
+
+
+def test_conflicts_and_merge_log_round_trip(idg, merged_workbook: Path, tmp_path: Path):
+    source = merged_workbook.with_name("merged.idg")
+    rebuilt = tmp_path / "rebuilt.idg"
+    result = idg("import", "workbook", merged_workbook, rebuilt)
+    assert result.code == 0, result.err
+    before, after = _json(idg, source), _json(idg, rebuilt)
+    statuses = sorted(c["status"] for c in before["conflicts"])
+    assert statuses == ["open", "open", "resolved"] and len(before["merge_log"]) == 2
+    assert after["conflicts"] == before["conflicts"]
+    assert after["merge_log"] == before["merge_log"]
+    assert _comparable(after) == _comparable(before)
+    # The rebuilt file still has the open conflicts to resolve, with the group's text.
+    listed = json.loads(idg("conflicts", rebuilt, "--json").out)
+    assert {c["record"] for c in listed} == {
+        c["record"] for c in before["conflicts"] if c["status"] == "open"
+    }
+    lc2 = next(c for c in listed if c["record"] == "LC-2")
+    assert {v["origin"]: v["content"]["text"] for v in lc2["versions"]}[GROUP_A] == GROUP_TEXT[
+        "LC-2"
+    ]
+    # Exporting the rebuilt file again gives the same workbook rows.
+    second = tmp_path / "second.xlsx"
+    _export(idg, rebuilt, second)
+    first, other = openpyxl.load_workbook(merged_workbook), openpyxl.load_workbook(second)
+    for name in ("Conflicts", "Conflict versions", "Merge log"):
+        rows = [[c.value for c in row] for row in first[name].iter_rows()]
+        assert len(rows) > 2
+        assert rows == [[c.value for c in row] for row in other[name].iter_rows()]
+    resolved = idg("conflict", "resolve", rebuilt, lc2["id"][:8], "--take", GROUP_A)
+    assert resolved.code == 0, resolved.err
+    answers = {a["question"]: a["text"] for a in _json(idg, rebuilt)["answers"]}
+    assert answers["LC-2"] == GROUP_TEXT["LC-2"]
+
+
+def test_conflict_sheets_are_readable(merged_workbook: Path):
+    book = openpyxl.load_workbook(merged_workbook)
+    ws = book["Conflict versions"]
+    headers = [c.value for c in ws[1]]
+    assert headers[:3] == ["Record", "Version from", "Text"]
+    lines = [dict(zip(headers, [c.value for c in row], strict=True)) for row in ws.iter_rows(2)]
+    lc2 = [(r["Version from"], r["Text"]) for r in lines if r["Record"] == "LC-2"]
+    assert lc2 == [("master", "Master: the code was revised."), (GROUP_A, GROUP_TEXT["LC-2"])]
+    group = next(r for r in lines if r["Record"] == "LC-2" and r["Version from"] == GROUP_A)
+    assert json.loads(group["Version (JSON)"])["rating"] == "not-effective"
+    conflicts = book["Conflicts"]
+    headers = [c.value for c in conflicts[1]]
+    assert headers[:2] == ["Record", "Section"]
+    assert headers[-5:] == ["Id", "Created (UTC)", "Updated (UTC)", "Origin", "Revision"]
+    log = book["Merge log"]
+    headers = [c.value for c in log[1]]
+    first = dict(zip(headers, [c.value for c in log[2]], strict=True))
+    assert first["Outcome"] == "conflicts" and first["Records"] == "1 taken, 0 added, 3 in conflict"
 
 
 def test_workbook_structure(demo_workbook: Path):
@@ -303,6 +372,76 @@ def test_a_bad_workbook_is_refused_in_one_line(
     assert result.err.count("\n") == 1 and expected in result.err, result.err
     assert not target.exists()
     assert [p.name for p in tmp_path.iterdir()] == ["bad.xlsx"]
+
+
+def _unknown_conflict(book):
+    _set("Conflict versions", "Conflict (id)", 3, "nobody-123")(book)
+
+
+def _same_order(book):
+    ws = book["Conflict versions"]
+    column = _column(ws, "Order")
+    ws.cell(row=3, column=column).value = ws.cell(row=2, column=column).value
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (_set("Conflicts", "Status", 2, "maybe"), "Conflicts, row 2, Status: 'maybe' is not one"),
+        (_set("Conflicts", "Section", 3, "XX"), "Conflicts, row 3: there is no section XX"),
+        (_set("Conflicts", "Resolved (UTC)", 2, "yesterday"), "Conflicts, row 2, Resolved (UTC)"),
+        (_unknown_conflict, "Conflict versions, row 3: conflict nobody-123 is not in the workbook"),
+        (_same_order, "Conflict versions, row 3: order 0 appears twice"),
+        (
+            _set("Conflict versions", "Version (JSON)", 4, "{text: no quotes}"),
+            "Conflict versions, row 4: Version (JSON) is not a JSON object",
+        ),
+        (_set("Conflict versions", "Version from", 2, " "), "Version from is empty"),
+        (_set("Merge log", "Outcome", 2, "lost"), "Merge log, row 2, Outcome: 'lost' is not one"),
+        (
+            _set("Merge log", "Summary (JSON)", 3, "[1, 2]"),
+            "Merge log, row 3: Summary (JSON) is not a JSON object",
+        ),
+    ],
+    ids=["status", "section", "resolved", "conflict", "order", "json", "from", "outcome", "log"],
+)
+def test_a_bad_conflict_or_merge_log_row_is_refused(
+    idg, merged_workbook: Path, tmp_path: Path, change, expected: str
+):
+    bad = _edited(merged_workbook, tmp_path / "bad.xlsx", change)
+    target = tmp_path / "new.idg"
+    result = idg("import", "workbook", bad, target)
+    assert result.code == 2
+    assert result.err.count("\n") == 1 and expected in result.err, result.err
+    assert not target.exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["bad.xlsx"]
+
+
+def _as_version_1(book):
+    """A workbook as the version before conflicts were exported wrote it."""
+    for name in ("Conflicts", "Conflict versions", "Merge log"):
+        del book[name]
+    ws = book[TECHNICAL_SHEET]
+    for row in ws.iter_rows(min_row=2):
+        if row[0].value == "Format version":
+            row[1].value = 1
+
+
+def test_a_version_1_workbook_without_the_conflict_sheets_still_imports(
+    idg, merged_workbook: Path, tmp_path: Path
+):
+    old = _edited(merged_workbook, tmp_path / "old.xlsx", _as_version_1)
+    result = idg("import", "workbook", old, tmp_path / "old.idg")
+    assert result.code == 0, result.err
+    data = _json(idg, tmp_path / "old.idg")
+    assert data["conflicts"] == [] and data["merge_log"] == [] and data["answers"]
+    # A version 2 workbook must have them: a deleted sheet is refused, not skipped.
+    cut = _edited(
+        merged_workbook, tmp_path / "cut.xlsx", lambda book: book.remove(book["Merge log"])
+    )
+    result = idg("import", "workbook", cut, tmp_path / "cut.idg")
+    assert result.code == 2 and "the sheet Merge log is missing" in result.err, result.err
+    assert not (tmp_path / "cut.idg").exists()
 
 
 def test_every_problem_is_listed(idg, demo_workbook: Path, tmp_path: Path):

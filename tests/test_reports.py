@@ -12,6 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from merged_demo import build_merged_demo
 from pypdf import PdfReader
 
 from idg_desktop.cli import main
@@ -102,6 +103,32 @@ def test_assessment_report_has_every_section_and_finding(reports, facts):
     pages = len(PdfReader(str(reports["full"])).pages)
     assert f"Page 1 of {pages}" in text and f"Page {pages} of {pages}" in text
     assert "do not circulate" in text
+
+
+def _page(path: Path, number: int) -> str:
+    return _flat(PdfReader(str(path)).pages[number - 1].extract_text() or "")
+
+
+def test_open_conflicts_are_named_on_the_cover_and_methodology(
+    idg, reports, demo_template: Path, tmp_path: Path
+):
+    from idg_desktop.exchange.merge import list_conflicts
+
+    merged = build_merged_demo(demo_template, tmp_path)  # two open conflicts, one resolved
+    two = export(merged, tmp_path / "two.pdf", "--report", "assessment")
+    assert "2 conflicts not yet resolved" in _page(two, 1)
+    assert "Draft:" in _page(two, 1) and "before printing the final report" in _page(two, 1)
+    methodology = next(p for p in range(2, 6) if "The assessment followed" in _page(two, p))
+    assert "Status: 2 conflicts not yet resolved" in _page(two, methodology)
+    with AssessmentDocument.open(merged, read_only=True) as document:
+        finding = next(c for c in list_conflicts(document) if c["record_type"] == "finding")
+    assert idg("conflict", "resolve", merged, finding["id"][:8], "--take", "master").code == 0
+    one = export(merged, tmp_path / "one.pdf", "--report", "assessment")
+    assert "1 conflict not yet resolved" in _page(one, 1)
+    assert "conflicts not yet resolved" not in pdf_text(one)
+    # None open (the demo): nothing is said.
+    assert "not yet resolved" not in pdf_text(reports["full"])
+    assert "Draft:" not in _page(reports["full"], 1)
 
 
 def test_fonts_are_embedded_and_pages_not_blank(reports, tmp_path):

@@ -13,6 +13,7 @@ renamed into place once complete.
 from __future__ import annotations
 
 import io
+import json
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -59,9 +60,13 @@ def read_workbook(source: Path | str) -> tuple[Rows, list[str]]:
         )
     rows: Rows = {}
     problems: list[str] = []
+    version = _format_version(book[TECHNICAL_SHEET])
     for sheet in SHEETS:
         if sheet.name not in book.sheetnames:
-            problems.append(f"the sheet {sheet.name} is missing")
+            if sheet.since > version:  # an older workbook, written before the sheet
+                rows[sheet.key] = []
+            else:
+                problems.append(f"the sheet {sheet.name} is missing")
             continue
         ws = book[sheet.name]
         if ws.max_row > MAX_ROWS:
@@ -70,6 +75,19 @@ def read_workbook(source: Path | str) -> tuple[Rows, list[str]]:
         reader = _read_vertical if sheet.vertical else _read_table
         rows[sheet.key] = reader(ws, sheet, problems)
     return rows, problems
+
+
+def _format_version(ws: Any) -> int:
+    """The format version the technical sheet names (1 when it cannot be read:
+    its own check then names the problem)."""
+    header = SHEET["technical"].column("format_version").header
+    for row in range(2, ws.max_row + 1):
+        if ws.cell(row=row, column=1).value == header:
+            value = ws.cell(row=row, column=2).value
+            if isinstance(value, float) and value.is_integer():
+                value = int(value)
+            return value if isinstance(value, int) and not isinstance(value, bool) else 1
+    return 1
 
 
 def _value(ws: Any, row: int, column: int, spec: Any, where: str, problems: list[str]) -> Any:
@@ -251,7 +269,44 @@ def check_rows(rows: Rows, framework: Framework) -> list[str]:
         if pairs[(row.get("node"), row.get("criterion"))] == 2:
             c.at("smart", row, f"{row['criterion']} is confirmed twice for {row['node']}")
     c.refs("sessions", "participants", people, "participant")
+    _merging(c, codes, questions)
     return c.problems
+
+
+def _merging(c: _Check, codes: set[str], questions: set[str]) -> None:
+    """Conflicts, their versions and the merge log."""
+    conflicts = c.ids("conflicts")
+    c.ids("merge_log")
+    for row in c.rows.get("conflicts", []):
+        if row.get("section") and row["section"] not in codes:
+            c.at("conflicts", row, f"there is no section {row['section']}")
+        if row.get("record_type") == "answer" and row.get("record") not in (None, *questions):
+            c.at("conflicts", row, f"there is no question {row['record']}")
+    c.refs("conflict_versions", "conflict", conflicts, "conflict")
+    seen: Counter[tuple[Any, Any]] = Counter()
+    for row in c.rows.get("conflict_versions", []):
+        seen[(row.get("conflict"), row.get("position"))] += 1
+        if seen[(row.get("conflict"), row.get("position"))] == 2:
+            c.at(
+                "conflict_versions", row, f"order {row['position']} appears twice for its conflict"
+            )
+    c.filled("conflict_versions", "version_origin")
+    _json_objects(c, "conflict_versions", "content")
+    _json_objects(c, "merge_log", "summary")
+
+
+def _json_objects(c: _Check, key: str, field: str) -> None:
+    for row in c.rows.get(key, []):
+        value = row.get(field)
+        if not isinstance(value, str):
+            continue
+        try:
+            ok = isinstance(json.loads(value), dict)
+        except ValueError:
+            ok = False
+        if not ok:
+            header = SHEET[key].column(field).header
+            c.at(key, row, f'{header} is not a JSON object such as {{"text": "..."}}')
 
 
 def _groups(c: _Check, codes: set[str], people: set[str]) -> None:

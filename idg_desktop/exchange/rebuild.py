@@ -158,6 +158,7 @@ def _fill(document: AssessmentDocument, rows: Rows, in_scope: set[str]) -> None:
         )
     session.flush()
     _plan(session, rows)
+    _merging(session, rows)
 
 
 def _answers(session: Any, rows: Rows) -> None:
@@ -298,3 +299,43 @@ def _plan(session: Any, rows: Rows) -> None:
     for a in rows["adoptions"]:
         keep = ("endorsed_by", "endorsed_on", "strategy_link", "note")
         session.add(models.Adoption(**_tracked(a), **{k: a[k] for k in keep}))
+
+
+def _merging(session: Any, rows: Rows) -> None:
+    """Conflicts (open and resolved) with their versions, and the merge log."""
+    for c in rows["conflicts"]:
+        session.add(
+            models.Conflict(
+                **_tracked(c),
+                record_type=c["record_type"],
+                record_key=c["record"],
+                section_code=c["section"],
+                status=c["status"],
+                resolution=c["resolution"],
+                resolved_at=parse_time(c["resolved_at"]) if c["resolved_at"] else None,
+            )
+        )
+    session.flush()
+    for v in rows["conflict_versions"]:
+        session.add(
+            models.ConflictVersion(
+                id=_history_id("conflict", v["conflict"], v["position"]),
+                conflict_id=v["conflict"],
+                position=v["position"],
+                origin=v["version_origin"],
+                package_id=v["package_id"] or "",
+                content=_json_text(v["content"]),
+            )
+        )
+    for e in rows["merge_log"]:
+        keep = ("package_id", "source", "group_name", "imported_by", "outcome")
+        session.add(
+            models.MergeLog(
+                **_tracked(e), **{k: e[k] for k in keep}, summary=_json_text(e["summary"])
+            )
+        )
+
+
+def _json_text(text: str) -> str:
+    """The JSON of a cell (checked to be an object), written as the app writes it."""
+    return json.dumps(json.loads(text), ensure_ascii=False)

@@ -225,6 +225,54 @@ def export_assessment(document: AssessmentDocument) -> dict[str, Any]:
         "activities": [_activity(a) for a in list_activities(document)],
         "plan": _plan_records(document),
         "integrity_profile": [cell.as_dict() for cell in integrity_profile(document)],
+        **_merging(document),
+    }
+
+
+def _merging(document: AssessmentDocument) -> dict[str, Any]:
+    """Every conflict (open and resolved) with every competing version, and the
+    merge log: the group's version of a record is nowhere else until resolved."""
+    session = document.session
+    conflicts = session.scalars(
+        select(models.Conflict).order_by(models.Conflict.created_at, models.Conflict.id)
+    )
+    log = session.scalars(
+        select(models.MergeLog).order_by(models.MergeLog.created_at, models.MergeLog.id)
+    )
+    return {
+        "conflicts": [
+            {
+                **_tracked(c),
+                "record_type": c.record_type,
+                "record": c.record_key,
+                "section": c.section_code,
+                "status": c.status,
+                "resolution": c.resolution,
+                "resolved_at": _time(c.resolved_at),
+                "versions": [
+                    {
+                        "position": v.position,
+                        "origin": v.origin,
+                        "package_id": v.package_id,
+                        "content": json.loads(v.content),
+                    }
+                    for v in c.versions
+                ],
+            }
+            for c in conflicts
+        ],
+        "merge_log": [
+            {
+                **_tracked(entry),
+                "package_id": entry.package_id,
+                "source": entry.source,
+                "group_name": entry.group_name,
+                "imported_by": entry.imported_by,
+                "outcome": entry.outcome,
+                "summary": json.loads(entry.summary or "{}"),
+            }
+            for entry in log
+        ],
     }
 
 

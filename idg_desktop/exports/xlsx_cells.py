@@ -29,7 +29,7 @@ class CellError(ValueError):
 class Column:
     key: str
     header: str
-    kind: str = "text"  # text id ref int opt_int bool opt_bool time list choice
+    kind: str = "text"  # text id ref int opt_int bool opt_bool time opt_time list choice
     width: int = 18
     choices: tuple[str, ...] = ()
     optional: bool = False  # a choice column that may be left empty...
@@ -45,6 +45,7 @@ class Sheet:
     columns: tuple[Column, ...]
     vertical: bool = False  # one record as Field/Value rows (the scope)
     hidden: bool = False
+    since: int = 1  # the workbook format version that added the sheet
 
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)
@@ -108,7 +109,7 @@ def from_cell(column: Column, raw: Any) -> Any:
         if value.lower() in _TRUE | _FALSE:
             return value.lower() in _TRUE
         raise CellError(f"'{_short(value)}' is not yes or no")
-    if kind == "time":
+    if kind in {"time", "opt_time"}:
         try:
             moment = parse_time(value)
         except ValueError:
@@ -127,7 +128,7 @@ def _empty(column: Column) -> Any:
     kind = column.kind
     if kind in {"text"}:
         return ""
-    if kind in {"ref", "opt_int", "opt_bool"}:
+    if kind in {"ref", "opt_int", "opt_bool", "opt_time"}:
         return None
     if kind == "list":
         return []

@@ -11,6 +11,7 @@ How values go to cells and back is in ``xlsx_cells.py``.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from idg_desktop.domain.plan import CONFIRMED, Extent, OutcomeLevel
@@ -27,7 +28,9 @@ from idg_desktop.domain.vocabulary import (
 )
 from idg_desktop.exports.xlsx_cells import Column, Sheet
 
-FORMAT, FORMAT_VERSION = "idg-assessment-workbook", 1
+#: Version 2 added the Conflicts, Conflict versions and Merge log sheets; a
+#: version 1 workbook, written before them, is read without them.
+FORMAT, FORMAT_VERSION = "idg-assessment-workbook", 2
 TECHNICAL_SHEET = "_idg"
 
 
@@ -57,6 +60,10 @@ TRACKED = (
     Column("revision", "Revision", "int", 9),
 )
 RATINGS = _values(Rating)
+RECORD_TYPES = ("answer", "finding")  # what a conflict is about
+CONFLICT_STATUSES = ("open", "resolved")
+MERGE_SOURCES = ("package", "workbook")
+MERGE_OUTCOMES = ("merged", "conflicts", "already-imported")
 LEVELS = _values(Level)
 PLAN_HEADERS = {
     "responsible_division": "Responsible division",
@@ -372,6 +379,52 @@ SHEETS: tuple[Sheet, ...] = (
         ),
     ),
     Sheet(
+        "conflicts",
+        "Conflicts",
+        (
+            ID,
+            Column("record", "Record", "id", 14),
+            Column("section", "Section", "text", 9),
+            choice("record_type", "Kind of record", RECORD_TYPES, width=12),
+            choice("status", "Status", CONFLICT_STATUSES, width=12),
+            text("resolution", "Resolution (version kept)", 30),
+            Column("resolved_at", "Resolved (UTC)", "opt_time", 28),
+            *TRACKED,
+        ),
+        since=2,
+    ),
+    Sheet(
+        "conflict_versions",
+        "Conflict versions",
+        (
+            Column("conflict", "Conflict (id)", "id", 38),
+            info("record", "Record", 14),
+            text("version_origin", "Version from", 30),
+            info("text", "Text", 60),
+            Column("rating", "Rating (Figure 5)", "text", 20, info=True, rating=True),
+            text("content", "Version (JSON)", 60),
+            Column("position", "Order", "int", 8),
+            Column("package_id", "Package (id)", "ref", 38),
+        ),
+        since=2,
+    ),
+    Sheet(
+        "merge_log",
+        "Merge log",
+        (
+            ID,
+            Column("package_id", "Package (id)", "id", 38),
+            choice("source", "Imported from", MERGE_SOURCES, width=12),
+            text("group_name", "Working group", 30),
+            choice("outcome", "Outcome", MERGE_OUTCOMES, width=18),
+            info("counts", "Records", 30),
+            text("summary", "Summary (JSON)", 50),
+            text("imported_by", "Imported by (installation)", 38),
+            *TRACKED,
+        ),
+        since=2,
+    ),
+    Sheet(
         "custom_questions",
         "Custom questions",
         (
@@ -446,6 +499,24 @@ def flatten(payload: dict[str, Any], extras: dict[str, dict[str, Any]]) -> dict[
         "custom_questions": [
             {**q, "position": position.get(q["id"], 0)} for q in payload["custom_questions"]
         ],
+        "conflicts": list(payload["conflicts"]),
+        "conflict_versions": [
+            {
+                **v,
+                "conflict": c["id"],
+                "record": c["record"],
+                "version_origin": v["origin"],
+                "text": v["content"].get("text", ""),
+                "rating": v["content"].get("rating", ""),
+                "content": _json_text(v["content"]),
+            }
+            for c in payload["conflicts"]
+            for v in c["versions"]
+        ],
+        "merge_log": [
+            {**e, "counts": _counts(e["summary"]), "summary": _json_text(e["summary"])}
+            for e in payload["merge_log"]
+        ],
         "technical": [
             {
                 "format": FORMAT,
@@ -483,3 +554,14 @@ def flatten(payload: dict[str, Any], extras: dict[str, dict[str, Any]]) -> dict[
         )
         rows["plan"].append({**a["plan"], "activity": a["id"], "title": a["title"]})
     return rows
+
+
+def _json_text(value: Any) -> str:
+    """A conflict version's fields or a merge's summary as one cell of JSON."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _counts(summary: dict[str, Any]) -> str:
+    """What an import did, for people: "1 taken, 0 added, 3 in conflict"."""
+    taken, added = len(summary.get("taken", [])), len(summary.get("added", []))
+    return f"{taken} taken, {added} added, {len(summary.get('conflicts', []))} in conflict"

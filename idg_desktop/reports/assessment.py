@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reportlab.lib import colors
 from reportlab.platypus import CondPageBreak, NextPageTemplate, PageBreak
 
 from idg_desktop.domain.colours import score, text_colour_on
@@ -11,6 +12,14 @@ from idg_desktop.reports.content import Report
 from idg_desktop.reports.fonts import markup
 from idg_desktop.reports.layout import fractions, gap, heading, para, rich, table, toc
 from idg_desktop.reports.plan_report import activity_list, matrix_story, plan_story
+
+DRAFT_BOX = [
+    ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#fdf1dc")),
+    ("BOX", (0, 0), (-1, -1), 1.2, colors.HexColor("#b45309")),
+    ("TOPPADDING", (0, 0), (-1, -1), 7),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
+    ("LEFTPADDING", (0, 0), (-1, -1), 9),
+]
 
 
 def cover(report: Report, kind: str) -> list:
@@ -29,6 +38,7 @@ def cover(report: Report, kind: str) -> list:
     rows = [[para(k, "cellbold"), para(v, "cell")] for k, v in facts if v]
     story.append(table(rows, [120, 300], header=False))
     story.append(gap(20))
+    story += draft_notice(report)
     notes = []
     if report.public:
         notes.append("Public version: answers and findings marked confidential are left out.")
@@ -44,6 +54,26 @@ def cover(report: Report, kind: str) -> list:
         )
     )
     return story
+
+
+def unresolved(count: int) -> str:
+    """ "2 conflicts not yet resolved" ("1 conflict ...")."""
+    return f"{count} conflict{'' if count == 1 else 's'} not yet resolved"
+
+
+def draft_notice(report: Report) -> list:
+    """A boxed warning on the cover while conflicts are open, so nobody prints
+    a final report by mistake; nothing when none is open."""
+    if not report.open_conflicts:
+        return []
+    text = (
+        f"<b>{markup(unresolved(report.open_conflicts))}</b><br/>"
+        '<font size="9">Draft: where a working group and the master changed the same answer '
+        "or finding, this report shows the master's version. Resolve the conflicts (Merge "
+        "and conflicts) before printing the final report.</font>"
+    )
+    box = table([[rich(text, "cell")]], [420], header=False, extra=DRAFT_BOX)
+    return [box, gap(12)]
 
 
 def key_messages(report: Report) -> list[str]:
@@ -102,6 +132,13 @@ def methodology(report: Report, width: float) -> list:
         f"Scope: {extent} ({scope})."
     )
     story.append(para(text))
+    if report.open_conflicts:
+        story.append(
+            para(
+                f"Status: {unresolved(report.open_conflicts)} between the working groups' "
+                "packages and the master; this is a draft."
+            )
+        )
     if report.responsible_persons:
         story.append(para(f"Responsible: {report.responsible_unit}; {report.responsible_persons}."))
     story.append(

@@ -14,6 +14,7 @@ from datetime import date
 
 from sqlalchemy import select
 
+from idg_desktop.exchange.merge import open_conflict_count
 from idg_desktop.reports.privacy import Person, Pseudonyms
 from idg_desktop.reports.words import MODES, ROLES, STAKEHOLDERS
 from idg_desktop.services.activities import band_of, list_activities, priority_matrix
@@ -168,6 +169,8 @@ class Report:
     pseudonymised: bool
     public: bool
     today: str = field(default_factory=lambda: date.today().isoformat())
+    #: Conflicts of the groups' packages still open: the report is then a draft.
+    open_conflicts: int = 0
 
     def in_scope(self) -> list[Section]:
         return [s for s in self.sections if s.in_scope]
@@ -325,6 +328,7 @@ def read_report(
         documents=len(documents),
         pseudonymised=pseudonymise,
         public=public,
+        open_conflicts=open_conflict_count(document),
     )
     report.steps = _steps(framework, assessment, groups, documents, sessions, report)
     return report

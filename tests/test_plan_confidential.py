@@ -265,3 +265,122 @@ def test_kpi_sheets_say_what_each_kpi_measures(demo_file, tmp_path: Path, idg):
     assert "Immediate outcome 1.1.1 Staff and traders can report" in text
     assert re.search(r"Output 1\.1\.1\.1 An anonymous reporting channel", text)
     assert "Activity A1 Open a 24/7" in text
+
+
+# -- the workbook for sharing -----------------------------------------------------------
+
+
+def _cells(path: Path) -> str:
+    import openpyxl
+
+    book = openpyxl.load_workbook(path)
+    return " ".join(
+        " ".join(str(c) for row in ws.iter_rows(values_only=True) for c in row if c is not None)
+        for ws in book.worksheets
+    )
+
+
+def test_a_workbook_for_sharing_follows_the_pdf_rules_and_cannot_be_imported(
+    marked_demo, tmp_path: Path, idg
+):
+    import openpyxl
+
+    path, secret, _shown = marked_demo
+    with AssessmentDocument.open(path, read_only=True) as document:
+        people = [p.name for p in document.session.query(models.Participant)]
+        hidden_answers = [
+            a.text for a in document.session.query(models.Answer) if a.confidential and a.text
+        ]
+        hidden_findings = [f.text for f in document.session.query(models.Finding) if f.confidential]
+    assert people and hidden_answers and hidden_findings
+
+    full, shared = tmp_path / "full.xlsx", tmp_path / "shared.xlsx"
+    assert idg("export", "xlsx", path, "-o", full).code == 0
+    result = idg("export", "xlsx", path, "-o", shared, "--public", "--pseudonymise")
+    assert result.code == 0, result.err
+    assert "Version for sharing (public, pseudonymised)" in result.out
+
+    everything, sharing = _cells(full), _cells(shared)
+    for text in secret + hidden_answers + hidden_findings + people:
+        assert _start(text) in " ".join(everything.split()), text  # so the check can fail
+        assert _start(text) not in " ".join(sharing.split()), text
+    assert "Open a 24/7 anonymous reporting channel" in sharing
+    assert "Staff who would report wrongdoing through the channel" in sharing
+    assert "Contributor (" in sharing or "Rapporteur (" in sharing
+
+    book = openpyxl.load_workbook(shared)
+    first = book.worksheets[0]
+    assert book.active.title == first.title == "Version for sharing"
+    assert "Version for sharing (public, pseudonymised)" in first["A1"].value
+    assert "cannot rebuild the assessment" in first["A2"].value
+    assert first.sheet_state == "visible"
+    assert openpyxl.load_workbook(full).worksheets[0].title == "Scope"
+
+    before = _sha(shared)
+    refused = idg("import", "workbook", shared, tmp_path / "back.idg")
+    assert refused.code == 2 and len(refused.err.strip().splitlines()) == 1, refused.err
+    assert "version for sharing" in refused.err and "cannot rebuild" in refused.err
+    assert not (tmp_path / "back.idg").exists() and _sha(shared) == before
+
+    # Only public (names kept), or only pseudonymised (everything kept): also for sharing.
+    public_only = tmp_path / "public.xlsx"
+    assert idg("export", "xlsx", path, "-o", public_only, "--public").code == 0
+    text = " ".join(_cells(public_only).split())
+    assert _start(people[0]) in text and _start(secret[0]) not in text
+    named_by_role = tmp_path / "pseudo.xlsx"
+    assert idg("export", "xlsx", path, "-o", named_by_role, "--pseudonymise").code == 0
+    text = " ".join(_cells(named_by_role).split())
+    assert _start(secret[0]) in text and all(_start(p) not in text for p in people)
+    assert idg("import", "workbook", named_by_role, tmp_path / "back.idg").code == 2
+
+
+def test_the_full_workbook_carries_kpi_owners_and_marks(marked_demo, tmp_path: Path, idg):
+    path, _secret, _shown = marked_demo
+    out, back = tmp_path / "full.xlsx", tmp_path / "back.idg"
+    assert idg("export", "xlsx", path, "-o", out).code == 0
+    assert idg("import", "workbook", out, back).code == 0
+    before = json.loads(idg("export", "json", path).out)
+    after = json.loads(idg("export", "json", back).out)
+    assert after["plan"] == before["plan"]
+    assert [a["confidential"] for a in after["activities"]] == [
+        a["confidential"] for a in before["activities"]
+    ]
+    with AssessmentDocument.open(back, read_only=True) as document:
+        assert plan.find_kpi(document, "aa5d52e2").outcome_id.startswith(OUTCOME)
+        assert plan.hidden_ids(document)
+
+
+def test_a_workbook_without_the_new_columns_still_imports(demo_file, tmp_path: Path, idg):
+    """Workbooks exported before schema 5 have no Confidential, Outcome (id),
+    Output (id) or Version for sharing: they read as not confidential, KPIs of
+    activities, and the full workbook."""
+    import openpyxl
+
+    with AssessmentDocument.open(demo_file) as document:
+        for kpi in list(plan.list_kpis(document)):
+            if not kpi.activity_id:
+                plan.delete_kpi(document, kpi.id)
+    out = tmp_path / "old.xlsx"
+    assert idg("export", "xlsx", demo_file, "-o", out).code == 0
+    book = openpyxl.load_workbook(out)
+    added = {
+        "Activities and priorities": ["Confidential"],
+        "Outcomes": ["Confidential"],
+        "Outputs": ["Confidential"],
+        "KPIs": ["Confidential", "Outcome (id)", "Output (id)"],
+    }
+    for name, headers in added.items():
+        ws = book[name]
+        for header in headers:
+            ws.delete_cols(next(c.column for c in ws[1] if c.value == header))
+    tech = book["_idg"]
+    for row in range(tech.max_row, 1, -1):
+        if tech.cell(row=row, column=1).value == "Version for sharing":
+            tech.delete_rows(row)
+    book.save(out)
+    assert "Confidential" not in [c.value for c in book["KPIs"][1]]
+    result = idg("import", "workbook", out, tmp_path / "back.idg")
+    assert result.code == 0, result.err
+    exported = json.loads(idg("export", "json", tmp_path / "back.idg").out)
+    assert not any(a["confidential"] for a in exported["activities"])
+    assert all(k["activity"] for k in exported["plan"]["kpis"])

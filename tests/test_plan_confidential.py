@@ -111,7 +111,7 @@ def test_the_demo_has_kpis_on_an_outcome_and_an_output(idg, demo_file):
         (("outcome", "set", "{f}", OUTCOME, "confidential=perhaps"), "not yes or no"),
         (("output", "set", "{f}", OUTPUT, "colour=red"), "cannot be set here"),
         (("activity", "plan", "{f}", SECRET_ACTIVITY, "confidential=maybe"), "not yes or no"),
-        (("kpi", "set", "{f}", "zzzzzzzz", "confidential=yes"), "No KPI"),
+        (("kpi", "set", "{f}", "de5cdf77", "confidential=maybe"), "not yes or no"),
     ],
 )  # fmt: skip
 def test_refusals_are_one_line_and_leave_the_file_untouched(idg, demo_file, args, message):

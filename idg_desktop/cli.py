@@ -356,7 +356,11 @@ def cmd_activity_add(args: argparse.Namespace) -> int:
 
     with _open(args.file) as document:
         activity = add_activity(
-            document, title=args.title, section=args.section, findings=args.finding or []
+            document,
+            title=args.title,
+            section=args.section,
+            findings=args.finding or [],
+            confidential=args.confidential,
         )
         _out(short_id(activity.id))
     return EXIT_OK
@@ -759,6 +763,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ID",
         help="an agreed finding the activity answers (repeatable)",
     )
+    p.add_argument("--confidential", action="store_true", help="left out of public versions")
     p = averbs.add_parser("rate", help="Rate an activity: criterion=level ...")
     p.set_defaults(handler=cmd_activity_rate)
     p.add_argument("file", metavar="FILE")

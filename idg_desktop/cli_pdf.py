@@ -47,6 +47,8 @@ def register(export_verbs) -> None:
         help="name participants by role and initials, in every text",
     )
     p.add_argument(
-        "--public", action="store_true", help="leave out answers and findings marked confidential"
+        "--public",
+        action="store_true",
+        help="leave out answers, findings and plan parts marked confidential",
     )
     p.add_argument("-o", "--output", required=True, metavar="OUT.pdf")

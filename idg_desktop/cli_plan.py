@@ -54,7 +54,10 @@ def _smart_text(smart: dict) -> str:
 
 def _activity_lines(item: dict, indent: str) -> list[str]:
     code = f"{item['code']} " if item["code"] else ""
-    lines = [f"{indent}{code}[{item['priority']}] {item['title']}  ({short_id(item['id'])})"]
+    lines = [
+        f"{indent}{code}[{item['priority']}] {item['title']}  ({short_id(item['id'])})"
+        f"{_secret(item)}"
+    ]
     owner = " / ".join(x for x in (item["responsible_division"], item["responsible_person"]) if x)
     timeline = " to ".join(display_when(x) for x in (item["start"], item["due"]) if x)
     facts = [
@@ -67,11 +70,23 @@ def _activity_lines(item: dict, indent: str) -> list[str]:
     shown = "; ".join(f"{k} {v}" for k, v in facts if v)
     if shown:
         lines.append(f"{indent}    {shown}")
+    lines += _kpi_lines(item, indent + "    ")
+    lines.append(f"{indent}    {_smart_text(item['smart'])}")
+    return lines
+
+
+def _secret(item: dict) -> str:
+    return " [confidential]" if item.get("confidential") else ""
+
+
+def _kpi_lines(item: dict, indent: str) -> list[str]:
+    lines = []
     for kpi in item["kpis"]:
         state = "sheet complete" if kpi["complete"] else "sheet incomplete"
         target = f", target {kpi['target']}" if kpi["target"] else ", no target"
-        lines.append(f"{indent}    KPI {kpi['name']}{target} ({state}, {short_id(kpi['id'])})")
-    lines.append(f"{indent}    {_smart_text(item['smart'])}")
+        lines.append(
+            f"{indent}KPI {kpi['name']}{target} ({state}, {short_id(kpi['id'])}){_secret(kpi)}"
+        )
     return lines
 
 
@@ -82,14 +97,17 @@ def _plan_lines(tree: dict) -> list[str]:
         pad = "  " * depth
         lines.append(
             f"{pad}Outcome {node['code']} ({node['level']}): {node['title']}  "
-            f"({short_id(node['id'])})  {_smart_text(node['smart'])}"
+            f"({short_id(node['id'])})  {_smart_text(node['smart'])}{_secret(node)}"
         )
+        lines.extend(_kpi_lines(node, pad + "  "))
         for child in node["outcomes"]:
             outcome(child, depth + 1)
         for output in node["outputs"]:
             lines.append(
                 f"{pad}  Output {output['code']}: {output['title']}  ({short_id(output['id'])})"
+                f"{_secret(output)}"
             )
+            lines.extend(_kpi_lines(output, pad + "    "))
             for item in output["activities"]:
                 lines.extend(_activity_lines(item, pad + "    "))
 
@@ -113,8 +131,46 @@ def cmd_outcome_add(args: argparse.Namespace) -> int:
     from idg_desktop.services.plan import add_outcome
 
     with _open(args.file) as document:
-        outcome = add_outcome(document, title=args.title, level=args.level, parent=args.parent)
+        outcome = add_outcome(
+            document,
+            title=args.title,
+            level=args.level,
+            parent=args.parent,
+            confidential=args.confidential,
+        )
         _out(short_id(outcome.id))
+    return EXIT_OK
+
+
+def _node_changes(fields: list[str], allowed: tuple[str, ...]) -> dict[str, object]:
+    from idg_desktop.services.plan import parse_yes_no
+
+    changes: dict[str, object] = dict(_pairs(fields, "field"))
+    for key in changes:
+        if key not in allowed:
+            raise InvalidInput(f"'{key}' cannot be set here: use {', '.join(allowed)}.")
+    if "confidential" in changes:
+        changes["confidential"] = parse_yes_no(changes["confidential"], "confidential")
+    return changes
+
+
+def cmd_outcome_set(args: argparse.Namespace) -> int:
+    from idg_desktop.services.plan import update_outcome
+
+    changes = _node_changes(args.fields, ("title", "description", "confidential"))
+    with _open(args.file) as document:
+        outcome = update_outcome(document, args.id, **changes)
+        _out(f"{short_id(outcome.id)}: outcome updated")
+    return EXIT_OK
+
+
+def cmd_output_set(args: argparse.Namespace) -> int:
+    from idg_desktop.services.plan import update_output
+
+    changes = _node_changes(args.fields, ("title", "description", "outcome", "confidential"))
+    with _open(args.file) as document:
+        output = update_output(document, args.id, **changes)
+        _out(f"{short_id(output.id)}: output updated")
     return EXIT_OK
 
 
@@ -122,7 +178,9 @@ def cmd_output_add(args: argparse.Namespace) -> int:
     from idg_desktop.services.plan import add_output
 
     with _open(args.file) as document:
-        output = add_output(document, title=args.title, outcome=args.outcome)
+        output = add_output(
+            document, title=args.title, outcome=args.outcome, confidential=args.confidential
+        )
         _out(short_id(output.id))
     return EXIT_OK
 
@@ -146,7 +204,15 @@ def cmd_kpi_add(args: argparse.Namespace) -> int:
     from idg_desktop.services.plan import add_kpi
 
     with _open(args.file) as document:
-        kpi = add_kpi(document, activity=args.activity, name=args.name, target=args.target or "")
+        kpi = add_kpi(
+            document,
+            activity=args.activity,
+            outcome=args.outcome,
+            output=args.output,
+            name=args.name,
+            target=args.target or "",
+            confidential=args.confidential,
+        )
         _out(short_id(kpi.id))
     return EXIT_OK
 
@@ -174,18 +240,24 @@ def cmd_kpi_complete(args: argparse.Namespace) -> int:
 
 def cmd_kpis(args: argparse.Namespace) -> int:
     from idg_desktop.exports.json_export import _kpi
-    from idg_desktop.services.plan import list_kpis, missing_kpi_fields
+    from idg_desktop.services.plan import (
+        kpi_owner_id,
+        kpi_owner_kind,
+        list_kpis,
+        missing_kpi_fields,
+    )
 
     with _open(args.file, read_only=True) as document:
         kpis = list_kpis(document)
         items = [_kpi(k) for k in kpis]
         missing = [missing_kpi_fields(document, k) for k in kpis]
+        owners = [f"{kpi_owner_kind(k)} {short_id(kpi_owner_id(k))}" for k in kpis]
     if args.json:
         _dump(items)
         return EXIT_OK
     if not items:
         _out("No KPIs yet: add one with 'idg kpi add'.")
-    for item, lacking in zip(items, missing, strict=True):
+    for item, lacking, owner in zip(items, missing, owners, strict=True):
         sheet = item["sheet"]
         state = (
             "complete"
@@ -194,8 +266,8 @@ def cmd_kpis(args: argparse.Namespace) -> int:
         )
         target = sheet["target_value"] or "no target"
         _out(
-            f"{short_id(item['id'])}  activity {short_id(item['activity'])}  "
-            f"{sheet['name']}  (target: {target}; {state})"
+            f"{short_id(item['id'])}  {owner}  "
+            f"{sheet['name']}  (target: {target}; {state}){_secret(item)}"
         )
     return EXIT_OK
 
@@ -226,6 +298,9 @@ def cmd_adopt(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+CONFIDENTIAL_HELP = "left out, with everything under it, of public versions"
+
+
 def register(verbs, verb: Callable, parser_class: type, activity_verbs) -> None:
     """Add the plan's verbs to the ``idg`` parser."""
     from idg_desktop.services.plan import PLAN_FIELDS
@@ -237,7 +312,12 @@ def register(verbs, verb: Callable, parser_class: type, activity_verbs) -> None:
     p.add_argument("file", metavar="FILE")
     p.add_argument("id", metavar="ID")
     p.add_argument("--output", metavar="ID", help="the output it produces ('' to take it out)")
-    p.add_argument("fields", nargs="*", metavar="FIELD=VALUE", help=", ".join(PLAN_FIELDS))
+    p.add_argument(
+        "fields",
+        nargs="*",
+        metavar="FIELD=VALUE",
+        help=", ".join(PLAN_FIELDS) + ", confidential (yes or no)",
+    )
 
     p = verb("plan", cmd_plan, "The integrity action plan as a tree (results chain).")
     p.add_argument("file", metavar="FILE")
@@ -252,6 +332,12 @@ def register(verbs, verb: Callable, parser_class: type, activity_verbs) -> None:
     p.add_argument("--title", required=True)
     p.add_argument("--level", required=True, help="ultimate, intermediate or immediate")
     p.add_argument("--parent", metavar="ID", help="the outcome one level up")
+    p.add_argument("--confidential", action="store_true", help=CONFIDENTIAL_HELP)
+    p = overbs.add_parser("set", help="Change an outcome: title, description, confidential.")
+    p.set_defaults(handler=cmd_outcome_set)
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("fields", nargs="+", metavar="FIELD=VALUE")
 
     output = verb("output", None, "Outputs of the results chain.")
     uverbs = output.add_subparsers(dest="action", metavar="ACTION", parser_class=parser_class)
@@ -261,16 +347,30 @@ def register(verbs, verb: Callable, parser_class: type, activity_verbs) -> None:
     p.add_argument("file", metavar="FILE")
     p.add_argument("--title", required=True)
     p.add_argument("--outcome", required=True, metavar="ID")
+    p.add_argument("--confidential", action="store_true", help=CONFIDENTIAL_HELP)
+    p = uverbs.add_parser(
+        "set", help="Change an output: title, description, outcome, confidential."
+    )
+    p.set_defaults(handler=cmd_output_set)
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("fields", nargs="+", metavar="FIELD=VALUE")
 
     kpi = verb("kpi", None, "Key performance indicators and their Annex 11 sheets.")
     kverbs = kpi.add_subparsers(dest="action", metavar="ACTION", parser_class=parser_class)
     kverbs.required = True
-    p = kverbs.add_parser("add", help="Add a KPI to an activity; prints the new id.")
+    p = kverbs.add_parser(
+        "add", help="Add a KPI to an outcome, an output or an activity; prints the new id."
+    )
     p.set_defaults(handler=cmd_kpi_add)
     p.add_argument("file", metavar="FILE")
-    p.add_argument("--activity", required=True, metavar="ID")
+    owner = p.add_mutually_exclusive_group(required=True)
+    owner.add_argument("--outcome", metavar="ID")
+    owner.add_argument("--output", metavar="ID")
+    owner.add_argument("--activity", metavar="ID")
     p.add_argument("--name", required=True, metavar="N")
     p.add_argument("--target", metavar="T")
+    p.add_argument("--confidential", action="store_true", help=CONFIDENTIAL_HELP)
     p = kverbs.add_parser("set", help="Fill fields of a KPI's metadata sheet.")
     p.set_defaults(handler=cmd_kpi_set)
     p.add_argument("file", metavar="FILE")

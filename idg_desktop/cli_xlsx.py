@@ -10,12 +10,17 @@ from idg_desktop.cli import EXIT_OK, _open, _out
 
 
 def cmd_export_xlsx(args: argparse.Namespace) -> int:
+    from idg_desktop.exports.sharing import sharing_label
     from idg_desktop.exports.xlsx_export import export_xlsx
 
     with _open(args.file, read_only=True) as document:
-        counts = export_xlsx(document, Path(args.output))
+        counts = export_xlsx(
+            document, Path(args.output), public=args.public, pseudonymise=args.pseudonymise
+        )
     figures = ", ".join(f"{name} {count}" for name, count in counts.items() if count)
-    _out(f"Workbook written to {args.output} and read back: {figures}.")
+    sharing = sharing_label(args.public, args.pseudonymise)
+    kind = f"Version for sharing ({sharing}) written" if sharing else "Workbook written"
+    _out(f"{kind} to {args.output} and read back: {figures}.")
     return EXIT_OK
 
 
@@ -45,6 +50,18 @@ def register(export_verbs, verb, parser_class) -> None:
     p.set_defaults(handler=cmd_export_xlsx)
     p.add_argument("file", metavar="FILE")
     p.add_argument("-o", "--output", metavar="OUT.xlsx", required=True)
+    p.add_argument(
+        "--public",
+        action="store_true",
+        help="leave out answers, findings and plan parts marked confidential "
+        "(a version for sharing: it cannot be imported)",
+    )
+    p.add_argument(
+        "--pseudonymise",
+        action="store_true",
+        help="name participants by role and initials, in every text "
+        "(a version for sharing: it cannot be imported)",
+    )
 
     imports = verb("import", None, "Make a new assessment file from an exported file.")
     iverbs = imports.add_subparsers(dest="format", metavar="FORMAT", parser_class=parser_class)

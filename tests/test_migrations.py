@@ -201,3 +201,54 @@ def test_activities_keep_their_ratings_and_findings_through_the_rebuild(tmp_path
         )
     finally:
         connection.close()
+
+
+def test_schema4_kpis_stay_on_their_activities_through_schema_5(tmp_path: Path, new_file: Path):
+    """Schema 5 rebuilds outcome, output, activity and kpi: the schema-4 demo
+    opens upgraded (backup beside it), every KPI still on its activity with its
+    sheet, nothing confidential, and the same schema as a new file."""
+    path = tmp_path / "schema4-demo.idg"
+    shutil.copyfile(FIXTURES / "schema4-demo.idg", path)
+    kpi_query = (
+        "SELECT id, activity_id, name, target_value, typologies, complete, position, revision"
+        " FROM kpi ORDER BY id"
+    )
+
+    def read(p: Path, query: str) -> list:
+        connection = sqlite3.connect(p)
+        try:
+            return connection.execute(query).fetchall()
+        finally:
+            connection.close()
+
+    before = read(path, kpi_query)
+    outcomes = read(path, "SELECT id, parent_id, title, revision FROM outcome ORDER BY id")
+    outputs = read(path, "SELECT id, outcome_id, title, revision FROM output ORDER BY id")
+    placed = read(path, "SELECT id, output_id, due, revision FROM activity ORDER BY id")
+    assert before and all(row[1] for row in before)
+    with AssessmentDocument.open(path) as document:
+        assert document.upgraded_from == 4
+        assert document.backup_path is not None and document.backup_path.exists()
+        backup = document.backup_path
+        from idg_desktop.services.plan import list_kpis
+
+        assert {k.id: k.activity_id for k in list_kpis(document)} == {r[0]: r[1] for r in before}
+    assert _user_version(backup) == 4
+    assert read(path, kpi_query) == before
+    assert read(path, "SELECT id, parent_id, title, revision FROM outcome ORDER BY id") == outcomes
+    assert read(path, "SELECT id, outcome_id, title, revision FROM output ORDER BY id") == outputs
+    assert read(path, "SELECT id, output_id, due, revision FROM activity ORDER BY id") == placed
+    assert read(
+        path, "SELECT count(*) FROM kpi WHERE outcome_id IS NOT NULL OR output_id IS NOT NULL"
+    ) == [(0,)]
+    for table in ("outcome", "output", "activity", "kpi"):
+        assert read(path, f"SELECT count(*) FROM {table} WHERE confidential") == [(0,)]
+    assert read(path, "PRAGMA foreign_key_check") == []
+    assert _schema(path) == _schema(new_file)
+    # The database itself refuses a KPI with no owner or two.
+    connection = sqlite3.connect(path)
+    try:
+        with pytest.raises(sqlite3.IntegrityError):
+            connection.execute("UPDATE kpi SET outcome_id = ? ", (outcomes[0][0],))
+    finally:
+        connection.close()

@@ -353,6 +353,7 @@ def test_a_plan_built_from_the_command_line(idg, demo_file):
             "name": "Policy adopted by the Management Board",
             "target": "Adopted by Q4 2026",
             "complete": False,
+            "confidential": False,
         }
     ]
     assert item["smart"]["measurable"] and item["smart"]["time_bound"]

@@ -7,9 +7,17 @@
   writes "Q1 2022", Figure 14 a deadline. Both are normalised on entry.
 * SMART objectives (Part III step 2): *measurable* and *time-bound* are
   computed (an activity is measurable when it has a KPI with a target value,
-  time-bound when it has a due quarter or date; an outcome or output when every
-  activity under it is, and it has at least one); *specific*, *achievable* and
-  *relevant* are judgements the working group confirms, with who confirmed.
+  time-bound when it has a due quarter or date; an outcome or output is
+  measurable when it has a KPI of its own with a target value (Part IV sets
+  indicators for outcomes and outputs too) or else when every activity under
+  it is, and time-bound when every activity under it is, with at least one);
+  *specific*, *achievable* and *relevant* are judgements the working group
+  confirms, with who confirmed.
+* A KPI measures exactly one outcome, output or activity.
+* Confidential parts of the plan: an outcome, output, activity or KPI marked
+  confidential is left out of public versions with everything under it (an
+  outcome's outcomes and outputs, an output's activities, every KPI of a node
+  left out).
 * KPI metadata sheets (Annex 11): a sheet can be marked complete only when
   every field the guide does not mark "(non mandatory)" is filled.
 """

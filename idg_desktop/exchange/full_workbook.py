@@ -108,8 +108,9 @@ def _read_table(ws: Any, sheet: Sheet, problems: list[str]) -> list[dict[str, An
         value = ws.cell(row=1, column=column).value
         if isinstance(value, str) and value.strip():
             headers.setdefault(value.strip(), column)
-    wanted = [c for c in sheet.columns if not c.info]
-    missing = [c.header for c in wanted if c.header not in headers]
+    absent = [c for c in sheet.columns if not c.info and c.header not in headers]
+    wanted = [c for c in sheet.columns if not c.info and c.header in headers]
+    missing = [c.header for c in absent if c.required]
     if missing:
         problems.append(
             f"{sheet.name}, row 1: the column{'s' if len(missing) > 1 else ''} "
@@ -124,6 +125,7 @@ def _read_table(ws: Any, sheet: Sheet, problems: list[str]) -> list[dict[str, An
         record: dict[str, Any] = {"_row": row}
         for spec in wanted:
             record[spec.key] = _value(ws, row, headers[spec.header], spec, where, problems)
+        record.update((spec.key, spec.absent) for spec in absent)
         found.append(record)
     return found
 
@@ -137,7 +139,10 @@ def _read_vertical(ws: Any, sheet: Sheet, problems: list[str]) -> list[dict[str,
     record: dict[str, Any] = {"_row": 1}
     for spec in sheet.columns:
         if spec.header not in lines:
-            problems.append(f"{sheet.name}: the field {spec.header!r} is missing")
+            if spec.required:
+                problems.append(f"{sheet.name}: the field {spec.header!r} is missing")
+            else:
+                record[spec.key] = spec.absent
             continue
         row = lines[spec.header]
         record[spec.key] = _value(ws, row, 2, spec, f"{sheet.name}, row {row}", problems)
@@ -260,6 +265,12 @@ def check_rows(rows: Rows, framework: Framework) -> list[str]:
     _outcomes(c, outcomes)
     c.refs("outputs", "outcome", outcomes, "outcome")
     c.refs("kpis", "activity", activities, "activity")
+    c.refs("kpis", "outcome", outcomes, "outcome")
+    c.refs("kpis", "output", outputs, "output")
+    for row in rows.get("kpis", []):
+        owners = [row.get(key) for key in ("activity", "outcome", "output")]
+        if sum(owner is not None for owner in owners) != 1:
+            c.at("kpis", row, "a KPI measures exactly one activity, outcome or output")
     typologies = {t["key"] for t in framework.raw.get("kpi_typologies", [])}
     c.refs("kpis", "typologies", typologies, "type of indicator")
     c.refs("smart", "node", outcomes | outputs | activities, "objective")
@@ -353,6 +364,12 @@ def import_workbook(source: Path | str, target: Path | str) -> AssessmentDocumen
     if target.exists() or target.is_symlink():
         raise CannotWrite(f"{target} already exists; choose another name.")
     rows, problems = read_workbook(source)
+    sharing = (rows.get("technical") or [{}])[0].get("sharing")
+    if sharing:
+        raise InvalidInput(
+            f"{source} is a version for sharing ({sharing}): it cannot rebuild the "
+            "assessment; import a workbook exported without --public or --pseudonymise."
+        )
     framework = bundled_framework()
     problems += check_rows(rows, framework)
     if problems:

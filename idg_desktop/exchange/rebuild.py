@@ -245,6 +245,7 @@ def _plan(session: Any, rows: Rows) -> None:
                 models.Outcome(
                     **_tracked(o),
                     **{k: o[k] for k in ("level", "title", "description", "position")},
+                    confidential=o["confidential"],
                     parent_id=o["parent"],
                 )
             )
@@ -252,7 +253,7 @@ def _plan(session: Any, rows: Rows) -> None:
         session.flush()
         pending = [o for o in pending if o["id"] not in placed]
     for o in rows["outputs"]:
-        keep = ("title", "description", "position")
+        keep = ("title", "description", "position", "confidential")
         session.add(
             models.Output(**_tracked(o), outcome_id=o["outcome"], **{k: o[k] for k in keep})
         )
@@ -271,6 +272,7 @@ def _plan(session: Any, rows: Rows) -> None:
                 priority_override=a["override"],
                 override_reason=a["override_reason"],
                 position=a["position"],
+                confidential=a["confidential"],
                 output_id=line.get("output"),
                 **{k: line[k] for k in PLAN_HEADERS if k in line},
                 findings=[
@@ -284,8 +286,11 @@ def _plan(session: Any, rows: Rows) -> None:
             models.Kpi(
                 **_tracked(k),
                 activity_id=k["activity"],
+                outcome_id=k["outcome"],
+                output_id=k["output"],
                 position=k["position"],
                 complete=k["complete"],
+                confidential=k["confidential"],
                 typologies=json.dumps(k["typologies"], ensure_ascii=False),
                 **{f: k[f] for f in _KPI_FIELDS},
             )

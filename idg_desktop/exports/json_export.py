@@ -358,6 +358,7 @@ def _activity(activity: models.Activity) -> dict[str, Any]:
             "band": band_of(activity),
         },
         "plan": {"output": activity.output_id, **{f: getattr(activity, f) for f in PLAN_FIELDS}},
+        "confidential": activity.confidential,
     }
 
 
@@ -384,6 +385,7 @@ def _plan_records(document: AssessmentDocument) -> dict[str, Any]:
                 "title": o.title,
                 "description": o.description,
                 "position": o.position,
+                "confidential": o.confidential,
             }
             for o in outcomes
         ],
@@ -394,6 +396,7 @@ def _plan_records(document: AssessmentDocument) -> dict[str, Any]:
                 "title": o.title,
                 "description": o.description,
                 "position": o.position,
+                "confidential": o.confidential,
             }
             for o in outputs
         ],
@@ -422,6 +425,9 @@ def _kpi(kpi: models.Kpi) -> dict[str, Any]:
         "position": kpi.position,
         "complete": kpi.complete,
         "sheet": kpi_sheet(kpi),
+        "outcome": kpi.outcome_id,
+        "output": kpi.output_id,
+        "confidential": kpi.confidential,
     }
 
 
@@ -437,7 +443,20 @@ def _smart(check) -> dict[str, Any]:
 
 
 def plan_tree(plan: Plan) -> dict[str, Any]:
-    """The action plan as a nested tree (``idg plan --json``)."""
+    """The action plan as a nested tree (``idg plan --json``): each KPI under
+    the outcome, output or activity it measures."""
+
+    def kpis(owner: models.Outcome | models.Output | models.Activity) -> list[dict[str, Any]]:
+        return [
+            {
+                "id": k.id,
+                "name": k.name,
+                "target": k.target_value,
+                "complete": k.complete,
+                "confidential": k.confidential,
+            }
+            for k in owner.kpis
+        ]
 
     def activity(node: ActivityNode) -> dict[str, Any]:
         a = node.activity
@@ -448,11 +467,9 @@ def plan_tree(plan: Plan) -> dict[str, Any]:
             "section": a.section_code,
             "priority": band_of(a),
             **{f: getattr(a, f) for f in PLAN_FIELDS},
-            "kpis": [
-                {"id": k.id, "name": k.name, "target": k.target_value, "complete": k.complete}
-                for k in a.kpis
-            ],
+            "kpis": kpis(a),
             "smart": _smart(node.smart),
+            "confidential": a.confidential,
         }
 
     def output(node: OutputNode) -> dict[str, Any]:
@@ -462,6 +479,8 @@ def plan_tree(plan: Plan) -> dict[str, Any]:
             "title": node.output.title,
             "smart": _smart(node.smart),
             "activities": [activity(a) for a in node.activities],
+            "kpis": kpis(node.output),
+            "confidential": node.output.confidential,
         }
 
     def outcome(node: OutcomeNode) -> dict[str, Any]:
@@ -473,6 +492,8 @@ def plan_tree(plan: Plan) -> dict[str, Any]:
             "smart": _smart(node.smart),
             "outcomes": [outcome(o) for o in node.outcomes],
             "outputs": [output(o) for o in node.outputs],
+            "kpis": kpis(node.outcome),
+            "confidential": node.outcome.confidential,
         }
 
     return {

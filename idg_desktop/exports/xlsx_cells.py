@@ -21,6 +21,9 @@ _BAD_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _TRUE, _FALSE = {"yes", "true", "1"}, {"no", "false", "0"}
 
 
+REQUIRED = "<required>"
+
+
 class CellError(ValueError):
     """A cell whose value cannot be read; the message says what is wrong."""
 
@@ -36,6 +39,13 @@ class Column:
     empty: Any = None  # ...and the value it then has
     info: bool = False
     rating: bool = False
+    #: A column added after the first workbooks: when a workbook lacks it,
+    #: every row reads ``absent`` (``REQUIRED``: the column must be there).
+    absent: Any = "<required>"
+
+    @property
+    def required(self) -> bool:
+        return self.absent == REQUIRED
 
 
 @dataclass(frozen=True)

@@ -27,9 +27,11 @@ from idg_desktop.atomic import write_atomically
 from idg_desktop.domain.colours import RATING_COLOURS, rating_text_colour
 from idg_desktop.errors import CannotWrite, InvalidInput
 from idg_desktop.exports.json_export import export_assessment
+from idg_desktop.exports.sharing import for_sharing, sharing_label
 from idg_desktop.exports.xlsx_cells import Column, Sheet, kept, to_cell, unwritable
-from idg_desktop.exports.xlsx_layout import SHEETS, flatten
+from idg_desktop.exports.xlsx_layout import SHARING_SHEET, SHEETS, flatten
 from idg_desktop.services.assessment import document_framework
+from idg_desktop.services.plan import hidden_ids
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
 
@@ -45,8 +47,11 @@ def _argb(colour: str) -> str:
     return "FF" + colour.lstrip("#").upper()
 
 
-def assessment_rows(document: AssessmentDocument) -> dict[str, list[dict[str, Any]]]:
-    """The rows of every sheet for this document."""
+def assessment_rows(
+    document: AssessmentDocument, *, public: bool = False, pseudonymise: bool = False
+) -> dict[str, list[dict[str, Any]]]:
+    """The rows of every sheet for this document (a version for sharing with
+    ``public`` or ``pseudonymise``: ``exports/sharing.py``)."""
     session = document.session
     positions: dict[str, int] = {}
     for model in (models.WorkingGroup, models.Activity):
@@ -62,14 +67,48 @@ def assessment_rows(document: AssessmentDocument) -> dict[str, list[dict[str, An
         "terms_labels": {
             f["key"]: f["label"] for f in framework.get("terms_of_reference_fields", [])
         },
+        "sharing": sharing_label(public, pseudonymise),
     }
-    return flatten(export_assessment(document), extras)
+    payload = export_assessment(document)
+    if public or pseudonymise:
+        hidden = hidden_ids(document) if public else set()
+        payload = for_sharing(payload, hidden, public=public, pseudonymise=pseudonymise)
+    return flatten(payload, extras)
+
+
+SHARING_FILL = PatternFill(fill_type="solid", fgColor="FFFFF2CC")
+SHARING_FONT = Font(bold=True, size=13, color="FF9C2700")
+
+
+def _sharing_notice(book: openpyxl.Workbook, sharing: str) -> None:
+    """The first sheet of a version for sharing says, at the top, what it is."""
+    ws = book.create_sheet(SHARING_SHEET, 0)
+    lines = [
+        f"Version for sharing ({sharing}).",
+        "This workbook cannot rebuild the assessment: 'idg import workbook' refuses it.",
+    ]
+    if "public" in sharing:
+        lines.append(
+            "Answers, findings and parts of the action plan marked confidential are left out."
+        )
+    if "pseudonymised" in sharing:
+        lines.append("Participants are named by their role and initials.")
+    ws.column_dimensions["A"].width = 100
+    for number, text in enumerate(lines, start=1):
+        cell = ws.cell(row=number, column=1, value=text)
+        cell.data_type = "s"
+        cell.font = SHARING_FONT if number == 1 else Font(bold=number == 2)
+        cell.fill = SHARING_FILL
+        cell.alignment = WRAP
 
 
 def build_workbook(rows: dict[str, list[dict[str, Any]]]) -> openpyxl.Workbook:
     """The workbook for ``rows``; refuses text Excel cannot hold exactly."""
     book = openpyxl.Workbook()
     book.remove(book.active)
+    sharing = rows["technical"][0].get("sharing") if rows.get("technical") else ""
+    if sharing:
+        _sharing_notice(book, sharing)
     problems: list[str] = []
     for sheet in SHEETS:
         _write_sheet(book.create_sheet(sheet.name), sheet, rows[sheet.key], problems)
@@ -184,9 +223,17 @@ def check_read_back(path: Path, rows: dict[str, list[dict[str, Any]]]) -> None:
                 )
 
 
-def export_xlsx(document: AssessmentDocument, target: Path | str) -> dict[str, int]:
-    """Write the workbook atomically, checked; returns the rows per sheet name."""
-    rows = assessment_rows(document)
+def export_xlsx(
+    document: AssessmentDocument,
+    target: Path | str,
+    *,
+    public: bool = False,
+    pseudonymise: bool = False,
+) -> dict[str, int]:
+    """Write the workbook atomically, checked; returns the rows per sheet name.
+
+    ``public`` and ``pseudonymise`` make a version for sharing (the PDFs' rules)."""
+    rows = assessment_rows(document, public=public, pseudonymise=pseudonymise)
     buffer = io.BytesIO()
     build_workbook(rows).save(buffer)
     write_atomically(target, buffer.getvalue(), check=lambda temp: check_read_back(temp, rows))

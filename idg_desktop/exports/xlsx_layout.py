@@ -32,6 +32,8 @@ from idg_desktop.exports.xlsx_cells import Column, Sheet
 #: version 1 workbook, written before them, is read without them.
 FORMAT, FORMAT_VERSION = "idg-assessment-workbook", 2
 TECHNICAL_SHEET = "_idg"
+#: The first sheet of a version for sharing (``--public``, ``--pseudonymise``).
+SHARING_SHEET = "Version for sharing"
 
 
 def _values(enum: Any) -> tuple[str, ...]:
@@ -53,6 +55,8 @@ def info(key: str, header: str, width: int = 30) -> Column:
 
 
 ID = Column("id", "Id", "id", 38)
+#: Schema 5: the plan's confidential marks (absent from older workbooks: no).
+CONFIDENTIAL = Column("confidential", "Confidential", "bool", 10, absent=False)
 TRACKED = (
     Column("created_at", "Created (UTC)", "time", 28),
     Column("updated_at", "Updated (UTC)", "time", 28),
@@ -227,6 +231,7 @@ SHEETS: tuple[Sheet, ...] = (
             choice("override", "Priority chosen by the group", ("high", "medium", "low"), empty=""),
             text("override_reason", "Reason for the choice"),
             info("band", "Priority", 10),
+            CONFIDENTIAL,
             Column("position", "Order", "int", 8),
             *TRACKED,
         ),
@@ -246,9 +251,13 @@ SHEETS: tuple[Sheet, ...] = (
         "KPIs",
         (
             ID,
-            Column("activity", "Activity (id)", "id", 38),
+            # Exactly one of the three (schema 5: KPIs of outcomes and outputs).
+            Column("activity", "Activity (id)", "ref", 38),
+            Column("outcome", "Outcome (id)", "ref", 38, absent=None),
+            Column("output", "Output (id)", "ref", 38, absent=None),
             Column("position", "Order", "int", 8),
             Column("complete", "Sheet complete", "bool", 10),
+            CONFIDENTIAL,
             *(
                 Column(k, h, "list", 30) if k == "typologies" else text(k, h)
                 for k, h in KPI_HEADERS.items()
@@ -280,6 +289,7 @@ SHEETS: tuple[Sheet, ...] = (
             Column("parent", "Parent outcome (id)", "ref", 38),
             text("title", "Outcome", 50),
             text("description", "Description", 40),
+            CONFIDENTIAL,
             Column("position", "Order", "int", 8),
             *TRACKED,
         ),
@@ -292,6 +302,7 @@ SHEETS: tuple[Sheet, ...] = (
             Column("outcome", "Outcome (id)", "id", 38),
             text("title", "Output", 50),
             text("description", "Description", 40),
+            CONFIDENTIAL,
             Column("position", "Order", "int", 8),
             *TRACKED,
         ),
@@ -447,6 +458,9 @@ SHEETS: tuple[Sheet, ...] = (
             text("framework_id", "Framework"),
             Column("framework_version", "Framework version", "int"),
             Column("schema_version", "Schema version", "int"),
+            # "public", "pseudonymised" or both: a version for sharing, which
+            # cannot rebuild the assessment (empty for the full workbook).
+            Column("sharing", "Version for sharing", "text", 30, absent=""),
         ),
         vertical=True,
         hidden=True,
@@ -458,10 +472,10 @@ SHEET = {sheet.key: sheet for sheet in SHEETS}
 # -- the JSON export as rows -----------------------------------------------------
 
 
-def flatten(payload: dict[str, Any], extras: dict[str, dict[str, Any]]) -> dict[str, list[dict]]:
+def flatten(payload: dict[str, Any], extras: dict[str, Any]) -> dict[str, list[dict]]:
     """Rows per sheet key from ``export_assessment``'s JSON. ``extras`` adds what
     the JSON leaves implicit in its order: ``{"positions": {id: position},
-    "questions": {id: text}}``."""
+    "questions": {id: text}, "sharing": "public, pseudonymised"}``."""
     position = extras.get("positions", {})
     question_text = extras.get("questions", {})
     names = {p["id"]: p["name"] for p in payload["participants"]}
@@ -524,6 +538,7 @@ def flatten(payload: dict[str, Any], extras: dict[str, dict[str, Any]]) -> dict[
                 "framework_id": payload["framework"]["id"],
                 "framework_version": payload["framework"]["version"],
                 "schema_version": payload["schema_version"],
+                "sharing": extras.get("sharing", ""),
             }
         ],
     }

@@ -41,7 +41,10 @@ def cover(report: Report, kind: str) -> list:
     story += draft_notice(report)
     notes = []
     if report.public:
-        notes.append("Public version: answers and findings marked confidential are left out.")
+        notes.append(
+            "Public version: answers, findings and parts of the action plan marked "
+            "confidential are left out."
+        )
     else:
         notes.append("Confidential: for the administration and the WCO; do not circulate.")
     if report.pseudonymised:

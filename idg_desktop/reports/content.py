@@ -2,14 +2,16 @@
 
 :func:`read_report` applies the two choices that change *what* is printed:
 ``pseudonymise`` (participants' names → role and initials, in every text) and
-``public`` (confidential answers and findings left out). The report modules
+``public`` (confidential answers, findings and parts of the action plan left
+out: an outcome, output, activity or KPI marked confidential with everything
+under it, from the plan, the KPI sheets, the matrix and the key messages). The report modules
 only lay this data out; none of them reads the document.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sqlalchemy import select
@@ -27,7 +29,9 @@ from idg_desktop.services.participants import list_participants
 from idg_desktop.services.plan import (
     PLAN_FIELDS,
     action_plan,
+    hidden_ids,
     kpi_fields,
+    kpi_owner_id,
     kpi_sheet,
     kpi_typologies,
     list_kpis,
@@ -118,6 +122,7 @@ class Output:
     code: str
     title: str
     activities: list[Activity]
+    kpis: list[str] = field(default_factory=list)  # its own KPIs (Part IV)
 
 
 @dataclass
@@ -128,11 +133,12 @@ class Outcome:
     description: str
     outcomes: list[Outcome]
     outputs: list[Output]
+    kpis: list[str] = field(default_factory=list)  # its own KPIs (Part IV)
 
 
 @dataclass
 class KpiSheet:
-    activity: str  # "A1 Title"
+    activity: str  # what it measures: "Activity A1 Title", "Output 1.1.1 Title"...
     name: str
     complete: bool
     fields: list[tuple[str, str, str, bool]]  # letter, label, value, mandatory
@@ -212,31 +218,54 @@ def read_report(
         if f.status in SHOWN_STATUSES and not (public and f.confidential)
     ]
     plan = action_plan(document)
+    hidden = hidden_ids(document) if public else set()
     codes = {node.activity.id: node.code for node in plan.nodes() if hasattr(node, "activity")}
-    kpis = list_kpis(document)
+    kpis = [k for k in list_kpis(document) if k.id not in hidden]
     kpi_names: dict[str, list[str]] = {}
     for kpi in kpis:
-        kpi_names.setdefault(kpi.activity_id, []).append(clean(kpi.name))
+        kpi_names.setdefault(kpi_owner_id(kpi), []).append(clean(kpi.name))
     activities = {
         a.id: _activity(a, codes.get(a.id, ""), kpi_names.get(a.id, []), clean)
         for a in list_activities(document)
+        if a.id not in hidden
     }
     matrix, unplaced = priority_matrix(document)
+    if public:
+        matrix = [
+            replace(c, activities=tuple(i for i in c.activities if i not in hidden)) for c in matrix
+        ]
+        unplaced = [i for i in unplaced if i not in hidden]
+    owners: dict[str, str] = {}
 
     def outcome(node) -> Outcome:
+        level = node.outcome.level.capitalize()
+        owners[node.outcome.id] = f"{level} outcome {node.code} {clean(node.outcome.title)}"
+        for o in node.outputs:
+            owners[o.output.id] = f"Output {o.code} {clean(o.output.title)}"
         return Outcome(
             node.code,
             node.outcome.level,
             clean(node.outcome.title),
             clean(node.outcome.description),
-            [outcome(child) for child in node.outcomes],
+            [outcome(child) for child in node.outcomes if child.outcome.id not in hidden],
             [
                 Output(
-                    o.code, clean(o.output.title), [activities[a.activity.id] for a in o.activities]
+                    o.code,
+                    clean(o.output.title),
+                    [
+                        activities[a.activity.id]
+                        for a in o.activities
+                        if a.activity.id in activities
+                    ],
+                    kpi_names.get(o.output.id, []),
                 )
                 for o in node.outputs
+                if o.output.id not in hidden
             ],
+            kpi_names.get(node.outcome.id, []),
         )
+
+    outcomes = [outcome(node) for node in plan.outcomes if node.outcome.id not in hidden]
 
     labels = {
         f["key"]: (f.get("letter", ""), f["label"], bool(f.get("mandatory")))
@@ -248,7 +277,11 @@ def read_report(
     sheets = []
     for kpi in kpis:
         sheet = kpi_sheet(kpi)
-        owner = activities.get(kpi.activity_id)
+        if kpi.activity_id:
+            owner = activities.get(kpi.activity_id)
+            measures = f"Activity {owner.code} {owner.title}".replace("  ", " ") if owner else ""
+        else:
+            measures = owners.get(kpi_owner_id(kpi), "")
         rows = []
         for key, value in sheet.items():
             letter, label, mandatory = labels.get(
@@ -260,7 +293,7 @@ def read_report(
             rows.append((letter, label, clean(text), mandatory))
         sheets.append(
             KpiSheet(
-                f"{owner.code} {owner.title}".strip() if owner else "",
+                measures.strip(),
                 clean(kpi.name),
                 kpi.complete,
                 rows,
@@ -317,8 +350,10 @@ def read_report(
         activities=list(activities.values()),
         matrix=matrix,
         unplaced=unplaced,
-        outcomes=[outcome(node) for node in plan.outcomes],
-        not_in_plan=[activities[n.activity.id] for n in plan.unplaced],
+        outcomes=outcomes,
+        not_in_plan=[
+            activities[n.activity.id] for n in plan.unplaced if n.activity.id in activities
+        ],
         kpis=sheets,
         adoptions=[
             (clean(a.endorsed_by), a.endorsed_on, clean(a.strategy_link), clean(a.note))

@@ -133,7 +133,8 @@ def confidentiality_line(administration: str, public: bool, pseudonymised: bool)
     if public:
         named = "participants pseudonymised; " if pseudonymised else ""
         return (
-            f"Public version: confidential answers and findings left out; {named}may be circulated."
+            f"Public version: confidential answers, findings and plan parts left out; "
+            f"{named}may be circulated."
         )
     return f"Confidential: integrity assessment of {administration}; do not circulate."
 

@@ -49,6 +49,11 @@ def _activity_row(a: Activity) -> list:
     ]
 
 
+def _kpi_markup(kpis: list[str]) -> str:
+    """An outcome's or output's own KPIs, on the line of its band (Part IV)."""
+    return "".join(f"<br/>KPI: {markup(k)}" for k in kpis)
+
+
 PLAN_HEADER = [
     "No.",
     "Activity",
@@ -75,13 +80,18 @@ def plan_table(report: Report, width: float):
     def outcome(node: Outcome) -> None:
         level = LEVEL_NAMES.get(node.level, node.level)
         band(
-            f"Outcome {node.code} ({markup(level.lower())}): {markup(node.title, bold=True)}",
+            f"Outcome {node.code} ({markup(level.lower())}): {markup(node.title, bold=True)}"
+            + _kpi_markup(node.kpis),
             OUTCOME_FILL,
         )
         for child in node.outcomes:
             outcome(child)
         for output in node.outputs:
-            band(f"Output {output.code}: {markup(output.title)}", OUTPUT_FILL, "cell")
+            band(
+                f"Output {output.code}: {markup(output.title)}" + _kpi_markup(output.kpis),
+                OUTPUT_FILL,
+                "cell",
+            )
             for activity in output.activities:
                 rows.append(_activity_row(activity))
 
@@ -130,7 +140,7 @@ def kpi_story(report: Report, width: float) -> list:
         )
         story.append(heading(sheet.name or "Unnamed KPI", 1, toc=False))
         state = "complete" if sheet.complete else "not yet complete"
-        story.append(para(f"Activity {sheet.activity} · sheet {state}", "body"))
+        story.append(para(f"{sheet.activity} · sheet {state}", "body"))
         rows = [[para("", "head"), para("Field", "head"), para("Value", "head")]]
         for letter, label, value, mandatory in sheet.fields:
             name = label if mandatory else f"{label} (non mandatory)"

@@ -39,6 +39,7 @@ def add_activity(
     section: str,
     findings: list[str] | None = None,
     description: str = "",
+    confidential: bool = False,
     record_id: str | None = None,
 ) -> models.Activity:
     if not title.strip():
@@ -61,6 +62,7 @@ def add_activity(
             section_code=code,
             description=description.strip(),
             position=position + 1,
+            confidential=bool(confidential),
         )
         stamp_new(document, activity, record_id=record_id)
         activity.findings = [models.ActivityFinding(finding_id=f.id) for f in sources]

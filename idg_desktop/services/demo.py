@@ -153,6 +153,7 @@ def _fill(document: AssessmentDocument, data: dict[str, Any]) -> None:
             section=a["section"],
             findings=a.get("findings", []),
             description=a.get("description", ""),
+            confidential=a.get("confidential", False),
             record_id=a["id"],
         )
         if a.get("ratings"):
@@ -211,7 +212,9 @@ def _build_plan(document: AssessmentDocument, plan: dict[str, Any]) -> None:
         sheet = dict(k["sheet"])
         action_plan.add_kpi(
             document,
-            activity=k["activity"],
+            activity=k.get("activity"),
+            outcome=k.get("outcome"),
+            output=k.get("output"),
             name=sheet.pop("name"),
             target=sheet.pop("target_value", ""),
             record_id=k["id"],

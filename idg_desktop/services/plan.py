@@ -99,6 +99,7 @@ def add_outcome(
     level: str,
     parent: str | None = None,
     description: str = "",
+    confidential: bool = False,
     record_id: str | None = None,
 ) -> models.Outcome:
     if not title.strip():
@@ -113,6 +114,7 @@ def add_outcome(
             title=title.strip(),
             description=description.strip(),
             position=_next_position(session, models.Outcome, _same_parent(parent_id)),
+            confidential=bool(confidential),
         )
         stamp_new(document, outcome, record_id=record_id)
         session.add(outcome)
@@ -125,6 +127,7 @@ def update_outcome(
     *,
     title: str | None = None,
     description: str | None = None,
+    confidential: bool | None = None,
 ) -> models.Outcome:
     outcome = find_outcome(document, reference)
     if title is not None and not title.strip():
@@ -134,6 +137,8 @@ def update_outcome(
             outcome.title = title.strip()
         if description is not None:
             outcome.description = description.strip()
+        if confidential is not None:
+            outcome.confidential = bool(confidential)
         touch(document, outcome)
     return outcome
 
@@ -144,6 +149,7 @@ def add_output(
     title: str,
     outcome: str,
     description: str = "",
+    confidential: bool = False,
     record_id: str | None = None,
 ) -> models.Output:
     if not title.strip():
@@ -155,6 +161,7 @@ def add_output(
             title=title.strip(),
             description=description.strip(),
             position=_next_position(session, models.Output, models.Output.outcome_id == serves.id),
+            confidential=bool(confidential),
         )
         stamp_new(document, output, record_id=record_id)
         session.add(output)
@@ -168,6 +175,7 @@ def update_output(
     title: str | None = None,
     description: str | None = None,
     outcome: str | None = None,
+    confidential: bool | None = None,
 ) -> models.Output:
     output = find_output(document, reference)
     if title is not None and not title.strip():
@@ -178,6 +186,8 @@ def update_output(
             output.title = title.strip()
         if description is not None:
             output.description = description.strip()
+        if confidential is not None:
+            output.confidential = bool(confidential)
         if serves is not None and serves.id != output.outcome_id:
             output.outcome_id = serves.id
             output.position = _next_position(
@@ -304,10 +314,14 @@ def place_activity(
 def update_plan_fields(
     document: AssessmentDocument, activity: str, **changes: object
 ) -> models.Activity:
-    """Set an activity's Annex 9 / Figure 14 fields, validated."""
+    """Set an activity's Annex 9 / Figure 14 fields (and its confidential
+    mark), validated."""
     record = find_activity(document, activity)
     clean: dict[str, object] = {}
     for name, value in changes.items():
+        if name == "confidential":
+            clean[name] = parse_yes_no(value, "confidential")
+            continue
         if name not in PLAN_FIELDS:
             raise InvalidInput(f"The action plan has no field '{name}'.")
         text = "" if value is None else str(value).strip()
@@ -330,6 +344,58 @@ def update_plan_fields(
     return record
 
 
+def parse_yes_no(value: object, what: str) -> bool:
+    """``True``/``"yes"``/``"no"``... → a bool; anything else refused, naming ``what``."""
+    if isinstance(value, bool):
+        return value
+    text = str(value or "").strip().lower()
+    if text in {"yes", "true", "1", "on"}:
+        return True
+    if text in {"no", "false", "0", "off", ""}:
+        return False
+    raise InvalidInput(f"'{value}' is not yes or no (for {what}).")
+
+
+def set_confidential(document: AssessmentDocument, node_id: str, confidential: bool) -> None:
+    """Mark an outcome, output, activity or KPI confidential (or not): public
+    versions leave it out, with everything under it."""
+    record = document.session.get(models.Kpi, node_id) or _node(document, node_id)
+    with document.edit():
+        record.confidential = bool(confidential)
+        touch(document, record)
+
+
+def hidden_ids(document: AssessmentDocument) -> set[str]:
+    """Ids of what public versions leave out: every confidential outcome,
+    output, activity or KPI and everything under it (outcomes, outputs, their
+    activities and every KPI of a hidden node)."""
+    session = document.session
+    outcomes = session.scalars(select(models.Outcome)).all()
+    outputs = session.scalars(select(models.Output)).all()
+    activities = session.scalars(select(models.Activity)).all()
+    kpis = session.scalars(select(models.Kpi)).all()
+    parent = {o.id: o.parent_id for o in outcomes}
+    marked = {r.id for r in (*outcomes, *outputs, *activities, *kpis) if r.confidential}
+
+    def outcome_hidden(outcome_id: str | None) -> bool:
+        seen = 0
+        while outcome_id is not None and seen <= len(parent):
+            if outcome_id in marked:
+                return True
+            outcome_id, seen = parent.get(outcome_id), seen + 1
+        return False
+
+    hidden = {o.id for o in outcomes if outcome_hidden(o.id)}
+    hidden |= {o.id for o in outputs if o.id in marked or o.outcome_id in hidden}
+    hidden |= {a.id for a in activities if a.id in marked or a.output_id in hidden}
+    hidden |= {
+        k.id
+        for k in kpis
+        if k.id in marked or (k.activity_id or k.output_id or k.outcome_id) in hidden
+    }
+    return hidden
+
+
 # -- KPIs -----------------------------------------------------------------------
 
 
@@ -346,11 +412,37 @@ def find_kpi(document: AssessmentDocument, reference: str) -> models.Kpi:
     return by_prefix(document.session, models.Kpi, reference, "KPI")
 
 
+def kpi_owner_id(kpi: models.Kpi) -> str:
+    """The id of the outcome, output or activity the KPI measures."""
+    return kpi.activity_id or kpi.output_id or kpi.outcome_id or ""
+
+
+def kpi_owner_kind(kpi: models.Kpi) -> str:
+    """``"activity"``, ``"output"`` or ``"outcome"``."""
+    if kpi.activity_id:
+        return "activity"
+    return "output" if kpi.output_id else "outcome"
+
+
 def list_kpis(document: AssessmentDocument) -> list[models.Kpi]:
-    """Every KPI, in plan order of their activities, then their own order."""
-    order = {a.id: n for n, a in enumerate(list_activities(document))}
+    """Every KPI in the order of the plan's tree (an outcome's KPIs, then those
+    of what is under it), then activities not yet in the plan, in their order;
+    a node's KPIs in their own order."""
+    order: dict[str, int] = {}
+    for node in action_plan(document).nodes():
+        order.setdefault(_node_record(node).id, len(order))
+    for n, activity in enumerate(list_activities(document)):
+        order.setdefault(activity.id, len(order) + n)
     kpis = document.session.scalars(select(models.Kpi)).all()
-    return sorted(kpis, key=lambda k: (order.get(k.activity_id, 0), k.position, k.id))
+    return sorted(kpis, key=lambda k: (order.get(kpi_owner_id(k), 0), k.position, k.id))
+
+
+def _node_record(node) -> models.Outcome | models.Output | models.Activity:
+    if isinstance(node, OutcomeNode):
+        return node.outcome
+    if isinstance(node, OutputNode):
+        return node.output
+    return node.activity
 
 
 def kpi_sheet(kpi: models.Kpi) -> dict[str, object]:
@@ -420,19 +512,34 @@ def _clean_kpi_changes(document: AssessmentDocument, changes: dict[str, object])
 def add_kpi(
     document: AssessmentDocument,
     *,
-    activity: str,
     name: str,
+    activity: str | None = None,
+    outcome: str | None = None,
+    output: str | None = None,
     target: str = "",
+    confidential: bool = False,
     record_id: str | None = None,
     **sheet: object,
 ) -> models.Kpi:
-    owner = find_activity(document, activity)
+    """A KPI of exactly one outcome, output or activity (Part IV)."""
+    owners = (("activity", activity), ("outcome", outcome), ("output", output))
+    chosen = [(k, v) for k, v in owners if v]
+    if len(chosen) != 1:
+        raise InvalidInput(
+            "A KPI measures exactly one outcome, output or activity: give one of "
+            "--outcome, --output or --activity."
+        )
+    kind, reference = chosen[0]
+    finder = {"activity": find_activity, "outcome": find_outcome, "output": find_output}[kind]
+    owner = finder(document, reference)
+    column = getattr(models.Kpi, f"{kind}_id")
     clean = _clean_kpi_changes(document, {"name": name, "target_value": target, **sheet})
     with document.edit() as session:
         kpi = models.Kpi(
-            activity_id=owner.id,
-            position=_next_position(session, models.Kpi, models.Kpi.activity_id == owner.id),
+            **{f"{kind}_id": owner.id},
+            position=_next_position(session, models.Kpi, column == owner.id),
             complete=False,
+            confidential=bool(confidential),
             **{key: clean.get(key, "[]" if key == "typologies" else "") for key in _SHEET_KEYS},
         )
         stamp_new(document, kpi, record_id=record_id)
@@ -450,6 +557,12 @@ def missing_kpi_fields(document: AssessmentDocument, kpi: models.Kpi) -> list[st
 
 def update_kpi(document: AssessmentDocument, reference: str, **changes: object) -> models.Kpi:
     kpi = find_kpi(document, reference)
+    changes = dict(changes)
+    confidential = (
+        parse_yes_no(changes.pop("confidential"), "confidential")
+        if "confidential" in changes
+        else None
+    )
     clean = _clean_kpi_changes(document, changes)
     if kpi.complete:
         after = {
@@ -466,6 +579,8 @@ def update_kpi(document: AssessmentDocument, reference: str, **changes: object) 
     with document.edit():
         for key, value in clean.items():
             setattr(kpi, key, value)
+        if confidential is not None:
+            kpi.confidential = confidential
         touch(document, kpi)
     return kpi
 
@@ -491,12 +606,13 @@ def set_kpi_complete(
 
 def delete_kpi(document: AssessmentDocument, reference: str) -> None:
     kpi = find_kpi(document, reference)
-    owner = kpi.activity_id
+    owner = kpi_owner_id(kpi)
     with document.edit() as session:
         session.delete(kpi)
-    activity = document.session.get(models.Activity, owner)
-    if activity is not None:
-        document.session.expire(activity, ["kpis"])
+    for model in (models.Activity, models.Output, models.Outcome):
+        record = document.session.get(model, owner)
+        if record is not None:
+            document.session.expire(record, ["kpis"])
 
 
 # -- SMART ------------------------------------------------------------------------
@@ -538,8 +654,9 @@ def confirm_smart(
             touch(document, existing)
 
 
-def _measurable(activity: models.Activity) -> bool:
-    return any(k.target_value.strip() for k in activity.kpis)
+def _measurable(record: models.Activity | models.Output | models.Outcome) -> bool:
+    """A KPI of its own with a target value."""
+    return any(k.target_value.strip() for k in record.kpis)
 
 
 def _time_bound(activity: models.Activity) -> bool:
@@ -651,15 +768,16 @@ def action_plan(document: AssessmentDocument) -> Plan:
                 out.activities = [
                     activity_node(a, "") for a in activities if a.output_id == output.id
                 ]
-                out.smart = summary(output.id, out.activities)
+                out.smart = summary(output, out.activities)
                 node.outputs.append(out)
-        node.smart = summary(outcome.id, node.activities())
+        node.smart = summary(outcome, node.activities())
         return node
 
-    def summary(node_id: str, below: list[ActivityNode]) -> SmartCheck:
+    def summary(record: models.Outcome | models.Output, below: list[ActivityNode]) -> SmartCheck:
+        # Measurable: its own KPI with a target, or every activity under it is.
         return check(
-            node_id,
-            bool(below) and all(a.smart.measurable for a in below),
+            record.id,
+            _measurable(record) or (bool(below) and all(a.smart.measurable for a in below)),
             bool(below) and all(a.smart.time_bound for a in below),
         )
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from idg_desktop.errors import CannotWrite
 
 #: The schema this version of the application writes.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 def _run(connection: sqlite3.Connection, script: str) -> None:
@@ -280,11 +280,178 @@ def _step_4(connection: sqlite3.Connection) -> None:
     _run(connection, _SCHEMA_4)
 
 
+# Schema 5 rebuilds the four tables of the plan (same way as schema 4): a
+# ``confidential`` mark on outcomes, outputs, activities and KPIs (public
+# versions leave them out, with everything under them), and a KPI that
+# belongs to an outcome, an output or an activity (exactly one of the three
+# ids set; every KPI of an older file stays on its activity).
+_SCHEMA_5 = """
+CREATE TABLE outcome_new (
+    level VARCHAR(16) NOT NULL,
+    parent_id VARCHAR(36),
+    title TEXT NOT NULL,
+    description TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    confidential BOOLEAN NOT NULL,
+    id VARCHAR(36) NOT NULL,
+    created_at DATETIME NOT NULL,
+    updated_at DATETIME NOT NULL,
+    origin VARCHAR(64) NOT NULL,
+    revision INTEGER NOT NULL,
+    PRIMARY KEY (id),
+    FOREIGN KEY(parent_id) REFERENCES outcome (id) ON DELETE CASCADE
+);
+INSERT INTO outcome_new (level, parent_id, title, description, position, id, created_at,
+    updated_at, origin, revision, confidential)
+SELECT level, parent_id, title, description, position, id, created_at, updated_at, origin,
+    revision, 0 FROM outcome;
+DROP TABLE outcome;
+ALTER TABLE outcome_new RENAME TO outcome;
+CREATE INDEX ix_outcome_parent_id ON outcome (parent_id);
+CREATE TABLE output_new (
+    outcome_id VARCHAR(36) NOT NULL,
+    title TEXT NOT NULL,
+    description TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    confidential BOOLEAN NOT NULL,
+    id VARCHAR(36) NOT NULL,
+    created_at DATETIME NOT NULL,
+    updated_at DATETIME NOT NULL,
+    origin VARCHAR(64) NOT NULL,
+    revision INTEGER NOT NULL,
+    PRIMARY KEY (id),
+    FOREIGN KEY(outcome_id) REFERENCES outcome (id) ON DELETE CASCADE
+);
+INSERT INTO output_new (outcome_id, title, description, position, id, created_at,
+    updated_at, origin, revision, confidential)
+SELECT outcome_id, title, description, position, id, created_at, updated_at, origin,
+    revision, 0 FROM output;
+DROP TABLE output;
+ALTER TABLE output_new RENAME TO output;
+CREATE INDEX ix_output_outcome_id ON output (outcome_id);
+CREATE TABLE activity_new (
+    title TEXT NOT NULL,
+    section_code VARCHAR(8) NOT NULL,
+    description TEXT NOT NULL,
+    importance VARCHAR(8),
+    urgency VARCHAR(8),
+    consequence VARCHAR(8),
+    commitment VARCHAR(8),
+    impact VARCHAR(8),
+    obligations VARCHAR(8),
+    ease VARCHAR(8),
+    cost VARCHAR(8),
+    priority_override VARCHAR(8) NOT NULL,
+    override_reason TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    output_id VARCHAR(36),
+    responsible_division TEXT NOT NULL,
+    responsible_person TEXT NOT NULL,
+    performance_target TEXT NOT NULL,
+    budget TEXT NOT NULL,
+    resources TEXT NOT NULL,
+    start VARCHAR(10) NOT NULL,
+    due VARCHAR(10) NOT NULL,
+    strategic_goal TEXT NOT NULL,
+    stakeholders TEXT NOT NULL,
+    task_origin TEXT NOT NULL,
+    planned_result TEXT NOT NULL,
+    staff_count INTEGER,
+    external_contributor TEXT NOT NULL,
+    cost_source TEXT NOT NULL,
+    complexity VARCHAR(12) NOT NULL,
+    integrity_effect VARCHAR(12) NOT NULL,
+    confidential BOOLEAN NOT NULL,
+    id VARCHAR(36) NOT NULL,
+    created_at DATETIME NOT NULL,
+    updated_at DATETIME NOT NULL,
+    origin VARCHAR(64) NOT NULL,
+    revision INTEGER NOT NULL,
+    PRIMARY KEY (id),
+    FOREIGN KEY(section_code) REFERENCES section (code),
+    FOREIGN KEY(output_id) REFERENCES output (id) ON DELETE SET NULL
+);
+INSERT INTO activity_new (title, section_code, description, importance, urgency,
+    consequence, commitment, impact, obligations, ease, cost, priority_override,
+    override_reason, position, output_id, responsible_division, responsible_person,
+    performance_target, budget, resources, start, due, strategic_goal, stakeholders,
+    task_origin, planned_result, staff_count, external_contributor, cost_source, complexity,
+    integrity_effect, id, created_at, updated_at, origin, revision, confidential)
+SELECT title, section_code, description, importance, urgency, consequence, commitment,
+    impact, obligations, ease, cost, priority_override, override_reason, position,
+    output_id, responsible_division, responsible_person, performance_target, budget,
+    resources, start, due, strategic_goal, stakeholders, task_origin, planned_result,
+    staff_count, external_contributor, cost_source, complexity, integrity_effect, id,
+    created_at, updated_at, origin, revision, 0 FROM activity;
+DROP TABLE activity;
+ALTER TABLE activity_new RENAME TO activity;
+CREATE INDEX ix_activity_output_id ON activity (output_id);
+CREATE INDEX ix_activity_section_code ON activity (section_code);
+CREATE TABLE kpi_new (
+    activity_id VARCHAR(36),
+    outcome_id VARCHAR(36),
+    output_id VARCHAR(36),
+    name TEXT NOT NULL,
+    description TEXT NOT NULL,
+    performance_dimension TEXT NOT NULL,
+    calculation_method TEXT NOT NULL,
+    rationale TEXT NOT NULL,
+    links TEXT NOT NULL,
+    typologies TEXT NOT NULL,
+    source_of_verification TEXT NOT NULL,
+    "references" TEXT NOT NULL,
+    periodicity TEXT NOT NULL,
+    disaggregation TEXT NOT NULL,
+    target_value TEXT NOT NULL,
+    country_example TEXT NOT NULL,
+    disclosure_policy TEXT NOT NULL,
+    other_considerations TEXT NOT NULL,
+    baseline_value TEXT NOT NULL,
+    baseline_date VARCHAR(10) NOT NULL,
+    complete BOOLEAN NOT NULL,
+    position INTEGER NOT NULL,
+    confidential BOOLEAN NOT NULL,
+    id VARCHAR(36) NOT NULL,
+    created_at DATETIME NOT NULL,
+    updated_at DATETIME NOT NULL,
+    origin VARCHAR(64) NOT NULL,
+    revision INTEGER NOT NULL,
+    PRIMARY KEY (id),
+    CONSTRAINT kpi_one_owner CHECK ((activity_id IS NOT NULL) + (outcome_id IS NOT NULL) +
+    (output_id IS NOT NULL) = 1),
+    FOREIGN KEY(activity_id) REFERENCES activity (id) ON DELETE CASCADE,
+    FOREIGN KEY(outcome_id) REFERENCES outcome (id) ON DELETE CASCADE,
+    FOREIGN KEY(output_id) REFERENCES output (id) ON DELETE CASCADE
+);
+INSERT INTO kpi_new (activity_id, name, description, performance_dimension,
+    calculation_method, rationale, links, typologies, source_of_verification, "references",
+    periodicity, disaggregation, target_value, country_example, disclosure_policy,
+    other_considerations, baseline_value, baseline_date, complete, position, id, created_at,
+    updated_at, origin, revision, confidential)
+SELECT activity_id, name, description, performance_dimension, calculation_method, rationale,
+    links, typologies, source_of_verification, "references", periodicity, disaggregation,
+    target_value, country_example, disclosure_policy, other_considerations, baseline_value,
+    baseline_date, complete, position, id, created_at, updated_at, origin, revision, 0 FROM
+    kpi;
+DROP TABLE kpi;
+ALTER TABLE kpi_new RENAME TO kpi;
+CREATE INDEX ix_kpi_activity_id ON kpi (activity_id);
+CREATE INDEX ix_kpi_outcome_id ON kpi (outcome_id);
+CREATE INDEX ix_kpi_output_id ON kpi (output_id)
+"""
+
+
+def _step_5(connection: sqlite3.Connection) -> None:
+    """Schema 5: KPIs of outcomes and outputs; the plan's confidential marks."""
+    _run(connection, _SCHEMA_5)
+
+
 #: ``STEPS[n]`` upgrades a connection's database from schema n - 1 to n.
 STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {
     2: _step_2,
     3: _step_3,
     4: _step_4,
+    5: _step_5,
 }
 
 

@@ -15,6 +15,7 @@ from datetime import datetime
 
 from sqlalchemy import (
     Boolean,
+    CheckConstraint,
     DateTime,
     ForeignKey,
     Integer,
@@ -376,6 +377,8 @@ class Activity(Tracked, Base):
     #: Figure 14 scales: slightly / moderately / greatly ("" until judged).
     complexity: Mapped[str] = mapped_column(String(12), default="")
     integrity_effect: Mapped[str] = mapped_column(String(12), default="")
+    # -- schema 5: left out of public versions (reports, sharing workbook) --
+    confidential: Mapped[bool] = mapped_column(Boolean, default=False)
     findings: Mapped[list[ActivityFinding]] = relationship(cascade="all, delete-orphan")
     kpis: Mapped[list[Kpi]] = relationship(
         cascade="all, delete-orphan", order_by="Kpi.position", passive_deletes=True
@@ -412,6 +415,11 @@ class Outcome(Tracked, Base):
     title: Mapped[str] = mapped_column(Text)
     description: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
+    #: Schema 5: left out, with everything under it, of public versions.
+    confidential: Mapped[bool] = mapped_column(Boolean, default=False)
+    kpis: Mapped[list[Kpi]] = relationship(
+        cascade="all, delete-orphan", order_by="Kpi.position", passive_deletes=True
+    )
 
 
 class Output(Tracked, Base):
@@ -424,14 +432,36 @@ class Output(Tracked, Base):
     title: Mapped[str] = mapped_column(Text)
     description: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[int] = mapped_column(Integer, default=0)
+    #: Schema 5: left out, with everything under it, of public versions.
+    confidential: Mapped[bool] = mapped_column(Boolean, default=False)
+    kpis: Mapped[list[Kpi]] = relationship(
+        cascade="all, delete-orphan", order_by="Kpi.position", passive_deletes=True
+    )
 
 
 class Kpi(Tracked, Base):
-    """A key performance indicator of an activity, with its Annex 11 metadata sheet."""
+    """A key performance indicator with its Annex 11 metadata sheet.
+
+    It measures one outcome, one output or one activity (Part IV sets
+    indicators at every level of the results chain): exactly one of the three
+    ids is set (schema 5; before, every KPI belonged to an activity).
+    """
 
     __tablename__ = "kpi"
-    activity_id: Mapped[str] = mapped_column(
-        ForeignKey("activity.id", ondelete="CASCADE"), index=True
+    __table_args__ = (
+        CheckConstraint(
+            "(activity_id IS NOT NULL) + (outcome_id IS NOT NULL) + (output_id IS NOT NULL) = 1",
+            name="kpi_one_owner",
+        ),
+    )
+    activity_id: Mapped[str | None] = mapped_column(
+        ForeignKey("activity.id", ondelete="CASCADE"), nullable=True, index=True
+    )
+    outcome_id: Mapped[str | None] = mapped_column(
+        ForeignKey("outcome.id", ondelete="CASCADE"), nullable=True, index=True
+    )
+    output_id: Mapped[str | None] = mapped_column(
+        ForeignKey("output.id", ondelete="CASCADE"), nullable=True, index=True
     )
     name: Mapped[str] = mapped_column(Text)
     description: Mapped[str] = mapped_column(Text, default="")
@@ -454,6 +484,8 @@ class Kpi(Tracked, Base):
     #: Marked complete once every mandatory Annex 11 field is filled.
     complete: Mapped[bool] = mapped_column(Boolean, default=False)
     position: Mapped[int] = mapped_column(Integer, default=0)
+    #: Schema 5: left out of public versions.
+    confidential: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class SmartConfirmation(Tracked, Base):

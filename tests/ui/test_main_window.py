@@ -224,8 +224,8 @@ def test_the_overview_shows_the_plan_and_follows_it(window, qtbot, demo_file):
     assert window.open_path(demo_file)
     overview = window.view.page("overview")
     tiles = overview.tiles
-    qtbot.waitUntil(lambda: tiles["kpis"].value.text() == "9")
-    assert "8 metadata sheets complete" in tiles["kpis"].caption.text()
+    qtbot.waitUntil(lambda: tiles["kpis"].value.text() == "11")
+    assert "9 metadata sheets complete" in tiles["kpis"].caption.text()
     assert tiles["activities"].value.text() == "10"
     assert tiles["endorsed"].value.text() == "Endorsed"
     assert "2026-06-15" in tiles["endorsed"].caption.text()

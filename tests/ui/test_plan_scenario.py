@@ -270,7 +270,13 @@ def test_from_an_agreed_finding_to_a_smart_activity_through_the_window(
     assert item["responsible_person"] == PLAN["responsible_person"]
     assert item["due"] == STORED_WHEN["due"]
     assert item["kpis"] == [
-        {"id": kpi_id, "name": KPI_NAME, "target": KPI_TARGET, "complete": True}
+        {
+            "id": kpi_id,
+            "name": KPI_NAME,
+            "target": KPI_TARGET,
+            "complete": True,
+            "confidential": False,
+        }
     ]
     assert {k: item["smart"][k] for k in CONFIRMED} == dict.fromkeys(CONFIRMED, person)
     assert item["smart"]["measurable"] and item["smart"]["time_bound"] and item["smart"]["met"]

@@ -1,7 +1,8 @@
 """The KPIs page's table (IDG Part III step 3, Annex 11).
 
-One row per KPI: its name, its activity, its target and the state of its KPI
-metadata sheet, in words as well as in colour. The rows hold the records read
+One row per KPI: its name, what it measures (an outcome, an output or an
+activity), its target and the state of its KPI metadata sheet, in words as
+well as in colour. The rows hold the records read
 at the last load; edits go through the page and the services.
 """
 
@@ -37,6 +38,12 @@ def activity_label(activity: models.Activity, chars: int = ACTIVITY_CHARS) -> st
     return f"{activity.section_code}  {_short(activity.title, chars)}"
 
 
+def node_label(kind: str, code: str, title: str, chars: int = ACTIVITY_CHARS) -> str:
+    """An outcome or output as the KPIs page names it: "Outcome 1.1: Managers…"."""
+    what = _t("Outcome %1") if kind == "outcome" else _t("Output %1")
+    return f"{what.replace('%1', code)}: {_short(title, chars)}"
+
+
 def sheet_state(kpi: models.Kpi, missing: list[str]) -> str:
     """The sheet's state in words (the table never relies on colour alone)."""
     if kpi.complete:
@@ -54,6 +61,8 @@ class KpiRow:
     activity: models.Activity | None
     #: Labels of the mandatory Annex 11 fields still empty.
     missing: list[str]
+    #: For a KPI of an outcome or output: (its code, title and kind).
+    node: tuple[str, str, str] | None = None
 
 
 class KpisModel(QAbstractTableModel):
@@ -85,7 +94,7 @@ class KpisModel(QAbstractTableModel):
             return None
         return {
             COL_NAME: _t("KPI"),
-            COL_ACTIVITY: _t("Activity"),
+            COL_ACTIVITY: _t("Measures"),
             COL_TARGET: _t("Target"),
             COL_SHEET: _t("Metadata sheet"),
         }.get(section)
@@ -105,6 +114,13 @@ class KpisModel(QAbstractTableModel):
             return None
         if column == COL_ACTIVITY:
             activity = row.activity
+            if activity is None and row.node is not None:
+                code, title, kind = row.node
+                if role == Qt.ItemDataRole.DisplayRole:
+                    return node_label(kind, code, title, TABLE_ACTIVITY_CHARS)
+                if role == Qt.ItemDataRole.ToolTipRole:
+                    return title
+                return None
             if activity is None:
                 return None
             if role == Qt.ItemDataRole.DisplayRole:
@@ -113,6 +129,8 @@ class KpisModel(QAbstractTableModel):
                 return activity.title
             return None
         text = kpi.name if column == COL_NAME else kpi.target_value
+        if column == COL_NAME and kpi.confidential and role == Qt.ItemDataRole.DisplayRole:
+            return _t("%1 (confidential)").replace("%1", text)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return text or ("—" if role == Qt.ItemDataRole.DisplayRole else None)
         return None

@@ -130,6 +130,8 @@ class PlanRow:
     band: str = ""
     cells: dict[int, str] = field(default_factory=dict)
     smart: SmartCheck | None = None
+    #: Left out of public versions (itself marked, or under a marked parent).
+    confidential: bool = False
     parent: PlanRow | None = None
     children: list[PlanRow] = field(default_factory=list)
 
@@ -184,7 +186,14 @@ class PlanModel(QAbstractItemModel):
     def _outcome_row(self, node: OutcomeNode) -> PlanRow:
         outcome = node.outcome
         row = PlanRow(
-            OUTCOME, outcome.id, node.code, outcome.title, level=outcome.level, smart=node.smart
+            OUTCOME,
+            outcome.id,
+            node.code,
+            outcome.title,
+            level=outcome.level,
+            cells={COL_KPIS: "; ".join(k.name for k in outcome.kpis)},
+            smart=node.smart,
+            confidential=outcome.confidential,
         )
         for child in node.outcomes:
             self._add(row, self._outcome_row(child))
@@ -193,7 +202,15 @@ class PlanModel(QAbstractItemModel):
         return row
 
     def _output_row(self, node: OutputNode) -> PlanRow:
-        row = PlanRow(OUTPUT, node.output.id, node.code, node.output.title, smart=node.smart)
+        row = PlanRow(
+            OUTPUT,
+            node.output.id,
+            node.code,
+            node.output.title,
+            cells={COL_KPIS: "; ".join(k.name for k in node.output.kpis)},
+            smart=node.smart,
+            confidential=node.output.confidential,
+        )
         for activity in node.activities:
             self._add(row, self._activity_row(activity))
         return row
@@ -213,7 +230,16 @@ class PlanModel(QAbstractItemModel):
         band = band_of(a)
         # "—" rather than a word that could pass for a band (as on the Priorities page)
         cells[COL_PRIORITY] = "—" if band == "unrated" else band_text(band)
-        return PlanRow(ACTIVITY, a.id, node.code, a.title, band=band, cells=cells, smart=node.smart)
+        return PlanRow(
+            ACTIVITY,
+            a.id,
+            node.code,
+            a.title,
+            band=band,
+            cells=cells,
+            smart=node.smart,
+            confidential=a.confidential,
+        )
 
     # -- finding rows ---------------------------------------------------------------
 
@@ -285,7 +311,10 @@ class PlanModel(QAbstractItemModel):
         if column == COL_SMART:
             return self._smart_data(row, role)
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.title_text(row) if column == COL_TITLE else row.cells.get(column, "")
+            if column == COL_TITLE:
+                text = self.title_text(row)
+                return _t("%1 (confidential)").replace("%1", text) if row.confidential else text
+            return row.cells.get(column, "")
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == COL_PRIORITY and row.band:
                 return band_text(row.band)

@@ -128,6 +128,7 @@ class KpiSheet(QWidget):
         self.sheet_activity.setWordWrap(True)
         self.complete = QCheckBox(self.tr("Mark sheet &complete"))
         self.complete.setToolTip(self.tr("Allowed once every mandatory field (*) is filled"))
+        self.confidential = QCheckBox(self.tr("Con&fidential (left out of public versions)"))
         self.state = QLabel()
         self.state.setObjectName("pageIntro")
         self.state.setWordWrap(True)
@@ -136,7 +137,13 @@ class KpiSheet(QWidget):
         self.missing.setWordWrap(True)
         legend = QLabel(self.tr("* mandatory in Annex 11"))
         legend.setObjectName("sheetLegend")
-        for widget in (self.sheet_title, self.sheet_activity, self.complete, self.state):
+        for widget in (
+            self.sheet_title,
+            self.sheet_activity,
+            self.complete,
+            self.confidential,
+            self.state,
+        ):
             box.addWidget(widget)
         box.addWidget(self.missing)
         box.addWidget(legend)
@@ -236,18 +243,20 @@ class KpiSheet(QWidget):
     # -- showing ----------------------------------------------------------------------
 
     def set_editable(self, on: bool) -> None:
-        for editor in (*self.editors.values(), self.typologies, self.complete):
+        for editor in (*self.editors.values(), self.typologies, self.complete, self.confidential):
             editor.setEnabled(on)
 
     def show_kpi(
         self,
         kpi: models.Kpi,
         values: dict[str, object],
-        activity: models.Activity | None,
+        owner: str,
         missing: list[str],
         flag_missing: bool,
     ) -> None:
         """Put a KPI's sheet (``values``, as the file holds them) in the form.
+
+        ``owner`` says what it measures ("Activity: HR  Rotate…", "Output 1.1: …").
 
         ``missing`` are the mandatory fields still empty; ``flag_missing`` marks them
         in the form too (after a refused "Mark sheet complete").
@@ -264,12 +273,9 @@ class KpiSheet(QWidget):
         finally:
             self._filling = False
         self.complete.setChecked(kpi.complete)
+        self.confidential.setChecked(kpi.confidential)
         self.sheet_title.setText(kpi.name)
-        self.sheet_activity.setText(
-            self.tr("Activity: %1").replace(
-                "%1", f"{activity.section_code}  {activity.title}" if activity else "—"
-            )
-        )
+        self.sheet_activity.setText(owner or "—")
         self._show_state(kpi, missing, flag_missing)
 
     def show_empty(self) -> None:
@@ -282,9 +288,13 @@ class KpiSheet(QWidget):
         finally:
             self._filling = False
         self.complete.setChecked(False)
+        self.confidential.setChecked(False)
         self.sheet_title.setText(self.tr("No KPI selected"))
         self.sheet_activity.setText(
-            self.tr("Add a KPI to an activity with Add KPI…, then fill in its metadata sheet.")
+            self.tr(
+                "Add a KPI to an outcome, output or activity with Add KPI…, then fill in "
+                "its metadata sheet."
+            )
         )
         self.state.setText("")
         self.missing.hide()

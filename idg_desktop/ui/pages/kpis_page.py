@@ -1,5 +1,6 @@
-"""KPIs (IDG Part III step 3): the key performance indicators of the plan's
-activities, each with its KPI metadata sheet (Annex 11).
+"""KPIs (IDG Part III step 3, Part IV): the key performance indicators of the
+plan's outcomes, outputs and activities, each with its KPI metadata sheet
+(Annex 11).
 
 The sheet (:mod:`.kpi_sheet`) is filled in field by field in front of the
 plenary: a field is saved when it loses focus (or on Return in a one-line
@@ -41,20 +42,40 @@ from idg_desktop.ui.models.kpis_model import (
     KpiRow,
     KpisModel,
     activity_label,
+    node_label,
 )
 from idg_desktop.ui.pages.base import Page
 from idg_desktop.ui.pages.kpi_sheet import KpiSheet
 from idg_desktop.ui.workspace import Workspace
 
 
+def plan_nodes(document) -> dict[str, tuple[str, str, str]]:
+    """Every outcome and output of the plan: id → (code, title, kind), in plan order."""
+    found: dict[str, tuple[str, str, str]] = {}
+    for node in plan.action_plan(document).nodes():
+        if isinstance(node, plan.OutcomeNode):
+            found[node.outcome.id] = (node.code, node.outcome.title, "outcome")
+        elif isinstance(node, plan.OutputNode):
+            found[node.output.id] = (node.code, node.output.title, "output")
+    return found
+
+
 class AddKpiDialog(QDialog):
-    """The activity a new KPI measures, its name and its target."""
+    """What a new KPI measures (an outcome, an output or an activity), its name
+    and its target."""
 
     def __init__(self, page: KpisPage, activity_id: str | None) -> None:
         super().__init__(page)
         self.setWindowTitle(self.tr("Add KPI"))
         self.activity = QComboBox()
+        #: The kind of each choice: "outcome", "output" or "activity".
+        self.kinds: dict[str, str] = {}
+        for node_id, (code, title, kind) in plan_nodes(page.document).items():
+            self.activity.addItem(node_label(kind, code, title), node_id)
+            self.activity.setItemData(self.activity.count() - 1, title, Qt.ItemDataRole.ToolTipRole)
+            self.kinds[node_id] = kind
         for activity in activities.list_activities(page.document):
+            self.kinds[activity.id] = "activity"
             self.activity.addItem(activity_label(activity), activity.id)
             self.activity.setItemData(
                 self.activity.count() - 1, activity.title, Qt.ItemDataRole.ToolTipRole
@@ -65,7 +86,7 @@ class AddKpiDialog(QDialog):
         self.target = QLineEdit()
         self.target.setPlaceholderText(self.tr("e.g. 90% of posts rotated on time by 2028"))
         form = QFormLayout(self)
-        form.addRow(self.tr("&Activity:"), self.activity)
+        form.addRow(self.tr("&Measures:"), self.activity)
         form.addRow(self.tr("&Name of the indicator:"), self.name)
         form.addRow(self.tr("&Target value:"), self.target)
         buttons = QDialogButtonBox(
@@ -83,7 +104,7 @@ class AddKpiDialog(QDialog):
 
 
 class KpisPage(Page):
-    TABLES = frozenset({"kpi", "activity"})
+    TABLES = frozenset({"kpi", "activity", "outcome", "output"})
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(workspace, parent)
@@ -96,7 +117,8 @@ class KpisPage(Page):
         layout = self.page_layout(
             self.tr("KPIs"),
             self.tr(
-                "Key performance indicators of the plan's activities (IDG Part III step 3). "
+                "Key performance indicators of the plan's outcomes, outputs and activities "
+                "(IDG Part III step 3, Part IV). "
                 "Fill in each KPI's metadata sheet (Annex 11): a field is saved when you "
                 "leave it. A sheet can be marked complete once its mandatory fields are filled."
             ),
@@ -154,6 +176,7 @@ class KpisPage(Page):
         self.add_button.clicked.connect(self.add_kpi)
         self.delete_button.clicked.connect(self.delete_kpi)
         self.sheet.complete.clicked.connect(self.mark_complete)
+        self.sheet.confidential.clicked.connect(self.mark_confidential)
         self.sheet.fieldEdited.connect(self._commit_field)
         self.sheet.typologiesEdited.connect(self._commit_typologies)
 
@@ -169,8 +192,14 @@ class KpisPage(Page):
             self._fill_filter(every)
             wanted = self.activity_filter.currentData()
             by_id = {a.id: a for a in every}
+            nodes = plan_nodes(self.document)
             rows = [
-                KpiRow(kpi, by_id.get(kpi.activity_id), plan.missing_kpi_fields(self.document, kpi))
+                KpiRow(
+                    kpi,
+                    by_id.get(kpi.activity_id),
+                    plan.missing_kpi_fields(self.document, kpi),
+                    nodes.get(kpi.outcome_id or kpi.output_id or ""),
+                )
                 for kpi in plan.list_kpis(self.document)
                 if wanted is None or kpi.activity_id == wanted
             ]
@@ -224,13 +253,24 @@ class KpisPage(Page):
                 self.sheet.show_empty()
                 return
             values = plan.kpi_sheet(kpi)
-            activity = self.model.row(self.model.row_of(kpi.id)).activity
+            row = self.model.row(self.model.row_of(kpi.id))
             missing = (
                 [] if kpi.complete else missing_mandatory(values, plan.kpi_fields(self.document))
             )
-            self.sheet.show_kpi(kpi, values, activity, missing, self._flag_missing)
+            self.sheet.show_kpi(kpi, values, self._owner_text(row), missing, self._flag_missing)
         finally:
             self._loading = was_loading
+
+    def _owner_text(self, row: KpiRow) -> str:
+        if row.activity is not None:
+            return self.tr("Activity: %1").replace(
+                "%1", f"{row.activity.section_code}  {row.activity.title}"
+            )
+        if row.node is not None:
+            code, title, kind = row.node
+            what = self.tr("Outcome %1: %2") if kind == "outcome" else self.tr("Output %1: %2")
+            return what.replace("%1", code).replace("%2", title)
+        return ""
 
     # -- changing -----------------------------------------------------------------------
 
@@ -324,20 +364,32 @@ class KpisPage(Page):
                 first.setFocus()
                 self.scroll.ensureWidgetVisible(first)
 
+    def mark_confidential(self, on: bool) -> None:
+        """The sheet's tick: public versions leave the KPI out."""
+        if self._loading or self.current_kpi() is None:
+            return
+        self.commit_pending()
+        kpi_id = self._current
+        label = self.tr("Mark KPI confidential") if on else self.tr("Mark KPI not confidential")
+        done = self.workspace.run(label, lambda: plan.set_confidential(self.document, kpi_id, on))
+        if done is None:
+            self._show_kpi()
+
     def add_kpi(self) -> None:
         self.commit_pending()
         kpi = self.current_kpi()
-        activity_id = self.activity_filter.currentData() or (kpi.activity_id if kpi else None)
-        dialog = AddKpiDialog(self, activity_id)
+        owner = self.activity_filter.currentData() or (plan.kpi_owner_id(kpi) if kpi else None)
+        dialog = AddKpiDialog(self, owner)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        activity, name = dialog.activity.currentData(), dialog.name.text().strip()
+        chosen, name = dialog.activity.currentData(), dialog.name.text().strip()
+        kind = dialog.kinds.get(chosen, "activity")
         target = dialog.target.text().strip()
         dialog.deleteLater()
-        if not accepted or activity is None:
+        if not accepted or chosen is None:
             return
         created = self.workspace.run(
             self.tr("Add KPI"),
-            lambda: plan.add_kpi(self.document, activity=activity, name=name, target=target),
+            lambda: plan.add_kpi(self.document, name=name, target=target, **{kind: chosen}),
         )
         if created is not None:
             self.select_kpi(created.id)

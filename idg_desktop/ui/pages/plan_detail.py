@@ -70,6 +70,11 @@ class NodeDetail(QWidget):
         self.heading.setWordWrap(True)
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.heading)
+        self.confidential = QCheckBox(
+            self.tr("Con&fidential: public versions leave it out, with everything under it")
+        )
+        self.confidential.clicked.connect(self._mark_confidential)
+        layout.addWidget(self.confidential)
         self.fields: dict[str, QLineEdit | QComboBox] = {}
         self._description_stored = ""
         self.description_box = self._build_description()
@@ -237,6 +242,9 @@ class NodeDetail(QWidget):
             self.plan_box.setVisible(activity)
             self.worksheet_box.setVisible(activity)
             self.smart_box.setVisible(node)
+            self.confidential.setVisible(node)
+            if node:
+                self.confidential.setChecked(self._record(row).confidential)
             self.heading.setText(self._heading(row))
             if activity:
                 self._fill_fields(find_activity(self.document, row.id))
@@ -246,6 +254,21 @@ class NodeDetail(QWidget):
                 self._fill_smart(row.smart)
         finally:
             self._loading = False
+
+    def _record(self, row: PlanRow):
+        find = {OUTCOME: plan.find_outcome, OUTPUT: plan.find_output, ACTIVITY: find_activity}
+        return find[row.kind](self.document, row.id)
+
+    def _mark_confidential(self, on: bool) -> None:
+        row = self._row
+        if self._loading or row is None or row.kind == GROUP:
+            return
+        node_id = row.id
+        self.workspace.run(
+            self.tr("Mark confidential") if on else self.tr("Mark not confidential"),
+            lambda: plan.set_confidential(self.document, node_id, on),
+        )
+        self.refresh()  # as stored (unchanged if refused)
 
     def refresh(self) -> None:
         """Show what the file holds again (after a refused change)."""
@@ -310,9 +333,12 @@ class NodeDetail(QWidget):
                     else self.tr("Needs a KPI with a target value.")
                 )
             return (
-                self.tr("Every activity under it has a KPI with a target value.")
+                self.tr("It has a KPI with a target value, or every activity under it has one.")
                 if met
-                else self.tr("Needs activities under it, each with a KPI with a target value.")
+                else self.tr(
+                    "Needs a KPI of its own with a target value, or activities under it, "
+                    "each with a KPI with a target value."
+                )
             )
         if one:
             return (

@@ -47,6 +47,7 @@ from idg_desktop.ui.pages.base import Page
 from idg_desktop.ui.pages.plan_detail import NodeDetail
 from idg_desktop.ui.pages.plan_dialogs import (
     AdoptionBox,
+    KpiDialog,
     MoveOutputDialog,
     OutcomeDialog,
     OutputDialog,
@@ -120,6 +121,7 @@ class ActionPlanPage(Page):
         self.add_outcome_button = QPushButton(self.tr("Add &outcome…"))
         self.add_output_button = QPushButton(self.tr("Add ou&tput…"))
         self.place_button = QPushButton(self.tr("P&lace activity…"))
+        self.add_kpi_button = QPushButton(self.tr("Add &KPI…"))
         self.up_button = QPushButton(self.tr("Move &up"))
         self.down_button = QPushButton(self.tr("Move do&wn"))
         self.delete_button = QPushButton(self.tr("&Delete…"))
@@ -131,6 +133,12 @@ class ActionPlanPage(Page):
                 self.place_selected,
                 "Ctrl+Shift+L",
                 self.tr("Choose the output the selected activity produces"),
+            ),
+            (
+                self.add_kpi_button,
+                self.add_kpi,
+                "Ctrl+Shift+K",
+                self.tr("Add a KPI to the selected outcome, output or activity"),
             ),
             (self.up_button, lambda: self.move(-1), "Alt+Up", self.tr("Move up")),
             (self.down_button, lambda: self.move(1), "Alt+Down", self.tr("Move down")),
@@ -242,6 +250,7 @@ class ActionPlanPage(Page):
         self.up_button.setEnabled(movable and siblings.index(row) > 0)
         self.down_button.setEnabled(movable and siblings.index(row) < len(siblings) - 1)
         self.delete_button.setEnabled(kind in (OUTCOME, OUTPUT))
+        self.add_kpi_button.setEnabled(movable)
         self.add_output_button.setEnabled(bool(self._rows(OUTCOME)))
         # One button places an activity under an output, or moves an output to an outcome.
         self.place_button.setEnabled(kind in (ACTIVITY, OUTPUT))
@@ -301,6 +310,27 @@ class ActionPlanPage(Page):
         )
         if created is not None:
             self.select_node(created.id)
+
+    def add_kpi(self) -> None:
+        """A KPI of the selected outcome, output or activity (Part IV)."""
+        row = self.current_row()
+        if row is None or row.kind not in (OUTCOME, OUTPUT, ACTIVITY):
+            return
+        dialog = KpiDialog(self, self.model.title_text(row))
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        name, target = dialog.name.text().strip(), dialog.target.text().strip()
+        secret = dialog.confidential.isChecked()
+        dialog.deleteLater()
+        if not accepted or not name:
+            return
+        kind, node_id = row.kind, row.id
+        self.workspace.run(
+            self.tr("Add KPI"),
+            lambda: plan.add_kpi(
+                self.document, name=name, target=target, confidential=secret, **{kind: node_id}
+            ),
+        )
+        self.select_node(node_id)
 
     def place_selected(self) -> None:
         """The place button: an activity goes under an output, an output under an outcome."""

@@ -109,7 +109,8 @@ def build(path: Path, kind: str, output: Path, options: dict) -> Written:
 
     with AssessmentDocument.open(path, read_only=True) as document:
         if kind == WORKBOOK:
-            return Written(output, len(export_xlsx(document, output)))
+            shared = {k: bool(options.get(k)) for k in ("public", "pseudonymise")}
+            return Written(output, len(export_xlsx(document, output, **shared)))
         exported = export_pdf(document, kind, output, **options)
         return Written(exported.path, exported.pages)
 
@@ -210,8 +211,9 @@ class ReportsPage(Page):
             WORKBOOK: (
                 self.tr("Workbook (Excel)"),
                 self.tr(
-                    "The whole assessment as a workbook that can be re-imported; "
-                    "it holds every answer and name."
+                    "The whole assessment as a workbook that can be re-imported; it holds "
+                    "every answer and name. Made public or pseudonymised, it is a version "
+                    "for sharing that cannot be re-imported."
                 ),
             ),
         }
@@ -256,9 +258,7 @@ class ReportsPage(Page):
         form.addRow(self.tr("Pape&r:"), self.paper)
         form.addRow(self.tr("&Group:"), self.group)
         self.pseudonymise = QCheckBox(self.tr("Pse&udonymise participants (roles and initials)"))
-        self.public = QCheckBox(
-            self.tr("Pu&blic version (leave out confidential answers and findings)")
-        )
+        self.public = QCheckBox(self.tr("Pu&blic version (leave out what is marked confidential)"))
         self.open_after = QCheckBox(self.tr("&Open the file when written"))
         for tick in (self.pseudonymise, self.public, self.open_after):
             form.addRow(tick)
@@ -400,12 +400,11 @@ class ReportsPage(Page):
         kind = self.kind()
         pdf = kind != WORKBOOK
         self.group.setEnabled(kind == "worksheets")
-        for widget in (self.paper, self.pseudonymise, self.public):
-            widget.setEnabled(pdf)
+        self.paper.setEnabled(pdf)
         self.preview_button.setEnabled(pdf and not self._busy)
-        whole = self.tr("The workbook holds the whole assessment, for re-import.")
+        sharing = self.tr("A workbook for sharing: it cannot be re-imported.")
         for tick in (self.pseudonymise, self.public):
-            tick.setToolTip("" if pdf else whole)
+            tick.setToolTip("" if pdf else sharing)
         if not pdf:
             self.empty.setText(
                 self.tr(
@@ -515,8 +514,8 @@ class ReportsPage(Page):
         suffix = ".xlsx" if kind == WORKBOOK else ".pdf"
         if output.suffix.lower() != suffix:
             output = output.with_name(output.name + suffix)
-        if kind == WORKBOOK:
-            options = {}
+        if kind == WORKBOOK:  # a version for sharing when public or pseudonymised
+            options = {k: options[k] for k in ("public", "pseudonymise")}
         self._start(kind, output, options, self._saved)
 
     def _start(

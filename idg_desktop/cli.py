@@ -469,15 +469,23 @@ def cmd_package_open(args: argparse.Namespace) -> int:
 
 def cmd_package_return(args: argparse.Namespace) -> int:
     from idg_desktop.exchange.packages import return_package
+    from idg_desktop.exchange.working_copies import remove_working_copy
 
     passphrase = _passphrase(args)
-    with _open(args.workfile, read_only=True) as document:
-        payload = return_package(document, Path(args.output), passphrase)
+    # Removing the copy afterwards: hold its lock meanwhile (refused if it is open).
+    with _open(args.workfile, read_only=not args.remove_working_copy) as document:
+        payload = return_package(
+            document, Path(args.output), passphrase, unprotected=args.unprotected
+        )
     records = payload["records"]
+    protected = " (protected)" if passphrase else ""
     _out(
         f"Returned {len(records['answers'])} answers and {len(records['findings'])} findings "
-        f"of {payload['group']['name']} to {args.output}."
+        f"of {payload['group']['name']} to {args.output}{protected}."
     )
+    if args.remove_working_copy:  # only now: the package was written and read back
+        remove_working_copy(Path(args.workfile))
+        _out(f"Working copy {args.workfile} deleted.")
     return EXIT_OK
 
 
@@ -708,6 +716,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("workfile", metavar="WORKFILE")
     p.add_argument("-o", "--output", required=True, metavar="PKG")
     passphrase_flag(p)
+    p.add_argument(
+        "--unprotected",
+        action="store_true",
+        help="return a copy of a protected package without protection (in clear)",
+    )
+    p.add_argument(
+        "--remove-working-copy",
+        action="store_true",
+        help="delete the working copy once the package is written and read back",
+    )
     p = kverbs.add_parser(
         "import", help="Merge a returned package into the master (exit 3: conflicts open)."
     )

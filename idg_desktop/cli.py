@@ -557,8 +557,18 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 def cmd_conflict_resolve(args: argparse.Namespace) -> int:
     from idg_desktop.exchange.merge import resolve_conflict
 
+    fields: dict[str, str] = {}
+    for item in args.field_choices or []:
+        name, sep, origin = item.partition("=")
+        if not sep or not name.strip() or not origin.strip():
+            raise InvalidInput(f"--field takes NAME=ORIGIN (e.g. rating=master), not '{item}'.")
+        if name.strip().lower() in fields:
+            raise InvalidInput(f"--field {name.strip()} is given twice.")
+        fields[name.strip().lower()] = origin
     with _open(args.file) as document:
-        conflict = resolve_conflict(document, args.id, take=args.take, text=args.text)
+        conflict = resolve_conflict(
+            document, args.id, take=args.take, text=args.text, fields=fields
+        )
         _out(
             f"Conflict {short_id(conflict.id)} on {conflict.record_key} resolved "
             f"({conflict.resolution})."
@@ -755,13 +765,23 @@ def build_parser() -> argparse.ArgumentParser:
     conflict = verb("conflict", None, "Resolve a conflict.")  # type: ignore[arg-type]
     cverbs = conflict.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
     cverbs.required = True
-    p = cverbs.add_parser("resolve", help="Keep one version, or write a consolidated text.")
+    p = cverbs.add_parser(
+        "resolve",
+        help="Keep one version, or choose each differing field (or a consolidated text).",
+    )
     p.set_defaults(handler=cmd_conflict_resolve)
     p.add_argument("file", metavar="FILE")
     p.add_argument("id", metavar="ID")
-    choice = p.add_mutually_exclusive_group(required=True)
-    choice.add_argument("--take", metavar="ORIGIN", help="'master' or the group's name")
+    choice = p.add_mutually_exclusive_group()
+    choice.add_argument("--take", metavar="ORIGIN", help="every field from one version")
     choice.add_argument("--text", metavar="T", help="a consolidated text")
+    p.add_argument(
+        "--field",
+        dest="field_choices",
+        action="append",
+        metavar="NAME=ORIGIN",
+        help="take one field from one version ('master' or the group's name); repeatable",
+    )
 
     activity = verb("activity", None, "Activities of the action plan.")  # type: ignore[arg-type]
     averbs = activity.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)

@@ -85,9 +85,16 @@ def remove_working_copy(path: Path | str) -> list[Path]:
     """Delete a working copy and its leftovers; returns what was deleted.
 
     The caller has made sure the group's work is safe elsewhere (a returned
-    package written and read back) and that the copy is closed.
+    package written and read back); a copy still open (in a window or a
+    command) is refused.
     """
+    from idg_desktop.storage.lock import DocumentLock
+
     path = Path(path)
+    if path.exists():  # refused (FileLocked) while it is open, here or elsewhere
+        lock = DocumentLock(path)
+        lock.acquire()
+        lock.release()
     removed = []
     for item in leftover_files(path):
         try:

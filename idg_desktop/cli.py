@@ -535,7 +535,7 @@ def cmd_template_import(args: argparse.Namespace) -> int:
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
-    from idg_desktop.exchange.merge import list_conflicts
+    from idg_desktop.exchange.merge import differing_fields, list_conflicts
 
     with _open(args.file, read_only=True) as document:
         conflicts = list_conflicts(document)
@@ -544,6 +544,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
         return EXIT_OK
     for conflict in conflicts:
         _out(f"{short_id(conflict['id'])}  {conflict['record_type']} {conflict['record']}")
+        _out(f"    differs in: {', '.join(differing_fields(conflict['versions']))}")
         for version in conflict["versions"]:
             content = version["content"]
             summary = content.get("text", "")

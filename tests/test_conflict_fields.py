@@ -184,3 +184,12 @@ def test_take_still_keeps_one_version_whole(idg, demo_file, conflicts):
             "not-applied",
             None,
         )
+
+
+def test_the_conflicts_listing_names_the_fields_to_choose(idg, demo_file, conflicts):
+    listing = idg("conflicts", demo_file).out
+    assert (
+        "differs in: text, rating, measure_exists, measure_applied, measure_effective, evidence"
+        in listing
+    )
+    assert "differs in: kind, text, proposed_action, status" in listing

@@ -193,3 +193,26 @@ def test_the_conflicts_listing_names_the_fields_to_choose(idg, demo_file, confli
         in listing
     )
     assert "differs in: kind, text, proposed_action, status" in listing
+
+
+def test_text_alone_still_resolves_a_conflict_on_the_text_only(idg, demo_file, tmp_path):
+    """Where only the texts differ, --text T resolves as before (the rest agrees)."""
+    from idg_desktop.exchange.packages import export_package, open_package, return_package
+
+    package, work, back = (tmp_path / n for n in ("t.idgpkg", "t.idg", "t-back.idgpkg"))
+    with AssessmentDocument.open(demo_file) as document:
+        export_package(document, GROUP_A, package)
+    copy = open_package(package, work)
+    try:
+        answers.save_answer(copy, "TR-2", text="The group's wording.")
+        return_package(copy, back)
+    finally:
+        copy.close()
+    assert idg("answer", demo_file, "TR-2", "--text", "The master's wording.").code == 0
+    assert idg("package", "import", demo_file, back).code == 3
+    (conflict,) = json.loads(idg("conflicts", demo_file, "--json").out)
+    result = idg("conflict", "resolve", demo_file, conflict["id"], "--text", "Agreed wording.")
+    assert result.code == 0, result.err
+    assert "(consolidated)" in result.out
+    with AssessmentDocument.open(demo_file, read_only=True) as document:
+        assert answers.answer_for(document, "TR-2").text == "Agreed wording."

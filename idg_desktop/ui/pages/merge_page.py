@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
+    QLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -595,7 +596,10 @@ class ReturnPassphraseDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 32)
+        width = self.fontMetrics().horizontalAdvance("M") * 32
+        for label in (explain, self.clear_warning):
+            label.setMinimumWidth(width)  # wrapped text: its height follows this width
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)  # grows with the warning
         self._check()
 
     def _check(self) -> None:

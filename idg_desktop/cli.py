@@ -473,15 +473,23 @@ def cmd_package_open(args: argparse.Namespace) -> int:
 
 def cmd_package_return(args: argparse.Namespace) -> int:
     from idg_desktop.exchange.packages import return_package
+    from idg_desktop.exchange.working_copies import remove_working_copy
 
     passphrase = _passphrase(args)
-    with _open(args.workfile, read_only=True) as document:
-        payload = return_package(document, Path(args.output), passphrase)
+    # Removing the copy afterwards: hold its lock meanwhile (refused if it is open).
+    with _open(args.workfile, read_only=not args.remove_working_copy) as document:
+        payload = return_package(
+            document, Path(args.output), passphrase, unprotected=args.unprotected
+        )
     records = payload["records"]
+    protected = " (protected)" if passphrase else ""
     _out(
         f"Returned {len(records['answers'])} answers and {len(records['findings'])} findings "
-        f"of {payload['group']['name']} to {args.output}."
+        f"of {payload['group']['name']} to {args.output}{protected}."
     )
+    if args.remove_working_copy:  # only now: the package was written and read back
+        remove_working_copy(Path(args.workfile))
+        _out(f"Working copy {args.workfile} deleted.")
     return EXIT_OK
 
 
@@ -531,7 +539,7 @@ def cmd_template_import(args: argparse.Namespace) -> int:
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
-    from idg_desktop.exchange.merge import list_conflicts
+    from idg_desktop.exchange.merge import differing_fields, list_conflicts
 
     with _open(args.file, read_only=True) as document:
         conflicts = list_conflicts(document)
@@ -540,6 +548,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
         return EXIT_OK
     for conflict in conflicts:
         _out(f"{short_id(conflict['id'])}  {conflict['record_type']} {conflict['record']}")
+        _out(f"    differs in: {', '.join(differing_fields(conflict['versions']))}")
         for version in conflict["versions"]:
             content = version["content"]
             summary = content.get("text", "")
@@ -553,8 +562,18 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 def cmd_conflict_resolve(args: argparse.Namespace) -> int:
     from idg_desktop.exchange.merge import resolve_conflict
 
+    fields: dict[str, str] = {}
+    for item in args.field_choices or []:
+        name, sep, origin = item.partition("=")
+        if not sep or not name.strip() or not origin.strip():
+            raise InvalidInput(f"--field takes NAME=ORIGIN (e.g. rating=master), not '{item}'.")
+        if name.strip().lower() in fields:
+            raise InvalidInput(f"--field {name.strip()} is given twice.")
+        fields[name.strip().lower()] = origin
     with _open(args.file) as document:
-        conflict = resolve_conflict(document, args.id, take=args.take, text=args.text)
+        conflict = resolve_conflict(
+            document, args.id, take=args.take, text=args.text, fields=fields
+        )
         _out(
             f"Conflict {short_id(conflict.id)} on {conflict.record_key} resolved "
             f"({conflict.resolution})."
@@ -712,6 +731,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("workfile", metavar="WORKFILE")
     p.add_argument("-o", "--output", required=True, metavar="PKG")
     passphrase_flag(p)
+    p.add_argument(
+        "--unprotected",
+        action="store_true",
+        help="return a copy of a protected package without protection (in clear)",
+    )
+    p.add_argument(
+        "--remove-working-copy",
+        action="store_true",
+        help="delete the working copy once the package is written and read back",
+    )
     p = kverbs.add_parser(
         "import", help="Merge a returned package into the master (exit 3: conflicts open)."
     )
@@ -741,13 +770,23 @@ def build_parser() -> argparse.ArgumentParser:
     conflict = verb("conflict", None, "Resolve a conflict.")  # type: ignore[arg-type]
     cverbs = conflict.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
     cverbs.required = True
-    p = cverbs.add_parser("resolve", help="Keep one version, or write a consolidated text.")
+    p = cverbs.add_parser(
+        "resolve",
+        help="Keep one version, or choose each differing field (or a consolidated text).",
+    )
     p.set_defaults(handler=cmd_conflict_resolve)
     p.add_argument("file", metavar="FILE")
     p.add_argument("id", metavar="ID")
-    choice = p.add_mutually_exclusive_group(required=True)
-    choice.add_argument("--take", metavar="ORIGIN", help="'master' or the group's name")
+    choice = p.add_mutually_exclusive_group()
+    choice.add_argument("--take", metavar="ORIGIN", help="every field from one version")
     choice.add_argument("--text", metavar="T", help="a consolidated text")
+    p.add_argument(
+        "--field",
+        dest="field_choices",
+        action="append",
+        metavar="NAME=ORIGIN",
+        help="take one field from one version ('master' or the group's name); repeatable",
+    )
 
     activity = verb("activity", None, "Activities of the action plan.")  # type: ignore[arg-type]
     averbs = activity.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)

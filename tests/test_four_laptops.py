@@ -115,6 +115,8 @@ def test_four_groups_come_back_into_one_master(idg, demo_file, tmp_path, monkeyp
         conflicts[0]["id"],
         "--text",
         "Monthly briefing of the Minister; notes kept by the DG's office.",
+        "--field",
+        "rating=master",  # the ratings differ too: nothing is kept by default
     )
     assert resolved.code == 0, resolved.err
     expected["LC-2"] = (

@@ -343,37 +343,144 @@ def list_conflicts(document: AssessmentDocument, *, open_only: bool = True) -> l
     ]
 
 
+def conflict_fields(versions: list[dict[str, Any]]) -> list[str]:
+    """Every field the versions of a conflict carry, in the order they carry them.
+    ``versions``: ``{"origin": ..., "content": {...}}`` as :func:`list_conflicts` gives."""
+    names: list[str] = []
+    for version in versions:
+        names += [name for name in version["content"] if name not in names]
+    return names
+
+
+def differing_fields(versions: list[dict[str, Any]]) -> list[str]:
+    """The fields on which the versions of a conflict do not all agree."""
+    return [
+        name
+        for name in conflict_fields(versions)
+        if len({json.dumps(v["content"].get(name), sort_keys=True) for v in versions}) > 1
+    ]
+
+
+def _between(origins: list[str]) -> str:
+    return origins[0] if len(origins) == 1 else f"{', '.join(origins[:-1])} and {origins[-1]}"
+
+
+def _check_ladder(short: str, chosen: dict[str, Any]) -> None:
+    """The rating chosen must be the one Figure 5's answers chosen give (as the
+    answer editor derives it); no Figure 5 answers: a rating given directly."""
+    from idg_desktop.domain.vocabulary import Effectiveness, rating_from_evaluation
+
+    steps = (chosen.get("measure_exists"), chosen.get("measure_applied"))
+    effective = chosen.get("measure_effective")
+    if steps == (None, None) and effective is None:
+        return
+    try:
+        implied = rating_from_evaluation(
+            *steps, Effectiveness(effective) if effective else None
+        ).value
+    except ValueError:
+        raise InvalidInput(
+            f"Conflict {short}: the Figure 5 answer '{effective}' is not one of no, partly, yes."
+        ) from None
+    if chosen.get("rating") != implied:
+        raise InvalidInput(
+            f"Conflict {short}: the rating '{chosen.get('rating')}' contradicts the Figure 5 "
+            f"answers chosen, which give '{implied}'; choose the rating and measure_exists, "
+            "measure_applied, measure_effective consistently."
+        )
+
+
 def resolve_conflict(
     document: AssessmentDocument,
     conflict_ref: str,
     *,
     take: str | None = None,
     text: str | None = None,
+    fields: dict[str, str] | None = None,
 ) -> models.Conflict:
-    """Keep one version (by origin), or write a consolidated text over the
-    master's version; the versions stay recorded with the conflict."""
+    """Resolve a conflict: ``take`` one version whole (by origin), or choose
+    field by field — ``fields`` maps a field name to the origin it is taken
+    from, ``text`` is a consolidated text. Every field that differs between
+    the versions must be chosen: nothing is kept by default. The versions stay
+    recorded with the conflict; the answer's history keeps the master's."""
     from idg_desktop.services.records import by_prefix
 
     conflict = by_prefix(document.session, models.Conflict, conflict_ref, "conflict")
+    short = conflict.id[:8]
     if conflict.status != "open":
-        raise InvalidInput(f"Conflict {conflict.id[:8]} is already resolved.")
-    if (take is None) == (text is None):
-        raise InvalidInput("Resolve a conflict with either --take ORIGIN or --text T.")
-    versions = {v.origin.lower(): json.loads(v.content) for v in conflict.versions}
-    if take is not None:
-        if take.strip().lower() not in versions:
-            names = ", ".join(v.origin for v in conflict.versions)
+        raise InvalidInput(f"Conflict {short} is already resolved.")
+    fields = dict(fields or {})
+    if take is not None and (text is not None or fields):
+        raise InvalidInput(
+            f"Conflict {short}: resolve it either with --take ORIGIN or field by field "
+            "(--field NAME=ORIGIN, --text T), not both."
+        )
+    versions = [{"origin": v.origin, "content": json.loads(v.content)} for v in conflict.versions]
+    by_origin = {v["origin"].lower(): v for v in versions}
+    names = ", ".join(v["origin"] for v in versions)
+
+    def version_from(origin: str) -> dict[str, Any]:
+        found = by_origin.get(origin.strip().lower())
+        if found is None:
             raise InvalidInput(
-                f"Conflict {conflict.id[:8]} has no version from '{take}': use one of {names}."
+                f"Conflict {short} has no version from '{origin}': use one of {names}."
             )
-        chosen = dict(versions[take.strip().lower()])
+        return found
+
+    if take is not None:
+        chosen = dict(version_from(take)["content"])
         resolution = take.strip()
     else:
-        if not text.strip():
-            raise InvalidInput("The consolidated text is empty.")
-        chosen = dict(versions["master"])
-        chosen["text"] = text.strip()
-        resolution = "consolidated"
+        known = conflict_fields(versions)
+        picked: dict[str, dict[str, Any]] = {}
+        for name, origin in fields.items():
+            key = name.strip().lower().replace("-", "_")
+            if key not in known:
+                raise InvalidInput(
+                    f"Conflict {short} has no field '{name}': use one of {', '.join(known)}."
+                )
+            picked[key] = version_from(origin)
+        if text is not None:
+            if "text" in picked:
+                raise InvalidInput(
+                    f"Conflict {short}: give the text either with --text or with "
+                    "--field text=ORIGIN, not both."
+                )
+            if not text.strip():
+                raise InvalidInput("The consolidated text is empty.")
+        differing = differing_fields(versions)
+        missing = [
+            name
+            for name in differing
+            if name not in picked and not (name == "text" and text is not None)
+        ]
+        if missing:
+            first = missing[0]
+            how = (
+                "--text T or --field text=ORIGIN" if first == "text" else f"--field {first}=ORIGIN"
+            )
+            also = f" Also to choose: {', '.join(missing[1:])}." if missing[1:] else ""
+            raise InvalidInput(
+                f"Conflict {short}: choose the {first} ({how}); it differs between "
+                f"{_between([v['origin'] for v in versions])}.{also}"
+            )
+        chosen = {
+            name: (picked[name] if name in picked else versions[0])["content"].get(name)
+            for name in known
+        }
+        if text is not None:
+            chosen["text"] = text.strip()
+        if conflict.record_type == "answer":
+            _check_ladder(short, chosen)
+        taken = {picked[name]["origin"] for name in differing if name in picked}
+        if text is not None and not taken:
+            resolution = "consolidated"  # as before: only the text differed
+        elif text is None and len(taken) == 1:
+            resolution = taken.pop()  # every differing field from one version
+        else:
+            parts = ["text: consolidated"] if text is not None else []
+            parts += [f"{name}: {picked[name]['origin']}" for name in differing if name in picked]
+            resolution = f"by field ({'; '.join(parts)})"
     with document.edit() as session:
         if conflict.record_type == "answer":
             record = session.scalars(

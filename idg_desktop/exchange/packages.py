@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from idg_desktop.config import data_dir, installation_id
+from idg_desktop.config import installation_id
 from idg_desktop.errors import InvalidInput
 from idg_desktop.exchange import container
 from idg_desktop.exchange.records import (
@@ -29,6 +29,10 @@ from idg_desktop.exchange.records import (
     findings_of,
     participant_dict,
     set_tracked,
+)
+from idg_desktop.exchange.working_copies import (
+    PACKAGE_META,  # meta key of a working copy: the package it came from
+    working_copies_folder,
 )
 from idg_desktop.services import groups
 from idg_desktop.services.assessment import (
@@ -39,8 +43,6 @@ from idg_desktop.services.assessment import (
 )
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
-
-PACKAGE_META = "group_package"  # meta key of a working copy: the package it came from
 
 
 def _now() -> str:
@@ -118,9 +120,13 @@ def open_package(
     payload = container.read_package(source, passphrase)
     if payload.get("kind") not in {"export", "return"}:
         raise InvalidInput(f"{source} is not a group package.")
+    try:  # the container's flag, not whether a passphrase happened to be given
+        protected = container.is_protected(Path(source).read_bytes())
+    except OSError as error:
+        raise InvalidInput(f"{source} cannot be read ({error.strerror}).") from None
     group = payload["group"]
     if workfile is None:
-        folder = data_dir() / "working-copies"
+        folder = working_copies_folder()
         folder.mkdir(parents=True, exist_ok=True)
         stem = "".join(c if c.isalnum() else "-" for c in group["name"]).strip("-")[:40]
         workfile = folder / f"{stem or 'group'}-{payload['package_id'][:8]}.idg"
@@ -142,7 +148,7 @@ def open_package(
         assessment_id=a["id"],
     )
     try:
-        _fill_working_copy(document, payload)
+        _fill_working_copy(document, payload, protected=protected)
     except BaseException:
         document.close()
         Path(workfile).unlink(missing_ok=True)
@@ -150,7 +156,9 @@ def open_package(
     return document
 
 
-def _fill_working_copy(document: AssessmentDocument, payload: dict[str, Any]) -> None:
+def _fill_working_copy(
+    document: AssessmentDocument, payload: dict[str, Any], *, protected: bool
+) -> None:
     group = payload["group"]
     with document.edit() as session:
         for q in payload.get("custom_questions", []):
@@ -234,6 +242,9 @@ def _fill_working_copy(document: AssessmentDocument, payload: dict[str, Any]) ->
             key: payload[key]
             for key in ("package_id", "assessment", "group", "base", "origin", "created_at")
         }
+        # A copy of a protected package returns protected unless the group
+        # explicitly drops the protection (``return_package``'s ``unprotected``).
+        kept["protected"] = protected
         session.add(models.Meta(key=PACKAGE_META, value=json.dumps(kept, ensure_ascii=False)))
 
 
@@ -241,6 +252,13 @@ def working_copy_info(document: AssessmentDocument) -> dict[str, Any] | None:
     """The package a working copy came from, or None for a master file."""
     value = document.meta(PACKAGE_META)
     return json.loads(value) if value else None
+
+
+def came_protected(document: AssessmentDocument) -> bool:
+    """Was this working copy opened from a protected package? (False for copies
+    made before this was recorded: they behave as before.)"""
+    info = working_copy_info(document)
+    return bool(info and info.get("protected"))
 
 
 def return_payload(document: AssessmentDocument) -> dict[str, Any]:
@@ -269,11 +287,27 @@ def return_payload(document: AssessmentDocument) -> dict[str, Any]:
 
 
 def return_package(
-    document: AssessmentDocument, target: Path | str, passphrase: str | None = None
+    document: AssessmentDocument,
+    target: Path | str,
+    passphrase: str | None = None,
+    *,
+    unprotected: bool = False,
 ) -> dict[str, Any]:
     """ "Return to facilitator": a new package of the group's work, written
-    atomically and read back before success is reported."""
+    atomically and read back before success is reported.
+
+    A copy opened from a protected package is returned protected: without a
+    passphrase it is refused unless ``unprotected`` says, explicitly, that the
+    group's work may travel in clear. Nothing is written on a refusal.
+    """
     payload = return_payload(document)
+    if passphrase is None and not unprotected and came_protected(document):
+        raise InvalidInput(
+            f"{document.path} came from a protected package: give a passphrase "
+            "(--passphrase-env VAR), or --unprotected to send the group's work in clear."
+        )
+    if passphrase is not None and unprotected:
+        raise InvalidInput("Give either a passphrase or --unprotected, not both.")
     container.write_package(target, payload, passphrase)
     if container.read_package(target, passphrase)["package_id"] != payload["package_id"]:
         raise InvalidInput(f"{target} did not read back as written; write it again.")

@@ -669,8 +669,10 @@ class MainWindow(QMainWindow):
         )
 
     def return_to_facilitator(self) -> None:
-        """Write this working copy's work as a package for the master."""
-        from idg_desktop.exchange.packages import return_package
+        """Write this working copy's work as a package for the master; a copy
+        of a protected package returns protected unless the group explicitly
+        chooses otherwise. Once written and read back, offer to delete the copy."""
+        from idg_desktop.exchange.packages import came_protected, return_package
         from idg_desktop.ui.pages import merge_page
 
         if self.workspace is None:
@@ -683,16 +685,60 @@ class MainWindow(QMainWindow):
         )
         if not name:
             return
-        passphrase = merge_page.ask_new_passphrase(self)
+        if came_protected(self.workspace.document):
+            passphrase = merge_page.ask_return_passphrase(self)
+        else:
+            passphrase = merge_page.ask_new_passphrase(self)
         if passphrase is None:
             return
         try:
-            return_package(self.workspace.document, name, passphrase or None)
+            return_package(
+                self.workspace.document, name, passphrase or None, unprotected=not passphrase
+            )
         except IdgError as error:
             QMessageBox.warning(self, self.tr("Cannot write the package"), str(error))
             return
         self.statusBar().showMessage(
             self.tr("Returned package written to %1").replace("%1", name), 10000
+        )
+        self._offer_to_delete_working_copy(name)
+
+    def _offer_to_delete_working_copy(self, package: str) -> None:
+        """The group's work is safe in ``package`` (written and read back): the
+        plain working copy need not stay on a laptop that may not be the
+        facilitator's."""
+        from idg_desktop.exchange.working_copies import remove_working_copy
+
+        path = self.workspace.path
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Delete the working copy?"))
+        box.setText(
+            self.tr("The group's work is in %1, written and read back.").replace("%1", package)
+        )
+        box.setInformativeText(
+            self.tr(
+                "The working copy %1 still holds the group's answers and findings, "
+                "unprotected. Delete it from this computer unless you will keep working on it."
+            ).replace("%1", str(path))
+        )
+        delete = box.addButton(
+            self.tr("&Delete the working copy"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        box.addButton(self.tr("&Keep it"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(delete)
+        box.exec()
+        if box.clickedButton() is not delete:
+            return
+        self.close_assessment()
+        try:
+            remove_working_copy(path)
+        except IdgError as error:
+            QMessageBox.warning(self, self.tr("Cannot delete the working copy"), str(error))
+        self.settings.remove_recent(path)
+        self.start_page.refresh()
+        self.statusBar().showMessage(
+            self.tr("Working copy %1 deleted.").replace("%1", str(path)), 10000
         )
 
     def paintEvent(self, event: QPaintEvent) -> None:

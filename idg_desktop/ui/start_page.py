@@ -1,4 +1,5 @@
-"""What the window shows with no assessment open: new, open, demo, recent files."""
+"""What the window shows with no assessment open: new, open, demo, recent files,
+and the group working copies left in the data folder (to open or delete)."""
 
 from __future__ import annotations
 
@@ -10,11 +11,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from idg_desktop.errors import IdgError
+from idg_desktop.exchange.working_copies import list_working_copies, remove_working_copy
 from idg_desktop.ui.settings import WindowSettings
 
 
@@ -57,6 +61,40 @@ class StartPage(QWidget):
         recent_label.setBuddy(self.recent)
         self.recent.itemActivated.connect(self._open_item)
 
+        # Working copies of group packages left on this laptop (may not be the
+        # facilitator's): shown only when there are some.
+        self.copies_box = QWidget()
+        copies = QVBoxLayout(self.copies_box)
+        copies.setContentsMargins(0, 0, 0, 0)
+        copies_label = QLabel(self.tr("Group &working copies left on this computer"))
+        copies_note = QLabel(
+            self.tr(
+                "Each holds a group's answers and findings, unprotected. Delete the ones "
+                "already returned to the facilitator."
+            )
+        )
+        copies_note.setObjectName("pageIntro")
+        copies_note.setWordWrap(True)
+        self.copies = QListWidget()
+        self.copies.setAccessibleName(self.tr("Group working copies"))
+        copies_label.setBuddy(self.copies)
+        self.copies.itemActivated.connect(self._open_item)
+        self.copies.currentRowChanged.connect(self._update_copy_buttons)
+        self.open_copy_button = QPushButton(self.tr("O&pen"))
+        self.delete_copy_button = QPushButton(self.tr("De&lete…"))
+        self.open_copy_button.clicked.connect(
+            lambda: self.copies.currentItem() and self._open_item(self.copies.currentItem())
+        )
+        self.delete_copy_button.clicked.connect(self.delete_selected_copy)
+        copy_buttons = QHBoxLayout()
+        copy_buttons.addWidget(self.open_copy_button)
+        copy_buttons.addWidget(self.delete_copy_button)
+        copy_buttons.addStretch(1)
+        copies.addWidget(copies_label)
+        copies.addWidget(copies_note)
+        copies.addWidget(self.copies)
+        copies.addLayout(copy_buttons)
+
         column = QVBoxLayout()
         column.setSpacing(14)
         column.addWidget(title)
@@ -65,7 +103,8 @@ class StartPage(QWidget):
         column.addLayout(buttons)
         column.addSpacing(12)
         column.addWidget(recent_label)
-        column.addWidget(self.recent, 1)
+        column.addWidget(self.recent, 2)
+        column.addWidget(self.copies_box, 1)
         outer = QHBoxLayout(self)
         outer.setContentsMargins(48, 40, 48, 40)
         outer.addLayout(column, 3)
@@ -85,6 +124,57 @@ class StartPage(QWidget):
             placeholder = QListWidgetItem(self.tr("No recent assessments yet."))
             placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
             self.recent.addItem(placeholder)
+
+        self.refresh_copies()
+
+    def refresh_copies(self) -> None:
+        self.copies.clear()
+        for copy in list_working_copies():
+            item = QListWidgetItem(
+                self.tr("%1    —    %2    —    %3")
+                .replace("%1", copy.group or copy.path.name)
+                .replace("%2", copy.title)
+                .replace("%3", copy.modified.strftime("%Y-%m-%d %H:%M"))
+            )
+            item.setData(Qt.ItemDataRole.UserRole, str(copy.path))
+            item.setToolTip(str(copy.path))
+            self.copies.addItem(item)
+        self.copies_box.setVisible(self.copies.count() > 0)
+        self._update_copy_buttons()
+
+    def _update_copy_buttons(self, *_args: object) -> None:
+        selected = self.copies.currentItem() is not None
+        self.open_copy_button.setEnabled(selected)
+        self.delete_copy_button.setEnabled(selected)
+
+    def delete_selected_copy(self) -> None:
+        """Delete the selected working copy, after confirmation."""
+        item = self.copies.currentItem()
+        if item is None:
+            return
+        path = Path(item.data(Qt.ItemDataRole.UserRole))
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Delete the working copy?"))
+        box.setText(self.tr("Delete the working copy %1?").replace("%1", item.text()))
+        box.setInformativeText(
+            self.tr(
+                "Whatever the group wrote in it and did not return to the facilitator is "
+                "lost. The file is %1."
+            ).replace("%1", str(path))
+        )
+        delete = box.addButton(self.tr("&Delete"), QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.exec()
+        if box.clickedButton() is not delete:
+            return
+        try:
+            remove_working_copy(path)
+        except IdgError as error:
+            QMessageBox.warning(self, self.tr("Cannot delete the working copy"), str(error))
+        self.settings.remove_recent(path)
+        self.refresh()
 
     def _open_item(self, item: QListWidgetItem) -> None:
         path = item.data(Qt.ItemDataRole.UserRole)

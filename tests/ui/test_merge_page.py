@@ -80,17 +80,25 @@ def test_an_imported_conflict_is_shown_side_by_side_and_resolved_with_undo(
     assert page.log.rowCount() == 1 and page.log.item(0, 2).text() == GROUP_A
     assert page.log.item(0, 6).text() == "1"
 
-    # One column per version, side by side, headed by its origin.
+    # One column per version, side by side, headed by its origin; one row per
+    # differing field (here the text and the rating).
     _settle()
-    columns = [page.versions_box.itemAt(i).widget() for i in range(page.versions_box.count())]
-    assert len(columns) == 2 and len(page.keep_buttons) == 2
-    assert columns[0].geometry().right() < columns[1].geometry().left()
-    assert columns[0].geometry().top() == columns[1].geometry().top()
-    texts = [
-        [box.toPlainText() for box in column.findChildren(QPlainTextEdit)] for column in columns
-    ]
-    assert MASTER_TEXT in texts[0] and GROUP_TEXT in texts[1]
-    assert all(box.isReadOnly() for c in columns for box in c.findChildren(QPlainTextEdit))
+    assert len(page.keep_buttons) == 2
+    assert list(page.field_groups) == ["text", "rating"]
+    master_text, group_text = page.field_groups["text"].buttons()[:2]
+    assert master_text.geometry().top() == group_text.geometry().top()
+    assert (
+        master_text.mapTo(page, master_text.rect().topLeft()).x()
+        < group_text.mapTo(page, group_text.rect().topLeft()).x()
+    )
+    boxes = [box.toPlainText() for box in page.choices.findChildren(QPlainTextEdit)]
+    assert MASTER_TEXT in boxes and GROUP_TEXT in boxes
+    assert all(
+        box.isReadOnly()
+        for box in page.choices.findChildren(QPlainTextEdit)
+        if box is not page.consolidated
+    )
+    assert not page.resolve_button.isEnabled()
 
     assert window.grab().save(str(tmp_path / "merge-page.png"))
 
@@ -116,10 +124,21 @@ def test_a_consolidated_text_resolves_the_conflict(window, qtbot, demo_file, tmp
     page = window.view.page("merge")
     qtbot.waitUntil(lambda: page.conflict_list.count() == 1)
     page.consolidated.setPlainText("Both views, agreed in plenary.")
-    page.use_consolidated.click()
+    assert page.consolidated_choice.isChecked()
+    # The ratings differ too: nothing is kept by default, Resolve waits for it.
+    assert page.undecided() == ["rating"] and not page.resolve_button.isEnabled()
+    assert "Rating" in page.missing_label.text()
+    master_rating = next(
+        b for b in page.field_groups["rating"].buttons() if b.property("origin") == "master"
+    )
+    master_rating.setChecked(True)
+    assert page.resolve_button.isEnabled()
+    page.resolve_button.click()
     qtbot.waitUntil(lambda: page.conflict_list.count() == 0)
     with AssessmentDocument.open(demo_file, read_only=True) as document:
-        assert answers.answer_for(document, "LC-1").text == "Both views, agreed in plenary."
+        answer = answers.answer_for(document, "LC-1")
+        assert answer.text == "Both views, agreed in plenary."
+        assert answer.rating == "partially-effective"  # the master's (the demo's)
 
 
 def test_export_writes_a_readable_protected_package(
@@ -153,9 +172,18 @@ def test_return_is_offered_only_on_a_working_copy(window, qtbot, demo_file, tmp_
     back = tmp_path / "back.idgpkg"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(back), ""))
     monkeypatch.setattr(merge_page, "ask_new_passphrase", lambda parent: "")
+    offers: list[str] = []
+
+    def keep_it(box):
+        offers.append(box.text())
+        next(b for b in box.buttons() if "Keep" in b.text()).click()
+
+    monkeypatch.setattr(QMessageBox, "exec", keep_it)
     window.return_package_action.trigger()
     qtbot.waitUntil(back.exists)
     assert container.read_package(back)["kind"] == "return"
+    assert len(offers) == 1 and str(back) in offers[0]
+    assert window.workspace is not None and work.exists()  # kept: still open
 
 
 def test_a_protected_package_asks_its_passphrase_and_a_wrong_one_is_refused(

@@ -2,9 +2,12 @@
 the facilitator's decision.
 
 The merge log shows every import (so the plenary can see which groups have
-returned their work); below it, each open conflict shows its competing
-versions side by side, so the room compares them on the projector and keeps
-one, or writes a consolidated text. Each decision is one undoable step.
+returned their work); below it, each open conflict shows every field on which
+its versions differ — one row per field, one column per version — so the room
+compares them on the projector and chooses each field (or writes a
+consolidated text), or keeps one version whole. Nothing is kept by default:
+Resolve is enabled once every differing field is chosen. Each decision is one
+undoable step.
 """
 
 from __future__ import annotations
@@ -14,20 +17,27 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
+    QLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QRadioButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -38,9 +48,14 @@ from sqlalchemy import select
 from idg_desktop.exchange import merge
 from idg_desktop.services.assessment import sections_in_scope
 from idg_desktop.storage import models
-from idg_desktop.ui.labels import kind_labels, rating_labels
+from idg_desktop.ui.labels import kind_labels, rating_labels, status_labels
 from idg_desktop.ui.pages.base import Page
 from idg_desktop.ui.workspace import Workspace
+
+#: Fields shown in a box of their own (the others fit on their radio button).
+LONG_FIELDS = frozenset({"text", "evidence", "proposed_action"})
+#: The rating and Figure 5's answers that lead to it: chosen together.
+LADDER = ("rating", "measure_exists", "measure_applied", "measure_effective")
 
 
 def merge_log_entries(document) -> list[models.MergeLog]:
@@ -55,13 +70,12 @@ class MergePage(Page):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(workspace, parent)
         self._conflicts: list[dict[str, Any]] = []
-        self.keep_buttons: list[QPushButton] = []
         layout = self.page_layout(
             self.tr("Merge and conflicts"),
             self.tr(
                 "Every returned group package is listed here. Where the master and a group "
                 "both changed the same answer or finding, both versions are kept side by side "
-                "until you keep one or write a consolidated text."
+                "until you choose, field by field, what the master keeps."
             ),
         )
         self.log = QTableWidget(0, 7)
@@ -116,32 +130,43 @@ class MergePage(Page):
         self.conflict_list.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 14)
         area.addWidget(self.conflict_list)
         right = QVBoxLayout()
-        self.versions_box = QHBoxLayout()
-        self.versions_box.setSpacing(16)
-        right.addLayout(self.versions_box, 3)
-        consolidated_label = QLabel(self.tr("&Consolidated text:"))
-        self.consolidated = QPlainTextEdit()
-        self.consolidated.setTabChangesFocus(True)
-        self.consolidated.setPlaceholderText(
-            self.tr("Write the wording the plenary agreed, combining the versions above.")
+        self.choices_hint = QLabel(
+            self.tr(
+                "One row per field that differs, one column per version. Choose each field, "
+                "or write a consolidated text; nothing is kept by default."
+            )
         )
-        self.consolidated.setMaximumHeight(self.consolidated.fontMetrics().lineSpacing() * 4 + 14)
-        consolidated_label.setBuddy(self.consolidated)
-        self.use_consolidated = QPushButton(self.tr("&Use consolidated text"))
-        row = QHBoxLayout()
-        row.addWidget(self.consolidated, 1)
-        row.addWidget(self.use_consolidated, 0, Qt.AlignmentFlag.AlignBottom)
-        right.addWidget(consolidated_label)
-        right.addLayout(row, 1)
+        self.choices_hint.setObjectName("pageIntro")
+        self.choices_hint.setWordWrap(True)
+        right.addWidget(self.choices_hint)
+        self.choices_scroll = QScrollArea()
+        self.choices_scroll.setWidgetResizable(True)
+        self.choices_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        right.addWidget(self.choices_scroll, 1)
+        buttons = QHBoxLayout()
+        self.missing_label = QLabel()
+        self.missing_label.setObjectName("pageIntro")
+        self.missing_label.setWordWrap(True)
+        self.resolve_button = QPushButton(self.tr("&Resolve with these choices"))
+        self.resolve_button.setDefault(True)
+        buttons.addWidget(self.missing_label, 1)
+        buttons.addWidget(self.resolve_button)
+        right.addLayout(buttons)
         area.addLayout(right, 1)
         bottom_layout.addWidget(self.conflict_area, 1)
+
+        # The widgets of the conflict shown (rebuilt for each conflict).
+        self.keep_buttons: list[QPushButton] = []
+        self.field_groups: dict[str, QButtonGroup] = {}
+        self.consolidated: QPlainTextEdit | None = None
+        self.consolidated_choice: QRadioButton | None = None
 
         layout.addWidget(top)
         layout.addSpacing(6)
         layout.addWidget(bottom, 1)
 
         self.conflict_list.currentRowChanged.connect(self._show_conflict)
-        self.use_consolidated.clicked.connect(self._use_consolidated)
+        self.resolve_button.clicked.connect(self._resolve)
 
     @staticmethod
     def _subheading(text: str) -> QLabel:
@@ -235,68 +260,205 @@ class MergePage(Page):
     def _origin_label(self, origin: str) -> str:
         return self.tr("Master") if origin == "master" else origin
 
-    # -- the versions, side by side --------------------------------------------
+    # -- the differing fields, side by side -------------------------------------
 
-    def _clear_versions(self) -> None:
-        self.keep_buttons = []
-        while self.versions_box.count():
-            widget = self.versions_box.takeAt(0).widget()
-            if widget is not None:
-                widget.deleteLater()
+    def _field_label(self, name: str) -> str:
+        return {
+            "text": self.tr("Text"),
+            "rating": self.tr("Rating"),
+            "measure_exists": self.tr("Is there a measure?"),
+            "measure_applied": self.tr("Is it applied in practice?"),
+            "measure_effective": self.tr("Is it effective?"),
+            "evidence": self.tr("Evidence"),
+            "marked_for_review": self.tr("Marked for review"),
+            "reviewed": self.tr("Reviewed"),
+            "confidential": self.tr("Confidential"),
+            "section_code": self.tr("Section"),
+            "kind": self.tr("Kind"),
+            "status": self.tr("Status"),
+            "proposed_action": self.tr("Proposed action"),
+            "questions": self.tr("Questions"),
+        }.get(name, name)
+
+    def _value_label(self, name: str, value: Any) -> str:
+        """A short field's value as the room reads it."""
+        if value is None and name.startswith("measure_"):
+            return self.tr("(not answered)")
+        if value is None or value == "" or value == []:
+            return self.tr("(none)")
+        if isinstance(value, bool):
+            return self.tr("Yes") if value else self.tr("No")
+        if name == "rating":
+            return rating_labels().get(value, value)
+        if name == "kind":
+            return kind_labels().get(value, value)
+        if name == "status":
+            return status_labels().get(value, value)
+        if name == "measure_effective":
+            return {"yes": self.tr("Yes"), "partly": self.tr("Partly"), "no": self.tr("No")}.get(
+                value, value
+            )
+        if isinstance(value, list):
+            return ", ".join(str(v) for v in value)
+        return str(value)
 
     def _show_conflict(self, row: int) -> None:
-        self._clear_versions()
-        self.consolidated.clear()
+        self.keep_buttons = []
+        self.field_groups = {}
+        self.consolidated = self.consolidated_choice = None
+        old = self.choices_scroll.takeWidget()
+        if old is not None:
+            old.deleteLater()
         if not 0 <= row < len(self._conflicts):
-            self.use_consolidated.setEnabled(False)
+            self._update_resolve()
             return
         conflict = self._conflicts[row]
-        self.use_consolidated.setEnabled(True)
-        for version in conflict["versions"]:
-            self.versions_box.addWidget(self._version_column(conflict, version), 1)
+        versions = conflict["versions"]
+        self.choices = QWidget()
+        grid = QGridLayout(self.choices)
+        grid.setContentsMargins(0, 0, 8, 0)
+        grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(10)
+        grid.addWidget(self._subheading(self.tr("Field")), 0, 0, Qt.AlignmentFlag.AlignTop)
+        for column, version in enumerate(versions, start=1):
+            grid.addWidget(self._version_heading(conflict, version), 0, column)
+            grid.setColumnStretch(column, 1)
+        differing = merge.differing_fields(versions)
+        for line, name in enumerate(differing, start=1):
+            label = QLabel(self._field_label(name))
+            label.setWordWrap(True)
+            grid.addWidget(label, line, 0, Qt.AlignmentFlag.AlignTop)
+            group = QButtonGroup(self.choices)
+            for column, version in enumerate(versions, start=1):
+                grid.addWidget(self._choice_cell(name, version, group), line, column)
+            if name == "text":
+                grid.addWidget(self._consolidated_cell(group), line, len(versions) + 1)
+                grid.setColumnStretch(len(versions) + 1, 1)
+                grid.addWidget(
+                    self._subheading(self.tr("Consolidated")),
+                    0,
+                    len(versions) + 1,
+                    Qt.AlignmentFlag.AlignTop,
+                )
+            group.buttonToggled.connect(
+                lambda button, checked, n=name: checked and self._chosen(n, button)
+            )
+            self.field_groups[name] = group
+        grid.setRowStretch(len(differing) + 1, 1)
+        self.choices_scroll.setWidget(self.choices)
+        self._update_resolve()
 
-    def _version_column(self, conflict: dict[str, Any], version: dict[str, Any]) -> QWidget:
-        """One version: its origin on top, its content read-only, and the button
-        that keeps it."""
-        content = version["content"]
-        answer = conflict["record_type"] == "answer"
-        frame = QFrame()
-        frame.setObjectName("tile")
-        column = QVBoxLayout(frame)
-        column.setContentsMargins(12, 10, 12, 10)
+    def _version_heading(self, conflict: dict[str, Any], version: dict[str, Any]) -> QWidget:
+        """A version's origin, and the button that keeps it whole."""
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
         title = self._subheading(self._origin_label(version["origin"]))
+        title.setWordWrap(True)
         title.setStyleSheet("color: #1f3b57;")
         column.addWidget(title)
-        if answer:
-            rating = content.get("rating") or ""
-            detail = self.tr("Rating: %1").replace(
-                "%1", rating_labels().get(rating, rating) or self.tr("not rated")
-            )
-        else:
-            kind = content.get("kind") or ""
-            detail = self.tr("Kind: %1").replace("%1", kind_labels().get(kind, kind))
-        column.addWidget(QLabel(detail))
-        column.addWidget(QLabel(self.tr("Text:")))
-        column.addWidget(self._read_only(content.get("text") or ""), 3)
-        second = "evidence" if answer else "proposed_action"
-        column.addWidget(QLabel(self.tr("Evidence:") if answer else self.tr("Proposed action:")))
-        column.addWidget(self._read_only(content.get(second) or ""), 2)
-        keep = QPushButton(self.tr("Keep this version"))
+        keep = QPushButton(self.tr("Keep this version whole"))
         keep.setAccessibleName(
             self.tr("Keep the version from %1").replace("%1", self._origin_label(version["origin"]))
         )
         keep.setProperty("origin", version["origin"])
         keep.clicked.connect(lambda _=False, c=conflict, o=version["origin"]: self._keep(c, o))
-        column.addWidget(keep)
+        column.addStretch(1)  # titles of one and two lines: the buttons stay level
+        column.addWidget(keep, 0, Qt.AlignmentFlag.AlignLeft)
         self.keep_buttons.append(keep)
-        return frame
+        return box
+
+    def _choice_cell(self, name: str, version: dict[str, Any], group: QButtonGroup) -> QWidget:
+        """One field of one version: a radio button that chooses it (with the
+        value itself for a short field, above a read-only box for a long one)."""
+        value = version["content"].get(name)
+        origin = self._origin_label(version["origin"])
+        cell = QFrame()
+        cell.setObjectName("tile")
+        column = QVBoxLayout(cell)
+        column.setContentsMargins(8, 6, 8, 6)
+        long_text = name in LONG_FIELDS
+        button = QRadioButton(
+            self.tr("Use this") if long_text and value else self._value_label(name, value)
+        )
+        button.setAccessibleName(
+            self.tr("%1 from %2").replace("%1", self._field_label(name)).replace("%2", origin)
+        )
+        button.setProperty("origin", version["origin"])
+        group.addButton(button)
+        column.addWidget(button)
+        if long_text and value:
+            column.addWidget(self._read_only(value))
+        return cell
+
+    def _consolidated_cell(self, group: QButtonGroup) -> QWidget:
+        cell = QFrame()
+        cell.setObjectName("tile")
+        column = QVBoxLayout(cell)
+        column.setContentsMargins(8, 6, 8, 6)
+        self.consolidated_choice = QRadioButton(self.tr("&Consolidated text:"))
+        self.consolidated_choice.setProperty("origin", None)
+        group.addButton(self.consolidated_choice)
+        self.consolidated = QPlainTextEdit()
+        self.consolidated.setTabChangesFocus(True)
+        self.consolidated.setAccessibleName(self.tr("Consolidated text"))
+        self.consolidated.setPlaceholderText(
+            self.tr("Write the wording the plenary agreed, combining the versions.")
+        )
+        self.consolidated.setMaximumHeight(self.consolidated.fontMetrics().lineSpacing() * 6 + 14)
+        self.consolidated.textChanged.connect(self._consolidated_changed)
+        column.addWidget(self.consolidated_choice)
+        column.addWidget(self.consolidated)
+        return cell
 
     def _read_only(self, text: str) -> QPlainTextEdit:
         box = QPlainTextEdit(text)
         box.setReadOnly(True)
         box.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         box.setTabChangesFocus(True)
+        box.setMaximumHeight(box.fontMetrics().lineSpacing() * 6 + 14)
         return box
+
+    def _consolidated_changed(self) -> None:
+        if self.consolidated_choice is not None and self.consolidated.toPlainText().strip():
+            self.consolidated_choice.setChecked(True)
+        self._update_resolve()
+
+    def _chosen(self, name: str, button: QAbstractButton) -> None:
+        """The rating and Figure 5's answers go together: choosing one of them
+        from a version chooses the others not yet chosen from the same one."""
+        origin = button.property("origin")
+        if name in LADDER and origin is not None:
+            for other in LADDER:
+                group = self.field_groups.get(other)
+                if group is not None and group.checkedButton() is None:
+                    for candidate in group.buttons():
+                        if candidate.property("origin") == origin:
+                            candidate.setChecked(True)
+        self._update_resolve()
+
+    def undecided(self) -> list[str]:
+        """The differing fields of the conflict shown not chosen yet."""
+        missing = []
+        for name, group in self.field_groups.items():
+            button = group.checkedButton()
+            if button is None or (
+                button is self.consolidated_choice and not self.consolidated.toPlainText().strip()
+            ):
+                missing.append(name)
+        return missing
+
+    def _update_resolve(self) -> None:
+        shown = bool(self.keep_buttons)
+        missing = self.undecided() if shown else []
+        self.resolve_button.setEnabled(shown and not missing)
+        self.missing_label.setText(
+            self.tr("Still to choose: %1").replace(
+                "%1", ", ".join(self._field_label(n) for n in missing)
+            )
+            if missing
+            else ""
+        )
 
     # -- resolving --------------------------------------------------------------
 
@@ -310,15 +472,22 @@ class MergePage(Page):
             label, lambda: merge.resolve_conflict(self.document, conflict["id"], take=origin)
         )
 
-    def _use_consolidated(self) -> None:
+    def _resolve(self) -> None:
         row = self.conflict_list.currentRow()
-        if not 0 <= row < len(self._conflicts):
+        if not 0 <= row < len(self._conflicts) or self.undecided():
             return
         conflict = self._conflicts[row]
-        text = self.consolidated.toPlainText()
+        fields: dict[str, str] = {}
+        text: str | None = None
+        for name, group in self.field_groups.items():
+            button = group.checkedButton()
+            if button is self.consolidated_choice:
+                text = self.consolidated.toPlainText()
+            else:
+                fields[name] = button.property("origin")
         self.workspace.run(
-            self.tr("Consolidate %1").replace("%1", self._record_label(conflict)),
-            lambda: merge.resolve_conflict(self.document, conflict["id"], text=text),
+            self.tr("Resolve %1").replace("%1", self._record_label(conflict)),
+            lambda: merge.resolve_conflict(self.document, conflict["id"], text=text, fields=fields),
         )
 
 
@@ -369,6 +538,93 @@ class NewPassphraseDialog(QDialog):
 
     def passphrase(self) -> str:
         return self.first.text()
+
+
+class ReturnPassphraseDialog(QDialog):
+    """The passphrase for returning a working copy opened from a protected
+    package: it returns protected by default.
+
+    The passphrase is typed twice rather than checked against the original:
+    checking it would mean keeping something derived from it (a hash anyone
+    could try guesses against) in the working copy, on a laptop that may not
+    be the facilitator's. Sending the group's work in clear is possible, but
+    only as an explicit choice, with a warning.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Protect the returned package"))
+        layout = QVBoxLayout(self)
+        explain = QLabel(
+            self.tr(
+                "This working copy came from a protected package, so the group's work goes "
+                "back protected. Type the passphrase the facilitator gave you, twice."
+            )
+        )
+        explain.setWordWrap(True)
+        layout.addWidget(explain)
+        form = QFormLayout()
+        self.first = QLineEdit()
+        self.second = QLineEdit()
+        for field in (self.first, self.second):
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+            field.textChanged.connect(self._check)
+        form.addRow(self.tr("&Passphrase:"), self.first)
+        form.addRow(self.tr("&Repeat it:"), self.second)
+        layout.addLayout(form)
+        self.mismatch = QLabel(self.tr("The two passphrases differ."))
+        self.mismatch.setObjectName("warning")
+        self.mismatch.setVisible(False)
+        layout.addWidget(self.mismatch)
+        self.in_clear = QCheckBox(self.tr("Return it &without protection"))
+        self.in_clear.toggled.connect(self._check)
+        layout.addWidget(self.in_clear)
+        self.clear_warning = QLabel(
+            self.tr(
+                "Without protection, the group's answers and findings travel in clear: "
+                "anyone who gets hold of the file (a lost USB stick, a shared folder) can "
+                "read them."
+            )
+        )
+        self.clear_warning.setObjectName("warning")
+        self.clear_warning.setWordWrap(True)
+        self.clear_warning.setVisible(False)
+        layout.addWidget(self.clear_warning)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        width = self.fontMetrics().horizontalAdvance("M") * 32
+        for label in (explain, self.clear_warning):
+            label.setMinimumWidth(width)  # wrapped text: its height follows this width
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)  # grows with the warning
+        self._check()
+
+    def _check(self) -> None:
+        clear = self.in_clear.isChecked()
+        for field in (self.first, self.second):
+            field.setEnabled(not clear)
+        same = self.first.text() == self.second.text()
+        self.mismatch.setVisible(not clear and not same and bool(self.second.text()))
+        self.clear_warning.setVisible(clear)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(clear or (same and bool(self.first.text())))
+        ok.setText(self.tr("Return in &clear") if clear else self.tr("&Return protected"))
+
+    def passphrase(self) -> str:
+        """The passphrase, or "" when the group chose to return it in clear."""
+        return "" if self.in_clear.isChecked() else self.first.text()
+
+
+def ask_return_passphrase(parent: QWidget | None) -> str | None:
+    """For a copy of a protected package: its passphrase, "" only if the group
+    explicitly chose no protection, None if cancelled."""
+    dialog = ReturnPassphraseDialog(parent)
+    if not dialog.exec():
+        return None
+    return dialog.passphrase()
 
 
 def ask_new_passphrase(parent: QWidget | None) -> str | None:

@@ -80,7 +80,7 @@ def key_messages(report: Report) -> list[str]:
             f"{len(report.activities)} activities were prioritised; {len(high)} are high priority"
             + (": " + "; ".join(a.title for a in high[:4]) + "." if high else ".")
         )
-    quick = [report.activity(i) for c in report.matrix if c.quick_results for i in c.activities]
+    quick = [report.activity(i) for c in report.matrix for i in c.quick_result_ids()]
     if any(quick):
         messages.append("Quick results: " + "; ".join(a.title for a in quick if a) + ".")
     if report.adoptions:

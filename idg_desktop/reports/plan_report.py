@@ -178,8 +178,8 @@ def matrix_story(
         para(
             "Activities placed by impact and ease of implementation (IDG Part III step 1). "
             "Chips show the activity's number in the action plan (or its key factor when not "
-            "yet in the plan). The hatched, framed cell holds the quick results: high impact, "
-            "easy, at a cost that is not high.",
+            "yet in the plan). The hatched, framed cell is high impact and easy; the quick "
+            "results are the activities in it tagged so, those whose cost is not high.",
             "muted",
         )
     )

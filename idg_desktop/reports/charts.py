@@ -101,7 +101,8 @@ def _text(drawing, x, y, text, size, colour, *, bold=False, anchor="start"):
 
 
 def heat_map(cells: list, width: float) -> Drawing:
-    """One row per key factor: the section's overall cell, then one per sub-area."""
+    """One row per section (key factor or other area): its overall cell, then one
+    per sub-area."""
     rows: list[tuple] = []
     for cell in cells:
         if not rows or cell.section != rows[-1][0].section:

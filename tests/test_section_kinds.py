@@ -11,7 +11,6 @@ from pathlib import Path
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from idg_desktop.domain.vocabulary import SECTION_KIND_WORDS, SectionKind
 from idg_desktop.storage.document import AssessmentDocument
 
 PACKAGE = Path(__file__).resolve().parents[1] / "idg_desktop"
@@ -23,12 +22,14 @@ def _pdf_text(path: Path) -> str:
 
 def test_the_words_follow_the_framework_categories():
     from idg_desktop.domain.framework import bundled_framework
+    from idg_desktop.domain.vocabulary import SECTION_KIND_WORDS, SectionKind
 
     categories = {s.category for s in bundled_framework().sections}
     assert categories == {kind.value for kind in SectionKind} == set(SECTION_KIND_WORDS)
 
 
 def test_key_messages_name_each_section_by_its_own_kind(demo_file):
+    from idg_desktop.domain.vocabulary import SECTION_KIND_WORDS
     from idg_desktop.reports.assessment import key_messages
     from idg_desktop.reports.content import read_report
 

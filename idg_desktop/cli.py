@@ -409,6 +409,9 @@ def cmd_matrix(args: argparse.Namespace) -> int:
                         args.y: c.y,
                         "activities": list(c.activities),
                         "quick_results": c.quick_results,
+                        "entries": [
+                            {"id": e.id, "quick_result": e.quick_result} for e in c.entries
+                        ],
                     }
                     for c in cells
                 ],
@@ -417,9 +420,15 @@ def cmd_matrix(args: argparse.Namespace) -> int:
         )
         return EXIT_OK
     for cell in cells:
-        mark = "  (quick results)" if cell.quick_results else ""
-        ids = ", ".join(short_id(i) for i in cell.activities) or "-"
-        _out(f"{args.y} {cell.y:<6} / {args.x} {cell.x:<6}: {ids}{mark}")
+        mark = " (the quick-results cell)" if cell.quick_results else ""
+        ids = (
+            ", ".join(
+                short_id(e.id) + (" (quick result)" if e.quick_result else "") for e in cell.entries
+            )
+            or "-"
+        )
+        across = f"{cell.x}{mark}" if mark else f"{cell.x:<6}"
+        _out(f"{args.y} {cell.y:<6} / {args.x} {across}: {ids}")
     if unplaced:
         _out(f"not placed (a criterion unrated): {', '.join(short_id(i) for i in unplaced)}")
     return EXIT_OK

@@ -89,7 +89,7 @@ def test_assessment_report_has_every_section_and_finding(reports, facts):
         "2 Description and methodology",
         "3 Workshop sessions",
         "4 Participants",
-        "5 Findings per key factor",
+        "5 Findings per key factor or area",
         "6 Integrity profile",
         "7 Priority matrix",
         "8 Integrity action plan",

@@ -2,6 +2,8 @@
 
 Values are the strings used in the file, on the command line and in exports
 (a contract); labels for people live in the UI and reports, translated there.
+The one exception is the guide's own words for its sections (key factors and
+the other areas), kept here once for the window, the reports and the workbook.
 """
 
 from __future__ import annotations
@@ -63,6 +65,41 @@ RATING_LADDER: tuple[Rating, ...] = (
     Rating.PARTIALLY_EFFECTIVE,
     Rating.EFFECTIVE,
 )
+
+
+class SectionKind(StrEnum):
+    """A section's ``category`` in the framework data.
+
+    The guide assesses "the areas defined by the ten key factors of the Revised
+    Arusha Declaration, as well as collective action and gender and diversity
+    issues" (Part II, situational analysis): ten key factors, three areas of
+    collective action (Part II §4) and gender equality and diversity, one of
+    the "cross-cutting elements" (Part I)."""
+
+    KEY_FACTOR = "key-factor"
+    COLLECTIVE_ACTION = "collective-action"
+    CROSS_CUTTING = "cross-cutting"
+
+
+#: The guide's words, in English, for one section of each kind ("Media and Social
+#: Networks, an area of collective action"); the window translates them.
+SECTION_KIND_WORDS: dict[str, str] = {
+    SectionKind.KEY_FACTOR: "key factor",
+    SectionKind.COLLECTIVE_ACTION: "area of collective action",
+    SectionKind.CROSS_CUTTING: "cross-cutting element",
+}
+#: All the sections, or any one of them (never "key factors" alone: there are ten).
+SECTIONS_WORDS = "key factors and areas"
+SECTION_WORDS = "key factor or area"
+
+
+def section_kind_words(category: str) -> str:
+    """The guide's word for a section of ``category``; the neutral word if unknown."""
+    return SECTION_KIND_WORDS.get(category, SECTION_WORDS)
+
+
+def capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 class FindingKind(StrEnum):

@@ -17,6 +17,7 @@ from typing import Any
 from idg_desktop.domain.plan import CONFIRMED, Extent, OutcomeLevel
 from idg_desktop.domain.priorities import CRITERIA, Level
 from idg_desktop.domain.vocabulary import (
+    SECTION_WORDS,
     Effectiveness,
     FindingKind,
     FindingStatus,
@@ -25,6 +26,8 @@ from idg_desktop.domain.vocabulary import (
     Rating,
     Role,
     Stakeholder,
+    capitalised,
+    section_kind_words,
 )
 from idg_desktop.exports.xlsx_cells import Column, Sheet
 
@@ -270,8 +273,8 @@ SHEETS: tuple[Sheet, ...] = (
         "Sections in scope",
         (
             Column("code", "Code", "text", 8),
-            info("title", "Section", 50),
-            info("category", "Category", 14),
+            info("title", capitalised(SECTION_WORDS), 50),
+            info("kind", "Kind (IDG)", 26),  # the guide's word: key factor, area of ...
             Column("in_scope", "In scope", "bool", 10),
         ),
     ),
@@ -499,7 +502,7 @@ def flatten(payload: dict[str, Any], extras: dict[str, Any]) -> dict[str, list[d
         "activities": [],
         "plan": [],
         "kpis": [{**k, **k["sheet"]} for k in payload["plan"]["kpis"]],
-        "sections": list(payload["sections"]),
+        "sections": [{**s, "kind": section_kind_words(s["category"])} for s in payload["sections"]],
         "terms": [
             {"key": key, "label": terms.get(key, ""), "text": value}
             for key, value in assessment["terms_of_reference"].items()

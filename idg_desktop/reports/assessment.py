@@ -6,6 +6,7 @@ from reportlab.lib import colors
 from reportlab.platypus import CondPageBreak, NextPageTemplate, PageBreak
 
 from idg_desktop.domain.colours import score, text_colour_on
+from idg_desktop.domain.vocabulary import SECTION_WORDS, SECTIONS_WORDS, section_kind_words
 from idg_desktop.reports import words
 from idg_desktop.reports.charts import heat_map
 from idg_desktop.reports.content import Report
@@ -85,7 +86,7 @@ def key_messages(report: Report) -> list[str]:
     good = sum(q.rating in ("effective", "partially-effective") for q in rated)
     ladder = [q for q in rated if q.rating != "not-applicable"]
     messages = [
-        f"The assessment covered {len(report.in_scope())} key factors and areas "
+        f"The assessment covered {len(report.in_scope())} {SECTIONS_WORDS} "
         f"({'comprehensive' if report.comprehensive else 'selected sections'}) with "
         f"{len(report.participants)} participants in {len(report.groups)} working groups "
         f"over {len(report.sessions)} workshop sessions.",
@@ -97,9 +98,14 @@ def key_messages(report: Report) -> list[str]:
     scored = [(v, c) for v, c in scored if v is not None]
     if len(scored) >= 2:
         scored.sort(key=lambda item: item[0])
-        weakest = ", ".join(c.title for _, c in scored[:3])
-        strongest = ", ".join(c.title for _, c in scored[-2:][::-1])
-        messages.append(f"Weakest key factors: {weakest}. Strongest: {strongest}.")
+        kinds = {s.code: section_kind_words(s.category) for s in report.sections}
+
+        def named(cells) -> str:  # "; ": a title may hold a comma (GE's does)
+            return "; ".join(f"{c.title} ({kinds.get(c.section, SECTION_WORDS)})" for c in cells)
+
+        weakest = named(c for _, c in scored[:3])
+        strongest = named(c for _, c in scored[-2:][::-1])
+        messages.append(f"Weakest {SECTIONS_WORDS}: {weakest}. Strongest: {strongest}.")
     counts = {
         k: sum(f.kind == k and f.status != "proposed" for f in report.findings) for k in words.KINDS
     }
@@ -113,7 +119,7 @@ def key_messages(report: Report) -> list[str]:
             f"{len(report.activities)} activities were prioritised; {len(high)} are high priority"
             + (": " + "; ".join(a.title for a in high[:4]) + "." if high else ".")
         )
-    quick = [report.activity(i) for c in report.matrix if c.quick_results for i in c.activities]
+    quick = [report.activity(i) for c in report.matrix for i in c.quick_result_ids()]
     if any(quick):
         messages.append("Quick results: " + "; ".join(a.title for a in quick if a) + ".")
     if report.adoptions:
@@ -129,7 +135,7 @@ def key_messages(report: Report) -> list[str]:
 def methodology(report: Report, width: float) -> list:
     scope = ", ".join(f"{s.code} {s.title}" for s in report.in_scope())
     story = [heading("2 Description and methodology", 1)]
-    extent = "comprehensive, every key factor and area" if report.comprehensive else "selected"
+    extent = f"comprehensive, all {SECTIONS_WORDS}" if report.comprehensive else "selected"
     text = (
         f"The assessment followed the WCO Integrity Development Guide (Part II): {report.mode}. "
         f"Scope: {extent} ({scope})."
@@ -217,13 +223,14 @@ def people(report: Report, width: float) -> list:
 
 
 def findings(report: Report) -> list:
-    story = [heading("5 Findings per key factor", 1)]
+    story = [heading(f"5 Findings per {SECTION_WORDS}", 1)]
     for section in report.in_scope():
         story.append(CondPageBreak(80))
         story.append(heading(f"{section.code} {section.title}", 2))
         found = [f for f in report.findings if f.section == section.code]
         if not found:
-            story.append(para("No findings recorded for this key factor.", "muted"))
+            kind = section_kind_words(section.category)
+            story.append(para(f"No findings recorded for this {kind}.", "muted"))
         for kind in words.KINDS:
             of_kind = [f for f in found if f.kind == kind]
             if not of_kind:
@@ -298,7 +305,7 @@ def assessment_story(report: Report, width: float, height: float, landscape_widt
     story += [PageBreak(), *findings(report)]
     story += [PageBreak(), heading("6 Integrity profile", 1)]
     story.append(
-        para("The ratings of the checklist per key factor and sub-area (heat map).", "muted")
+        para(f"The ratings of the checklist per {SECTION_WORDS} and sub-area (heat map).", "muted")
     )
     story.append(heat_map(report.profile, width))
     story += [PageBreak()]

@@ -3,7 +3,8 @@
 Pure functions returning a reportlab ``Drawing`` (a flowable): same colours
 and cues as the window (``domain/colours.py``). Colour is never
 the only cue: heat-map cells carry their figures and the legend names each
-colour; the quick-results cell is hatched, framed thick and captioned.
+colour; the quick-results cell is hatched, framed thick and captioned, and
+each activity in it that is a quick result carries its own "Quick result" tag.
 """
 
 from __future__ import annotations
@@ -100,7 +101,8 @@ def _text(drawing, x, y, text, size, colour, *, bold=False, anchor="start"):
 
 
 def heat_map(cells: list, width: float) -> Drawing:
-    """One row per key factor: the section's overall cell, then one per sub-area."""
+    """One row per section (key factor or other area): its overall cell, then one
+    per sub-area."""
     rows: list[tuple] = []
     for cell in cells:
         if not rows or cell.section != rows[-1][0].section:
@@ -181,18 +183,26 @@ def matrix(
     as a chip (section code and title). ``activities``: id → (label, title).
 
     ``big`` (the page for the wall): the largest type, from 13 pt down to 9 pt,
-    at which every chip fits its cell."""
+    at which every chip fits its cell with two lines of title, else with one."""
     if not big:
         return _matrix(cells, activities, width, height, 7.5, "listed below")[0]
-    for size in (13.0, 12.0, 11.0, 10.0):
-        drawing, fits = _matrix(cells, activities, width, height, size, "")
+    tries = [(size, 2) for size in (13.0, 12.0, 11.0, 10.0, 9.0)]
+    tries += [(size, 1) for size in (11.0, 10.0)]
+    for size, lines in tries:
+        drawing, fits = _matrix(cells, activities, width, height, size, "", lines)
         if fits:
             return drawing
-    return _matrix(cells, activities, width, height, 9.0, "")[0]
+    return _matrix(cells, activities, width, height, 9.0, "", 1)[0]
 
 
 def _matrix(
-    cells: list, activities: dict, width: float, height: float, size: float, where: str
+    cells: list,
+    activities: dict,
+    width: float,
+    height: float,
+    size: float,
+    where: str,
+    lines: int = 2,
 ) -> tuple[Drawing, bool]:
     fits = True
     lead = size * 1.25
@@ -239,7 +249,7 @@ def _matrix(
             )
             inner_top = y + h - 6
         fits &= _chips(
-            drawing, cell.activities, activities, x + 5, inner_top, w - 10, y + 4, size, where
+            drawing, cell, activities, x + 5, inner_top, w - 10, y + 4, size, where, lines
         )
     for n, level in enumerate(LEVELS_DOWN):
         _text(
@@ -290,18 +300,27 @@ def _matrix(
     return drawing, fits
 
 
-def _chips(drawing, ids, activities, x, top, w, floor, size, where: str) -> bool:
-    """Draw the cell's chips; False if some did not fit (counted as "+n more")."""
+def _chips(drawing, cell, activities, x, top, w, floor, size, where: str, most: int = 2) -> bool:
+    """Draw the cell's chips; False if some did not fit (counted as "+n more").
+
+    A quick result's chip is framed dark and tagged "Quick result" (white on
+    navy) at the end of its first line; in the quick-results cell an activity
+    that is not one (its cost is high) is tagged "High cost" in grey instead,
+    so the cell's hatching never passes for its mark."""
     lead = size * 1.2
+    tag_size = size * 0.8
     y = top
-    for n, activity_id in enumerate(ids):
-        label, title = activities.get(activity_id, ("", ""))
+    entries = cell.entries
+    for n, entry in enumerate(entries):
+        label, title = activities.get(entry.id, ("", ""))
         code_w = stringWidth(label + "  ", SANS_BOLD, size)
-        lines = simpleSplit(visual(title), SANS, size, w - code_w - 6)[:2]
-        if len(lines) == 2 and len(simpleSplit(visual(title), SANS, size, w - code_w - 6)) > 2:
-            lines[1] = lines[1].rstrip()[:-1] + "…"
+        tag = words.QUICK_RESULT if entry.quick_result else ""
+        if not tag and cell.quick_results:
+            tag = words.HIGH_COST
+        tag_w = stringWidth(tag, SANS_BOLD, tag_size) + 8 if tag else 0.0
+        lines = _title_lines(title, size, w - code_w - 6, tag_w, most)
         chip_h = len(lines) * lead + 4
-        remaining = len(ids) - n
+        remaining = len(entries) - n
         if y - chip_h < floor + (lead if remaining > 1 else 0):
             more = f"+{remaining} more ({where})" if where else f"+{remaining} more"
             _text(drawing, x, floor + 2, more, size - 0.5, words.MUTED)
@@ -315,12 +334,48 @@ def _chips(drawing, ids, activities, x, top, w, floor, size, where: str) -> bool
                 rx=2,
                 ry=2,
                 fillColor=colors.white,
-                strokeColor=_colour(words.RULE),
-                strokeWidth=0.5,
+                strokeColor=_colour(words.INK if entry.quick_result else words.RULE),
+                strokeWidth=1.4 if entry.quick_result else 0.5,
             )
         )
-        _text(drawing, x + 3, y - lead + 1, label, size, words.INK, bold=True)
+        baseline = y - lead + 1
+        if tag:
+            quick = entry.quick_result
+            drawing.add(
+                Rect(
+                    x + w - tag_w - 2,
+                    baseline - tag_size * 0.3,
+                    tag_w - 2,
+                    tag_size * 1.25,
+                    rx=1.5,
+                    ry=1.5,
+                    fillColor=_colour(words.INK) if quick else colors.white,
+                    strokeColor=None if quick else _colour(words.MUTED),
+                    strokeWidth=0.5,
+                )
+            )
+            colour = "#ffffff" if quick else words.MUTED
+            _text(drawing, x + w - tag_w + 1, baseline, tag, tag_size, colour, bold=quick)
+        _text(drawing, x + 3, baseline, label, size, words.INK, bold=True)
         for k, line in enumerate(lines):
-            _text(drawing, x + 3 + code_w, y - lead + 1 - k * lead, line, size, words.DARK_TEXT)
+            _text(drawing, x + 3 + code_w, baseline - k * lead, line, size, words.DARK_TEXT)
         y -= chip_h + 3
     return True
+
+
+def _title_lines(
+    title: str, size: float, width: float, first_short_by: float, most: int = 2
+) -> list[str]:
+    """At most ``most`` (1 or 2) lines of ``title``, the first ``first_short_by``
+    narrower (room for a tag), the last ended by "…" when the title runs on."""
+    text = visual(title)
+    first = simpleSplit(text, SANS, size, max(width - first_short_by, size * 3))[:1]
+    rest = text[len(first[0]) :].strip() if first else ""
+    if most == 1 or not rest:
+        if rest:
+            first[0] = first[0].rstrip()[:-1] + "…"
+        return first
+    second = simpleSplit(rest, SANS, size, width)
+    if len(second) > 1:
+        second[0] = second[0].rstrip()[:-1] + "…"
+    return first + second[:1]

@@ -164,7 +164,7 @@ class Report:
     findings: list[Finding]
     profile: list[ProfileCell]
     activities: list[Activity]
-    matrix: list  # MatrixCell (x, y, activity ids, quick_results)
+    matrix: list  # MatrixCell (x, y, activity ids, quick_results, entries)
     unplaced: list[str]
     outcomes: list[Outcome]
     not_in_plan: list[Activity]

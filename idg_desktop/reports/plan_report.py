@@ -5,12 +5,14 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, PageBreak
 
+from idg_desktop.domain.vocabulary import SECTION_WORDS, capitalised
 from idg_desktop.reports import words
 from idg_desktop.reports.charts import matrix
 from idg_desktop.reports.content import Activity, Outcome, Report
 from idg_desktop.reports.fonts import markup
 from idg_desktop.reports.layout import fractions, gap, heading, para, rich, table
 
+SECTION_HEADER = capitalised(SECTION_WORDS)
 OUTCOME_FILL = "#dfe7ef"
 OUTPUT_FILL = "#f1f4f7"
 LEVEL_NAMES = {
@@ -157,7 +159,7 @@ def activity_list(report: Report, width: float):
     rows = [
         [
             para(h, "head")
-            for h in ("No.", "Activity", "Key factor", "Impact", "Ease", "Cost", "Priority")
+            for h in ("No.", "Activity", SECTION_HEADER, "Impact", "Ease", "Cost", "Priority")
         ]
     ]
     for a in report.activities:
@@ -176,7 +178,7 @@ def activity_list(report: Report, width: float):
                 para(words.BANDS.get(a.band, a.band), "cell"),
             ]
         )
-    return table(rows, fractions(width, 6, 46, 10, 9, 9, 9, 11))
+    return table(rows, fractions(width, 6, 44, 12, 9, 9, 9, 11))
 
 
 def matrix_story(
@@ -187,9 +189,10 @@ def matrix_story(
     story.append(
         para(
             "Activities placed by impact and ease of implementation (IDG Part III step 1). "
-            "Chips show the activity's number in the action plan (or its key factor when not "
-            "yet in the plan). The hatched, framed cell holds the quick results: high impact, "
-            "easy, at a cost that is not high.",
+            "Chips show the activity's number in the action plan (or the code of its "
+            f"{SECTION_WORDS} when not yet in the plan). The hatched, framed cell is high "
+            "impact and easy; the quick results are the activities in it tagged so, those "
+            "whose cost is not high.",
             "muted",
         )
     )

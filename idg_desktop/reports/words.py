@@ -73,6 +73,9 @@ STATUSES = {
     "rejected": "Rejected",
 }
 LEVELS = {"high": "High", "medium": "Medium", "low": "Low"}
+#: The marks of the priority matrix's chips, as in ui/pages/matrix_page.py.
+QUICK_RESULT = "Quick result"
+HIGH_COST = "High cost"  # in the quick-results cell: an activity that is not one
 BANDS = {"high": "High", "medium": "Medium", "low": "Low", "unrated": "Not rated"}
 CRITERIA = {
     "importance": "Importance",

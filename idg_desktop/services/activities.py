@@ -27,6 +27,12 @@ def priority_of(activity: models.Activity) -> Priority:
     return priority(ratings_of(activity))
 
 
+def quick_result_of(activity: models.Activity) -> bool:
+    """A quick result by the rule (high impact, easy, cost not high), whatever the
+    priority band or an override says."""
+    return is_quick_result(ratings_of(activity))
+
+
 def band_of(activity: models.Activity) -> str:
     """The band in force: the override if the working group set one."""
     return activity.priority_override or priority_of(activity).band.value
@@ -136,38 +142,58 @@ def list_activities(document: AssessmentDocument) -> list[models.Activity]:
 
 
 @dataclass(frozen=True)
+class MatrixEntry:
+    id: str
+    quick_result: bool  # the activity's own: ``is_quick_result`` of its ratings
+
+
+@dataclass(frozen=True)
 class MatrixCell:
     x: str  # the level on the horizontal criterion
     y: str  # the level on the vertical criterion
     activities: tuple[str, ...]  # activity ids
     quick_results: bool  # the cell of the IDG's quick results (high impact, easy)
+    #: The same activities, each with its own mark: in the quick-results cell only
+    #: those whose cost is not high are quick results.
+    entries: tuple[MatrixEntry, ...] = ()
+
+    def quick_result_ids(self) -> tuple[str, ...]:
+        return tuple(e.id for e in self.entries if e.quick_result)
 
 
 def priority_matrix(
     document: AssessmentDocument, x: str = "ease", y: str = "impact"
 ) -> tuple[list[MatrixCell], list[str]]:
     """The 3×3 grid (rows from high to low on ``y``) and the activities not
-    placed because one of the two criteria is unrated."""
+    placed because one of the two criteria is unrated.
+
+    A cell's ``quick_results`` flags the IDG's quick-results cell (high impact,
+    easy: only on the impact × ease grid); each of its ``entries`` says whether
+    that activity is a quick result, which also needs a cost that is not high.
+    An entry's flag is the activity's own, the same on any pair of axes."""
     for axis in (x, y):
         if axis not in CRITERIA:
             raise InvalidInput(f"Unknown criterion '{axis}': use one of {', '.join(CRITERIA)}.")
     if x == y:
         raise InvalidInput("The matrix needs two different criteria.")
     levels = [Level.HIGH.value, Level.MEDIUM.value, Level.LOW.value]
-    placed: dict[tuple[str, str], list[str]] = {(lx, ly): [] for ly in levels for lx in levels}
+    placed: dict[tuple[str, str], list[MatrixEntry]] = {
+        (lx, ly): [] for ly in levels for lx in levels
+    }
     unplaced = []
     for activity in list_activities(document):
         lx, ly = getattr(activity, x), getattr(activity, y)
         if lx and ly:
-            placed[(lx, ly)].append(activity.id)
+            placed[(lx, ly)].append(MatrixEntry(activity.id, quick_result_of(activity)))
         else:
             unplaced.append(activity.id)
     cells = [
         MatrixCell(
             lx,
             ly,
-            tuple(placed[(lx, ly)]),
+            tuple(e.id for e in placed[(lx, ly)]),
             is_quick_result({x: lx, y: ly}) if {x, y} == {"impact", "ease"} else False,
+            tuple(placed[(lx, ly)]),
         )
         for ly in levels
         for lx in reversed(levels)

@@ -1,4 +1,5 @@
-"""The integrity profile as a heat map: one row per key factor, one cell per sub-area.
+"""The integrity profile as a heat map: one row per section (key factor or other
+area), one cell per sub-area.
 
 Drawn by hand with QPainter rather than built from a table view because it is
 shown on a projector to senior officials: the grid, the spacing and the legend

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from idg_desktop.domain.vocabulary import SECTION_KIND_WORDS, SECTION_WORDS, SECTIONS_WORDS
+
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("Labels", text)
@@ -71,6 +73,27 @@ def kind_labels() -> dict[str, str]:
         "weakness": _t("Weakness / risk"),
         "recommendation": _t("Recommendation"),
     }
+
+
+def section_kind_labels() -> dict[str, str]:
+    """The guide's word for one section of each ``category`` ("key factor", "area
+    of collective action", "cross-cutting element"); the English words are
+    ``domain/vocabulary.py``'s, the one place they are written."""
+    return {key: _t(words) for key, words in SECTION_KIND_WORDS.items()}
+
+
+def section_kind_label(category: str) -> str:
+    return section_kind_labels().get(category, section_label())
+
+
+def sections_label() -> str:
+    """All the sections: "key factors and areas" (the guide has ten key factors)."""
+    return _t(SECTIONS_WORDS)
+
+
+def section_label() -> str:
+    """Any one section: "key factor or area"."""
+    return _t(SECTION_WORDS)
 
 
 def status_labels() -> dict[str, str]:

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from idg_desktop.domain.framework import bundled_framework
+from idg_desktop.domain.vocabulary import capitalised
 from idg_desktop.errors import IdgError
 from idg_desktop.services.assessment import Scope, create_assessment
-from idg_desktop.ui.labels import mode_labels
+from idg_desktop.ui.labels import mode_labels, sections_label
 from idg_desktop.ui.settings import WindowSettings
 
 
@@ -59,7 +60,11 @@ class NewAssessmentDialog(QDialog):
         form.addRow(file_label, file_row)
 
         self.sections: dict[str, QCheckBox] = {}
-        box = QGroupBox(self.tr("Sections in scope (all for a comprehensive assessment)"))
+        box = QGroupBox(
+            self.tr("%1 in scope (all for a comprehensive assessment)").replace(
+                "%1", capitalised(sections_label())
+            )
+        )
         grid = QGridLayout(box)
         for index, section in enumerate(bundled_framework().sections):
             check = QCheckBox(f"{section.code}  {section.title}")

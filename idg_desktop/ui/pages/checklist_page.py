@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 from idg_desktop.services import answers
 from idg_desktop.services.assessment import document_framework
 from idg_desktop.services.groups import group_sections, list_groups
-from idg_desktop.ui.labels import rating_labels
+from idg_desktop.ui.labels import rating_labels, section_kind_label, section_label
 from idg_desktop.ui.models.checklist_model import (
     COL_PROGRESS,
     COL_TITLE,
@@ -218,10 +218,9 @@ class ChecklistPage(Page):
         self.guidance_toggle.setText(
             self.tr("&Guidance: Revised Arusha Declaration and examples of good practice")
         )
-        self.guidance_toggle.setAccessibleName(self.tr("Show the guidance on this key factor"))
         self.guidance_toggle.toggled.connect(self._toggle_guidance)
         self.guidance = QTextBrowser()
-        self.guidance.setAccessibleName(self.tr("Guidance on this key factor"))
+        self._name_guidance(section_label())
         self.guidance.setVisible(False)
         self.narrative = self._text_edit(self.tr("Narrative answer"))
         self.evidence = self._text_edit(self.tr("Evidence"))
@@ -435,6 +434,7 @@ class ChecklistPage(Page):
             return
         self._guidance_for = code
         section = next((s for s in self._framework.get("sections", []) if s["code"] == code), {})
+        self._name_guidance(section_kind_label(section.get("category", "")))
         parts = []
         arusha, examples = (
             self.tr("Revised Arusha Declaration"),
@@ -458,6 +458,12 @@ class ChecklistPage(Page):
                 parts.append(f"<li>{lead}{html.escape(item['text'])}</li>")
             parts.append("</ul>" if items else "")
         self.guidance.setHtml("".join(parts))
+
+    def _name_guidance(self, kind: str) -> None:
+        """Accessible names with the section's own kind: "... on this key factor"."""
+        toggle = self.tr("Show the guidance on this %1").replace("%1", kind)
+        self.guidance_toggle.setAccessibleName(toggle)
+        self.guidance.setAccessibleName(self.tr("Guidance on this %1").replace("%1", kind))
 
     def _toggle_guidance(self, on: bool) -> None:
         if on:

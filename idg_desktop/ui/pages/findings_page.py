@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from idg_desktop.services import findings
 from idg_desktop.services.assessment import sections_in_scope
-from idg_desktop.ui.labels import kind_labels, status_labels
+from idg_desktop.ui.labels import kind_labels, section_label, status_labels
 from idg_desktop.ui.models.findings_model import COL_TEXT, FindingsModel, IdRole
 from idg_desktop.ui.pages.base import Page
 from idg_desktop.ui.workspace import Workspace
@@ -40,10 +40,10 @@ class FindingsPage(Page):
         layout = self.page_layout(
             self.tr("Findings"),
             self.tr(
-                "What the working groups found, per key factor: strengths, weaknesses or "
+                "What the working groups found, per %1: strengths, weaknesses or "
                 "risks, and recommendations with the actions they propose. The plenary agrees, "
                 "amends, merges or rejects each one."
-            ),
+            ).replace("%1", section_label()),
         )
         top = QHBoxLayout()
         self.section_filter = QComboBox()

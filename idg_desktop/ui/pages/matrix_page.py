@@ -4,6 +4,9 @@ criteria, by default impact (vertical) against ease of implementation.
 Drawn with QPainter because it is read from the back of the room: text is
 sized from the widget's height, and the IDG's "quick results" cell (high
 impact, easy) is marked by words and a thick hatched frame, not colour alone.
+Each activity that is a quick result (its cost not high as well) carries its
+own "Quick result" tag, white on navy, and a thick frame; one in that cell
+whose cost is high is tagged "High cost" in grey instead.
 
 Moving an activity to another cell changes its two ratings (the criteria on
 the axes) in one undoable step: by dragging its label with the mouse (only
@@ -72,6 +75,8 @@ class PriorityMatrix(QWidget):
         super().__init__(parent)
         self._cells: list[MatrixCell] = []
         self._items: dict[str, MatrixItem] = {}
+        self._quick: dict[str, bool] = {}  # activity id → a quick result (its own flag)
+        self._quick_cell: set[str] = set()  # the activities in the quick-results cell
         self._x_label = self._y_label = ""
         self._focus = 0
         self._press: tuple[str, QPoint] | None = None  # activity under a left press, where
@@ -88,6 +93,8 @@ class PriorityMatrix(QWidget):
         focused = self.focused_activity()
         self._cells, self._x_label, self._y_label = list(cells), x_label, y_label
         self._items = {item.id: item for item in items}
+        self._quick = {e.id: e.quick_result for cell in cells for e in cell.entries}
+        self._quick_cell = {a for cell in cells if cell.quick_results for a in cell.activities}
         placed = self._placed()
         if focused in placed:  # the focus stays on the same activity, even after a move
             self._focus = placed.index(focused)
@@ -111,6 +118,31 @@ class PriorityMatrix(QWidget):
             self._focus = placed.index(activity_id)
             self.setAccessibleDescription(self._short(self._items[activity_id]))
             self.update()
+
+    def quick_result_marked(self, activity_id: str) -> bool:
+        """Whether the activity's chip is shown tagged "Quick result"."""
+        return self._quick.get(activity_id, False) and activity_id in self.item_rects()
+
+    def tag_text(self, activity_id: str) -> str:
+        """The tag on the activity's chip: "Quick result", "High cost" (in the
+        quick-results cell but not one), or ""."""
+        if self._quick.get(activity_id):
+            return self.tr("Quick result")
+        return self.tr("High cost") if activity_id in self._quick_cell else ""
+
+    def tag_rect(self, activity_id: str) -> QRect:
+        """Where the tag is painted, at the end of the chip's first line (empty if none)."""
+        chip, text = self.chip_rect(activity_id), self.tag_text(activity_id)
+        return self._tag_rect(chip, text) if text and not chip.isEmpty() else QRect()
+
+    def _tag_font(self) -> QFont:
+        return self._bold(0.8)
+
+    def _tag_rect(self, chip: QRect, text: str) -> QRect:
+        lh = QFontMetrics(self.text_font()).height()
+        fm = QFontMetrics(self._tag_font())
+        width = fm.horizontalAdvance(text) + lh // 2
+        return QRect(chip.right() - lh // 4 - width, chip.top() + lh // 8 + 1, width, lh - 2)
 
     def dragged_activity(self) -> str | None:
         """The activity being dragged with the mouse, if any."""
@@ -204,21 +236,29 @@ class PriorityMatrix(QWidget):
         return next((i for i, r in self.item_rects().items() if r.contains(point)), None)
 
     @staticmethod
-    def _wrap(fm: QFontMetrics, text: str, width: int, lines: int) -> list[str]:
-        """``text`` in at most ``lines`` lines of ``width``, the last one elided."""
+    def _wrap(
+        fm: QFontMetrics, text: str, width: int, lines: int, first: int | None = None
+    ) -> list[str]:
+        """``text`` in at most ``lines`` lines of ``width`` (the first ``first``
+        wide, if given), the last one elided."""
         out: list[str] = []
         words = text.split()
+
+        def room() -> int:
+            return first if first is not None and not out else width
+
         while words and len(out) < lines - 1:
             line = words.pop(0)
-            while words and fm.horizontalAdvance(f"{line} {words[0]}") <= width:
+            while words and fm.horizontalAdvance(f"{line} {words[0]}") <= room():
                 line = f"{line} {words.pop(0)}"
             out.append(line)
         if words:
-            out.append(fm.elidedText(" ".join(words), Qt.TextElideMode.ElideRight, width))
+            out.append(fm.elidedText(" ".join(words), Qt.TextElideMode.ElideRight, room()))
         return out
 
     def _short(self, item: MatrixItem) -> str:
-        return f"{item.section}  {item.title}"
+        tag = self.tag_text(item.id)
+        return f"{item.section}  {item.title}" + (f" ({tag})" if tag else "")
 
     # -- painting -----------------------------------------------------------------
 
@@ -295,10 +335,19 @@ class PriorityMatrix(QWidget):
     ) -> None:
         font, bold = self.text_font(), self._bold()
         fm, lh = QFontMetrics(font), QFontMetrics(font).height()
-        p.setPen(frame or QPen(RULE, 1))
+        quick, tag = self._quick.get(item.id, False), self.tag_text(item.id)
+        p.setPen(frame or (QPen(INK, max(2, lh // 10)) if quick else QPen(RULE, 1)))
         p.setBrush(CHIP)
         p.drawRoundedRect(rect, 4, 4)
         inner = rect.adjusted(lh // 4, 0, -lh // 4, 0)
+        tag_rect = self._tag_rect(rect, tag) if tag else QRect()
+        if tag:  # a quick result: white on navy; not one (high cost): grey, outlined
+            p.setPen(Qt.PenStyle.NoPen if quick else QPen(MUTED, 1))
+            p.setBrush(INK if quick else CHIP)
+            p.drawRoundedRect(tag_rect, 3, 3)
+            p.setFont(self._tag_font())
+            p.setPen(QColor("#ffffff") if quick else MUTED)
+            p.drawText(tag_rect, ALIGN.AlignCenter, tag)
         p.setFont(bold)
         p.setPen(INK)
         code_rect = QRect(inner.left(), rect.top() + lh // 8, inner.width(), lh)
@@ -307,7 +356,8 @@ class PriorityMatrix(QWidget):
         p.setFont(font)
         p.setPen(self.palette().windowText().color())
         width, lines = inner.width() - code_w, rect.height() // lh
-        for n, line in enumerate(self._wrap(fm, item.title, width, lines)):
+        first = tag_rect.left() - lh // 4 - inner.left() - code_w if tag else None
+        for n, line in enumerate(self._wrap(fm, item.title, width, lines, first)):
             p.drawText(
                 QRect(inner.left() + code_w, rect.top() + lh // 8 + n * lh, width, lh),
                 ALIGN.AlignLeft | ALIGN.AlignVCenter,

@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from idg_desktop.domain.vocabulary import capitalised
 from idg_desktop.storage.overview import Overview, read_overview
+from idg_desktop.ui.labels import section_label
 
 
 class _Tile(QFrame):
@@ -79,7 +81,7 @@ class OverviewPage(QWidget):
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Section"),
-                self.tr("Key factor or section"),
+                capitalised(section_label()),
                 self.tr("Answered"),
                 self.tr("Rated"),
                 self.tr("Findings"),

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from idg_desktop.domain.vocabulary import capitalised
 from idg_desktop.services import assessment
-from idg_desktop.ui.labels import mode_labels
+from idg_desktop.ui.labels import mode_labels, sections_label
 from idg_desktop.ui.pages.base import Page
 from idg_desktop.ui.workspace import Workspace
 
@@ -64,9 +65,9 @@ class ScopePage(Page):
         layout.addWidget(
             self.intro(
                 self.tr(
-                    "Step 1 of the assessment: the approach, the timing, the key factors "
+                    "Step 1 of the assessment: the approach, the timing, the %1 "
                     "covered and who is responsible. Changes are saved as you leave each field."
-                )
+                ).replace("%1", sections_label())
             )
         )
 
@@ -116,7 +117,9 @@ class ScopePage(Page):
         self.end.dateChanged.connect(lambda _d: self._save("end_date", self._iso(self.end)))
 
         self.sections_box = QGroupBox(
-            self.tr("Key factors and sections in scope (all: a comprehensive assessment)")
+            self.tr("%1 in scope (all: a comprehensive assessment)").replace(
+                "%1", capitalised(sections_label())
+            )
         )
         self.sections_grid = QGridLayout(self.sections_box)
         self.section_checks: dict[str, QCheckBox] = {}

@@ -29,6 +29,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import select
 
 from idg_desktop.atomic import write_atomically
+from idg_desktop.domain.figure5 import ladder_for_rating
 from idg_desktop.domain.vocabulary import Rating
 from idg_desktop.errors import InvalidInput
 from idg_desktop.exchange.merge import MergeResult, merge_payload
@@ -349,8 +350,10 @@ def _answers(rows: list[list[str]], exported: dict[str, Any]) -> list[dict[str, 
         if (new["text"] or "", new["rating"], new["evidence"] or "") == (text, rating, evidence):
             answers.append(new)
             continue
-        if rating != new["rating"]:
-            new["measure_exists"] = new["measure_applied"] = new["measure_effective"] = None
+        if rating != new["rating"]:  # Figure 5's answers follow, as in the window
+            keys = ("measure_exists", "measure_applied", "measure_effective")
+            ladder = ladder_for_rating(rating, tuple(new[k] for k in keys))  # type: ignore[arg-type]
+            new.update(zip(keys, ladder, strict=True))
         new.update(text=text, rating=rating, evidence=evidence, origin="workbook")
         if old is not None:
             new.update(updated_at=now, revision=int(old["revision"]) + 1)

@@ -15,6 +15,7 @@ from typing import Any
 
 from idg_desktop.cli import EXIT_OK, _dump, _open, _out, _split
 from idg_desktop.cli_plan import _pairs
+from idg_desktop.errors import InvalidInput
 from idg_desktop.exports.json_export import _tracked
 from idg_desktop.services.records import short_id
 from idg_desktop.storage import models
@@ -50,9 +51,17 @@ def session_json(record: models.WorkshopSession) -> dict[str, Any]:
 
 
 def cmd_document_add(args: argparse.Namespace) -> int:
+    from idg_desktop.services.assessment import document_framework
     from idg_desktop.services.background import add_document
 
     with _open(args.file) as document:
+        # the kinds the window offers: the framework's list of step 3, and "other"
+        framework = document_framework(document)
+        kinds = [k["key"] for k in framework.get("background_document_kinds", [])] + ["other"]
+        if args.kind.strip().lower() not in kinds:
+            raise InvalidInput(
+                f"Unknown document kind '{args.kind}': use one of {', '.join(kinds)}."
+            )
         record = add_document(
             document,
             title=args.title,

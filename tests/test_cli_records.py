@@ -212,6 +212,8 @@ def test_document_add_refusals(idg, new_file: Path, tmp_path: Path):
              needles=("title",))  # fmt: skip
     _refused(idg, new_file, "document", "add", new_file, "--title", "T", "--kind", "Bad Kind!",
              needles=("kind",))  # fmt: skip
+    _refused(idg, new_file, "document", "add", new_file, "--title", "T", "--kind", "made-up-kind",
+             needles=("made-up-kind", "performance-reports", "other"))  # fmt: skip
     _refused(idg, new_file, "document", "add", new_file, "--title", "T", "--kind", "other",
              "--attach", tmp_path / "nowhere.pdf", needles=("nowhere.pdf",))  # fmt: skip
     _refused(idg, new_file, "document", "add", new_file, "--kind", "other",

@@ -168,3 +168,44 @@ def test_a_cancelled_or_empty_question_adds_nothing(qtbot, workspace, demo_file,
     assert workspace.undo_stack.count() == 0
     workspace.close()
     assert demo_file.read_bytes() == before
+
+
+# -- Figure 5: the window and `idg answer` derive the same ---------------------------
+
+
+def test_the_window_and_the_command_line_derive_the_same_rating(
+    qtbot, workspace, demo_file, demo_template, tmp_path, show, idg
+):
+    """The same changes, clicked in the answer editor and given as `idg answer` flags,
+    leave the same rating and the same three answers in two copies of the demo."""
+    import shutil
+
+    from idg_desktop.services import answers
+
+    twin = tmp_path / "twin.idg"
+    shutil.copyfile(demo_template, twin)
+    page = show(ChecklistPage(workspace))
+    qid = "TR-20"  # rated "effective" directly in the demo: the window shows yes/yes/yes
+    page.select_question(qid)
+
+    def state(path: Path) -> tuple:
+        with AssessmentDocument.open(path, read_only=True) as document:
+            a = answers.answer_for(document, qid)
+            return a.rating, (a.measure_exists, a.measure_applied, a.measure_effective)
+
+    steps = [
+        (page.effective.buttons[1], ("--effective", "partly")),
+        (page.applied.buttons[1], ("--applied", "no")),
+        (page.applied.buttons[0], ("--applied", "yes")),  # effective is asked again, empty
+        (page.effective.buttons[0], ("--effective", "no")),
+        (page.measure.buttons[1], ("--exists", "no")),
+        (page.measure.buttons[0], ("--exists", "yes")),
+        (page.not_applicable, ("--rating", "not-applicable")),
+    ]
+    for button, flags in steps:
+        count = workspace.undo_stack.count()
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda c=count: workspace.undo_stack.count() == c + 1)
+        assert idg("answer", twin, qid, *flags).code == 0
+        assert state(demo_file) == state(twin), flags
+    assert state(twin) == ("not-applicable", (None, None, None))

@@ -546,9 +546,7 @@ class ChecklistPage(Page):
         )
         if question is None:
             return
-        qid = question.id
-        if self.isVisible():
-            self.reload()
+        qid = question.id  # the page has reloaded: the workspace reported the new question
         self.added.setText(self.tr("Added %1").replace("%1", qid))
         self.select_question(qid)
 

@@ -300,9 +300,16 @@ def cmd_answer(args: argparse.Namespace) -> int:
     for flag in ("marked_for_review", "reviewed", "confidential"):
         if getattr(args, flag) is not None:
             changes[flag] = getattr(args, flag)
+    ladder = {k: getattr(args, k) for k in ("exists", "applied", "effective")}
+    ladder = {k: v != "no" if k != "effective" else v for k, v in ladder.items() if v}
     with _open(args.file) as document:
         if args.group:
             changes["group_id"] = groups.find_group(document, args.group).id
+        if ladder:  # Figure 5's answers give the rating, as in the window
+            changes.pop("rating", None)
+            changes["evaluation"] = answers.ladder_change(
+                document, args.question, rating=args.rating, **ladder
+            )
         answer = answers.save_answer(document, args.question, **changes)  # type: ignore[arg-type]
         _out(f"{answer.question_id}: {answer.rating}")
     return EXIT_OK
@@ -683,6 +690,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="absent, not-applied, not-effective, partially-effective, "
         "effective, not-applicable or not-assessed",
     )
+    for flag, choices, question in (
+        ("exists", ("yes", "no"), "is there a measure?"),
+        ("applied", ("yes", "no"), "is it applied in practice?"),
+        ("effective", ("yes", "partly", "no"), "is it effective?"),
+    ):
+        p.add_argument(f"--{flag}", choices=choices, help=f"Figure 5: {question}")
     p.add_argument("--evidence")
     p.add_argument("--group", help="the working group answering, by name or id")
     for flag, dest in (
@@ -708,6 +721,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--group", help="the working group, by name or id")
     p.add_argument("--confidential", action="store_true")
 
+    from idg_desktop import cli_records
+
+    cli_records.register(verbs, verb, _Parser, fverbs)
     p = verb("findings", cmd_findings, "List findings.")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--section")

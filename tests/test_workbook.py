@@ -81,8 +81,13 @@ def test_the_workbook_has_one_protected_sheet_per_section(workbook: Path, demo_f
     assert sheet.protection.sheet
     assert sheet.cell(row=2, column=1).value == "TR-1"
     assert sheet.cell(row=2, column=3).alignment.wrap_text
-    (validation,) = sheet.data_validations.dataValidation
+    validation, *ladder = sheet.data_validations.dataValidation  # then Figure 5's three
     assert validation.type == "list" and validation.formula1 == "IDG_Ratings"
+    assert [(v.formula1, str(v.sqref)) for v in ladder] == [
+        ('"yes,no"', f"F2:F{sheet.max_row}"),
+        ('"yes,no"', f"G2:G{sheet.max_row}"),
+        ('"no,partly,yes"', f"H2:H{sheet.max_row}"),
+    ]
     assert str(validation.sqref) == f"D2:D{sheet.max_row}"
     for row in range(1, sheet.max_row + 1):
         locked = [sheet.cell(row=row, column=c).protection.locked for c in range(1, 6)]

@@ -29,6 +29,15 @@ from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy import select
 
 from idg_desktop.atomic import write_atomically
+from idg_desktop.domain.figure5 import (
+    EMPTY,
+    Ladder,
+    contradiction,
+    derive,
+    ladder_for_rating,
+    shown_ladder,
+    update_ladder,
+)
 from idg_desktop.domain.vocabulary import Rating
 from idg_desktop.errors import InvalidInput
 from idg_desktop.exchange.merge import MergeResult, merge_payload
@@ -36,9 +45,20 @@ from idg_desktop.exchange.packages import export_payload
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
 
-COLUMNS = ("Question", "Text", "Answer", "Rating", "Evidence")
-EDITABLE = ("Answer", "Rating", "Evidence")
+#: Figure 5's three questions come last, so the first five columns stay where the
+#: first template had them; workbooks of that template (``LEGACY_COLUMNS``) still import.
+LADDER_COLUMNS = ("Exists", "Applied", "Effective")
+LEGACY_COLUMNS = ("Question", "Text", "Answer", "Rating", "Evidence")
+COLUMNS = LEGACY_COLUMNS + LADDER_COLUMNS
+EDITABLE = ("Answer", "Rating", "Evidence", *LADDER_COLUMNS)
 WIDTHS = {"Question": 11, "Text": 60, "Answer": 60, "Rating": 20, "Evidence": 40}
+WIDTHS |= {"Exists": 10, "Applied": 10, "Effective": 11}
+#: What each of Figure 5's columns accepts, in the order of its drop-down list.
+LADDER_CHOICES = {
+    "Exists": ("yes", "no"),
+    "Applied": ("yes", "no"),
+    "Effective": ("no", "partly", "yes"),
+}
 RATINGS = tuple(r.value for r in Rating)
 DATA_SHEET, LISTS_SHEET, TITLE_SHEET = "_idg", "Lists", "Instructions"
 RATINGS_NAME = "IDG_Ratings"
@@ -58,9 +78,11 @@ LADDER_HELP = (
 )
 HOW_TO = (
     "One sheet per section; one row per question.",
-    "Write only in the Answer, Rating and Evidence columns; the rest is locked.",
-    "Pick the Rating from the drop-down list (IDG Figure 5: is there a measure? "
-    "is it applied? is it effective?).",
+    "Write only in the Answer, Rating, Evidence, Exists, Applied and Effective columns; "
+    "the rest is locked.",
+    "Evaluate the measure as in IDG Figure 5: Exists (is there a measure? yes/no), "
+    "Applied (is it applied in practice? yes/no), Effective (no/partly/yes); "
+    "the rating follows from them. Or pick the Rating alone from its drop-down list.",
     "Do not add, move or rename sheets or rows, and do not type formulas.",
     "Save the file as .xlsx and give it back to the facilitator.",
 )
@@ -168,6 +190,8 @@ def _section_sheet(sheet: Worksheet, questions: list[Any], base: dict[str, Any])
             "Rating": "" if rating == Rating.NOT_ASSESSED else rating,
             "Evidence": answer.get("evidence") or "",
         }
+        ladder = _shown(answer) if answer else EMPTY
+        values |= dict(zip(LADDER_COLUMNS, map(_cell_of, ladder), strict=True))
         for column, name in enumerate(COLUMNS, start=1):
             _put(sheet, row, column, values[name], editable=name in EDITABLE)
     last = max(len(questions) + 1, 2)
@@ -181,6 +205,18 @@ def _section_sheet(sheet: Worksheet, questions: list[Any], base: dict[str, Any])
     )
     validation.add(f"D2:D{last}")
     sheet.add_data_validation(validation)
+    for name, choices in LADDER_CHOICES.items():
+        letter = chr(65 + COLUMNS.index(name))
+        choice = DataValidation(
+            type="list",
+            formula1=f'"{",".join(choices)}"',
+            allow_blank=True,
+            showErrorMessage=True,
+            errorTitle=name,
+            error=f"Pick {' or '.join(choices)}, or leave it empty.",
+        )
+        choice.add(f"{letter}2:{letter}{last}")
+        sheet.add_data_validation(choice)
     sheet.freeze_panes = "A2"
     sheet.protection.sheet = True
     sheet.protection.formatColumns = False  # widening a column is harmless
@@ -251,7 +287,9 @@ def import_template(document: AssessmentDocument, source: Path | str) -> MergeRe
             f"{source} belongs to another assessment ('{exported['assessment']['title']}')."
         )
     sections = exported["group"]["sections"]
-    rows, problems = _read_rows(document, sections, formulas, values)
+    rows, problems, places = _read_rows(document, sections, formulas, values)
+    if not problems:
+        records, problems = _answers(rows, exported, places)
     if problems:
         raise InvalidInput(f"{source} cannot be imported: " + "; ".join(problems) + ".")
     digest = _checksum(json.dumps(rows, ensure_ascii=False))
@@ -269,7 +307,7 @@ def import_template(document: AssessmentDocument, source: Path | str) -> MergeRe
         "group": exported["group"],
         "base": exported["base"],
         "records": {
-            "answers": _answers(rows, exported),
+            "answers": records,
             "findings": list(exported["base"]["findings"]),
         },
     }
@@ -278,19 +316,23 @@ def import_template(document: AssessmentDocument, source: Path | str) -> MergeRe
 
 def _read_rows(
     document: AssessmentDocument, sections: list[str], formulas: Any, values: Any
-) -> tuple[list[list[str]], list[str]]:
-    """Every row as ``[question, answer, rating, evidence]``, and every problem found."""
+) -> tuple[list[list[str]], list[str], dict[str, str]]:
+    """Every row as ``[question, answer, rating, evidence]`` (then ``exists, applied,
+    effective`` from a workbook with Figure 5's columns), every problem found, and
+    where each question's row is."""
     home = {q.id: code for code, qs in _questions(document, sections).items() for q in qs}
     rows: list[list[str]] = []
     problems: list[str] = []
     seen: dict[str, str] = {}
+    places: dict[str, str] = {}
     for code in sections:
         if code not in values.sheetnames:
             problems.append(f"{code}: the sheet is missing")
             continue
         sheet, raw = values[code], formulas[code]
         header = [_text(sheet.cell(row=1, column=c).value) for c in range(1, len(COLUMNS) + 1)]
-        if tuple(header) != COLUMNS:
+        columns = COLUMNS if tuple(header) == COLUMNS else LEGACY_COLUMNS
+        if tuple(header[: len(columns)]) != columns or any(header[len(columns) :]):
             problems.append(f"{code}, row 1: the columns must be {', '.join(COLUMNS)}")
             continue
         if sheet.max_row > MAX_ROWS:
@@ -299,14 +341,14 @@ def _read_rows(
         for r in range(2, sheet.max_row + 1):
             where = f"{code}, row {r}"
             cells: dict[str, str] = {}
-            for c, name in enumerate(COLUMNS, start=1):
+            for c, name in enumerate(columns, start=1):
                 if raw.cell(row=r, column=c).data_type == "f" and (
                     sheet.cell(row=r, column=c).value is None
                 ):
                     problems.append(f"{where}: {name} holds a formula; type its value instead")
                 cells[name] = _text(sheet.cell(row=r, column=c).value)
             qid = cells["Question"].upper()
-            filled = any(cells[name] for name in EDITABLE)
+            filled = any(cells.get(name) for name in EDITABLE)
             if not qid:
                 if filled:
                     problems.append(f"{where}: there is no question id")
@@ -327,35 +369,91 @@ def _read_rows(
                     f"{where}: rating '{cells['Rating']}' is not one of {', '.join(RATINGS)}"
                 )
                 continue
-            rows.append([qid, cells["Answer"], rating, cells["Evidence"]])
-    return rows, problems
+            row = [qid, cells["Answer"], rating, cells["Evidence"]]
+            if columns == COLUMNS:  # Figure 5's answers, checked against the base later
+                bad = [
+                    f"{where}: {name} '{cells[name]}' is not one of "
+                    + ", ".join(LADDER_CHOICES[name])
+                    for name in LADDER_COLUMNS
+                    if cells[name] and cells[name].lower() not in LADDER_CHOICES[name]
+                ]
+                if bad:
+                    problems.extend(bad)
+                    continue
+                row += [cells[name].lower() for name in LADDER_COLUMNS]
+                places[qid] = where
+            rows.append(row)
+    return rows, problems, places
 
 
-def _answers(rows: list[list[str]], exported: dict[str, Any]) -> list[dict[str, Any]]:
-    """The group's answers: the base's, with what the workbook says in place of its cells.
+def _answers(
+    rows: list[list[str]], exported: dict[str, Any], places: dict[str, str]
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """The group's answers: the base's, with what the workbook says in place of its cells;
+    and every problem with Figure 5's answers.
 
     A row of a question with a base answer always counts (emptying a cell is a
-    change); a row without one counts only when something was written.
+    change); a row without one counts only when something was written. Figure 5
+    goes as in the window: changed answers give the rating (a rating changed too
+    must be the one they give); a rating changed on its own keeps the answers that
+    give it, or takes those it implies.
     """
     base = {a["question"]: a for a in exported["base"]["answers"]}
     now = _now()
     answers = []
-    for qid, text, rating, evidence in rows:
+    problems: list[str] = []
+    for qid, text, typed, evidence, *cells in rows:
         old = base.get(qid)
-        if old is None and not (text or rating or evidence):
-            continue
         new = dict(old) if old else _new_answer(qid, exported["group"]["id"], now)
-        rating = rating or Rating.NOT_ASSESSED.value
-        if (new["text"] or "", new["rating"], new["evidence"] or "") == (text, rating, evidence):
+        rating = typed or Rating.NOT_ASSESSED.value
+        stored: Ladder = tuple(new[k] for k in LADDER_KEYS)  # type: ignore[assignment]
+        ladder = ladder_for_rating(rating, stored) if rating != new["rating"] else stored
+        if cells and tuple(cells) != tuple(map(_cell_of, _shown(new))):
+            # all three are in view at once: those after a "no" are not asked and are
+            # dropped, as the window drops them (a prefilled "yes" left under a new "no")
+            exists, applied, effective = cells
+            given = {"exists": _yes_no(exists)}
+            given["applied"] = _yes_no(applied) if given["exists"] else None
+            given["effective"] = (effective or None) if given["applied"] else None
+            try:
+                ladder = update_ladder("", EMPTY, **given)
+            except ValueError as error:
+                problems.append(f"{places[qid]}: {error}")
+                continue
+            # a rating typed over the exported one must be the one the answers give
+            why = contradiction(rating, ladder) if typed and rating != new["rating"] else None
+            if why:
+                problems.append(f"{places[qid]}: {why}")
+                continue
+            rating = derive(ladder).value
+        if old is None and not (text or typed or evidence or ladder != EMPTY):
+            continue
+        after = (text, rating, evidence, *ladder)
+        if (new["text"] or "", new["rating"], new["evidence"] or "", *stored) == after:
             answers.append(new)
             continue
-        if rating != new["rating"]:
-            new["measure_exists"] = new["measure_applied"] = new["measure_effective"] = None
+        new.update(zip(LADDER_KEYS, ladder, strict=True))
         new.update(text=text, rating=rating, evidence=evidence, origin="workbook")
         if old is not None:
             new.update(updated_at=now, revision=int(old["revision"]) + 1)
         answers.append(new)
-    return answers
+    return answers, problems
+
+
+LADDER_KEYS = ("measure_exists", "measure_applied", "measure_effective")
+
+
+def _shown(answer: dict[str, Any]) -> Ladder:
+    """Figure 5's answers as the window shows them for a base answer."""
+    return shown_ladder(answer.get("rating") or "", tuple(answer.get(k) for k in LADDER_KEYS))  # type: ignore[arg-type]
+
+
+def _cell_of(value: bool | str | None) -> str:
+    return {True: "yes", False: "no", None: ""}.get(value, value)  # type: ignore[call-overload]
+
+
+def _yes_no(cell: str) -> bool | None:
+    return {"yes": True, "no": False}.get(cell)
 
 
 def _new_answer(qid: str, group_id: str, now: str) -> dict[str, Any]:

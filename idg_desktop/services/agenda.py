@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from idg_desktop.errors import InvalidInput
 from idg_desktop.services.participants import find_participant
-from idg_desktop.services.records import stamp_new
+from idg_desktop.services.records import by_prefix, stamp_new, touch
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
 
@@ -67,3 +67,75 @@ def list_sessions(document: AssessmentDocument) -> list[models.WorkshopSession]:
             )
         )
     )
+
+
+#: The fields of a session people change (``idg session set``; the keys of ``idg sessions --json``).
+SESSION_FIELDS = ("date", "start", "duration_minutes", "topic", "participants")
+
+
+def find_session(document: AssessmentDocument, reference: str) -> models.WorkshopSession:
+    return by_prefix(document.session, models.WorkshopSession, reference, "workshop session")
+
+
+def update_session(
+    document: AssessmentDocument, reference: str, **changes: object
+) -> models.WorkshopSession:
+    """Change a session's date, start, duration_minutes, topic or participants.
+
+    Every value is checked before anything is written: all of it, or nothing.
+    """
+    record = find_session(document, reference)
+    clean: dict[str, object] = {}
+    for name, value in changes.items():
+        if name == "date":
+            clean[name] = check_date(str(value))
+        elif name == "start":
+            start = str(value).strip()
+            if start and not _TIME.match(start):
+                raise InvalidInput(f"'{start}' is not a time: write it as HH:MM.")
+            clean[name] = start
+        elif name == "duration_minutes":
+            clean[name] = _minutes(value)
+        elif name == "topic":
+            if not str(value).strip():
+                raise InvalidInput("The session needs a topic.")
+            clean[name] = str(value).strip()
+        elif name == "participants":
+            items = value if isinstance(value, list) else str(value).split(";")
+            people = [find_participant(document, str(p)) for p in items if str(p).strip()]
+            clean[name] = list(dict.fromkeys(p.id for p in people))
+        else:
+            raise InvalidInput(
+                f"A workshop session has no field '{name}': use {', '.join(SESSION_FIELDS)}."
+            )
+    if not clean:
+        raise InvalidInput("Nothing to change in the workshop session.")
+    with document.edit() as session:
+        for name, value in clean.items():
+            if name == "participants":
+                record.participants = [
+                    models.SessionParticipant(participant_id=pid)
+                    for pid in value  # type: ignore[attr-defined]
+                ]
+            else:
+                setattr(record, name, value)
+        touch(document, record)
+        session.flush()
+    return record
+
+
+def _minutes(value: object) -> int:
+    try:
+        minutes = int(str(value).strip())
+    except ValueError:
+        raise InvalidInput(f"'{value}' is not a number of minutes.") from None
+    if minutes < 0:
+        raise InvalidInput("A session cannot last a negative time.")
+    return minutes
+
+
+def remove_session(document: AssessmentDocument, reference: str) -> None:
+    """Delete a session (the window's Delete; undo brings it back whole)."""
+    record = find_session(document, reference)
+    with document.edit() as session:
+        session.delete(record)

@@ -10,12 +10,12 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from idg_desktop.domain import figure5
 from idg_desktop.domain.framework import split_question_id
 from idg_desktop.domain.vocabulary import (
     Effectiveness,
     Rating,
     parse_choice,
-    rating_from_evaluation,
 )
 from idg_desktop.errors import InvalidInput, NotFound
 from idg_desktop.services.records import stamp_new, touch
@@ -54,7 +54,41 @@ class Evaluation:
         effective = (
             parse_choice(Effectiveness, self.effective, "effectiveness") if self.effective else None
         )
-        return rating_from_evaluation(self.measure_exists, self.applied, effective)
+        return figure5.derive((self.measure_exists, self.applied, effective))
+
+
+def ladder_change(
+    document: AssessmentDocument,
+    question_ref: str,
+    *,
+    rating: str | None = None,
+    **given: object,
+) -> Evaluation:
+    """Figure 5's answers after changing those ``given`` (exists, applied, effective).
+
+    The others keep what is stored (or what a directly given rating implies), as
+    in the window's answer editor. A ``rating`` given too must be the one the
+    answers give, or the change is refused with the reason.
+    """
+    question = find_question(document, question_ref)
+    answer = answer_for(document, question.id)
+    stored: figure5.Ladder = (
+        (answer.measure_exists, answer.measure_applied, answer.measure_effective)
+        if answer
+        else figure5.EMPTY
+    )
+    if "effective" in given:
+        given["effective"] = parse_choice(Effectiveness, str(given["effective"]), "effectiveness")
+    try:
+        ladder = figure5.update_ladder(answer.rating if answer else "", stored, **given)
+    except ValueError as error:
+        raise InvalidInput(f"{question.id}: {error}.") from None
+    if rating is not None:
+        wanted = parse_choice(Rating, rating, "rating").value
+        why = figure5.contradiction(wanted, ladder)
+        if why:
+            raise InvalidInput(f"{question.id}: {why}.")
+    return Evaluation(*ladder)
 
 
 def save_answer(

@@ -256,3 +256,34 @@ def add_custom_question(
         )
         session.add(question)
     return question
+
+
+def terms_of_reference_fields(document: AssessmentDocument) -> list[dict]:
+    """Annex 5's fields as the document's framework lists them (key, label, ...)."""
+    return list(document_framework(document).get("terms_of_reference_fields", []))
+
+
+def terms_of_reference(document: AssessmentDocument) -> dict[str, str]:
+    """Every Annex 5 field with its text ("" when not written), then any other key stored."""
+    stored = json.loads(assessment_of(document).terms_of_reference or "{}")
+    keys = [f["key"] for f in terms_of_reference_fields(document)]
+    return {key: str(stored.get(key, "")) for key in keys} | {
+        k: v for k, v in stored.items() if k not in keys
+    }
+
+
+def set_terms_of_reference(document: AssessmentDocument, changes: dict[str, str]) -> dict[str, str]:
+    """Write Annex 5 fields (an empty text clears one); unknown fields are refused."""
+    keys = [f["key"] for f in terms_of_reference_fields(document)]
+    for key in changes:
+        if key not in keys:
+            raise InvalidInput(
+                f"The terms of reference have no field '{key}': use {', '.join(keys)}."
+            )
+    if not changes:
+        raise InvalidInput("Nothing to change in the terms of reference.")
+    stored = json.loads(assessment_of(document).terms_of_reference or "{}")
+    for key, value in changes.items():
+        stored[key] = str(value).strip()
+    update_scope(document, terms_of_reference=stored)
+    return terms_of_reference(document)

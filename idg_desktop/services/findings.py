@@ -160,3 +160,62 @@ def remove_finding(document: AssessmentDocument, finding_id: str) -> None:
     finding = find_finding(document, finding_id)
     with document.edit() as session:
         session.delete(finding)
+
+
+#: The plenary's decisions on a proposed finding (IDG Part II step 6).
+DECISIONS = (FindingStatus.AGREED.value, FindingStatus.AMENDED.value, FindingStatus.REJECTED.value)
+
+
+def decide_finding(
+    document: AssessmentDocument, reference: str, status: str, text: str | None = None
+) -> models.Finding:
+    """The plenary agrees, amends (with the amended text) or rejects a finding.
+
+    An amendment needs its new text; agreeing to a changed text is an amendment,
+    and a rejected finding keeps the words it was rejected in.
+    """
+    finding = find_finding(document, reference)
+    value = parse_choice(FindingStatus, status, "finding status").value
+    if value not in DECISIONS:
+        raise InvalidInput(f"'{status}' is not a plenary decision: use {', '.join(DECISIONS)}.")
+    if finding.status == FindingStatus.MERGED:
+        raise InvalidInput(
+            f"Finding {finding.id[:8]} was merged into another; decide on that one instead."
+        )
+    new_text = None if text is None else text.strip()
+    changed = new_text is not None and new_text != finding.text
+    if value == FindingStatus.AMENDED and not changed:
+        raise InvalidInput(
+            "An amended finding needs its amended text: give --text with the new wording."
+        )
+    if value != FindingStatus.AMENDED and changed:
+        raise InvalidInput(f"A changed text is an amendment: use --status amended, not {value}.")
+    changes: dict[str, object] = {"status": value}
+    if changed:
+        changes["text"] = new_text
+    return update_finding(document, finding.id, **changes)
+
+
+def merge_finding(document: AssessmentDocument, reference: str, into: str) -> models.Finding:
+    """Plenary: a duplicate is marked merged into another finding of its section;
+    both stay, with their origins and histories (the window's "Merge with a duplicate")."""
+    finding = find_finding(document, reference)
+    target = find_finding(document, into)
+    if target.id == finding.id:
+        raise InvalidInput("A finding cannot be merged into itself.")
+    if target.section_code != finding.section_code:
+        raise InvalidInput(
+            f"Finding {target.id[:8]} is in section {target.section_code}, not "
+            f"{finding.section_code}: duplicates are merged within a section."
+        )
+    if target.status == FindingStatus.MERGED:
+        raise InvalidInput(f"Finding {target.id[:8]} is itself merged into another.")
+    if finding.status == FindingStatus.MERGED:
+        raise InvalidInput(f"Finding {finding.id[:8]} is already merged into another.")
+    return update_finding(
+        document,
+        finding.id,
+        status=FindingStatus.MERGED.value,
+        merged_into_id=target.id,
+        note=f"Merged into {target.id[:8]}",
+    )

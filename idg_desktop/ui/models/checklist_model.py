@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 from sqlalchemy import func, select
 
+from idg_desktop.domain.figure5 import Ladder, shown_ladder
 from idg_desktop.domain.vocabulary import RATING_LADDER
 from idg_desktop.services.assessment import sections_in_scope
 from idg_desktop.storage import models
@@ -40,7 +41,7 @@ except ImportError:  # pragma: no cover - a fallback while the palette is not th
     )  # fmt: skip
 
 Index = QModelIndex | QPersistentModelIndex
-Evaluation3 = tuple[bool | None, bool | None, str | None]
+Evaluation3 = Ladder
 
 QuestionIdRole = Qt.ItemDataRole.UserRole + 1
 RatingRole = Qt.ItemDataRole.UserRole + 2
@@ -52,12 +53,6 @@ ProgressRole = Qt.ItemDataRole.UserRole + 6
 SECTION, SUBAREA, PART, QUESTION = "section", "subarea", "part", "question"
 COL_TITLE, COL_PROGRESS = 0, 1
 NOT_ASSESSED, NOT_APPLICABLE = "not-assessed", "not-applicable"
-#: Figure 5's three answers (measure? applied? effective?) that lead to each rating.
-IMPLIED: dict[str, Evaluation3] = dict(
-    zip([r.value for r in RATING_LADDER],
-        [(False, None, None), (True, False, None), (True, True, "no"), (True, True, "partly"),
-         (True, True, "yes")], strict=True)
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -83,7 +78,7 @@ class AnswerState:
     def evaluation(self) -> Evaluation3:
         """Figure 5's answers; a rating given directly (demo, imports) implies them."""
         stored = (self.measure_exists, self.measure_applied, self.measure_effective)
-        return IMPLIED.get(self.rating, stored) if stored == (None, None, None) else stored
+        return shown_ladder(self.rating, stored)
 
     def has_status(self, status: str) -> bool:
         """``status`` is one of :attr:`ChecklistFilter.STATUSES`."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 from idg_desktop.services import agenda
 from idg_desktop.services.assessment import assessment_of, document_framework
 from idg_desktop.services.participants import list_participants
+from idg_desktop.storage import models
 from idg_desktop.ui.pages.base import Page
 from idg_desktop.ui.workspace import Workspace
 
@@ -34,9 +36,19 @@ _MODE_COLUMN = {"in-country": "mode-1", "remote": "mode-2", "self": "mode-3"}
 
 
 class SessionDialog(QDialog):
-    def __init__(self, people: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+    """A new session (everyone ticked), or ``session`` to edit, filled with its values."""
+
+    def __init__(
+        self,
+        people: list[tuple[str, str]],
+        parent: QWidget | None = None,
+        session: models.WorkshopSession | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Add a workshop session"))
+        if session is None:
+            self.setWindowTitle(self.tr("Add a workshop session"))
+        else:
+            self.setWindowTitle(self.tr("Edit workshop session"))
         self.date = QDateEdit(QDate.currentDate())
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("yyyy-MM-dd")
@@ -49,11 +61,19 @@ class SessionDialog(QDialog):
         self.duration.setSuffix(self.tr(" min"))
         self.topic = QLineEdit()
         self.people = QListWidget()
+        taking_part = {p.participant_id for p in session.participants} if session else None
         for person_id, name in people:
             item = QListWidgetItem(name)
             item.setData(Qt.ItemDataRole.UserRole, person_id)
-            item.setCheckState(Qt.CheckState.Checked)
+            ticked = taking_part is None or person_id in taking_part
+            item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
             self.people.addItem(item)
+        if session is not None:
+            self.date.setDate(QDate.fromString(session.date, "yyyy-MM-dd"))
+            if session.start:
+                self.start.setTime(QTime.fromString(session.start, "HH:mm"))
+            self.duration.setValue(session.duration_minutes)
+            self.topic.setText(session.topic)
         form = QFormLayout(self)
         form.addRow(self.tr("&Date:"), self.date)
         form.addRow(self.tr("&Start:"), self.start)
@@ -66,6 +86,16 @@ class SessionDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def values(self) -> dict[str, object]:
+        """What the dialog holds, under the field names of ``agenda.update_session``."""
+        return {
+            "date": self.date.date().toString("yyyy-MM-dd"),
+            "start": self.start.time().toString("HH:mm"),
+            "duration_minutes": self.duration.value(),
+            "topic": self.topic.text(),
+            "participants": self.chosen(),
+        }
 
     def chosen(self) -> list[str]:
         return [
@@ -90,7 +120,16 @@ class AgendaPage(Page):
         buttons = QHBoxLayout()
         self.add_button = QPushButton(self.tr("&Add session…"))
         self.add_button.clicked.connect(self._add)
-        buttons.addWidget(self.add_button)
+        self.edit_button = QPushButton(self.tr("&Edit session…"))
+        self.edit_button.setToolTip(self.tr("Change the chosen session (Enter or double-click)"))
+        self.edit_button.clicked.connect(self.edit_session)
+        self.delete_button = QPushButton(self.tr("De&lete session"))
+        self.delete_button.setToolTip(
+            self.tr("Delete the chosen session (Delete); Undo restores it")
+        )
+        self.delete_button.clicked.connect(self.delete_session)
+        for button in (self.add_button, self.edit_button, self.delete_button):
+            buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
 
@@ -105,6 +144,13 @@ class AgendaPage(Page):
             ]
         )
         self._setup(self.sessions, stretch=3)
+        self.sessions.setAccessibleName(self.tr("Workshop sessions"))
+        self.sessions.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.sessions.activated.connect(lambda _index: self.edit_session())
+        self.sessions.itemSelectionChanged.connect(self._enable)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.sessions)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.delete_session)
         self.activities_label = QLabel()
         self.activities_label.setObjectName("pageIntro")
         self.activities = QTableWidget(0, 3)
@@ -133,6 +179,7 @@ class AgendaPage(Page):
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
 
     def reload(self) -> None:
+        chosen = self.current_session()
         names = {p.id: p.name for p in list_participants(self.document)}
         sessions = agenda.list_sessions(self.document)
         self.sessions.setRowCount(len(sessions))
@@ -143,10 +190,13 @@ class AgendaPage(Page):
             values = [session.date, session.start, duration, session.topic, str(len(people))]
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, session.id)
                 if column == 4:
                     item.setToolTip(", ".join(people))
                 self.sessions.setItem(row, column, item)
         self.sessions.resizeRowsToContents()
+        self.select_session(chosen)
+        self._enable()
 
         framework = document_framework(self.document)
         mode = assessment_of(self.document).mode
@@ -169,6 +219,53 @@ class AgendaPage(Page):
             for col, value in enumerate(values):
                 self.activities.setItem(row, col, QTableWidgetItem(value or "—"))
         self.activities.resizeRowsToContents()
+
+    def current_session(self) -> str | None:
+        """The id of the chosen session, if any."""
+        rows = self.sessions.selectionModel().selectedRows()
+        item = self.sessions.item(rows[0].row(), 0) if rows else None
+        return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+    def select_session(self, session_id: str | None) -> None:
+        for row in range(self.sessions.rowCount()):
+            if (
+                session_id
+                and self.sessions.item(row, 0).data(Qt.ItemDataRole.UserRole) == session_id
+            ):
+                self.sessions.selectRow(row)
+                return
+        self.sessions.clearSelection()
+
+    def _enable(self) -> None:
+        chosen = self.current_session() is not None
+        self.edit_button.setEnabled(chosen)
+        self.delete_button.setEnabled(chosen)
+
+    def edit_session(self) -> None:
+        session_id = self.current_session()
+        if session_id is None:
+            return
+        record = agenda.find_session(self.document, session_id)
+        people = [(p.id, p.name) for p in list_participants(self.document)]
+        dialog = SessionDialog(people, self, record)
+        before = dialog.values()
+        if not dialog.exec():
+            return
+        changes = {k: v for k, v in dialog.values().items() if before[k] != v}
+        if changes:
+            self.workspace.run(
+                self.tr("Edit workshop session"),
+                lambda: agenda.update_session(self.document, session_id, **changes),
+            )
+
+    def delete_session(self) -> None:
+        """Delete the chosen session at once: Edit > Undo brings it back."""
+        session_id = self.current_session()
+        if session_id is not None:
+            self.workspace.run(
+                self.tr("Delete workshop session"),
+                lambda: agenda.remove_session(self.document, session_id),
+            )
 
     def _add(self) -> None:
         people = [(p.id, p.name) for p in list_participants(self.document)]

@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QRadioButton,
     QSplitter,
     QStackedWidget,
@@ -38,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from idg_desktop.services import answers
-from idg_desktop.services.assessment import document_framework
+from idg_desktop.services.assessment import add_custom_question, document_framework
 from idg_desktop.services.groups import group_sections, list_groups
 from idg_desktop.ui.labels import rating_labels, section_kind_label, section_label
 from idg_desktop.ui.models.checklist_model import (
@@ -51,6 +53,7 @@ from idg_desktop.ui.models.checklist_model import (
     ChecklistModel,
     KindRole,
     QuestionIdRole,
+    SectionCodeRole,
     load_checklist,
     rating_colour,
 )
@@ -135,7 +138,8 @@ class ChecklistPage(Page):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda s=step: self.go_to_question(s))
         chain = [self.search, self.group_filter, self.status_filter, self.rating_filter]
-        chain += [self.tree, self.narrative, *self.measure.buttons, *self.applied.buttons]
+        chain += [self.tree, self.add_question_button, self.narrative, *self.measure.buttons]
+        chain += [*self.applied.buttons]
         chain += [*self.effective.buttons, self.not_applicable, self.evidence]
         chain += [self.for_review, self.reviewed, self.confidential, self.guidance_toggle]
         for first, second in itertools.pairwise(chain):
@@ -193,11 +197,22 @@ class ChecklistPage(Page):
         header.setSectionResizeMode(COL_PROGRESS, QHeaderView.ResizeMode.Fixed)
         self.tree.selectionModel().currentChanged.connect(self._on_current)
         self.shown = label(muted=True)
+        self.add_question_button = QPushButton(self.tr("Add a &question to this section…"))
+        self.add_question_button.setToolTip(
+            self.tr("Your own question in the chosen section, numbered after the guide's (C1, C2…)")
+        )
+        self.add_question_button.clicked.connect(self.add_question)
+        self.added = label(muted=True)
+        self.added.setAccessibleName(self.tr("Question added"))
         pane = QWidget()
         column = QVBoxLayout(pane)
         column.setContentsMargins(0, 0, 6, 0)
         column.addWidget(self.tree, 1)
-        column.addWidget(self.shown)
+        below = QHBoxLayout()
+        below.addWidget(self.shown, 1)
+        below.addWidget(self.added)
+        below.addWidget(self.add_question_button)
+        column.addLayout(below)
         return pane
 
     def _build_editor(self) -> QWidget:
@@ -372,6 +387,7 @@ class ChecklistPage(Page):
         same = qid == self._qid
         question = self.model.question(qid) if qid else None
         self._qid = self.proxy.pinned = question.id if question else None
+        self.add_question_button.setEnabled(bool(self.current_section()))
         if question is None:
             self.editor_stack.setCurrentWidget(self.placeholder)
             return
@@ -535,6 +551,35 @@ class ChecklistPage(Page):
             qid = index.data(QuestionIdRole)
             found += [qid] if qid else self._proxy_questions(index)
         return found
+
+    def current_section(self) -> str | None:
+        """The section of the chosen question or branch."""
+        index = self.tree.currentIndex()
+        return index.data(SectionCodeRole) if index.isValid() else None
+
+    def add_question(self) -> None:
+        """The facilitator's own question in the chosen section (one undo step);
+        the new question is shown at once with its id (``TR-C1``)."""
+        code = self.current_section()
+        if not code:
+            return
+        self.flush()
+        text, ok = QInputDialog.getMultiLineText(
+            self,
+            self.tr("Add a question"),
+            self.tr("Text of the new question in section %1:").replace("%1", code),
+        )
+        if not ok or not text.strip():
+            return
+        question = self.workspace.run(
+            self.tr("Add question to %1").replace("%1", code),
+            lambda: add_custom_question(self.document, code, text),
+        )
+        if question is None:
+            return
+        qid = question.id  # the page has reloaded: the workspace reported the new question
+        self.added.setText(self.tr("Added %1").replace("%1", qid))
+        self.select_question(qid)
 
     # -- filters --------------------------------------------------------------
 

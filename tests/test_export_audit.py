@@ -282,3 +282,29 @@ def test_every_table_is_exported_or_left_out_with_a_reason(idg, merged: Path, tm
         assert not lost, f"{len(lost)} rows of {table} are not in export json, e.g. {min(lost)}"
         lost = keys - in_book[table]
         assert not lost, f"{len(lost)} rows of {table} are not in the workbook, e.g. {min(lost)}"
+
+
+def test_a_public_workbook_leaves_out_the_conflicts_of_confidential_records(
+    idg, demo_template: Path, tmp_path: Path
+):
+    """A conflict carries every side's text: a public version must not carry a
+    confidential answer's text through its conflict's versions."""
+    import openpyxl
+    from merged_demo import GROUP_TEXT, build_merged_demo
+
+    merged = build_merged_demo(demo_template, tmp_path)
+    assert idg("answer", merged, "LC-2", "--confidential").code == 0
+    shared = tmp_path / "public.xlsx"
+    assert idg("export", "xlsx", merged, "-o", shared, "--public").code == 0
+    full = tmp_path / "full.xlsx"
+    assert idg("export", "xlsx", merged, "-o", full).code == 0
+
+    def cells(path: Path) -> str:
+        book = openpyxl.load_workbook(path)
+        return " ".join(
+            str(v) for sheet in book for row in sheet.iter_rows(values_only=True) for v in row if v
+        )
+
+    assert GROUP_TEXT["LC-2"] in cells(full)  # so the check below can fail
+    assert GROUP_TEXT["LC-2"] not in cells(shared)
+    assert GROUP_TEXT["LC-1"] in cells(shared)  # a resolved conflict of an open answer stays

@@ -5,7 +5,8 @@ rules the PDFs follow (``reports/content.py``): *public* leaves out answers and
 findings marked confidential (with their histories) and every confidential
 part of the action plan with everything under it (``services.plan.hidden_ids``);
 *pseudonymise* names participants by role and initials in every text
-(``reports/privacy.py``). Such a workbook cannot rebuild the assessment, so
+(``reports/privacy.py``); *public* also leaves out the conflicts of what it
+leaves out, whose versions carry the same text. Such a workbook cannot rebuild the assessment, so
 its technical sheet says what it is and ``idg import workbook`` refuses it.
 """
 
@@ -53,8 +54,17 @@ def for_sharing(
 
 
 def _leave_out_confidential(data: dict[str, Any], hidden: set[str]) -> None:
+    secret_questions = {a["question"] for a in data["answers"] if a["confidential"]}
     data["answers"] = [a for a in data["answers"] if not a["confidential"]]
     gone = {f["id"] for f in data["findings"] if f["confidential"]}
+    # A conflict carries every side's version of its record: none of a
+    # confidential answer or finding, nor one that any side marked confidential.
+    data["conflicts"] = [
+        c
+        for c in data.get("conflicts", [])
+        if c["record"] not in secret_questions | gone
+        and not any(v["content"].get("confidential") for v in c["versions"])
+    ]
     data["findings"] = [f for f in data["findings"] if f["id"] not in gone]
     for finding in data["findings"]:
         if finding["merged_into"] in gone:

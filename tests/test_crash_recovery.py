@@ -478,6 +478,45 @@ def test_kill_9_during_a_schema_upgrade_leaves_the_old_or_the_new_file(idg, tmp_
     tally.report()
 
 
+#: Upgrades the file, killed with SIGKILL halfway through the backup copy the
+#: upgrade makes first (copied eight pages at a time so there is a halfway).
+_DIE_IN_BACKUP = r"""
+import os, signal, sqlite3, sys
+from idg_desktop.storage import document, migrations
+
+
+def dying_copy(source, target, progress=None):
+    destination = sqlite3.connect(target)
+
+    def report(_status, remaining, total):
+        if remaining * 2 <= total:
+            os.kill(os.getpid(), signal.SIGKILL)
+
+    source.backup(destination, pages=8, progress=report)
+
+
+migrations.backup_copy = dying_copy
+document.AssessmentDocument.open(sys.argv[1]).close()
+"""
+
+
+def test_a_kill_during_the_upgrade_backup_leaves_no_half_backup(idg, tmp_path):
+    """The backup is written under a temporary name and renamed when whole:
+    a file named as the backup is always a complete copy of the old file."""
+    original = FIXTURES / "schema3-demo.idg"
+    target = tmp_path / "old.idg"
+    shutil.copyfile(original, target)
+    done = subprocess.run(
+        [sys.executable, "-c", _DIE_IN_BACKUP, str(target)], env=_child_env(), timeout=120
+    )
+    assert done.returncode == -signal.SIGKILL
+    assert probe(target).schema_version == 3 and _dump(target) == _dump(original)
+    assert not list(tmp_path.glob("old.schema3-backup-*"))  # no half copy under its name
+    with AssessmentDocument.open(target) as document:  # the upgrade then goes through
+        assert document.upgraded_from == 3
+        assert _dump(document.backup_path) == _dump(original)
+
+
 def test_kill_9_during_edits_keeps_every_committed_edit_whole(idg, demo_file, tmp_path):
     rng = random.Random(SEED + 2)
     tally = Tally("kill -9 during edits")

@@ -14,13 +14,11 @@ from __future__ import annotations
 
 import json
 import os
-import random
 import shutil
 import signal
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -253,14 +251,18 @@ def test_on_a_real_read_only_mount_it_refuses_with_the_sentence(idg_process, cra
 
 # -- kill -9 at random points of real operations --------------------------------------
 
-#: The child: the real code, made slow inside SQLite (a pause per statement and
-#: a tiny page cache, so a write spans a while and spills into the file), so
-#: random kill points land inside writes often instead of one run in thirty.
+#: One child process per scenario: it imports the application once, makes it
+#: slow inside SQLite (a pause per statement and a tiny page cache, so a write
+#: spans a while and spills into the file: random kill points land inside
+#: writes often instead of one run in thirty), runs the operation to its end
+#: on a reference copy (timed), then, for each target, forks a process that
+#: runs it and kills that with SIGKILL at a random point of that time.
+#: Prints a JSON report as its last line.
 _CHILD = r"""
-import sys, time
+import json, os, random, signal, sys, time, traceback
 from idg_desktop.storage import document
 
-pause = float(sys.argv[1])
+spec = json.loads(sys.argv[1])
 plain = document._writable_connect
 
 
@@ -270,26 +272,27 @@ def slowed(path):
     def connect_slowly():
         connection = connect()
         connection.execute("PRAGMA cache_size = 8")
-        connection.set_trace_callback(lambda _sql: time.sleep(pause))
+        connection.set_trace_callback(lambda _sql: time.sleep(spec["pause"]))
         return connection
 
     return connect_slowly
 
 
 document._writable_connect = slowed
-operation, args = sys.argv[2], sys.argv[3:]
-if operation == "idg":
-    from idg_desktop.cli import main
+import idg_desktop.exchange.merge, idg_desktop.exchange.workbook  # noqa: E401,F401
+from idg_desktop.cli import main
+from idg_desktop.services import answers
+from idg_desktop.services.records import stamp_new
+from idg_desktop.storage import models
 
-    sys.exit(main(args))
-if operation == "upgrade":
-    document.AssessmentDocument.open(args[0]).close()
-if operation == "edits":
-    from idg_desktop.services import answers
-    from idg_desktop.services.records import stamp_new
-    from idg_desktop.storage import models
 
-    opened = document.AssessmentDocument.open(args[0])
+def operate(target):
+    if spec["operation"] == "idg":
+        return main([target if a == "{file}" else a for a in spec["args"]])
+    if spec["operation"] == "upgrade":
+        document.AssessmentDocument.open(target).close()
+        return 0
+    opened = document.AssessmentDocument.open(target)  # "edits", until killed
     n = 0
     while True:
         n += 1
@@ -299,26 +302,78 @@ if operation == "edits":
                 stamp_new(opened, person)
                 session.add(person)
         answers.save_answer(opened, "TR-1", text=f"edit {n}")
+
+
+def forked(target):
+    pid = os.fork()
+    if pid == 0:
+        code = 1
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+            code = operate(target)
+        except BaseException:
+            traceback.print_exc()
+        finally:
+            os._exit(code)
+    return pid
+
+
+rng = random.Random(spec["seed"])
+report = {"duration": 1.0, "runs": []}
+if spec["reference"]:
+    started = time.monotonic()
+    _pid, status = os.waitpid(forked(spec["reference"]), 0)
+    report["duration"] = time.monotonic() - started
+    report["reference_exit"] = os.waitstatus_to_exitcode(status)
+for target in spec["targets"]:
+    delay = rng.uniform(0.05, 1.05 * report["duration"])
+    started = time.monotonic()
+    pid = forked(target)
+    while True:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            killed = False
+            break
+        if time.monotonic() - started >= delay:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            killed = True
+            break
+        time.sleep(0.001)
+    report["runs"].append({"delay": round(delay, 3), "killed": killed})
+print(json.dumps(report))
 """
 
 PAUSE = 0.004  # seconds per SQL statement in the child
+RUNS = 6  # kills per scenario
+
+needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork (Linux, macOS)")
 
 
-def run_child(operation: str, *args: object, kill_after: float | None = None) -> int:
-    command = [sys.executable, "-c", _CHILD, str(PAUSE), operation, *map(str, args)]
-    child = subprocess.Popen(
-        command, env=_child_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+def kill_runs(
+    operation: str, targets: list[Path], *, args=(), reference: Path | None = None, seed: int
+) -> dict:
+    """Run ``operation`` to its end on ``reference``, then on each target,
+    killed by SIGKILL at a random point (see _CHILD); returns its report."""
+    spec = {
+        "operation": operation,
+        "args": [str(a) for a in args],
+        "reference": str(reference) if reference else None,
+        "targets": [str(t) for t in targets],
+        "seed": seed,
+        "pause": PAUSE,
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", _CHILD, json.dumps(spec)],
+        env=_child_env(),
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
-    if kill_after is None:
-        _out, err = child.communicate(timeout=120)
-        assert child.returncode in (0, 3), err.decode()
-        return child.returncode
-    try:
-        child.wait(timeout=kill_after)
-    except subprocess.TimeoutExpired:
-        os.kill(child.pid, signal.SIGKILL)
-    child.communicate(timeout=60)
-    return child.returncode
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout.splitlines()[-1])
+    assert report.get("reference_exit", 0) in (0, 3), done.stderr
+    return report
 
 
 def normalised(text: str) -> object:
@@ -354,8 +409,12 @@ class Tally:
         self.name = name
         self.counts = {"before": 0, "after": 0, "recovered": 0}
 
-    def report(self) -> None:
-        print(f"\n{self.name}: seed {SEED}, {self.counts}")
+    def report(self, child: dict) -> None:
+        delays = [run["delay"] for run in child["runs"] if run["killed"]]
+        print(
+            f"\n{self.name}: seed {SEED}, operation {child['duration']:.2f} s, "
+            f"killed at {delays}: {self.counts}"
+        )
 
 
 def reopen(idg, path: Path, tally: Tally, *, schema_current: bool = True) -> None:
@@ -369,11 +428,6 @@ def reopen(idg, path: Path, tally: Tally, *, schema_current: bool = True) -> Non
     # SQLite ignores and overwrites at the next write.
     journal = journal_of(path)
     assert not journal.exists() or journal.read_bytes()[:8] in (b"", bytes(8))
-
-
-def _kill_points(rng: random.Random, duration: float, runs: int) -> list[float]:
-    start = 0.35 * duration  # before that the child is still importing
-    return [rng.uniform(start, duration * 1.05) for _ in range(runs)]
 
 
 def _returned_package(idg, master: Path, tmp_path: Path) -> Path:
@@ -390,21 +444,19 @@ def _returned_package(idg, master: Path, tmp_path: Path) -> Path:
 
 
 def _kill_during_merge(idg, demo_file: Path, tmp_path: Path, source: Path, verb: str) -> None:
-    rng = random.Random(SEED)
     tally = Tally(f"kill -9 during idg {verb} import")
     before = export_json(idg, demo_file)
     reference = tmp_path / "reference.idg"
-    shutil.copyfile(demo_file, reference)
-    started = time.monotonic()
-    run_child("idg", verb, "import", reference, source)
-    duration = time.monotonic() - started
+    targets = [tmp_path / f"run{n}.idg" for n in range(RUNS)]
+    for path in [reference, *targets]:
+        shutil.copyfile(demo_file, path)
+    report = kill_runs(
+        "idg", targets, args=(verb, "import", "{file}", source), reference=reference, seed=SEED
+    )
     after = normalised(export_json(idg, reference))
     ((package_id, outcome),) = merge_log(reference)
     assert outcome != "already-imported"
-    for n, delay in enumerate(_kill_points(rng, duration, 5)):
-        target = tmp_path / f"run{n}.idg"
-        shutil.copyfile(demo_file, target)
-        run_child("idg", verb, "import", target, source, kill_after=delay)
+    for target in targets:
         reopen(idg, target, tally)
         state = export_json(idg, target)
         if merge_log(target):
@@ -414,14 +466,16 @@ def _kill_during_merge(idg, demo_file: Path, tmp_path: Path, source: Path, verb:
         else:
             assert state == before  # neither
             tally.counts["before"] += 1
-    tally.report()
+    tally.report(report)
 
 
+@needs_fork
 def test_kill_9_during_package_import_leaves_all_or_nothing(idg, demo_file, tmp_path):
     back = _returned_package(idg, demo_file, tmp_path)
     _kill_during_merge(idg, demo_file, tmp_path, back, "package")
 
 
+@needs_fork
 def test_kill_9_during_workbook_import_leaves_all_or_nothing(idg, demo_file, tmp_path):
     import openpyxl
 
@@ -447,23 +501,19 @@ def _dump(path: Path) -> list[str]:
         connection.close()
 
 
+@needs_fork
 def test_kill_9_during_a_schema_upgrade_leaves_the_old_or_the_new_file(idg, tmp_path):
-    rng = random.Random(SEED + 1)
     tally = Tally("kill -9 during a schema upgrade")
     original = FIXTURES / "schema3-demo.idg"
     old = _dump(original)
-    reference = tmp_path / "reference.idg"
-    shutil.copyfile(original, reference)
-    started = time.monotonic()
-    run_child("upgrade", reference)
-    duration = time.monotonic() - started
+    reference = tmp_path / "reference" / "old.idg"
+    targets = [tmp_path / f"run{n}" / "old.idg" for n in range(RUNS)]
+    for path in [reference, *targets]:
+        path.parent.mkdir()
+        shutil.copyfile(original, path)
+    report = kill_runs("upgrade", targets, reference=reference, seed=SEED + 1)
     upgraded = normalised(export_json(idg, reference))
-    for n, delay in enumerate(_kill_points(rng, duration, 5)):
-        folder = tmp_path / f"run{n}"
-        folder.mkdir()
-        target = folder / "old.idg"
-        shutil.copyfile(original, target)
-        run_child("upgrade", target, kill_after=delay)
+    for target in targets:
         facts = probe(target)  # recovers if needed; never refuses
         tally.counts["recovered"] += facts.recovered
         assert facts.intact
@@ -475,7 +525,9 @@ def test_kill_9_during_a_schema_upgrade_leaves_the_old_or_the_new_file(idg, tmp_
             assert normalised(export_json(idg, target)) == upgraded
             tally.counts["after"] += 1
         reopen(idg, target, tally, schema_current=facts.current)
-    tally.report()
+        for backup in target.parent.glob("*-backup-*.idg"):
+            assert _dump(backup) == old  # a backup, if any, is whole
+    tally.report(report)
 
 
 #: Upgrades the file, killed with SIGKILL halfway through the backup copy the
@@ -517,15 +569,17 @@ def test_a_kill_during_the_upgrade_backup_leaves_no_half_backup(idg, tmp_path):
         assert _dump(document.backup_path) == _dump(original)
 
 
+@needs_fork
 def test_kill_9_during_edits_keeps_every_committed_edit_whole(idg, demo_file, tmp_path):
-    rng = random.Random(SEED + 2)
     tally = Tally("kill -9 during edits")
     demo = json.loads(export_json(idg, demo_file))
     original = next(a["text"] for a in demo["answers"] if a["question"] == "TR-1")
-    for n in range(5):
-        target = tmp_path / f"run{n}.idg"
-        shutil.copyfile(demo_file, target)
-        run_child("edits", target, kill_after=rng.uniform(1.0, 2.5))
+    targets = [tmp_path / f"run{n}.idg" for n in range(RUNS)]
+    for path in targets:
+        shutil.copyfile(demo_file, path)
+    report = kill_runs("edits", targets, seed=SEED + 2)
+    assert all(run["killed"] for run in report["runs"])
+    for target in targets:
         reopen(idg, target, tally)
         people = json.loads(idg("participants", target, "--json").out)
         ps = sorted(p["name"] for p in people if p["name"][:1] == "P" and p["name"][1:].isdigit())
@@ -541,4 +595,4 @@ def test_kill_9_during_edits_keeps_every_committed_edit_whole(idg, demo_file, tm
             allowed = {original, "edit 1"}
         assert answer["text"] in allowed  # each answer edit whole, in order
         tally.counts["after" if made else "before"] += 1
-    tally.report()
+    tally.report(report)

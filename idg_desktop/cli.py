@@ -26,6 +26,7 @@ from idg_desktop.services import answers, findings, groups, participants
 from idg_desktop.services.assessment import Scope, create_assessment
 from idg_desktop.services.records import short_id
 from idg_desktop.storage.document import AssessmentDocument, current_schema, probe
+from idg_desktop.storage.recovery import recovered_sentence
 
 EXIT_OK = 0
 EXIT_ATTENTION = 1  # `check`: usable, but needs an upgrade
@@ -54,7 +55,10 @@ def _dump(data: object) -> None:
 
 
 def _open(path: str, *, read_only: bool = False) -> AssessmentDocument:
-    return AssessmentDocument.open(Path(path), read_only=read_only)
+    document = AssessmentDocument.open(Path(path), read_only=read_only)
+    if document.recovered:  # a file left mid-write: say it was made whole, then go on
+        sys.stderr.write(f"idg: {recovered_sentence(Path(path))}\n")
+    return document
 
 
 # -- verbs ----------------------------------------------------------------------
@@ -149,6 +153,8 @@ def cmd_info(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     facts = probe(Path(args.file), full_check=True)
     _out(f"{args.file}: an IDG assessment file.")
+    if facts.recovered:
+        _out(recovered_sentence(Path(args.file)))
     if not facts.intact:
         raise FileProblem(f"{args.file} is damaged: {facts.problems[0]}.")
     _out(f"{args.file}: intact (SQLite integrity check passed).")

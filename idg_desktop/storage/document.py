@@ -141,6 +141,8 @@ class AssessmentDocument:
         self.clock = clock
         self.origin = origin if origin is not None else installation_id()
         self.upgraded_from: int | None = None
+        #: An interrupted write was undone to open it (recovery.py); say so once.
+        self.recovered = False
         self.backup_path: Path | None = None
         self._lock = lock
         self._undo_enabled = False
@@ -161,12 +163,14 @@ class AssessmentDocument:
         """Open an existing file, upgrading it (after a backup) if older.
 
         Raises a :class:`FileProblem` with the user's sentence; the file is
-        left untouched by every refusal. ``lock``: one the caller acquired
-        already (it is released on refusal, and by :meth:`close`).
+        left untouched by every refusal. A file left mid-write is recovered
+        first (``recovered`` is then True: tell the user once). ``lock``: one
+        the caller acquired already (it is released on refusal, and by
+        :meth:`close`).
         """
         path = Path(path)
         try:
-            facts = probe(path)
+            facts = probe(path, lock=lock)
             if not facts.intact:
                 raise DamagedFile(f"{path} is damaged: {facts.problems[0]}.")
         except BaseException:
@@ -180,7 +184,9 @@ class AssessmentDocument:
                     "editing once to upgrade it."
                 )
             engine = _engine_for(_readonly_connect_factory(path))
-            return cls(path, engine, read_only=True, lock=None, clock=clock)
+            document = cls(path, engine, read_only=True, lock=None, clock=clock)
+            document.recovered = facts.recovered
+            return document
         if lock is None:  # else the caller (the window) already holds it
             lock = DocumentLock(path)
             lock.acquire()
@@ -189,6 +195,7 @@ class AssessmentDocument:
                 raise CannotWrite(f"{path} cannot be written: the file is read-only.")
             engine = _engine_for(_writable_connect(path))
             document = cls(path, engine, read_only=False, lock=lock, clock=clock)
+            document.recovered = facts.recovered
         except BaseException:
             lock.release()
             raise

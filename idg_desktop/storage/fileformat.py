@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import sqlite3
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import quote
 
-from idg_desktop.errors import DamagedFile, FileProblem, NewerSchema, NotAnAssessment
-from idg_desktop.storage import migrations
+from idg_desktop.errors import CannotWrite, DamagedFile, FileProblem, NewerSchema, NotAnAssessment
+from idg_desktop.storage import migrations, recovery
+from idg_desktop.storage.lock import DocumentLock
 
 #: "IDGW" — marks an SQLite file as an IDG Workshop assessment.
 APPLICATION_ID = 0x49444757
@@ -35,6 +36,8 @@ class FileFacts:
     schema_version: int
     intact: bool
     problems: tuple[str, ...] = ()
+    #: An interrupted write was undone to open it (see recovery.py): say so once.
+    recovered: bool = False
 
     @property
     def current(self) -> bool:
@@ -46,11 +49,20 @@ def _readonly_connect(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(uri, uri=True, isolation_level=None)
 
 
-def probe(path: Path, *, full_check: bool = False) -> FileFacts:
-    """Is ``path`` an assessment this version can open? Reads, never writes.
+class _HotJournal(Exception):
+    """SQLite must undo an interrupted write before the file can be read."""
+
+
+def probe(path: Path, *, full_check: bool = False, lock: DocumentLock | None = None) -> FileFacts:
+    """Is ``path`` an assessment this version can open?
 
     Raises a :class:`FileProblem` naming the file and the problem; returns the
     facts otherwise (``intact`` is False if SQLite's check found damage).
+
+    Reads, never writes, with one exception every way into a file shares: a
+    file left mid-write (a hot journal beside it) has the interrupted change
+    undone first, under the document lock (``lock`` if the caller holds it),
+    and ``recovered`` says so (``recovery.py``).
     """
     path = Path(path)
     try:
@@ -73,6 +85,19 @@ def probe(path: Path, *, full_check: bool = False) -> FileFacts:
     if len(header) < 100:
         raise DamagedFile(f"{path} is damaged: the file is truncated.")
     try:
+        return _probe_database(path, full_check)
+    except _HotJournal:
+        pass
+    recovery.roll_back(path, lock)
+    try:
+        facts = _probe_database(path, full_check)
+    except _HotJournal:
+        raise CannotWrite(recovery.unrecoverable_sentence(path)) from None
+    return replace(facts, recovered=True)
+
+
+def _probe_database(path: Path, full_check: bool) -> FileFacts:
+    try:
         connection = _readonly_connect(path)
     except sqlite3.Error as error:
         raise FileProblem(f"{path} cannot be opened ({error}).") from None
@@ -93,6 +118,8 @@ def probe(path: Path, *, full_check: bool = False) -> FileFacts:
         problems = tuple(row for row in rows if row != "ok")
         return FileFacts(path, version, intact=not problems, problems=problems)
     except sqlite3.DatabaseError as error:
+        if recovery.is_hot_journal(error):
+            raise _HotJournal from None
         raise DamagedFile(f"{path} is damaged: {error}.") from None
     finally:
         connection.close()

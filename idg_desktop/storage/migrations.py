@@ -2,8 +2,9 @@
 
 Modelled on calibre's ``schema_upgrades.py``: ``STEPS[n]`` turns a file at
 schema ``n - 1`` into schema ``n``. An upgrade copies the file beside itself
-first (SQLite's backup API), then runs every missing step and sets the new
-version inside one transaction, so a failure leaves the file as it was.
+first (SQLite's backup API, renamed into place once whole), then runs every
+missing step and sets the new version inside one transaction, so a failure
+leaves the file as it was.
 
 To change the schema: bump ``SCHEMA_VERSION``, change the models, add the
 step here, and commit a real file made at the old schema under
@@ -12,6 +13,7 @@ step here, and commit a real file made at the old schema under
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -496,7 +498,17 @@ def upgrade(connection: sqlite3.Connection, path: Path, from_version: int) -> Pa
     that this function controls the one transaction.
     """
     backup = backup_path_for(path, from_version)
-    backup_copy(connection, backup)
+    # Copied under a hidden temporary name and renamed once whole, so a crash
+    # during the copy never leaves a half file named as the backup.
+    partial = backup.with_name(f".{backup.name}.partial")
+    backup_copy(connection, partial)
+    try:
+        with open(partial, "rb+") as stream:
+            os.fsync(stream.fileno())
+        os.replace(partial, backup)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise CannotWrite(f"Cannot write the copy {backup}: {error.strerror or error}.") from None
     # Foreign keys off while tables are rebuilt (a DROP would otherwise
     # cascade), checked before the commit; the pragma cannot change inside a
     # transaction, so it is set around it.

@@ -174,6 +174,7 @@ class MainWindow(QMainWindow):
         self.workspace: Workspace | None = None
         self.view: WorkshopView | None = None
         self._pending_attach: tuple[Path, DocumentLock] | None = None
+        self._recovered = False  # the file being opened was left mid-write and recovered
         self.setObjectName("mainWindow")
         self.setMinimumSize(QSize(960, 640))
         self.start_page = StartPage(self.settings)
@@ -337,7 +338,7 @@ class MainWindow(QMainWindow):
         path = Path(path)
         lock = DocumentLock(path)
         try:
-            facts = probe(path)
+            facts = probe(path)  # a file left mid-write is recovered here (recovery.py)
             if not facts.intact:
                 raise IdgError(f"{path} is damaged: {facts.problems[0]}.")
             lock.acquire()
@@ -350,6 +351,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Cannot open the file"), str(error))
             return False
         self.close_assessment()
+        self._recovered = facts.recovered
         self.view = WorkshopView(path, overview)
         self.central.addWidget(self.view)
         self.central.setCurrentWidget(self.view)
@@ -384,13 +386,23 @@ class MainWindow(QMainWindow):
         self.settings.add_recent(path)
         self.settings.last_folder = str(path.parent)
         self.statusBar().clearMessage()
+        notes = []
+        recovered, self._recovered = self._recovered, False  # said once
+        if recovered:
+            notes.append(
+                self.tr(
+                    "%1: an interrupted change was undone (the file was left mid-write, e.g. "
+                    "by a crash or a pulled stick); everything saved before it is intact."
+                ).replace("%1", path.name)
+            )
         if document.upgraded_from is not None:
-            self.statusBar().showMessage(
+            notes.append(
                 self.tr("Upgraded from an older version; a backup copy is at %1").replace(
                     "%1", str(document.backup_path)
-                ),
-                15000,
+                )
             )
+        if notes:
+            self.statusBar().showMessage(" ".join(notes), 60000 if recovered else 15000)
         self._mark_saved()
         self._update_title()
         self._update_actions()

@@ -441,6 +441,7 @@ class ChecklistPage(Page):
         self.guidance_toggle.setEnabled(
             bool(section.get("arusha_statement") or section.get("good_practices"))
         )
+        self._name_guidance(section_kind_label(section.get("category", "")))
         if self.guidance_toggle.isChecked():
             self._render_guidance()
 
@@ -450,7 +451,6 @@ class ChecklistPage(Page):
             return
         self._guidance_for = code
         section = next((s for s in self._framework.get("sections", []) if s["code"] == code), {})
-        self._name_guidance(section_kind_label(section.get("category", "")))
         parts = []
         arusha, examples = (
             self.tr("Revised Arusha Declaration"),

@@ -163,8 +163,19 @@ class WorkshopView(QWidget):
             return
         key = PAGES[row][0]
         page = self.page(key)
-        self.stack.setCurrentWidget(page)
+        self.stack.setCurrentWidget(page)  # the page left saves what was typed as it hides
+        if self.workspace is not None:
+            self.workspace.end_visit()
         self.pageChanged.emit(key)
+
+    def commit_typing(self) -> None:
+        """Save what is being typed in the page shown, as leaving its field would."""
+        focused = QApplication.focusWidget()
+        if focused is not None and self.isAncestorOf(focused):
+            focused.clearFocus()  # editors save on leaving (editingFinished, delegates)
+        page = self._pages.get(self.current_key())
+        if hasattr(page, "flush"):
+            page.flush()  # text waiting for a pause in typing
 
 
 class MainWindow(QMainWindow):
@@ -379,6 +390,7 @@ class MainWindow(QMainWindow):
         self.workspace.changed.connect(self._on_changed)
         self.workspace.failed.connect(self._on_failed)
         self.workspace.fileLost.connect(self._on_file_lost)
+        self.workspace.typingChanged.connect(self._on_typing)
         self.workspace.undo_stack.indexChanged.connect(self._on_undo_index)
         self.view.attach(self.workspace)
         self.settings.add_recent(path)
@@ -410,6 +422,7 @@ class MainWindow(QMainWindow):
             self._drop_view()
             return
         if self.view is not None:
+            self.view.commit_typing()  # nothing typed is lost by closing
             self.central.removeWidget(self.view)
             self.view.deleteLater()
             self.view = None
@@ -757,6 +770,12 @@ class MainWindow(QMainWindow):
     def _on_changed(self, _tables: object) -> None:
         self._mark_saved()
         self._update_actions()
+
+    def _on_typing(self, waiting: bool) -> None:
+        if waiting:
+            self._status(self.tr("Saving as you type…"))
+        elif self.workspace is not None and not self.workspace.lost:
+            self._mark_saved()
 
     def _mark_saved(self) -> None:
         self._status(

@@ -409,3 +409,166 @@ def test_what_is_typed_is_in_the_file_after_leaving(window, qtbot, demo_file, na
     assert wanted != before  # the test changes something
     leave(window, qtbot, how, lambda: ROWS[case.page](window, qtbot, page))
     assert on_disk(demo_file, case.read) == wanted
+
+
+# -- One visit, one undo step, one history entry -------------------------------------------
+
+
+def _answered(document) -> str:
+    """A question of the demo whose answer has a text (so changes keep versions)."""
+    from sqlalchemy import select
+
+    from idg_desktop.storage import models
+
+    return document.session.scalars(
+        select(models.Answer.question_id).where(models.Answer.text != "").order_by("question_id")
+    ).first()
+
+
+def _versions(path: Path, qid: str) -> list[tuple[str, str]]:
+    def read(document):
+        answer = answers.answer_for(document, qid)
+        return [(v.text, v.rating) for v in answers.answer_history(document, answer)]
+
+    return on_disk(path, read)
+
+
+def _answer_state(path: Path, qid: str) -> tuple:
+    def read(document):
+        a = answers.answer_for(document, qid)
+        return (a.text, a.evidence, a.rating, a.measure_exists, a.measure_applied, a.revision)
+
+    return on_disk(path, read)
+
+
+def _type_with_pauses(qtbot, field, pieces: list[str], saved: Callable[[str], bool]) -> str:
+    """Type piece by piece, each time waiting until the pause has saved it."""
+    focus(qtbot, field)
+    typed = field.toPlainText()
+    field.moveCursor(field.textCursor().MoveOperation.End)
+    for piece in pieces:
+        qtbot.keyClicks(field, piece)
+        typed += piece
+        qtbot.waitUntil(lambda t=typed: saved(t), timeout=5000)
+    return typed
+
+
+def test_typing_with_pauses_in_one_answer_is_one_version_and_one_undo_step(
+    window, qtbot, demo_file
+):
+    page = go(window, qtbot, "checklist")
+    workspace = window.workspace
+    qid = _answered(workspace.document)
+    page.select_question(qid)
+    settle()
+    before, versions, steps = _answer_state(demo_file, qid), _versions(demo_file, qid), 0
+    steps = workspace.undo_stack.count()
+
+    def saved(text: str) -> bool:
+        return _answer_state(demo_file, qid)[0] == text.strip()
+
+    _type_with_pauses(qtbot, page.narrative, [" First thought.", " Second.", " Third."], saved)
+    qtbot.keyClick(page.narrative, Qt.Key.Key_Tab)  # on to the next field of the same answer
+    _type_with_pauses(qtbot, page.evidence, [" Source A.", " Source B."], lambda _t: True)
+    qtbot.keyClick(page.narrative, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: page._qid != qid)
+
+    assert _answer_state(demo_file, qid)[1].endswith("Source B.")
+    assert _versions(demo_file, qid) == [*versions, (before[0], before[2])]  # ONE new version
+    assert workspace.undo_stack.count() == steps + 1  # ONE undo step
+    workspace.undo_stack.undo()
+    assert _answer_state(demo_file, qid) == before  # exactly as before the visit
+    assert _versions(demo_file, qid) == versions
+
+
+def test_radio_clicks_on_figure_5_in_one_visit_are_one_version(window, qtbot, demo_file):
+    page = go(window, qtbot, "checklist")
+    workspace = window.workspace
+    qid = _answered(workspace.document)
+    page.select_question(qid)
+    settle()
+    if page.not_applicable.isChecked():
+        qtbot.mouseClick(page.not_applicable, Qt.MouseButton.LeftButton)
+    before, versions = _answer_state(demo_file, qid), _versions(demo_file, qid)
+    steps = workspace.undo_stack.count()
+    clicks = [
+        page.measure.buttons[1],  # no
+        page.measure.buttons[0],  # yes
+        page.applied.buttons[0],  # yes
+        page.effective.buttons[1],  # partly
+        page.effective.buttons[2],  # yes
+        page.effective.buttons[0],  # no
+    ]
+    for button in clicks:
+        qtbot.waitUntil(button.isEnabled)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert _answer_state(demo_file, qid)[3:5] == (True, True)
+    assert len(_versions(demo_file, qid)) == len(versions) + 1  # not one per click
+    assert workspace.undo_stack.count() == steps + 1
+    count = len(versions) + 1
+    assert page.history.text() == (
+        "History: 1 earlier version" if count == 1 else f"History: {count} earlier versions"
+    )
+    # the visit ends on leaving: coming back and clicking again is a new version
+    page.go_to_question(1)
+    page.select_question(qid)
+    settle()
+    qtbot.mouseClick(page.effective.buttons[2], Qt.MouseButton.LeftButton)
+    assert len(_versions(demo_file, qid)) == len(versions) + 2
+    assert workspace.undo_stack.count() == steps + 2
+    workspace.undo_stack.undo()
+    workspace.undo_stack.undo()
+    assert _answer_state(demo_file, qid) == before
+
+
+def _events(path: Path, finding_id: str) -> list[tuple[str, str, str]]:
+    def read(document):
+        found = findings.find_finding(document, finding_id)
+        return [
+            (e.action, e.text, e.proposed_action) for e in findings.finding_history(document, found)
+        ]
+
+    return on_disk(path, read)
+
+
+def test_typing_with_pauses_in_one_finding_is_one_event_and_one_undo_step(window, qtbot, demo_file):
+    page = go(window, qtbot, "findings")
+    workspace = window.workspace
+    page.table.selectRow(0)
+    settle()
+    finding_id = page._current
+
+    def stored(document):
+        found = findings.find_finding(document, finding_id)
+        return (found.text, found.proposed_action, found.status, found.revision)
+
+    before, events = on_disk(demo_file, stored), _events(demo_file, finding_id)
+    steps = workspace.undo_stack.count()
+
+    def saved(field: int):
+        return lambda text: on_disk(demo_file, stored)[field] == text.strip()
+
+    text = _type_with_pauses(qtbot, page.text, [" Seen at two posts.", " And a third."], saved(0))
+    qtbot.keyClick(page.text, Qt.Key.Key_Tab)  # on to the proposed action, same finding
+    action = _type_with_pauses(qtbot, page.action, [" Rotate staff.", " Yearly."], saved(1))
+    click_row(qtbot, page.table, 1, 3)  # another finding: the visit ends
+
+    assert on_disk(demo_file, stored)[:2] == (text.strip(), action.strip())
+    assert _events(demo_file, finding_id) == [*events, ("edited", text.strip(), action.strip())]
+    assert workspace.undo_stack.count() == steps + 1
+    workspace.undo_stack.undo()
+    assert on_disk(demo_file, stored) == before
+    assert _events(demo_file, finding_id) == events
+
+
+def test_the_status_bar_does_not_say_saved_while_typed_text_waits(window, qtbot, demo_file):
+    page = go(window, qtbot, "findings")
+    page.table.selectRow(0)
+    settle()
+    focus(qtbot, page.text)
+    page.text.moveCursor(page.text.textCursor().MoveOperation.End)
+    qtbot.keyClicks(page.text, " more")
+    assert "saved" not in window.saved_label.text().lower()
+    qtbot.waitUntil(lambda: "All changes saved" in window.saved_label.text(), timeout=5000)
+    found = on_disk(demo_file, lambda d: findings.list_findings(d)[0].text)
+    assert found.endswith("more")

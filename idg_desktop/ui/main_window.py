@@ -176,6 +176,7 @@ class WorkshopView(QWidget):
         page = self._pages.get(self.current_key())
         if hasattr(page, "flush"):
             page.flush()  # text waiting for a pause in typing
+        QApplication.sendPostedEvents()  # saves queued by the editors (a tree title)
 
 
 class MainWindow(QMainWindow):

@@ -20,7 +20,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from idg_desktop.services import answers, assessment, background, findings, participants, plan
-from idg_desktop.services.activities import list_activities
+from idg_desktop.services.activities import find_activity
 from idg_desktop.storage.document import AssessmentDocument
 from idg_desktop.ui.main_window import MainWindow
 
@@ -311,37 +311,103 @@ def _first_finding(field):
 # -- Action plan and KPIs -------------------------------------------------------------------
 
 
-def _plan_activity(page, qtbot):
-    activity = list_activities(page.document)[0]
-    page.select_node(activity.id)
+def _plan_nodes(document, kind: str) -> list[str]:
+    return [
+        getattr(node, kind).id
+        for node in plan.action_plan(document).nodes()
+        if type(node).__name__.lower().startswith(kind)
+    ]
+
+
+def _plan_select(page, kind: str, number: int = 0) -> str:
+    node_id = _plan_nodes(page.document, kind)[number]
+    page.select_node(node_id)
     settle()
-    return activity.id
+    return node_id
 
 
-def _plan_field(name: str):
+def _plan_field(name: str, typed: str = TYPED):
     def edit(page, qtbot):
-        _plan_activity(page, qtbot)
+        _plan_select(page, "activity")
         widget = page.detail.fields[name]
-        if hasattr(widget, "lineEdit") and not widget.isEditable():
+        if name in ("complexity", "integrity_effect"):  # a closed list
             focus(qtbot, widget)
             before = widget.currentIndex()
             qtbot.keyClick(
                 widget, Qt.Key.Key_Down if before + 1 < widget.count() else Qt.Key.Key_Up
             )
             return widget.currentData()
-        type_over(qtbot, widget, "7" if name == "staff_count" else TYPED)
-        return "7" if name == "staff_count" else TYPED
+        type_over(qtbot, widget, typed)
+        return typed
 
-    return edit
-
-
-def _plan_read(name: str):
     def read(document):
-        activity = list_activities(document)[0]
-        value = plan.plan_fields(activity)[name] if hasattr(plan, "plan_fields") else None
-        return str(value if value is not None else getattr(activity, name) or "")
+        value = getattr(find_activity(document, _plan_nodes(document, "activity")[0]), name)
+        return "" if value is None else str(value)
 
-    return read
+    return Case("plan", edit, read)
+
+
+def _plan_description(page, qtbot):
+    _plan_select(page, "outcome")
+    type_over(qtbot, page.detail.description)
+    return TYPED
+
+
+def _plan_title(page, qtbot):
+    node = _plan_select(page, "outcome")
+    page.tree.setFocus()
+    qtbot.waitUntil(page.tree.hasFocus)
+    page.tree.setCurrentIndex(page.model.index_of(node))
+    qtbot.keyClick(page.tree, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: page.tree.state() == QAbstractItemView.State.EditingState)
+    type_over(qtbot, QApplication.focusWidget())
+    return TYPED
+
+
+def _first_outcome(field: str):
+    return lambda d: getattr(plan.find_outcome(d, _plan_nodes(d, "outcome")[0]), field)
+
+
+def _plan_other_row(window, qtbot, page):
+    other = _plan_nodes(page.document, "output")[-1]
+    index = page.model.index_of(other)
+    page.tree.scrollTo(index)
+    settle()
+    qtbot.mouseClick(
+        page.tree.viewport(), Qt.MouseButton.LeftButton, pos=page.tree.visualRect(index).center()
+    )
+    qtbot.waitUntil(lambda: page.current_row().id == other)
+
+
+def _kpi_field(key: str):
+    def edit(page, qtbot):
+        page.table.selectRow(0)
+        settle()
+        type_over(qtbot, page.sheet.editors[key])
+        return TYPED
+
+    def read(document):
+        return plan.kpi_sheet(plan.list_kpis(document)[0])[key]
+
+    return Case("kpis", edit, read)
+
+
+def _kpi_typology(page, qtbot):
+    page.table.selectRow(0)
+    settle()
+    item = page.sheet.typologies.item(0)
+    key = item.data(Qt.ItemDataRole.UserRole)
+    wanted = item.checkState() != Qt.CheckState.Checked
+    focus(qtbot, page.sheet.typologies)
+    page.sheet.typologies.setCurrentRow(0)
+    qtbot.keyClick(page.sheet.typologies, Qt.Key.Key_Space)
+    return (key, wanted)
+
+
+def _kpi_typology_read(document):
+    kpi = plan.list_kpis(document)[0]
+    key = plan.kpi_typologies(document)[0]["key"]
+    return (key, key in plan.kpi_sheet(kpi)["typologies"])
 
 
 CASES: dict[str, Case] = {
@@ -380,6 +446,17 @@ CASES: dict[str, Case] = {
     "findings-confidential": Case(
         "findings", _findings_confidential, _first_finding("confidential")
     ),
+    "plan-title": Case("plan", _plan_title, _first_outcome("title")),
+    "plan-description": Case("plan", _plan_description, _first_outcome("description")),
+    **{
+        f"plan-{name}": _plan_field(name)
+        for name in ("responsible_division", "performance_target", "budget", "stakeholders")
+    },
+    "plan-staff-count": _plan_field("staff_count", "7"),
+    "plan-complexity": _plan_field("complexity"),
+    "kpis-description": _kpi_field("description"),
+    "kpis-target": _kpi_field("target_value"),
+    "kpis-typology": Case("kpis", _kpi_typology, _kpi_typology_read),
 }
 
 ROWS = {
@@ -387,6 +464,8 @@ ROWS = {
     "documents": lambda window, qtbot, page: click_row(qtbot, page.table, 1, 0),
     "checklist": lambda window, qtbot, page: _next_question(window, qtbot),
     "findings": lambda window, qtbot, page: click_row(qtbot, page.table, 1, 3),
+    "plan": _plan_other_row,
+    "kpis": lambda window, qtbot, page: click_row(qtbot, page.table, 1, 0),
 }
 
 
@@ -408,6 +487,7 @@ def test_what_is_typed_is_in_the_file_after_leaving(window, qtbot, demo_file, na
     wanted = case.edit(page, qtbot)
     assert wanted != before  # the test changes something
     leave(window, qtbot, how, lambda: ROWS[case.page](window, qtbot, page))
+    settle()  # what the editors queued (no timer has run out: typing is fast)
     assert on_disk(demo_file, case.read) == wanted
 
 

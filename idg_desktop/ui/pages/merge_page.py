@@ -55,6 +55,7 @@ class MergePage(Page):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(workspace, parent)
         self._conflicts: list[dict[str, Any]] = []
+        self._shown: str | None = None  # the conflict whose draft the field holds
         self.keep_buttons: list[QPushButton] = []
         layout = self.page_layout(
             self.tr("Merge and conflicts"),
@@ -142,6 +143,10 @@ class MergePage(Page):
 
         self.conflict_list.currentRowChanged.connect(self._show_conflict)
         self.use_consolidated.clicked.connect(self._use_consolidated)
+        # A consolidated text being written is kept per conflict until it is used:
+        # choosing another conflict, another page or any reload does not lose it.
+        self._drafts: dict[str, str] = {}
+        self.consolidated.textChanged.connect(self._keep_draft)
 
     @staticmethod
     def _subheading(text: str) -> QLabel:
@@ -244,13 +249,20 @@ class MergePage(Page):
             if widget is not None:
                 widget.deleteLater()
 
+    def _keep_draft(self) -> None:
+        if self._shown is not None:
+            self._drafts[self._shown] = self.consolidated.toPlainText()
+
     def _show_conflict(self, row: int) -> None:
         self._clear_versions()
+        self._shown = None  # filling the field is not writing a draft
         self.consolidated.clear()
         if not 0 <= row < len(self._conflicts):
             self.use_consolidated.setEnabled(False)
             return
         conflict = self._conflicts[row]
+        self.consolidated.setPlainText(self._drafts.get(conflict["id"], ""))
+        self._shown = conflict["id"]
         self.use_consolidated.setEnabled(True)
         for version in conflict["versions"]:
             self.versions_box.addWidget(self._version_column(conflict, version), 1)

@@ -11,10 +11,11 @@ closing). Each save is an ordinary ``Workspace.run`` of the page; with a
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
 from idg_desktop.ui.workspace import Workspace
 
@@ -73,3 +74,44 @@ class TypingSaver(QObject):
         if event.type() == QEvent.Type.FocusOut and watched in self._edits:
             self.flush()
         return super().eventFilter(watched, event)
+
+
+class TypingWatch(QObject):
+    """Text typed anywhere in ``area`` and not saved yet (a field saves when it
+    is left): the workspace hears of it, so the status bar does not say that
+    all changes are saved while the user is still in such a field."""
+
+    def __init__(self, workspace: Workspace, area: QWidget) -> None:
+        super().__init__(area)
+        self._workspace = workspace
+        self._area = area
+        self._editor: QWidget | None = None
+        self._typing = False
+        QApplication.instance().focusChanged.connect(self._focus_changed)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if self._editor is not None:
+            with contextlib.suppress(RuntimeError, TypeError):  # gone: a closed cell editor
+                self._signal(self._editor).disconnect(self._typed)
+            self._editor = None
+            if self._typing:  # the field has been left: it saved what it holds
+                self._typing = False
+                self._workspace.set_typing(False)
+        if new is not None and self._area.isAncestorOf(new) and _editable(new):
+            self._signal(new).connect(self._typed)
+            self._editor = new
+
+    @staticmethod
+    def _signal(editor: QWidget):
+        return editor.textEdited if isinstance(editor, QLineEdit) else editor.textChanged
+
+    def _typed(self, *_args: object) -> None:
+        if not self._typing and self._editor is not None and self._editor.hasFocus():
+            self._typing = True
+            self._workspace.set_typing(True)
+
+
+def _editable(widget: QWidget) -> bool:
+    if isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit):
+        return not widget.isReadOnly()
+    return False

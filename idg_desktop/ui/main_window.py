@@ -121,7 +121,10 @@ class WorkshopView(QWidget):
 
     def attach(self, workspace: Workspace) -> None:
         """The document is open: every page can be used."""
+        from idg_desktop.ui.autosave import TypingWatch
+
         self.workspace = workspace
+        self._typing_watch = TypingWatch(workspace, self)  # the status bar knows of typing
         self._pages["overview"].set_workspace(workspace)
         for row in range(self.navigation.count()):
             item = self.navigation.item(row)

@@ -652,3 +652,17 @@ def test_the_status_bar_does_not_say_saved_while_typed_text_waits(window, qtbot,
     qtbot.waitUntil(lambda: "All changes saved" in window.saved_label.text(), timeout=5000)
     found = on_disk(demo_file, lambda d: findings.list_findings(d)[0].text)
     assert found.endswith("more")
+
+
+@pytest.mark.parametrize("name", ["scope-title", "documents-notes", "kpis-description"])
+def test_the_status_bar_does_not_say_saved_while_a_field_holds_typed_text(
+    window, qtbot, demo_file, name
+):
+    case = CASES[name]
+    page = go(window, qtbot, case.page)
+    assert "All changes saved" in window.saved_label.text()
+    wanted = case.edit(page, qtbot)
+    assert "saved" not in window.saved_label.text().lower()
+    leave(window, qtbot, "page", None)
+    assert "All changes saved" in window.saved_label.text()
+    assert on_disk(demo_file, case.read) == wanted

@@ -731,12 +731,19 @@ class MainWindow(QMainWindow):
         return self.view.show_page(key)
 
     def undo(self) -> None:
+        self._flush_page()  # text waiting for a pause belongs to the step undone
         if self.workspace and self.workspace.undo_stack.canUndo():
             self.workspace.undo_stack.undo()
 
     def redo(self) -> None:
+        self._flush_page()
         if self.workspace and self.workspace.undo_stack.canRedo():
             self.workspace.undo_stack.redo()
+
+    def _flush_page(self) -> None:
+        page = self.view._pages.get(self.view.current_key()) if self.view else None
+        if self.workspace is not None and hasattr(page, "flush"):
+            page.flush()
 
     def find(self) -> None:
         page = self.show_page("checklist")
@@ -776,9 +783,11 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _on_typing(self, waiting: bool) -> None:
+        if self.workspace is None or self.workspace.lost:
+            return  # the status says the file is missing
         if waiting:
             self._status(self.tr("Saving as you type…"))
-        elif self.workspace is not None and not self.workspace.lost:
+        else:
             self._mark_saved()
 
     def _mark_saved(self) -> None:

@@ -666,3 +666,21 @@ def test_the_status_bar_does_not_say_saved_while_a_field_holds_typed_text(
     leave(window, qtbot, "page", None)
     assert "All changes saved" in window.saved_label.text()
     assert on_disk(demo_file, case.read) == wanted
+
+
+def test_undo_from_the_menu_while_typing_undoes_the_whole_visit(window, qtbot, demo_file):
+    page = go(window, qtbot, "findings")
+    page.table.selectRow(0)
+    settle()
+    finding_id = page._current
+
+    def text_on_disk() -> str:
+        return on_disk(demo_file, lambda d: findings.find_finding(d, finding_id).text)
+
+    before = text_on_disk()
+    _type_with_pauses(qtbot, page.text, [" Saved at a pause."], lambda t: text_on_disk() == t)
+    qtbot.keyClicks(page.text, " Still waiting.")
+    window.undo_action.trigger()  # Edit ▸ Undo, the field still focused
+    assert text_on_disk() == before
+    qtbot.waitUntil(lambda: page.text.toPlainText() == before)
+    assert not page.typing.timer.isActive()  # nothing typed is left to save over it

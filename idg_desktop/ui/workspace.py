@@ -50,6 +50,7 @@ class _StepCommand(QUndoCommand):
     def redo(self) -> None:
         if self._done:
             return
+        self._workspace.end_visit()
         self._step = self._workspace._replay(self._step)
         self._done = True
 
@@ -130,6 +131,10 @@ class Workspace(QObject):
         """
         key = visit.key if isinstance(visit, Visit) else visit
         current = self.visit(key) if key is not None else None
+        if isinstance(visit, Visit) and current is not visit:
+            # it ended since the page took it: what it noted is no longer this visit's
+            visit.notes.clear()
+            self._visit = current = visit
         if current is None:
             self.end_visit()
         before = self.document.undo_mark()

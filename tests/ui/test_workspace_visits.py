@@ -91,3 +91,21 @@ def test_one_visit_to_a_finding_is_one_event_with_its_final_state(new_file):
             ("agreed", "agreed", "Draft, longer", "Act"),
         ]
         assert findings.finding_history(document, found)[-1].revision == found.revision
+
+
+def test_a_visit_kept_after_it_ended_starts_a_new_one(workspace):
+    document = workspace.document
+    found = findings.list_findings(document)[0]
+    events = len(findings.finding_history(document, found))
+    steps = workspace.undo_stack.count()
+    visit = workspace.visit(("finding", found.id))
+    for text in ("First sitting.", "Stale visit, second sitting."):
+        workspace.run(
+            "Edit finding",
+            lambda t=text: findings.update_finding(document, found.id, text=t, visit=visit),
+            visit=visit,
+        )
+        workspace.end_visit()
+    history = findings.finding_history(document, found)
+    assert [e.text for e in history[events:]] == ["First sitting.", "Stale visit, second sitting."]
+    assert workspace.undo_stack.count() == steps + 2

@@ -161,31 +161,66 @@ def _scope_continuous(page, qtbot):
     return wanted
 
 
-def _scope_date(page, qtbot):
-    focus(qtbot, page.start)
-    page.start.setCurrentSection(page.start.Section.YearSection)
-    qtbot.keyClick(page.start, Qt.Key.Key_Up)
-    return page.start.date().toString("yyyy-MM-dd")
+def _scope_date(widget: str):
+    def edit(page, qtbot):
+        edit = getattr(page, widget)
+        focus(qtbot, edit)
+        edit.setCurrentSection(edit.Section.YearSection)
+        qtbot.keyClick(edit, Qt.Key.Key_Up)
+        return edit.date().toString("yyyy-MM-dd")
+
+    return edit
+
+
+def _scope_section(page, qtbot):
+    code, check = list(page.section_checks.items())[-1]
+    focus(qtbot, check)
+    wanted = not check.isChecked()
+    qtbot.keyClick(check, Qt.Key.Key_Space)
+    return (code, wanted)
+
+
+def _scope_section_read(document):
+    code = list(assessment.document_framework(document)["sections"])[-1]["code"]
+    return (code, code in {s.code for s in assessment.sections_in_scope(document)})
 
 
 # -- Participants and background documents: table cells ------------------------------
 
 
-def _participant_name(page, qtbot):
-    edit_cell(qtbot, page.table, 0, 0)
-    type_over(qtbot, QApplication.focusWidget())
-    return TYPED
+def _participant_text(field: str):
+    def edit(page, qtbot):
+        from idg_desktop.ui.models.participants_model import COLUMNS
+
+        edit_cell(qtbot, page.table, 0, COLUMNS.index(field))
+        type_over(qtbot, QApplication.focusWidget())
+        return TYPED
+
+    return edit
 
 
-def _participant_role(page, qtbot):
+def _participant_choice(field: str):
+    def edit(page, qtbot):
+        from idg_desktop.ui.models.participants_model import COLUMNS
+
+        edit_cell(qtbot, page.table, 0, COLUMNS.index(field))
+        combo = QApplication.focusWidget()
+        wanted = (combo.currentIndex() + 1) % combo.count()
+        combo.setCurrentIndex(wanted)  # as the arrow keys do, without committing
+        return combo.itemData(wanted)
+
+    return edit
+
+
+def _participant_external(page, qtbot):
     from idg_desktop.ui.models.participants_model import COLUMNS
 
-    column = COLUMNS.index("role")
-    edit_cell(qtbot, page.table, 0, column)
-    combo = QApplication.focusWidget()
-    wanted = (combo.currentIndex() + 1) % combo.count()
-    combo.setCurrentIndex(wanted)  # as the arrow keys do, without committing
-    return combo.itemData(wanted)
+    index = page.model.index(0, COLUMNS.index("external"))
+    wanted = index.data(Qt.ItemDataRole.CheckStateRole) != Qt.CheckState.Checked
+    focus(qtbot, page.table)
+    page.table.setCurrentIndex(index)
+    qtbot.keyClick(page.table, Qt.Key.Key_Space)
+    return wanted
 
 
 def _first_participant(field):
@@ -418,10 +453,27 @@ CASES: dict[str, Case] = {
         "scope", _scope_continuous, lambda d: assessment.assessment_of(d).continuous
     ),
     "scope-start-date": Case(
-        "scope", _scope_date, lambda d: assessment.assessment_of(d).start_date
+        "scope", _scope_date("start"), lambda d: assessment.assessment_of(d).start_date
     ),
-    "participants-name": Case("participants", _participant_name, _first_participant("name")),
-    "participants-role": Case("participants", _participant_role, _first_participant("role")),
+    "scope-end-date": Case(
+        "scope", _scope_date("end"), lambda d: assessment.assessment_of(d).end_date
+    ),
+    "scope-section": Case("scope", _scope_section, _scope_section_read),
+    **{
+        f"participants-{field}": Case(
+            "participants", _participant_text(field), _first_participant(field)
+        )
+        for field in ("name", "unit", "expertise")
+    },
+    **{
+        f"participants-{field}": Case(
+            "participants", _participant_choice(field), _first_participant(field)
+        )
+        for field in ("role", "gender", "stakeholder")
+    },
+    "participants-external": Case(
+        "participants", _participant_external, _first_participant("external")
+    ),
     **{
         f"documents-{field}": Case("documents", _document_cell(column), _first_document(field))
         for column, field in ((1, "title"), (2, "reference"), (3, "notes"))

@@ -399,6 +399,32 @@ def _plan_title(page, qtbot):
     return TYPED
 
 
+def _plan_smart(page, qtbot):
+    _plan_select(page, "activity")
+    who, tick = page.detail.confirmers["specific"], page.detail.ticks["specific"]
+    if not tick.isChecked():  # a name, then the tick (saved at once)
+        type_over(qtbot, who.lineEdit(), "Working group A")
+        focus(qtbot, tick)
+        qtbot.keyClick(tick, Qt.Key.Key_Space)
+        assert tick.isChecked()
+    type_over(qtbot, who.lineEdit())  # who confirmed it, retyped and not yet left
+    return TYPED
+
+
+def _plan_smart_read(document):
+    from sqlalchemy import select
+
+    from idg_desktop.storage import models
+
+    node = _plan_nodes(document, "activity")[0]
+    return document.session.scalars(
+        select(models.SmartConfirmation.confirmed_by).where(
+            models.SmartConfirmation.node_id == node,
+            models.SmartConfirmation.criterion == "specific",
+        )
+    ).first()
+
+
 def _first_outcome(field: str):
     return lambda d: getattr(plan.find_outcome(d, _plan_nodes(d, "outcome")[0]), field)
 
@@ -506,6 +532,7 @@ CASES: dict[str, Case] = {
     },
     "plan-staff-count": _plan_field("staff_count", "7"),
     "plan-complexity": _plan_field("complexity"),
+    "plan-smart-confirmed-by": Case("plan", _plan_smart, _plan_smart_read),
     "kpis-description": _kpi_field("description"),
     "kpis-target": _kpi_field("target_value"),
     "kpis-typology": Case("kpis", _kpi_typology, _kpi_typology_read),

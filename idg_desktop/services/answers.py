@@ -18,7 +18,7 @@ from idg_desktop.domain.vocabulary import (
     parse_choice,
 )
 from idg_desktop.errors import InvalidInput, NotFound
-from idg_desktop.services.records import stamp_new, touch
+from idg_desktop.services.records import Visit, stamp_new, touch
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
 
@@ -105,12 +105,16 @@ def save_answer(
     group_id: object = _UNSET,
     author_id: object = _UNSET,
     record_id: str | None = None,
+    visit: Visit | None = None,
 ) -> models.Answer:
     """Create or change the answer to a question; unspecified fields stay.
 
     An ``evaluation`` sets the rating through Figure 5 (and is stored); a
     ``rating`` given directly (e.g. ``not-applicable``) clears the evaluation.
     ``record_id`` fixes the id of a new answer (the demo's are repeatable).
+    Within one ``visit`` (the window's saves as the user types and clicks),
+    only the answer as it was before the visit becomes an earlier version:
+    the states in between are not kept.
     """
     question = find_question(document, question_ref)
     changes: dict[str, object] = {}
@@ -148,28 +152,38 @@ def save_answer(
             for name, value in changes.items():
                 setattr(answer, name, value)
             session.add(answer)
-            return answer
-        differs = {k: v for k, v in changes.items() if getattr(answer, k) != v}
-        if not differs:
-            return answer
-        if any(name in differs for name in _VERSIONED) and (answer.text or answer.evidence):
-            session.add(
-                models.AnswerVersion(
-                    answer_id=answer.id,
-                    revision=answer.revision,
-                    text=answer.text,
-                    rating=answer.rating,
-                    evidence=answer.evidence,
-                    author_id=answer.author_id,
-                    group_id=answer.group_id,
-                    written_at=answer.updated_at,
-                    origin=answer.origin,
-                )
-            )
-        for name, value in differs.items():
-            setattr(answer, name, value)
-        touch(document, answer)
+            versioned = True  # before the visit there was no answer: nothing to keep later
+        else:
+            differs = {k: v for k, v in changes.items() if getattr(answer, k) != v}
+            if not differs:
+                return answer
+            versioned = any(name in differs for name in _VERSIONED)
+            if versioned and not (visit and visit.notes.get("answer_versioned")):
+                _keep_version(answer, session)
+            for name, value in differs.items():
+                setattr(answer, name, value)
+            touch(document, answer)
+    if visit is not None and versioned:  # the state before the visit is kept (or was empty)
+        visit.notes["answer_versioned"] = True
     return answer
+
+
+def _keep_version(answer: models.Answer, session) -> None:
+    """Keep the version a change replaces, if it said something."""
+    if answer.text or answer.evidence:
+        session.add(
+            models.AnswerVersion(
+                answer_id=answer.id,
+                revision=answer.revision,
+                text=answer.text,
+                rating=answer.rating,
+                evidence=answer.evidence,
+                author_id=answer.author_id,
+                group_id=answer.group_id,
+                written_at=answer.updated_at,
+                origin=answer.origin,
+            )
+        )
 
 
 def answer_history(

@@ -12,7 +12,7 @@ from idg_desktop.domain.vocabulary import FindingKind, FindingStatus, parse_choi
 from idg_desktop.errors import InvalidInput
 from idg_desktop.services.answers import find_question
 from idg_desktop.services.assessment import section_of
-from idg_desktop.services.records import by_prefix, stamp_new, touch
+from idg_desktop.services.records import Visit, by_prefix, stamp_new, touch
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
 
@@ -92,9 +92,19 @@ def find_finding(document: AssessmentDocument, reference: str) -> models.Finding
 
 
 def update_finding(
-    document: AssessmentDocument, finding_id: str, *, note: str = "", **changes: object
+    document: AssessmentDocument,
+    finding_id: str,
+    *,
+    note: str = "",
+    visit: Visit | None = None,
+    **changes: object,
 ) -> models.Finding:
-    """Change a finding's text, action, kind, status, questions or confidentiality."""
+    """Change a finding's text, action, kind, status, questions or confidentiality.
+
+    Within one ``visit`` (the window's saves as the user types), the first
+    change writes a history event and the later ones bring that same event up
+    to date, so the history shows one entry per visit with its final state.
+    """
     finding = find_finding(document, finding_id)
     clean: dict[str, object] = {}
     for name, value in changes.items():
@@ -125,8 +135,20 @@ def update_finding(
                 setattr(finding, name, value)
         touch(document, finding)
         session.flush()
-        action = str(clean["status"]) if "status" in clean else "edited"
-        session.add(_event(document, finding, action, note))
+        event = _event(document, finding, "edited", note)
+        earlier = visit.notes.get("finding_event") if visit is not None else None
+        kept = session.get(models.FindingEvent, earlier) if earlier else None
+        if kept is not None and kept.finding_id == finding.id:
+            for name in ("revision", "status", "text", "proposed_action", "at", "origin"):
+                setattr(kept, name, getattr(event, name))
+            kept.note = note or kept.note
+            event = kept
+        else:
+            session.add(event)
+        if "status" in clean:
+            event.action = str(clean["status"])
+    if visit is not None:
+        visit.notes["finding_event"] = event.id
     return finding
 
 

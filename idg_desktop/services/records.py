@@ -22,6 +22,21 @@ SHORT_ID_LENGTH = 8
 MIN_PREFIX = 6
 
 
+class Visit:
+    """The user staying on one record in the window while saving it many times
+    (as they type, pause, tab between its fields). Services that keep history
+    take one and write a single history entry for the whole visit, noting in
+    :attr:`notes` what they wrote; the window's workspace decides when a visit
+    starts and ends. Without a visit (the command line), every call is its own."""
+
+    def __init__(self, key: object) -> None:
+        self.key = key
+        self.notes: dict[str, object] = {}
+
+    def __repr__(self) -> str:
+        return f"Visit({self.key!r})"
+
+
 def short_id(record_id: str) -> str:
     return record_id[:SHORT_ID_LENGTH]
 

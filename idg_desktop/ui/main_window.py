@@ -121,7 +121,10 @@ class WorkshopView(QWidget):
 
     def attach(self, workspace: Workspace) -> None:
         """The document is open: every page can be used."""
+        from idg_desktop.ui.autosave import TypingWatch
+
         self.workspace = workspace
+        self._typing_watch = TypingWatch(workspace, self)  # the status bar knows of typing
         self._pages["overview"].set_workspace(workspace)
         for row in range(self.navigation.count()):
             item = self.navigation.item(row)
@@ -163,8 +166,20 @@ class WorkshopView(QWidget):
             return
         key = PAGES[row][0]
         page = self.page(key)
-        self.stack.setCurrentWidget(page)
+        self.stack.setCurrentWidget(page)  # the page left saves what was typed as it hides
+        if self.workspace is not None:
+            self.workspace.end_visit()
         self.pageChanged.emit(key)
+
+    def commit_typing(self) -> None:
+        """Save what is being typed in the page shown, as leaving its field would."""
+        focused = QApplication.focusWidget()
+        if focused is not None and self.isAncestorOf(focused):
+            focused.clearFocus()  # editors save on leaving (editingFinished, delegates)
+        page = self._pages.get(self.current_key())
+        if hasattr(page, "flush"):
+            page.flush()  # text waiting for a pause in typing
+        QApplication.sendPostedEvents()  # saves queued by the editors (a tree title)
 
 
 class MainWindow(QMainWindow):
@@ -381,6 +396,7 @@ class MainWindow(QMainWindow):
         self.workspace.changed.connect(self._on_changed)
         self.workspace.failed.connect(self._on_failed)
         self.workspace.fileLost.connect(self._on_file_lost)
+        self.workspace.typingChanged.connect(self._on_typing)
         self.workspace.undo_stack.indexChanged.connect(self._on_undo_index)
         self.view.attach(self.workspace)
         self.settings.add_recent(path)
@@ -422,6 +438,7 @@ class MainWindow(QMainWindow):
             self._drop_view()
             return
         if self.view is not None:
+            self.view.commit_typing()  # nothing typed is lost by closing
             self.central.removeWidget(self.view)
             self.view.deleteLater()
             self.view = None
@@ -772,12 +789,19 @@ class MainWindow(QMainWindow):
         return self.view.show_page(key)
 
     def undo(self) -> None:
+        self._flush_page()  # text waiting for a pause belongs to the step undone
         if self.workspace and self.workspace.undo_stack.canUndo():
             self.workspace.undo_stack.undo()
 
     def redo(self) -> None:
+        self._flush_page()
         if self.workspace and self.workspace.undo_stack.canRedo():
             self.workspace.undo_stack.redo()
+
+    def _flush_page(self) -> None:
+        page = self.view._pages.get(self.view.current_key()) if self.view else None
+        if self.workspace is not None and hasattr(page, "flush"):
+            page.flush()
 
     def find(self) -> None:
         page = self.show_page("checklist")
@@ -815,6 +839,14 @@ class MainWindow(QMainWindow):
     def _on_changed(self, _tables: object) -> None:
         self._mark_saved()
         self._update_actions()
+
+    def _on_typing(self, waiting: bool) -> None:
+        if self.workspace is None or self.workspace.lost:
+            return  # the status says the file is missing
+        if waiting:
+            self._status(self.tr("Saving as you type…"))
+        else:
+            self._mark_saved()
 
     def _mark_saved(self) -> None:
         self._status(

@@ -259,3 +259,37 @@ def test_a_workbook_round_trip_through_the_window(qtbot, demo_file, tmp_path, mo
             "A staff survey is run every two years.",
             "partially-effective",
         )
+
+
+def test_a_consolidated_text_being_written_survives_leaving_the_page(
+    window, qtbot, demo_file, tmp_path, monkeypatch
+):
+    """Not used yet, the draft stays with its conflict while the facilitator
+    works elsewhere (a change made there reloads this page)."""
+    from PySide6.QtCore import Qt
+
+    back = _returned_package(demo_file, tmp_path)
+    assert window.open_path(demo_file)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(back), ""))
+    window.import_package_action.trigger()
+    page = window.view.page("merge")
+    qtbot.waitUntil(lambda: page.conflict_list.count() == 1)
+    window.activateWindow()
+    page.consolidated.setFocus()
+    qtbot.waitUntil(page.consolidated.hasFocus)
+    qtbot.keyClicks(page.consolidated, "Both views, being agreed")
+    checklist = window.show_page("checklist")
+    checklist.select_question("TR-2")
+    qtbot.mouseClick(checklist.for_review, Qt.MouseButton.LeftButton)  # a change elsewhere
+    window.show_page("merge")
+    qtbot.waitUntil(page.isVisible)
+    assert page.consolidated.toPlainText() == "Both views, being agreed"
+    assert page.consolidated_choice.isChecked()
+    master_rating = next(
+        b for b in page.field_groups["rating"].buttons() if b.property("origin") == "master"
+    )
+    master_rating.setChecked(True)
+    page.resolve_button.click()
+    qtbot.waitUntil(lambda: page.conflict_list.count() == 0)
+    with AssessmentDocument.open(demo_file, read_only=True) as document:
+        assert answers.answer_for(document, "LC-1").text == "Both views, being agreed"

@@ -166,7 +166,7 @@ def test_a_workshop_from_nothing_through_the_window(qtbot, tmp_path, monkeypatch
         found.text.setPlainText(text)
         found.kind.setCurrentIndex(kind_index)
         found.questions.setText(linked)
-        qtbot.mouseClick(found.save_button, Qt.MouseButton.LeftButton)
+        found.flush()  # as the user leaves the finding
     qtbot.waitUntil(lambda: len(findings.list_findings(window.workspace.document)) == 2)
 
     # 7. Close, reopen the file, and find everything.

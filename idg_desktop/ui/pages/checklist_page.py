@@ -2,7 +2,9 @@
 the Figure 5 evaluation of existing measures, evidence and review flags.
 
 Everything is saved as it is typed or clicked (no Save button): text after a
-pause or when the field is left, choices at once, each save one undo step.
+pause or when the field is left, choices at once. The saves made while the
+user stays on one question are one undo step and at most one earlier version
+(a visit, see workspace.py).
 The tree comes from :mod:`idg_desktop.ui.models.checklist_model`, which the
 projector view reuses; this page adds the filters and the answer editor.
 """
@@ -108,6 +110,7 @@ class ChecklistPage(Page):
         super().__init__(workspace, parent)
         self._qid: str | None = None
         self._loading = False  # filling widgets: their signals are not the user's edits
+        self._waiting = False  # typed text not saved yet (the status bar says so)
         self._framework: dict | None = None
         self._guidance_for: str | None = None  # the section whose guidance is set out
         self._guidance_section: str | None = None  # the section whose guidance applies
@@ -511,9 +514,13 @@ class ChecklistPage(Page):
             qid = current.data(QuestionIdRole)
             self.proxy.pinned = qid  # the saving below must not filter the new one away
             self.flush()  # what was typed belongs to the question being left
+            if qid != self._qid:
+                self.workspace.end_visit()
             self._show(qid)
 
     def _select(self, qid: str | None) -> None:
+        if not self._loading:  # save first: a save lays the tree out again, and an index
+            self.flush()  # taken before it would be stale inside setCurrentIndex (a crash)
         index = self.proxy.mapFromSource(self.model.index_of(qid)) if qid else QModelIndex()
         if index.isValid():
             self.tree.setCurrentIndex(index)
@@ -623,6 +630,8 @@ class ChecklistPage(Page):
     def _typed(self) -> None:
         if not self._loading and self._qid:
             self._timer.start()
+            self._waiting = True
+            self.workspace.set_typing(True)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut and watched in (self.narrative, self.evidence):
@@ -631,12 +640,16 @@ class ChecklistPage(Page):
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.flush()
+        self.workspace.end_visit()
         super().hideEvent(event)
 
     def flush(self) -> None:
         """Save what has been typed and not saved yet (nothing if nothing changed)."""
         self._timer.stop()
         self._save({})
+        if self._waiting:
+            self._waiting = False
+            self.workspace.set_typing(False)
 
     def _evaluation_chosen(self) -> None:
         """Figure 5: each question counts (and is asked) only after a "yes" to the one before."""
@@ -673,9 +686,11 @@ class ChecklistPage(Page):
         if not changes:
             return
         self._timer.stop()
+        visit = self.workspace.visit(("answer", qid))
         done = self.workspace.run(
             self.tr("Edit answer to %1").replace("%1", qid),
-            lambda: answers.save_answer(self.document, qid, **changes),  # type: ignore[arg-type]
+            lambda: answers.save_answer(self.document, qid, visit=visit, **changes),  # type: ignore[arg-type]
+            visit=visit,
         )
         if done is None:  # refused: show what the file holds again
             self._show(qid)

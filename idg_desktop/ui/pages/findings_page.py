@@ -1,5 +1,10 @@
 """Findings per section: strengths, weaknesses/risks and recommendations,
-linked to the questions they rest on, with their kind and plenary status."""
+linked to the questions they rest on, with their kind and plenary status.
+
+Everything is saved as it is typed or chosen, like the checklist: the texts
+after a pause or when left, the questions when left, choices at once. The
+saves made while the user stays on one finding are one undo step and one
+entry in its history (a visit, see workspace.py)."""
 
 from __future__ import annotations
 
@@ -15,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -24,10 +28,15 @@ from PySide6.QtWidgets import (
 
 from idg_desktop.services import findings
 from idg_desktop.services.assessment import sections_in_scope
+from idg_desktop.ui.autosave import TypingSaver
 from idg_desktop.ui.labels import kind_labels, section_label, status_labels
 from idg_desktop.ui.models.findings_model import COL_TEXT, FindingsModel, IdRole
 from idg_desktop.ui.pages.base import Page
+from idg_desktop.ui.plain_text_field import PlainTextField
 from idg_desktop.ui.workspace import Workspace
+
+#: What the editor shows of a finding, each saved when it differs from the file.
+FIELDS = ("kind", "status", "text", "proposed_action", "questions", "confidential")
 
 
 class FindingsPage(Page):
@@ -84,23 +93,24 @@ class FindingsPage(Page):
         self.status = QComboBox()
         for key, text in status_labels().items():
             self.status.addItem(text, key)
-        self.text = QPlainTextEdit()
-        self.text.setTabChangesFocus(True)
-        self.action = QPlainTextEdit()
-        self.action.setTabChangesFocus(True)
+        self.text = PlainTextField()
+        self.action = PlainTextField()
+        self.text.setAccessibleName(self.tr("Finding"))
+        self.action.setAccessibleName(self.tr("Proposed action"))
         for edit in (self.text, self.action):
             edit.setMaximumHeight(edit.fontMetrics().lineSpacing() * 5 + 14)
         self.questions = QLineEdit()
         self.questions.setPlaceholderText(self.tr("e.g. TR-1, TR-20"))
         self.confidential = QCheckBox(self.tr("&Confidential (left out of public reports)"))
-        self.save_button = QPushButton(self.tr("Sa&ve finding"))
+        self.saved_note = QLabel(self.tr("Changes are saved as you type."))
+        self.saved_note.setObjectName("pageIntro")
         form.addRow(self.tr("&Kind:"), self.kind)
         form.addRow(self.tr("S&tatus:"), self.status)
         form.addRow(self.tr("&Finding:"), self.text)
         form.addRow(self.tr("&Proposed action:"), self.action)
         form.addRow(self.tr("&Questions:"), self.questions)
         form.addRow("", self.confidential)
-        form.addRow("", self.save_button)
+        form.addRow("", self.saved_note)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
@@ -109,15 +119,24 @@ class FindingsPage(Page):
         splitter.setStretchFactor(1, 2)
         layout.addWidget(splitter, 1)
 
-        self.section_filter.currentIndexChanged.connect(lambda _i: self.reload())
-        self.table.selectionModel().currentRowChanged.connect(lambda cur, _p: self._show(cur.row()))
+        self.typing = TypingSaver(
+            workspace,
+            lambda: self._save(FIELDS),
+            listening=lambda: not self._loading and self._current is not None,
+            parent=self,
+        )
+        self.typing.watch(self.text, self.action)
+        self.section_filter.currentIndexChanged.connect(lambda _i: self._leave_and_reload())
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self._on_row(current.row())
+        )
         self.add_button.clicked.connect(self._add)
         self.remove_button.clicked.connect(self._remove)
         self.merge_button.clicked.connect(self.merge_with_duplicate)
-        self.save_button.clicked.connect(self._save)
-        self.kind.activated.connect(lambda _i: self._save())
-        self.status.activated.connect(lambda _i: self._save())
-        self.confidential.toggled.connect(lambda _on: self._save())
+        self.questions.editingFinished.connect(lambda: self._save(("questions",)))
+        self.kind.activated.connect(lambda _i: self._save(("kind",)))
+        self.status.activated.connect(lambda _i: self._save(("status",)))
+        self.confidential.toggled.connect(lambda _on: self._save(("confidential",)))
 
     def reload(self) -> None:
         self._loading = True
@@ -143,6 +162,36 @@ class FindingsPage(Page):
         finally:
             self._loading = False
 
+    def flush(self) -> None:
+        """Save everything typed into the finding shown and not saved yet."""
+        self.typing.flush()  # saves every field that differs from the file
+
+    def leave(self) -> None:
+        """The user leaves the finding shown: what was typed is saved, the visit ends."""
+        self.flush()
+        self.workspace.end_visit()
+
+    def hideEvent(self, event) -> None:
+        self.leave()  # another page, or the file is being closed
+        super().hideEvent(event)
+
+    def _leave_and_reload(self) -> None:
+        self.leave()
+        self.reload()
+
+    def _on_row(self, row: int) -> None:
+        """Another finding chosen: save the one left first (its saves reload the table)."""
+        if self._loading:
+            return
+        target = self.model.finding(row).id if row >= 0 else None
+        if target != self._current:
+            self.leave()
+            self._current = target
+        if target is not None and self.model.row_of(target) != self.table.currentIndex().row():
+            self.reload()  # a save of the finding left reloaded the table
+        else:
+            self._show(row)
+
     def _show(self, row: int) -> None:
         was_loading = self._loading
         self._loading = True
@@ -155,7 +204,6 @@ class FindingsPage(Page):
                 self.action,
                 self.questions,
                 self.confidential,
-                self.save_button,
                 self.remove_button,
             ):
                 widget.setEnabled(enabled)
@@ -166,17 +214,24 @@ class FindingsPage(Page):
                 self.questions.setText("")
                 return
             finding = self.model.finding(row)
+            same = finding.id == self._current
             self._current = finding.id
             self.kind.setCurrentIndex(self.kind.findData(finding.kind))
             self.status.setCurrentIndex(self.status.findData(finding.status))
-            self.text.setPlainText(finding.text)
-            self.action.setPlainText(finding.proposed_action)
-            self.questions.setText(", ".join(finding.questions))
+            for edit, stored in ((self.text, finding.text), (self.action, finding.proposed_action)):
+                # a reload after a save of this finding keeps what is being typed
+                typing = same and (self.typing.pending or edit.toPlainText().strip() == stored)
+                if not typing:
+                    edit.setPlainText(stored)
+            if not (same and self.questions.hasFocus()):
+                self.questions.setText(", ".join(finding.questions))
             self.confidential.setChecked(finding.confidential)
         finally:
             self._loading = was_loading
 
-    def _save(self) -> None:
+    def _save(self, fields: tuple[str, ...]) -> None:
+        """Save these fields of the finding shown if they changed: one visit,
+        one undo step and one history entry however many saves it takes."""
         if self._loading or not self._current:
             return
         row = self.model.row_of(self._current)
@@ -192,20 +247,40 @@ class FindingsPage(Page):
             "proposed_action": self.action.toPlainText().strip(),
             "confidential": self.confidential.isChecked(),
         }
-        for name, value in wanted.items():
-            if getattr(old, name) != value:
-                changes[name] = value
-        if tuple(r.upper() for r in refs) != old.questions:
-            changes["questions"] = refs
-        if not changes:
-            return
+        for name in fields:
+            if name == "questions":
+                if tuple(r.upper() for r in refs) != old.questions:
+                    changes["questions"] = refs
+            elif name == "text" and not wanted[name] and self.text.hasFocus():
+                continue  # emptied to be rewritten: refused only if left empty
+            elif getattr(old, name) != wanted[name]:
+                changes[name] = wanted[name]
         finding_id = self._current
-        self.workspace.run(
-            self.tr("Edit finding"),
-            lambda: findings.update_finding(self.document, finding_id, **changes),
-        )
+        # The questions apart: a reference refused must not take the texts with it.
+        linked = {"questions": changes.pop("questions")} if "questions" in changes else {}
+        for batch in (linked, changes):
+            if not batch:
+                continue
+            visit = self.workspace.visit(("finding", finding_id))
+            done = self.workspace.run(
+                self.tr("Edit finding"),
+                lambda b=batch, v=visit: findings.update_finding(
+                    self.document, finding_id, visit=v, **b
+                ),
+                visit=visit,
+            )
+            if done is None:  # refused (the window said why): the field shows what is stored
+                was_loading, self._loading = self._loading, True
+                try:
+                    if "questions" in batch:
+                        self.questions.setText(", ".join(old.questions))
+                    if "text" in batch:  # left empty
+                        self.text.setPlainText(old.text)
+                finally:
+                    self._loading = was_loading
 
     def _add(self) -> None:
+        self.leave()
         section = self.section_filter.currentData()
         if section is None:
             scope = sections_in_scope(self.document)
@@ -228,6 +303,7 @@ class FindingsPage(Page):
             self.text.selectAll()
 
     def _remove(self) -> None:
+        self.leave()
         if not self._current:
             return
         answer = QMessageBox.question(
@@ -246,6 +322,7 @@ class FindingsPage(Page):
     def merge_with_duplicate(self) -> None:
         """Plenary: this finding duplicates another group's; it is marked merged
         into that one, and both stay, with their origins and histories."""
+        self.leave()
         if not self._current:
             return
         row = self.model.finding(self.model.row_of(self._current))
@@ -286,6 +363,8 @@ class FindingsPage(Page):
         )
 
     def select_finding(self, finding_id: str) -> None:
+        if finding_id != self._current:
+            self.leave()
         self._current = finding_id
         self.reload()
 

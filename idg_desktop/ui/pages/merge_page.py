@@ -70,6 +70,10 @@ class MergePage(Page):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(workspace, parent)
         self._conflicts: list[dict[str, Any]] = []
+        self._shown: str | None = None  # the conflict whose draft the field holds
+        # A consolidated text being written is kept per conflict until it is used:
+        # choosing another conflict, another page or any reload does not lose it.
+        self._drafts: dict[str, str] = {}
         layout = self.page_layout(
             self.tr("Merge and conflicts"),
             self.tr(
@@ -302,6 +306,10 @@ class MergePage(Page):
             return ", ".join(str(v) for v in value)
         return str(value)
 
+    def _keep_draft(self) -> None:
+        if self._shown is not None:
+            self._drafts[self._shown] = self.consolidated.toPlainText()
+
     def _show_conflict(self, row: int) -> None:
         self.keep_buttons = []
         self.field_groups = {}
@@ -309,6 +317,7 @@ class MergePage(Page):
         old = self.choices_scroll.takeWidget()
         if old is not None:
             old.deleteLater()
+        self._shown = None  # filling the field is not writing a draft
         if not 0 <= row < len(self._conflicts):
             self._update_resolve()
             return
@@ -347,6 +356,10 @@ class MergePage(Page):
         grid.setRowStretch(len(differing) + 1, 1)
         self.choices_scroll.setWidget(self.choices)
         self._update_resolve()
+        if self.consolidated is not None:
+            self.consolidated.setPlainText(self._drafts.get(conflict["id"], ""))
+            self.consolidated.textChanged.connect(self._keep_draft)
+        self._shown = conflict["id"]
 
     def _version_heading(self, conflict: dict[str, Any], version: dict[str, Any]) -> QWidget:
         """A version's origin, and the button that keeps it whole."""

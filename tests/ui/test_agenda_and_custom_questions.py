@@ -203,9 +203,9 @@ def test_the_window_and_the_command_line_derive_the_same_rating(
         (page.not_applicable, ("--rating", "not-applicable")),
     ]
     for button, flags in steps:
-        count = workspace.undo_stack.count()
-        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda c=count: workspace.undo_stack.count() == c + 1)
+        # one visit folds the clicks into one undo step: wait for the file instead
         assert idg("answer", twin, qid, *flags).code == 0
-        assert state(demo_file) == state(twin), flags
+        expected = state(twin)
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda e=expected: state(demo_file) == e)
     assert state(twin) == ("not-applicable", (None, None, None))

@@ -6,8 +6,9 @@ edited, returned and imported as files): Group A changes LC-1, LC-2 and a TR
 finding while the facilitator changes the same three records in the master,
 so three conflicts open (two answers, one finding); the same package is
 imported a second time ("already imported"), and the LC-1 conflict is
-resolved by keeping the group's version. The result: two open conflicts, one
-resolved, two merge-log entries (merged with conflicts, already imported).
+resolved by keeping the group's version; a consolidated text for LC-2 is
+being written (its draft). The result: two open conflicts, one resolved, two
+merge-log entries (merged with conflicts, already imported).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ GROUP_TEXT = {"LC-1": "Group A's view of the strategy.", "LC-2": "Group A: the c
 MASTER_TEXT = {"LC-1": "Master's plenary wording.", "LC-2": "Master: the code was revised."}
 GROUP_FINDING = "Group A: publish every ruling within a week."
 MASTER_FINDING = "Master: publish rulings monthly."
+DRAFT = "Both: the code is being revised."  # a consolidated text being written for LC-2
 
 
 def build_merged_demo(demo_template: Path, folder: Path) -> Path:
@@ -38,7 +40,12 @@ def build_merged_demo(demo_template: Path, folder: Path) -> Path:
 
 
 def _build(demo_template: Path, folder: Path) -> Path:
-    from idg_desktop.exchange.merge import import_package, list_conflicts, resolve_conflict
+    from idg_desktop.exchange.merge import (
+        import_package,
+        list_conflicts,
+        resolve_conflict,
+        save_draft,
+    )
     from idg_desktop.exchange.packages import export_package, open_package, return_package
     from idg_desktop.services import answers, findings
     from idg_desktop.storage.document import AssessmentDocument
@@ -66,4 +73,6 @@ def _build(demo_template: Path, folder: Path) -> Path:
         lc1 = next(c for c in list_conflicts(document) if c["record"] == "LC-1")
         resolve_conflict(document, lc1["id"], take=GROUP_A)
         assert len(list_conflicts(document)) == 2
+        lc2 = next(c for c in list_conflicts(document) if c["record"] == "LC-2")
+        save_draft(document, lc2["id"], DRAFT)
     return master

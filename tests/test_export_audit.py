@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from merged_demo import (
+    DRAFT,
     GROUP_A,
     GROUP_FINDING,
     GROUP_TEXT,
@@ -45,6 +46,7 @@ def test_json_export_carries_every_conflict_and_the_merge_log(idg, merged: Path)
     lc2 = conflicts["LC-2"]
     assert (lc2["record_type"], lc2["section"], lc2["status"]) == ("answer", "LC", "open")
     assert (lc2["resolution"], lc2["resolved_at"]) == ("", None)
+    assert lc2["draft"] == DRAFT  # the consolidated text being written is exported too
     assert [(v["position"], v["origin"], v["content"]["text"]) for v in lc2["versions"]] == [
         (0, "master", MASTER_TEXT["LC-2"]),
         (1, GROUP_A, GROUP_TEXT["LC-2"]),

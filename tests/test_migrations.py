@@ -252,3 +252,41 @@ def test_schema4_kpis_stay_on_their_activities_through_schema_5(tmp_path: Path, 
             connection.execute("UPDATE kpi SET outcome_id = ? ", (outcomes[0][0],))
     finally:
         connection.close()
+
+
+def test_conflicts_keep_their_versions_through_schema_6(tmp_path: Path):
+    """Schema 6 rebuilds the conflict table (a draft column): every conflict and
+    each of its versions survive, still linked, with an empty draft."""
+    path = tmp_path / "schema5-demo.idg"
+    shutil.copyfile(FIXTURES / "schema5-demo.idg", path)
+    raw = sqlite3.connect(path)
+    with raw:
+        raw.execute(
+            "INSERT INTO conflict (record_type, record_key, section_code, status, resolution, "
+            "resolved_at, id, created_at, updated_at, origin, revision) VALUES ('answer', "
+            "'LC-1', 'LC', 'open', '', NULL, 'c-1', '2026-03-10 09:00:00.000000', "
+            "'2026-03-10 09:00:00.000000', 'laptop', 1)"
+        )
+        raw.executemany(
+            "INSERT INTO conflict_version (id, conflict_id, position, origin, package_id, "
+            "content) VALUES (?, 'c-1', ?, ?, '', ?)",
+            [("v-0", 0, "master", '{"text": "ours"}'), ("v-1", 1, "Group A", '{"text": "x"}')],
+        )
+    raw.close()
+    with AssessmentDocument.open(path) as document:
+        assert document.upgraded_from == 5
+    raw = sqlite3.connect(path)
+    try:
+        assert raw.execute("SELECT id, status, draft FROM conflict").fetchall() == [
+            ("c-1", "open", "")
+        ]
+        versions = raw.execute(
+            "SELECT origin FROM conflict_version WHERE conflict_id = 'c-1' ORDER BY position"
+        ).fetchall()
+        assert versions == [("master",), ("Group A",)]
+        assert raw.execute("PRAGMA foreign_key_check").fetchall() == []
+        raw.execute("PRAGMA foreign_keys = ON")
+        raw.execute("DELETE FROM conflict WHERE id = 'c-1'")  # the cascade still holds
+        assert raw.execute("SELECT count(*) FROM conflict_version").fetchone()[0] == 0
+    finally:
+        raw.close()

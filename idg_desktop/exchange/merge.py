@@ -334,6 +334,7 @@ def list_conflicts(document: AssessmentDocument, *, open_only: bool = True) -> l
             "section": c.section_code,
             "status": c.status,
             "resolution": c.resolution,
+            "draft": c.draft,
             "versions": [
                 {"origin": v.origin, "package_id": v.package_id, "content": json.loads(v.content)}
                 for v in c.versions
@@ -507,5 +508,21 @@ def resolve_conflict(
         conflict.status = "resolved"
         conflict.resolution = resolution
         conflict.resolved_at = document.now()
+        conflict.draft = ""  # used, or set aside by the choice made
         touch(document, conflict)
+    return conflict
+
+
+def save_draft(document: AssessmentDocument, conflict_id: str, text: str) -> models.Conflict:
+    """Keep the consolidated text being written for an open conflict, so that
+    nothing typed is lost before the plenary settles it (schema 6)."""
+    with document.edit() as session:
+        conflict = session.get(models.Conflict, conflict_id)
+        if conflict is None:
+            raise InvalidInput(f"There is no conflict {conflict_id}.")
+        if conflict.status != "open":
+            raise InvalidInput(f"Conflict {conflict_id[:8]} is already resolved.")
+        if conflict.draft != text:
+            conflict.draft = text
+            touch(document, conflict)
     return conflict

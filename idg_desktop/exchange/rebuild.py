@@ -318,6 +318,7 @@ def _merging(session: Any, rows: Rows) -> None:
                 status=c["status"],
                 resolution=c["resolution"],
                 resolved_at=parse_time(c["resolved_at"]) if c["resolved_at"] else None,
+                draft=c.get("draft", ""),
             )
         )
     session.flush()

@@ -249,6 +249,7 @@ def _merging(document: AssessmentDocument) -> dict[str, Any]:
                 "status": c.status,
                 "resolution": c.resolution,
                 "resolved_at": _time(c.resolved_at),
+                "draft": c.draft,
                 "versions": [
                     {
                         "position": v.position,

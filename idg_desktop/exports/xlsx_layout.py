@@ -403,6 +403,7 @@ SHEETS: tuple[Sheet, ...] = (
             choice("status", "Status", CONFLICT_STATUSES, width=12),
             text("resolution", "Resolution (version kept)", 30),
             Column("resolved_at", "Resolved (UTC)", "opt_time", 28),
+            Column("draft", "Consolidated text being written", "text", 40, absent=""),
             *TRACKED,
         ),
         since=2,

@@ -22,7 +22,7 @@ from pathlib import Path
 from idg_desktop.errors import CannotWrite
 
 #: The schema this version of the application writes.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 def _run(connection: sqlite3.Connection, script: str) -> None:
@@ -448,12 +448,47 @@ def _step_5(connection: sqlite3.Connection) -> None:
     _run(connection, _SCHEMA_5)
 
 
+# Schema 6 rebuilds the conflict table (same way as schemas 4 and 5) with a
+# ``draft`` column: the consolidated text being written on the Merge page,
+# kept in the file until the conflict is resolved.
+_SCHEMA_6 = """
+CREATE TABLE conflict_new (
+    record_type VARCHAR(16) NOT NULL,
+    record_key VARCHAR(36) NOT NULL,
+    section_code VARCHAR(8) NOT NULL,
+    status VARCHAR(16) NOT NULL,
+    resolution TEXT NOT NULL,
+    resolved_at DATETIME,
+    draft TEXT NOT NULL,
+    id VARCHAR(36) NOT NULL,
+    created_at DATETIME NOT NULL,
+    updated_at DATETIME NOT NULL,
+    origin VARCHAR(64) NOT NULL,
+    revision INTEGER NOT NULL,
+    PRIMARY KEY (id)
+);
+INSERT INTO conflict_new (record_type, record_key, section_code, status, resolution,
+    resolved_at, draft, id, created_at, updated_at, origin, revision)
+SELECT record_type, record_key, section_code, status, resolution, resolved_at, '', id,
+    created_at, updated_at, origin, revision FROM "conflict";
+DROP TABLE "conflict";
+ALTER TABLE conflict_new RENAME TO "conflict";
+CREATE INDEX ix_conflict_record_key ON "conflict" (record_key)
+"""
+
+
+def _step_6(connection: sqlite3.Connection) -> None:
+    """Schema 6: a conflict keeps the consolidated text being written."""
+    _run(connection, _SCHEMA_6)
+
+
 #: ``STEPS[n]`` upgrades a connection's database from schema n - 1 to n.
 STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {
     2: _step_2,
     3: _step_3,
     4: _step_4,
     5: _step_5,
+    6: _step_6,
 }
 
 

@@ -301,6 +301,9 @@ class Conflict(Tracked, Base):
     status: Mapped[str] = mapped_column(String(16), default="open")  # open / resolved
     resolution: Mapped[str] = mapped_column(Text, default="")  # origin kept, or "consolidated"
     resolved_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    #: Schema 6: the consolidated text being written in the window, kept until
+    #: the conflict is resolved (nothing typed is lost when the window closes).
+    draft: Mapped[str] = mapped_column(Text, default="")
     versions: Mapped[list[ConflictVersion]] = relationship(
         cascade="all, delete-orphan", order_by="ConflictVersion.position"
     )

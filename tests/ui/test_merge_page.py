@@ -293,3 +293,55 @@ def test_a_consolidated_text_being_written_survives_leaving_the_page(
     qtbot.waitUntil(lambda: page.conflict_list.count() == 0)
     with AssessmentDocument.open(demo_file, read_only=True) as document:
         assert answers.answer_for(document, "LC-1").text == "Both views, being agreed"
+
+
+def test_a_consolidated_text_being_written_is_in_the_file_after_closing(
+    window, qtbot, demo_file, tmp_path, monkeypatch
+):
+    """Typed on the Merge page and not used yet, the consolidated text is saved
+    in the file (the conflict's draft) as it is typed: closing the window loses
+    nothing, the reopened window shows it again, and undo takes it back."""
+    back = _returned_package(demo_file, tmp_path)
+    assert window.open_path(demo_file)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(back), ""))
+    window.import_package_action.trigger()
+    page = window.view.page("merge")
+    qtbot.waitUntil(lambda: page.conflict_list.count() == 1)
+    window.activateWindow()
+    page.consolidated.setFocus()
+    qtbot.waitUntil(page.consolidated.hasFocus)
+    qtbot.keyClicks(page.consolidated, "Both views")
+    qtbot.waitUntil(lambda: not page.typing.pending, timeout=5000)  # a pause saves it
+    typed_on = page.consolidated
+    qtbot.keyClicks(page.consolidated, ", being agreed")
+    assert page.consolidated is typed_on and page.consolidated.hasFocus()  # not rebuilt
+    window.close_assessment()  # closing with text still waiting for its pause
+    with AssessmentDocument.open(demo_file, read_only=True) as document:
+        (conflict,) = merge.list_conflicts(document)
+        assert conflict["draft"] == "Both views, being agreed"
+
+    assert window.open_path(demo_file)
+    page = window.show_page("merge")
+    qtbot.waitUntil(lambda: page.conflict_list.count() == 1)
+    assert page.consolidated.toPlainText() == "Both views, being agreed"
+    assert page.consolidated_choice.isChecked()
+
+
+def test_undo_takes_back_the_consolidated_text_saved(
+    window, qtbot, demo_file, tmp_path, monkeypatch
+):
+    back = _returned_package(demo_file, tmp_path)
+    assert window.open_path(demo_file)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(back), ""))
+    window.import_package_action.trigger()
+    page = window.view.page("merge")
+    qtbot.waitUntil(lambda: page.conflict_list.count() == 1)
+    window.activateWindow()
+    page.consolidated.setFocus()
+    qtbot.waitUntil(page.consolidated.hasFocus)
+    qtbot.keyClicks(page.consolidated, "A first wording")
+    page.flush()
+    window.undo()
+    qtbot.waitUntil(lambda: page.consolidated.toPlainText() == "")
+    with AssessmentDocument.open(demo_file, read_only=True) as document:
+        assert merge.list_conflicts(document)[0]["draft"] == ""

@@ -48,6 +48,7 @@ from sqlalchemy import select
 from idg_desktop.exchange import merge
 from idg_desktop.services.assessment import sections_in_scope
 from idg_desktop.storage import models
+from idg_desktop.ui.autosave import TypingSaver
 from idg_desktop.ui.labels import kind_labels, rating_labels, status_labels
 from idg_desktop.ui.pages.base import Page
 from idg_desktop.ui.workspace import Workspace
@@ -71,9 +72,7 @@ class MergePage(Page):
         super().__init__(workspace, parent)
         self._conflicts: list[dict[str, Any]] = []
         self._shown: str | None = None  # the conflict whose draft the field holds
-        # A consolidated text being written is kept per conflict until it is used:
-        # choosing another conflict, another page or any reload does not lose it.
-        self._drafts: dict[str, str] = {}
+        self._shown_signature: tuple[str, str] | None = None  # its versions, as shown
         layout = self.page_layout(
             self.tr("Merge and conflicts"),
             self.tr(
@@ -169,7 +168,12 @@ class MergePage(Page):
         layout.addSpacing(6)
         layout.addWidget(bottom, 1)
 
-        self.conflict_list.currentRowChanged.connect(self._show_conflict)
+        self.conflict_list.currentRowChanged.connect(self._on_row)
+        # The consolidated text being written is saved in the file (the conflict's
+        # draft) after a pause and when left: another conflict, page, or closing.
+        self.typing = TypingSaver(
+            workspace, self._save_draft, listening=lambda: self._shown is not None, parent=self
+        )
         self.resolve_button.clicked.connect(self._resolve)
 
     @staticmethod
@@ -210,7 +214,21 @@ class MergePage(Page):
         self.conflict_area.setVisible(count > 0)
         ids = [c["id"] for c in self._conflicts]
         row = ids.index(current) if current in ids else (0 if ids else -1)
+        self.conflict_list.blockSignals(True)
         self.conflict_list.setCurrentRow(row)
+        self.conflict_list.blockSignals(False)
+        if (
+            row >= 0
+            and self._signature(self._conflicts[row]) == self._shown_signature
+            and (
+                self.consolidated is None
+                or self.consolidated.toPlainText() == self._conflicts[row]["draft"]
+            )
+        ):
+            # The same conflict, its versions unchanged (e.g. its draft was just
+            # saved): keep the choices made and the text being typed as they are.
+            self._update_resolve()
+            return
         self._show_conflict(row)
 
     def _reload_log(self) -> None:
@@ -306,9 +324,40 @@ class MergePage(Page):
             return ", ".join(str(v) for v in value)
         return str(value)
 
-    def _keep_draft(self) -> None:
-        if self._shown is not None:
-            self._drafts[self._shown] = self.consolidated.toPlainText()
+    def flush(self) -> None:
+        """Save the consolidated text being written (the window calls this
+        before undo, redo and closing)."""
+        self.typing.flush()
+
+    def hideEvent(self, event) -> None:
+        self.typing.flush()
+        super().hideEvent(event)
+
+    def _save_draft(self) -> None:
+        if self._shown is None or self.consolidated is None:
+            return
+        conflict_id, text = self._shown, self.consolidated.toPlainText()
+        stored = next((c["draft"] for c in self._conflicts if c["id"] == conflict_id), None)
+        if stored is None or text == stored:
+            return
+        self.workspace.run(
+            self.tr("Write a consolidated text"),
+            lambda: merge.save_draft(self.document, conflict_id, text),
+            visit=("conflict-draft", conflict_id),
+        )
+
+    def _on_row(self, row: int) -> None:
+        self.typing.flush()  # what was typed belongs to the conflict being left
+        self.workspace.end_visit()
+        if 0 <= row < len(self._conflicts) and self._signature(self._conflicts[row]) == (
+            self._shown_signature
+        ):
+            return  # the save above reloaded the page onto it already
+        self._show_conflict(row)
+
+    @staticmethod
+    def _signature(conflict: dict[str, Any]) -> tuple[str, str]:
+        return conflict["id"], json.dumps(conflict["versions"], sort_keys=True)
 
     def _show_conflict(self, row: int) -> None:
         self.keep_buttons = []
@@ -317,7 +366,7 @@ class MergePage(Page):
         old = self.choices_scroll.takeWidget()
         if old is not None:
             old.deleteLater()
-        self._shown = None  # filling the field is not writing a draft
+        self._shown = self._shown_signature = None  # filling the field is not writing
         if not 0 <= row < len(self._conflicts):
             self._update_resolve()
             return
@@ -357,9 +406,10 @@ class MergePage(Page):
         self.choices_scroll.setWidget(self.choices)
         self._update_resolve()
         if self.consolidated is not None:
-            self.consolidated.setPlainText(self._drafts.get(conflict["id"], ""))
-            self.consolidated.textChanged.connect(self._keep_draft)
+            self.consolidated.setPlainText(conflict["draft"])
+            self.typing.watch(self.consolidated)
         self._shown = conflict["id"]
+        self._shown_signature = self._signature(conflict)
 
     def _version_heading(self, conflict: dict[str, Any], version: dict[str, Any]) -> QWidget:
         """A version's origin, and the button that keeps it whole."""

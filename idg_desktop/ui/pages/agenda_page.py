@@ -153,6 +153,7 @@ class AgendaPage(Page):
         delete.activated.connect(self.delete_session)
         self.activities_label = QLabel()
         self.activities_label.setObjectName("pageIntro")
+        self.activities_label.setWordWrap(True)  # one line was cut at 1280x800
         self.activities = QTableWidget(0, 3)
         self.activities.setHorizontalHeaderLabels(
             [self.tr("Activity"), self.tr("Description"), self.tr("Responsible")]

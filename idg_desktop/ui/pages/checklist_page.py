@@ -15,8 +15,17 @@ import html
 import itertools
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QSignalBlocker, Qt, QTimer
-from PySide6.QtGui import QFont, QFontMetrics, QHideEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QRectF, QSignalBlocker, Qt, QTimer
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QHideEvent,
+    QKeySequence,
+    QPainter,
+    QPen,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -89,6 +98,41 @@ class Choice(QWidget):
         for button, own in zip(self.buttons, self._values, strict=True):
             button.setChecked(value is not None and own == value)
         self.group.setExclusive(True)
+
+
+class RatingChip(QLabel):
+    """The rating, in its colour. Painted rather than styled: a style sheet set
+    at each question re-polishes the label and lays the editor out again, while
+    this costs one repaint of the chip."""
+
+    PADDING = 6
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._fill, self._ink = QColor("#ffffff"), QColor("#1f2933")
+        self._border = QColor("#8a96a3")
+
+    def set_rating(self, text: str, fill: QColor, ink: QColor, border: QColor) -> None:
+        self._fill, self._ink, self._border = fill, ink, border
+        self.setText(text)  # also what a screen reader reads
+        self.update()
+
+    def bold_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setWeight(QFont.Weight.DemiBold)
+        return font
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        box = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
+        painter.setPen(QPen(self._border, 1))
+        painter.setBrush(self._fill)
+        painter.drawRoundedRect(box, 6, 6)
+        painter.setPen(self._ink)
+        painter.setFont(self.bold_font())
+        painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.text())
 
 
 def label(text: str = "", buddy: QWidget | None = None, muted: bool = False) -> QLabel:
@@ -214,8 +258,10 @@ class ChecklistPage(Page):
         below = QHBoxLayout()
         below.addWidget(self.shown, 1)
         below.addWidget(self.added)
-        below.addWidget(self.add_question_button)
         column.addLayout(below)
+        # On a line of its own: beside the count it widened the tree's pane so
+        # much that the editor was squeezed below its size at 1280x800.
+        column.addWidget(self.add_question_button, 0, Qt.AlignmentFlag.AlignLeft)
         return pane
 
     def _build_editor(self) -> QWidget:
@@ -296,8 +342,7 @@ class ChecklistPage(Page):
             grid.addWidget(label(text, choice.buttons[0]), row, 0)
             grid.addWidget(choice, row, 1)
             choice.group.idClicked.connect(lambda _id: self._evaluation_chosen())
-        self.chip = label()
-        self.chip.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.chip = RatingChip()
         self.chip.setAccessibleName(self.tr("Rating"))
         self.not_applicable = QCheckBox(self.tr("Not &applicable"))
         self.not_applicable.setAccessibleName(self.tr("Not applicable"))
@@ -330,10 +375,10 @@ class ChecklistPage(Page):
         width = max(metrics.horizontalAdvance(t) for t in ("000/000", self.tr("to review")))
         self.tree.header().resizeSection(COL_PROGRESS, width + 16)
         # One width for every rating, so a new rating never shifts the Figure 5 block.
-        bold = QFont(self.chip.font())
-        bold.setWeight(QFont.Weight.DemiBold)
-        widest = max(QFontMetrics(bold).horizontalAdvance(t) for t in self._ratings.values())
+        bold = QFontMetrics(self.chip.bold_font())
+        widest = max(bold.horizontalAdvance(t) for t in self._ratings.values())
         self.chip.setFixedWidth(widest + 2 * 14 + 2 + 8)  # padding, border, breathing room
+        self.chip.setFixedHeight(bold.height() + 2 * RatingChip.PADDING + 2)
         for edit, lines in ((self.narrative, 6), (self.evidence, 3)):
             edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * lines + 12)
 
@@ -426,13 +471,9 @@ class ChecklistPage(Page):
         colour = rating_colour(answer.rating)
         text = "#ffffff" if colour.lightnessF() < 0.45 else "#1f2933"
         border = "#8a96a3" if answer.rating == NOT_ASSESSED else colour.darker(125).name()
-        self.chip.setText(self._ratings.get(answer.rating, answer.rating))
-        style = (
-            f"background: {colour.name()}; color: {text}; border: 1px solid {border};"
-            "border-radius: 6px; padding: 6px 14px; font-weight: 600;"
+        self.chip.set_rating(
+            self._ratings.get(answer.rating, answer.rating), colour, QColor(text), QColor(border)
         )
-        if style != self.chip.styleSheet():  # re-polishing costs a relayout of the editor
-            self.chip.setStyleSheet(style)
 
     def _fill_guidance(self, code: str) -> None:
         """Note the section whose guidance applies; it is set out only when shown

@@ -270,6 +270,9 @@ class ChecklistPage(Page):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.editor_stack.addWidget(self.placeholder)
         self.where = label(muted=True)
+        # Wrapped, so a long section and sub-area never widen the editor (and the
+        # whole window's layout) from one question to the next.
+        self.where.setWordWrap(True)
         self.question_text = label()
         self.question_text.setWordWrap(True)
         self.question_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -317,8 +320,9 @@ class ChecklistPage(Page):
         flags.addStretch(1)
         self.history = label(muted=True)
         self.history.setAccessibleName(self.tr("History"))
-        flags.addWidget(self.history)
+        self.history.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         column.addLayout(flags)
+        column.addWidget(self.history)  # a line of its own: the flags' row stays narrow
         self.editor_stack.addWidget(editor)
         return self.editor_stack
 
@@ -347,9 +351,11 @@ class ChecklistPage(Page):
         self.not_applicable = QCheckBox(self.tr("Not &applicable"))
         self.not_applicable.setAccessibleName(self.tr("Not applicable"))
         self.not_applicable.clicked.connect(self._evaluation_chosen)
-        grid.addWidget(label(self.tr("Rating:")), 0, 2, Qt.AlignmentFlag.AlignRight)
-        grid.addWidget(self.chip, 0, 3)
-        grid.addWidget(self.not_applicable, 2, 3)
+        # "Rating:" above its chip, not beside it: the block stays narrow enough to
+        # leave the question tree its room on a 1280-pixel screen.
+        grid.addWidget(label(self.tr("Rating:")), 0, 2, Qt.AlignmentFlag.AlignBottom)
+        grid.addWidget(self.chip, 1, 2)
+        grid.addWidget(self.not_applicable, 2, 2)
         grid.setColumnStretch(1, 1)
         return box
 
@@ -379,6 +385,9 @@ class ChecklistPage(Page):
         widest = max(bold.horizontalAdvance(t) for t in self._ratings.values())
         self.chip.setFixedWidth(widest + 2 * 14 + 2 + 8)  # padding, border, breathing room
         self.chip.setFixedHeight(bold.height() + 2 * RatingChip.PADDING + 2)
+        # The history's width is the widest it can say, so its text never moves the row.
+        longest = self.tr("History: %1 earlier versions").replace("%1", "99")
+        self.history.setMinimumWidth(self.history.fontMetrics().horizontalAdvance(longest) + 4)
         for edit, lines in ((self.narrative, 6), (self.evidence, 3)):
             edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * lines + 12)
 

@@ -55,6 +55,11 @@ def first_paint(command: list[str], env: dict[str, str]) -> float:
     raise RuntimeError(f"no paint reported by {command[0]}: {done.stderr[-500:]}")
 
 
+CODES = ["LC", "RF", "TR", "AU", "RM", "AI", "CC", "HR", "MO", "PS", "SA", "CT", "MS", "GE"]
+#: Each section visited this many times; every sample counts, the first visits too.
+ROUNDS = 6
+
+
 def _percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
     return ordered[round(fraction * (len(ordered) - 1))]
@@ -87,10 +92,9 @@ def section_switching(demo: Path, rounds: int) -> tuple[list[float], list[float]
     app.processEvents()
     window.update()
     app.processEvents()
-    codes = ["LC", "RF", "TR", "AU", "RM", "AI", "CC", "HR", "MO", "PS", "SA", "CT", "MS", "GE"]
     switching, repaint = [], []
     for _ in range(rounds):
-        for code in codes:
+        for code in CODES:
             start = time.perf_counter()
             window.update()
             app.processEvents()
@@ -132,7 +136,8 @@ def main() -> None:
         bare_times.append(first_paint(bare_cmd, env))
         app_times.append(first_paint(app_cmd, env))
     app_median, bare_median = statistics.median(app_times), statistics.median(bare_times)
-    switching, repaint = section_switching(demo, rounds=3)
+    switching, repaint = section_switching(demo, rounds=ROUNDS)
+    first = switching[: len(CODES)]  # the first visit of each section expands it in the tree
     print("| measure | IDG Workshop | baseline | ratio |")
     print("|---|---|---|---|")
     print(
@@ -150,6 +155,10 @@ def main() -> None:
     print(
         f"| switching checklist sections, p95 | {s_p95 * 1000:.1f} ms | "
         f"{r_p95 * 1000:.1f} ms | {s_p95 / r_p95:.2f}x |"
+    )
+    print(
+        f"| of which the first visit of each section, median of {len(first)} | "
+        f"{statistics.median(first) * 1000:.1f} ms | | |"
     )
     print()
     verdict = {True: "met", False: "NOT met"}

@@ -52,6 +52,23 @@ ProgressRole = Qt.ItemDataRole.UserRole + 6
 
 SECTION, SUBAREA, PART, QUESTION = "section", "subarea", "part", "question"
 COL_TITLE, COL_PROGRESS = 0, 1
+
+# The roles as plain ints, and the flags, made once (data() and flags() run for
+# every role of every row the tree paints).
+_KIND, _NODE_KEY, _QUESTION_ID = int(KindRole), int(NodeKeyRole), int(QuestionIdRole)
+_PROGRESS, _SECTION_CODE, _RATING = int(ProgressRole), int(SectionCodeRole), int(RatingRole)
+_DISPLAY, _DECORATION = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.DecorationRole)
+_FONT, _TOOLTIP = int(Qt.ItemDataRole.FontRole), int(Qt.ItemDataRole.ToolTipRole)
+_ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_SHOWN_ROLES = frozenset(
+    {_RATING, _DISPLAY, _DECORATION, _FONT, _TOOLTIP, _ACCESSIBLE, _FOREGROUND, _ALIGNMENT}
+)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_TO_REVIEW, _MUTED = QColor("#a15c00"), QColor("#5b6670")
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_QUESTION_FLAGS = _FLAGS | Qt.ItemFlag.ItemNeverHasChildren
 NOT_ASSESSED, NOT_APPLICABLE = "not-assessed", "not-applicable"
 
 
@@ -198,6 +215,8 @@ class ChecklistModel(QAbstractItemModel):
         self._answers: dict[str, AnswerState] = {}
         self._shape: tuple = ()
         self._ratings = rating_labels()
+        self._bold = QFont()
+        self._bold.setBold(True)
 
     def load(self, data: ChecklistData) -> bool:
         """Show ``data``; True if the tree was rebuilt (views lose selection and expansion)."""
@@ -325,10 +344,7 @@ class ChecklistModel(QAbstractItemModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self._node(index).kind == QUESTION:
-            flags |= Qt.ItemFlag.ItemNeverHasChildren
-        return flags
+        return _QUESTION_FLAGS if self._node(index).kind == QUESTION else _FLAGS
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -336,51 +352,59 @@ class ChecklistModel(QAbstractItemModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        # Called for every role of every row the tree paints: roles are compared
+        # as plain ints and the answer looked up only for the roles that need it.
         if not index.isValid():
             return None
+        role = int(role)
         node = self._node(index)
         is_question = node.kind == QUESTION
+        if role == _KIND:
+            return node.kind
+        if role == _NODE_KEY:
+            return node.value
+        if role == _QUESTION_ID:
+            return node.value if is_question else None
+        if role == _PROGRESS:
+            return (node.answered, node.total)
+        if role == _SECTION_CODE:
+            return (
+                self._questions[node.value].section_code
+                if is_question
+                else node.value.split("/")[0]
+            )
+        if role not in _SHOWN_ROLES:
+            return None
         answer = self.answer(node.value) if is_question else None
-        roles = {
-            KindRole: node.kind,
-            NodeKeyRole: node.value,
-            QuestionIdRole: node.value if is_question else None,
-            RatingRole: answer.rating if answer else None,
-            ProgressRole: (node.answered, node.total),
-        }
-        if role in roles:
-            return roles[role]
-        if role == SectionCodeRole:
-            return self._questions[node.value].section_code if answer else node.value.split("/")[0]
+        if role == _RATING:
+            return answer.rating if answer else None
         if index.column() == COL_PROGRESS:
             return self._progress_data(node, answer, role)
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self._display(node)
-        if role == Qt.ItemDataRole.DecorationRole and answer:
-            return rating_icon(answer.rating)
-        if role == Qt.ItemDataRole.FontRole and node.kind == SECTION:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _DECORATION:
+            return rating_icon(answer.rating) if answer else None
+        if role == _FONT:
+            return self._bold if node.kind == SECTION else None
+        if role == _TOOLTIP:
             return self._tooltip(node, answer)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
+        if role == _ACCESSIBLE:
             if answer:
                 return f"{self._display(node)}: {self._ratings.get(answer.rating, answer.rating)}"
             return self._count_text(self.tr("%1: %2 of %3 answered"), node)
         return None
 
     def _progress_data(self, node: _Node, answer: AnswerState | None, role: int) -> object:
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             if answer is None:
                 return f"{node.answered}/{node.total}"
             if answer.marked_for_review:
                 return self.tr("to review")
             return self.tr("reviewed") if answer.reviewed else None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return QColor("#a15c00" if answer and answer.marked_for_review else "#5b6670")
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == _FOREGROUND:
+            return _TO_REVIEW if answer and answer.marked_for_review else _MUTED
+        if role == _ALIGNMENT:
+            return _RIGHT
         return None
 
     def _display(self, node: _Node) -> str:
@@ -456,6 +480,8 @@ class ChecklistFilter(QSortFilterProxyModel):
             return False
         if (self._rating and answer.rating != self._rating) or not answer.has_status(self._status):
             return False
+        if not self._words:
+            return True
         text = f"{question.id} {question.text} {answer.text} {answer.evidence}".casefold()
         return all(word in text for word in self._words)
 

@@ -11,7 +11,6 @@ import argparse
 import json
 import os
 import sys
-import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
@@ -20,7 +19,7 @@ from idg_desktop import __version__
 from idg_desktop.atomic import write_atomically
 from idg_desktop.config import data_dir
 from idg_desktop.domain.framework import bundled_framework
-from idg_desktop.errors import FileProblem, IdgError, InvalidInput
+from idg_desktop.errors import FileProblem, IdgError, InvalidInput, log_bug
 from idg_desktop.exports.json_export import export_json_text, info
 from idg_desktop.services import answers, findings, groups, participants
 from idg_desktop.services.assessment import Scope, create_assessment
@@ -873,16 +872,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _report_bug(error: BaseException) -> None:
     """An unexpected error: one line for the user, details in a log file."""
-    detail = "".join(traceback.format_exception(error))
-    where = ""
-    try:
-        log = data_dir() / "idg-errors.log"
-        log.parent.mkdir(parents=True, exist_ok=True)
-        with log.open("a", encoding="utf-8") as stream:
-            stream.write(detail + "\n")
-        where = f"; details are in {log}"
-    except OSError:
-        pass
+    log = log_bug(error)
+    where = f"; details are in {log}" if log else ""
     sys.stderr.write(f"idg: internal error ({type(error).__name__}: {error}){where}\n")
 
 

@@ -49,3 +49,22 @@ class NotFound(InvalidInput):
 
 class Ambiguous(InvalidInput):
     pass
+
+
+def log_bug(error: BaseException) -> str | None:
+    """Write an unexpected error's traceback to ``idg-errors.log`` in the data
+    folder; returns the log's path, or None if it could not be written. The
+    traceback holds no record text: only code lines and the error's own words."""
+    import traceback
+
+    from idg_desktop.config import data_dir
+
+    detail = "".join(traceback.format_exception(error))
+    try:
+        log = data_dir() / "idg-errors.log"
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with log.open("a", encoding="utf-8") as stream:
+            stream.write(detail + "\n")
+    except OSError:
+        return None
+    return str(log)

@@ -233,3 +233,32 @@ def test_choices_remembered(qtbot, workspace):
     assert again.paper.currentData() == "letter"
     assert again.public.isChecked() and again.open_after.isChecked()
     assert not again.pseudonymise.isChecked()
+
+
+def test_an_unexpected_failure_is_said_in_the_page_and_logged(
+    qtbot, workspace, save_to, tmp_path, monkeypatch
+):
+    """A bug in a builder (here: a workbook writer that raises) is said in one
+    sentence on the page, logged with its details, and nothing is written; the
+    assessment stays editable."""
+    from idg_desktop.config import data_dir
+    from idg_desktop.exports import xlsx_export
+    from idg_desktop.services import answers
+
+    def broken(*_args, **_kwargs):
+        raise AttributeError("'Conflict' object has no attribute 'draft'")
+
+    monkeypatch.setattr(xlsx_export, "export_xlsx", broken)
+    page = _show(qtbot, workspace)
+    page.choose("workbook")
+    target = tmp_path / "whole.xlsx"
+    save_to(target)
+    _build(qtbot, page, page.save_button)
+    assert page.message.isVisible()
+    assert "unexpected error (AttributeError" in page.message.text()
+    assert "Nothing was written" in page.message.text()
+    log = data_dir() / "idg-errors.log"
+    assert "AttributeError" in log.read_text(encoding="utf-8")
+    assert str(log) in page.message.text()
+    assert not target.exists() and page.save_button.isEnabled()
+    answers.save_answer(workspace.document, "LC-1", text="Still editable.")

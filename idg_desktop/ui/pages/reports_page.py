@@ -56,7 +56,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from idg_desktop.errors import IdgError
+from idg_desktop.errors import IdgError, log_bug
 from idg_desktop.services.assessment import assessment_of
 from idg_desktop.services.groups import list_groups
 from idg_desktop.storage.document import AssessmentDocument
@@ -570,9 +570,18 @@ class ReportsPage(Page):
     def _failed(self, error: BaseException) -> None:
         self._stop()
         self.status.clear()
-        if not isinstance(error, IdgError):
-            raise error  # a bug: the application's handler reports it with details
-        self._say(str(error))
+        if isinstance(error, IdgError):
+            self._say(str(error))
+            return
+        # A bug: said here, in the page, never only on a terminal nobody sees.
+        log = log_bug(error)
+        sentence = self.tr(
+            "The file could not be written because of an unexpected error (%1). "
+            "Nothing was written; your assessment is unchanged."
+        ).replace("%1", f"{type(error).__name__}: {error}")
+        if log:
+            sentence += " " + self.tr("The details are in %1.").replace("%1", log)
+        self._say(sentence)
 
     def _say(self, sentence: str) -> None:
         self.message.setText(sentence)

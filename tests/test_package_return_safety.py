@@ -77,6 +77,24 @@ def test_a_protected_copy_round_trips_protected(idg, demo_file, tmp_path, monkey
     assert SECRET_TEXT in answer
 
 
+def test_a_protected_copy_returns_only_with_the_packages_passphrase(
+    idg, demo_file, tmp_path, monkeypatch
+):
+    """A mistyped or new passphrase would give the facilitator a package they
+    cannot open: refused in one line, nothing written."""
+    work = _working_copy(idg, demo_file, tmp_path, monkeypatch, protected=True)
+    back = tmp_path / "back.idgpkg"
+    monkeypatch.setenv("OTHER_PASS", "Marenhaven-2099")
+    before = _digest(work)
+    refused = idg("package", "return", work, "-o", back, "--passphrase-env", "OTHER_PASS")
+    assert refused.code == 2 and len(refused.err.strip().splitlines()) == 1, refused.err
+    assert "not the passphrase the group's package came with" in refused.err
+    assert not back.exists() and _digest(work) == before
+    assert list(tmp_path.glob("back*")) == []
+    returned = idg("package", "return", work, "-o", back, "--passphrase-env", "IDG_PASS")
+    assert returned.code == 0, returned.err
+
+
 def test_a_copy_of_an_open_package_returns_as_before(idg, demo_file, tmp_path, monkeypatch):
     work = _working_copy(idg, demo_file, tmp_path, monkeypatch, protected=False)
     back = tmp_path / "back.idgpkg"

@@ -14,6 +14,7 @@ base. Packages on a stick are never edited in place.
 
 from __future__ import annotations
 
+import base64
 import json
 import uuid
 from datetime import UTC, datetime
@@ -147,8 +148,12 @@ def open_package(
         framework=framework_from_dict(payload["framework"]),
         assessment_id=a["id"],
     )
+    # What lets "Return to facilitator" check the passphrase it is given: a
+    # token sealed with it, as strong as the package itself on the stick.
+    token = {"format": "idg-package", "kind": "passphrase-check"}
+    check = container.pack(token, passphrase) if protected and passphrase else b""
     try:
-        _fill_working_copy(document, payload, protected=protected)
+        _fill_working_copy(document, payload, protected=protected, check=check)
     except BaseException:
         document.close()
         Path(workfile).unlink(missing_ok=True)
@@ -157,7 +162,7 @@ def open_package(
 
 
 def _fill_working_copy(
-    document: AssessmentDocument, payload: dict[str, Any], *, protected: bool
+    document: AssessmentDocument, payload: dict[str, Any], *, protected: bool, check: bytes = b""
 ) -> None:
     group = payload["group"]
     with document.edit() as session:
@@ -245,6 +250,8 @@ def _fill_working_copy(
         # A copy of a protected package returns protected unless the group
         # explicitly drops the protection (``return_package``'s ``unprotected``).
         kept["protected"] = protected
+        if check:
+            kept["passphrase_check"] = base64.b64encode(check).decode("ascii")
         session.add(models.Meta(key=PACKAGE_META, value=json.dumps(kept, ensure_ascii=False)))
 
 
@@ -259,6 +266,21 @@ def came_protected(document: AssessmentDocument) -> bool:
     made before this was recorded: they behave as before.)"""
     info = working_copy_info(document)
     return bool(info and info.get("protected"))
+
+
+def passphrase_matches(document: AssessmentDocument, passphrase: str) -> bool | None:
+    """Is ``passphrase`` the one the working copy's package was opened with?
+    None when the copy cannot tell (opened before this was recorded, or from
+    an open package). Costs one key derivation (about half a second)."""
+    info = working_copy_info(document)
+    token = (info or {}).get("passphrase_check")
+    if not token:
+        return None
+    try:
+        container.unpack(base64.b64decode(token), "the passphrase check", passphrase)
+    except InvalidInput:
+        return False
+    return True
 
 
 def return_payload(document: AssessmentDocument) -> dict[str, Any]:
@@ -308,6 +330,11 @@ def return_package(
         )
     if passphrase is not None and unprotected:
         raise InvalidInput("Give either a passphrase or --unprotected, not both.")
+    if passphrase is not None and passphrase_matches(document, passphrase) is False:
+        raise InvalidInput(
+            "This is not the passphrase the group's package came with: the facilitator "
+            "could not open the returned package. Use the facilitator's passphrase."
+        )
     container.write_package(target, payload, passphrase)
     if container.read_package(target, passphrase)["package_id"] != payload["package_id"]:
         raise InvalidInput(f"{target} did not read back as written; write it again.")

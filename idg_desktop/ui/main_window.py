@@ -701,7 +701,11 @@ class MainWindow(QMainWindow):
         """Write this working copy's work as a package for the master; a copy
         of a protected package returns protected unless the group explicitly
         chooses otherwise. Once written and read back, offer to delete the copy."""
-        from idg_desktop.exchange.packages import came_protected, return_package
+        from idg_desktop.exchange.packages import (
+            came_protected,
+            passphrase_matches,
+            return_package,
+        )
         from idg_desktop.ui.pages import merge_page
 
         if self.workspace is None:
@@ -715,7 +719,10 @@ class MainWindow(QMainWindow):
         if not name:
             return
         if came_protected(self.workspace.document):
-            passphrase = merge_page.ask_return_passphrase(self)
+            document = self.workspace.document
+            passphrase = merge_page.ask_return_passphrase(
+                self, lambda typed: passphrase_matches(document, typed)
+            )
         else:
             passphrase = merge_page.ask_new_passphrase(self)
         if passphrase is None:

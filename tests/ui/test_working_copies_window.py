@@ -67,15 +67,16 @@ def test_a_protected_copy_returns_protected_and_is_then_deleted(
         raise AssertionError("the optional passphrase dialog was offered")
 
     monkeypatch.setattr(merge_page, "ask_new_passphrase", not_asked)
-    typed = iter([("", ""), ("Veltra-back", "Veltra-back")])
+    typed = iter(["", "Veltra-back", "Veltra"])
     shown: list[bool] = []
+    wrong: list[bool] = []
 
     def user(dialog):
-        first, second = next(typed)
-        dialog.first.setText(first)
-        dialog.second.setText(second)
+        assert dialog.second.isHidden()  # the copy can check it: typed once
+        dialog.first.setText(next(typed))
         shown.append(dialog.buttons.button(OK).isEnabled())
         dialog.buttons.button(OK).click()  # does nothing while disabled
+        wrong.append(dialog.wrong.isVisibleTo(dialog))
         return dialog.result()
 
     monkeypatch.setattr(merge_page.ReturnPassphraseDialog, "exec", user)
@@ -89,11 +90,14 @@ def test_a_protected_copy_returns_protected_and_is_then_deleted(
 
     window.return_package_action.trigger()  # an empty passphrase: nothing written
     assert shown == [False] and not back.exists() and offers == []
+    # Not the package's passphrase: said in the dialog, which stays open.
+    window.return_package_action.trigger()
+    assert shown == [False, True] and wrong[-1] and not back.exists()
     window.return_package_action.trigger()
     qtbot.waitUntil(back.exists)
-    assert shown == [False, True]
+    assert shown == [False, True, True] and not wrong[-1]
     assert container.is_protected(back.read_bytes())
-    payload = container.read_package(back, "Veltra-back")
+    payload = container.read_package(back, "Veltra")
     assert any(a["text"] == "Said in group A." for a in payload["records"]["answers"])
 
     # The offer to delete (default button: delete) was taken: the copy is gone.

@@ -13,12 +13,14 @@ undoable step.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QApplication,
     QButtonGroup,
     QCheckBox,
     QDialog,
@@ -605,21 +607,31 @@ class NewPassphraseDialog(QDialog):
 
 class ReturnPassphraseDialog(QDialog):
     """The passphrase for returning a working copy opened from a protected
-    package: it returns protected by default.
+    package: it returns protected by default, with the facilitator's passphrase.
 
-    The passphrase is typed twice rather than checked against the original:
-    checking it would mean keeping something derived from it (a hash anyone
-    could try guesses against) in the working copy, on a laptop that may not
-    be the facilitator's. Sending the group's work in clear is possible, but
-    only as an explicit choice, with a warning.
+    The working copy holds a token sealed with the passphrase it was opened
+    with (no weaker than the package on the stick), so the passphrase typed is
+    checked: a mistyped or new one would give the facilitator a package they
+    cannot open. Copies opened before that token existed ask for it twice.
+    Sending the group's work in clear is possible, but only as an explicit
+    choice, with a warning.
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, check: Callable[[str], bool | None] | None = None
+    ) -> None:
         super().__init__(parent)
+        self._check_passphrase = check
         self.setWindowTitle(self.tr("Protect the returned package"))
         layout = QVBoxLayout(self)
         explain = QLabel(
             self.tr(
+                "This working copy came from a protected package, so the group's work goes "
+                "back protected, with the same passphrase. Type the passphrase the "
+                "facilitator gave you."
+            )
+            if check is not None
+            else self.tr(
                 "This working copy came from a protected package, so the group's work goes "
                 "back protected. Type the passphrase the facilitator gave you, twice."
             )
@@ -633,12 +645,25 @@ class ReturnPassphraseDialog(QDialog):
             field.setEchoMode(QLineEdit.EchoMode.Password)
             field.textChanged.connect(self._check)
         form.addRow(self.tr("&Passphrase:"), self.first)
-        form.addRow(self.tr("&Repeat it:"), self.second)
+        if check is None:
+            form.addRow(self.tr("&Repeat it:"), self.second)
+        else:
+            self.second.hide()
         layout.addLayout(form)
         self.mismatch = QLabel(self.tr("The two passphrases differ."))
         self.mismatch.setObjectName("warning")
         self.mismatch.setVisible(False)
         layout.addWidget(self.mismatch)
+        self.wrong = QLabel(
+            self.tr(
+                "This is not the passphrase the package came with: the facilitator could not "
+                "open what you return. Check it with the facilitator and type it again."
+            )
+        )
+        self.wrong.setObjectName("warning")
+        self.wrong.setWordWrap(True)
+        self.wrong.setVisible(False)
+        layout.addWidget(self.wrong)
         self.in_clear = QCheckBox(self.tr("Return it &without protection"))
         self.in_clear.toggled.connect(self._check)
         layout.addWidget(self.in_clear)
@@ -660,7 +685,7 @@ class ReturnPassphraseDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         width = self.fontMetrics().horizontalAdvance("M") * 32
-        for label in (explain, self.clear_warning):
+        for label in (explain, self.clear_warning, self.wrong):
             label.setMinimumWidth(width)  # wrapped text: its height follows this width
         layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)  # grows with the warning
         self._check()
@@ -669,22 +694,40 @@ class ReturnPassphraseDialog(QDialog):
         clear = self.in_clear.isChecked()
         for field in (self.first, self.second):
             field.setEnabled(not clear)
-        same = self.first.text() == self.second.text()
+        self.wrong.setVisible(False)
+        same = self._check_passphrase is not None or self.first.text() == self.second.text()
         self.mismatch.setVisible(not clear and not same and bool(self.second.text()))
         self.clear_warning.setVisible(clear)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(clear or (same and bool(self.first.text())))
         ok.setText(self.tr("Return in &clear") if clear else self.tr("&Return protected"))
 
+    def accept(self) -> None:
+        if not self.in_clear.isChecked() and self._check_passphrase is not None:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                matches = self._check_passphrase(self.first.text())
+            finally:
+                QApplication.restoreOverrideCursor()
+            if matches is False:
+                self.wrong.setVisible(True)
+                self.first.selectAll()
+                self.first.setFocus()
+                return
+        super().accept()
+
     def passphrase(self) -> str:
         """The passphrase, or "" when the group chose to return it in clear."""
         return "" if self.in_clear.isChecked() else self.first.text()
 
 
-def ask_return_passphrase(parent: QWidget | None) -> str | None:
-    """For a copy of a protected package: its passphrase, "" only if the group
-    explicitly chose no protection, None if cancelled."""
-    dialog = ReturnPassphraseDialog(parent)
+def ask_return_passphrase(
+    parent: QWidget | None, check: Callable[[str], bool | None] | None = None
+) -> str | None:
+    """For a copy of a protected package: its passphrase (checked with
+    ``check`` when the copy can tell), "" only if the group explicitly chose
+    no protection, None if cancelled."""
+    dialog = ReturnPassphraseDialog(parent, check)
     if not dialog.exec():
         return None
     return dialog.passphrase()

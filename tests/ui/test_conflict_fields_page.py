@@ -93,6 +93,14 @@ def test_each_differing_field_is_chosen_and_the_file_holds_the_choices(
     assert rating.isChecked()
     for name in ("measure_exists", "measure_applied", "measure_effective"):
         assert _button(page, name, GROUP_A).isChecked()
+    # Taking one Figure 5 answer from the other version takes the rating and the
+    # other answers with it: the master never keeps a contradicting pair.
+    _button(page, "measure_applied", "master").setChecked(True)
+    for name in ("rating", "measure_exists", "measure_applied", "measure_effective"):
+        assert _button(page, name, "master").isChecked(), name
+    rating.click()  # and back, whole, to the group's
+    for name in ("rating", "measure_exists", "measure_applied", "measure_effective"):
+        assert _button(page, name, GROUP_A).isChecked(), name
     assert page.undecided() == ["text", "evidence"] and not page.resolve_button.isEnabled()
     page.consolidated.setFocus()
     qtbot.keyClicks(page.consolidated, "Applied and effective, agreed in plenary.")

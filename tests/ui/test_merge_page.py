@@ -102,16 +102,19 @@ def test_an_imported_conflict_is_shown_side_by_side_and_resolved_with_undo(
 
     assert window.grab().save(str(tmp_path / "merge-page.png"))
 
+    assert page.log.item(0, 3).text() == "Conflicts to resolve"
     group_button = next(b for b in page.keep_buttons if b.property("origin") == GROUP_A)
     group_button.click()
     qtbot.waitUntil(lambda: page.conflict_list.count() == 0)
     assert page.none_label.isVisible() and not page.conflict_area.isVisible()
+    assert page.log.item(0, 3).text() == "Conflicts resolved"  # the log follows
     with AssessmentDocument.open(demo_file, read_only=True) as document:
         assert answers.answer_for(document, "LC-1").text == GROUP_TEXT
         assert merge.open_conflict_count(document) == 0
 
     window.undo()
     qtbot.waitUntil(lambda: page.conflict_list.count() == 1)
+    assert page.log.item(0, 3).text() == "Conflicts to resolve"
     with AssessmentDocument.open(demo_file, read_only=True) as document:
         assert merge.open_conflict_count(document) == 1
 

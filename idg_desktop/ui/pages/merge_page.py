@@ -189,9 +189,9 @@ class MergePage(Page):
     # -- reading ----------------------------------------------------------------
 
     def reload(self) -> None:
-        self._reload_log()
         current = self._current_id()
         self._conflicts = merge.list_conflicts(self.document)
+        self._reload_log()
         titles = {s.code: s.title for s in sections_in_scope(self.document)}
         self.conflict_list.blockSignals(True)
         self.conflict_list.clear()
@@ -238,6 +238,7 @@ class MergePage(Page):
         outcomes = {
             "merged": self.tr("Merged"),
             "conflicts": self.tr("Conflicts to resolve"),
+            "resolved": self.tr("Conflicts resolved"),
             "already-imported": self.tr("Already imported"),
         }
         sources = {"package": self.tr("Group package"), "workbook": self.tr("Workbook")}
@@ -247,11 +248,15 @@ class MergePage(Page):
                 summary = json.loads(entry.summary or "{}")
             except ValueError:
                 summary = {}
+            outcome = entry.outcome
+            still_open = {c["record"] for c in self._conflicts}
+            if outcome == "conflicts" and not still_open & set(summary.get("conflicts", [])):
+                outcome = "resolved"  # the log says what the import left; this, what is left
             cells = [
                 entry.created_at.strftime("%Y-%m-%d %H:%M") if entry.created_at else "",
                 f"{sources.get(entry.source, entry.source)} {entry.package_id[:8]}",
                 entry.group_name,
-                outcomes.get(entry.outcome, entry.outcome),
+                outcomes.get(outcome, outcome),
                 str(len(summary.get("taken", []))),
                 str(len(summary.get("added", []))),
                 str(len(summary.get("conflicts", []))),
@@ -491,12 +496,13 @@ class MergePage(Page):
 
     def _chosen(self, name: str, button: QAbstractButton) -> None:
         """The rating and Figure 5's answers go together: choosing one of them
-        from a version chooses the others not yet chosen from the same one."""
+        from a version chooses the others from the same one, so the master never
+        keeps a rating its answers contradict (the rating follows the answers)."""
         origin = button.property("origin")
         if name in LADDER and origin is not None:
             for other in LADDER:
                 group = self.field_groups.get(other)
-                if group is not None and group.checkedButton() is None:
+                if group is not None and other != name:
                     for candidate in group.buttons():
                         if candidate.property("origin") == origin:
                             candidate.setChecked(True)

@@ -44,6 +44,7 @@ def test_add_a_kpi_to_an_output_on_the_plan_page(qtbot, show, workspace, demo_fi
     page = show(ActionPlanPage(workspace))
     page.select_node(OUTPUT)
     assert page.add_kpi_button.isEnabled()
+    assert page.detail.kpis.text().startswith("No KPI yet")
 
     def fill(dialog):
         dialog.name.setText("Agreements signed with integrity objectives")
@@ -56,6 +57,13 @@ def test_add_a_kpi_to_an_output_on_the_plan_page(qtbot, show, workspace, demo_fi
     index = page.model.index_of(OUTPUT, COL_KPIS)
     assert index.data() == "Agreements signed with integrity objectives"
     assert page.current_row().id == OUTPUT
+    # Seen where the facilitator is looking, not only in the tree's far column.
+    qtbot.waitUntil(
+        lambda: (
+            page.detail.kpis.text()
+            == "KPIs: Agreements signed with integrity objectives (target: 38 of 38 by Q1 2027)"
+        )
+    )
 
     def stored(document):
         kpis = plan.find_output(document, OUTPUT).kpis

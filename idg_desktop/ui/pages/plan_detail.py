@@ -75,6 +75,12 @@ class NodeDetail(QWidget):
         )
         self.confidential.clicked.connect(self._mark_confidential)
         layout.addWidget(self.confidential)
+        # Its KPIs, with their targets: the tree's KPI column is far to the right.
+        self.kpis = QLabel()
+        self.kpis.setObjectName("pageIntro")
+        self.kpis.setWordWrap(True)
+        self.kpis.setAccessibleName(self.tr("KPIs"))
+        layout.addWidget(self.kpis)
         self.fields: dict[str, QLineEdit | QComboBox] = {}
         self._description_stored = ""
         self.description_box = self._build_description()
@@ -243,8 +249,11 @@ class NodeDetail(QWidget):
             self.worksheet_box.setVisible(activity)
             self.smart_box.setVisible(node)
             self.confidential.setVisible(node)
+            self.kpis.setVisible(node)
             if node:
-                self.confidential.setChecked(self._record(row).confidential)
+                record = self._record(row)
+                self.confidential.setChecked(record.confidential)
+                self.kpis.setText(self._kpis_text(record.kpis))
             self.heading.setText(self._heading(row))
             if activity:
                 self._fill_fields(find_activity(self.document, row.id))
@@ -254,6 +263,19 @@ class NodeDetail(QWidget):
                 self._fill_smart(row.smart)
         finally:
             self._loading = False
+
+    def _kpis_text(self, kpis) -> str:
+        if not kpis:
+            return self.tr("No KPI yet: Add KPI… (Ctrl+Shift+K) gives it one.")
+        parts = []
+        for kpi in kpis:
+            target = kpi.target_value.strip()
+            parts.append(
+                self.tr("%1 (target: %2)").replace("%1", kpi.name).replace("%2", target)
+                if target
+                else self.tr("%1 (no target yet)").replace("%1", kpi.name)
+            )
+        return self.tr("KPIs: %1").replace("%1", "; ".join(parts))
 
     def _record(self, row: PlanRow):
         find = {OUTCOME: plan.find_outcome, OUTPUT: plan.find_output, ACTIVITY: find_activity}

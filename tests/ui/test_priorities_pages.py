@@ -81,6 +81,11 @@ def test_typing_rates_undo_and_bands(qtbot, show, workspace, demo_file, monkeypa
     page.table.setCurrentIndex(page.model.index(page.model.row_of(first), FIRST_CRITERION + 4))
     qtbot.keyClick(page.table, Qt.Key.Key_H)
     assert _ratings_on_disk(demo_file, first)["impact"] == "high"
+    # A capital (Shift or Caps Lock) rates too, and the cell stays where it is.
+    current = page.table.currentIndex()
+    qtbot.keyClick(page.table, Qt.Key.Key_L, Qt.KeyboardModifier.ShiftModifier)
+    assert _ratings_on_disk(demo_file, first)["impact"] == "low"
+    assert page.table.currentIndex() == current
 
     def override(dialog: QDialog) -> int:
         dialog.band.setCurrentIndex(dialog.band.findData("low"))

@@ -187,7 +187,9 @@ class RatingTable(QTableView):
         index = self.currentIndex()
         criterion = index.isValid() and FIRST_CRITERION <= index.column() < COL_COMPUTED
         clear = event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
-        if criterion and not event.modifiers() and (event.key() in _KEYS or clear):
+        # Shift and Caps Lock too: "H" rates high, never a jump to a row starting with H.
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
+        if criterion and plain and (event.key() in _KEYS or clear):
             level = None if clear else _KEYS[Qt.Key(event.key())]
             self.levelTyped.emit(index.row(), CRITERIA[index.column() - FIRST_CRITERION], level)
             return

@@ -596,3 +596,23 @@ def test_kill_9_during_edits_keeps_every_committed_edit_whole(idg, demo_file, tm
         assert answer["text"] in allowed  # each answer edit whole, in order
         tally.counts["after" if made else "before"] += 1
     tally.report(report)
+
+
+def test_a_file_another_program_is_committing_is_busy_not_damaged(idg, demo_file):
+    """While another program holds the file's exclusive lock (mid-commit), the
+    file is said to be busy, not damaged, and is left as it is."""
+    import sqlite3
+
+    other = sqlite3.connect(demo_file, isolation_level=None)
+    try:
+        other.execute("BEGIN EXCLUSIVE")
+        before = demo_file.read_bytes()
+        result = idg("info", demo_file)
+        assert result.code == 2
+        assert "is busy" in result.err and "damaged" not in result.err
+        assert len(result.err.strip().splitlines()) == 1
+        assert demo_file.read_bytes() == before
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert idg("info", demo_file).code == 0

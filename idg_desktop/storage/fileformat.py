@@ -120,6 +120,11 @@ def _probe_database(path: Path, full_check: bool) -> FileFacts:
     except sqlite3.DatabaseError as error:
         if recovery.is_hot_journal(error):
             raise _HotJournal from None
+        message = str(error).lower()
+        if "locked" in message or "busy" in message:  # another program is mid-commit
+            raise FileProblem(
+                f"{path} is busy: another program is writing to it; try again in a moment."
+            ) from None
         raise DamagedFile(f"{path} is damaged: {error}.") from None
     finally:
         connection.close()

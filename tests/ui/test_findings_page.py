@@ -144,3 +144,17 @@ def test_merge_offers_texts_and_the_kept_finding_takes_in_the_action(
     with AssessmentDocument.open(demo_file, read_only=True) as document:
         assert findings.find_finding(document, kept_id).proposed_action == kept_action
         assert findings.find_finding(document, duplicate_id).status != "merged"
+
+
+def test_go_to_the_finding_merged_into_whatever_the_filters(page, qtbot, workspace):
+    merged = next(f for f in findings.list_findings(workspace.document) if f.status == "merged")
+    target = findings.find_finding(workspace.document, merged.merged_into_id)
+    assert target.section_code != merged.section_code  # the demo's plenary merged across
+    page.section_filter.setCurrentIndex(page.section_filter.findData(merged.section_code))
+    page.status_filter.setCurrentIndex(page.status_filter.findData("merged"))
+    page.table.selectRow(page._row_of(merged.id))
+    assert page.merged_note.text().startswith(f"Merged into: {target.text[:30]}")
+    qtbot.mouseClick(page.go_merged, Qt.MouseButton.LeftButton)
+    assert page._current == target.id
+    assert page.table.currentIndex().row() == page._row_of(target.id) >= 0
+    assert page.text.toPlainText() == target.text

@@ -32,6 +32,8 @@ from idg_desktop.services.groups import list_groups
 from idg_desktop.ui.autosave import TypingSaver
 from idg_desktop.ui.labels import kind_labels, section_label, status_labels
 from idg_desktop.ui.models.findings_model import (
+    COL_GROUP,
+    COL_QUESTIONS,
     COL_SECTION,
     COL_TEXT,
     FindingRow,
@@ -106,6 +108,15 @@ class FindingsPage(Page):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        # The questions and the group's name wrap in a column of their own width,
+        # leaving the finding's text the room (a group's long name took a third).
+        metrics = self.table.fontMetrics()
+        for column, sample in (
+            (COL_QUESTIONS, "LC-10, LC-13, "),
+            (COL_GROUP, "Group A – Leadership, "),
+        ):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
         self.table.setAccessibleName(self.tr("Findings"))
 
         editor = QWidget()
@@ -524,6 +535,9 @@ class FindingsPage(Page):
         if row is None or not row.merged_into:
             return
         target = row.merged_into
+        if self.model.row_of(target) < 0:  # merged across sections in the demo's plenary
+            with QSignalBlocker(self.section_filter):
+                self.section_filter.setCurrentIndex(0)
         if self.status_filter.currentData() is not None:  # it may not have that status
             with QSignalBlocker(self.status_filter):
                 self.status_filter.setCurrentIndex(0)

@@ -196,11 +196,29 @@ def cmd_question_add(args: argparse.Namespace) -> int:
 
 
 def cmd_finding_set(args: argparse.Namespace) -> int:
-    from idg_desktop.services.findings import decide_finding
+    """The plenary's decision (--status, --text), and the finding's section and
+    working group (--section, --group; --group "" for the master's own), all
+    written at once or not at all."""
+    from idg_desktop.services.findings import decide_finding, update_finding
+    from idg_desktop.services.groups import list_groups
 
+    if args.status is None and args.section is None and args.group is None:
+        raise InvalidInput("Nothing to set: give --status, --section or --group.")
+    if args.text is not None and args.status is None:
+        raise InvalidInput("--text is the amended text: give it with --status amended.")
+    moves = {"section": args.section, "group": args.group}
+    moves = {name: value for name, value in moves.items() if value is not None}
     with _open(args.file) as document:
-        finding = decide_finding(document, args.id, args.status, args.text)
-        _out(f"{short_id(finding.id)}: {finding.status}")
+        if args.status is not None:
+            finding = decide_finding(document, args.id, args.status, args.text, **moves)
+        else:
+            finding = update_finding(document, args.id, **moves)
+        said = f"{short_id(finding.id)}: {finding.status}"
+        if moves:
+            names = {g.id: g.name for g in list_groups(document)}
+            group = names.get(finding.group_id or "", "master")
+            said += f" (section {finding.section_code}, group {group})"
+        _out(said)
     return EXIT_OK
 
 
@@ -276,12 +294,16 @@ def register(verbs, verb: Callable, parser_class: type, finding_verbs) -> None:
     p.add_argument("--section", required=True, metavar="CODE")
     p.add_argument("--text", required=True, metavar="T")
 
-    p = finding_verbs.add_parser("set", help="Record the plenary's decision on a finding.")
+    p = finding_verbs.add_parser(
+        "set", help="Record the plenary's decision on a finding, or change its section or group."
+    )
     p.set_defaults(handler=cmd_finding_set)
     p.add_argument("file", metavar="FILE")
     p.add_argument("id", metavar="ID")
-    p.add_argument("--status", required=True, choices=DECISIONS)
+    p.add_argument("--status", choices=DECISIONS)
     p.add_argument("--text", metavar="T", help="the amended text (needed with amended)")
+    p.add_argument("--section", metavar="CODE", help="move the finding to this section")
+    p.add_argument("--group", metavar="NAME", help='its working group ("" for the master\'s)')
     p = finding_verbs.add_parser("merge", help="Mark a finding a duplicate of another.")
     p.set_defaults(handler=cmd_finding_merge)
     p.add_argument("file", metavar="FILE")

@@ -99,7 +99,13 @@ def update_finding(
     visit: Visit | None = None,
     **changes: object,
 ) -> models.Finding:
-    """Change a finding's text, action, kind, status, questions or confidentiality.
+    """Change a finding's text, action, kind, status, questions, confidentiality,
+    ``section`` (a section code) or ``group`` (a working group's name or id;
+    None or "" for the master's own finding).
+
+    A finding moved to another section keeps no link to the questions of the
+    one it leaves (the history's note names them); one merged into another, or
+    that others were merged into, stays in its section (merges are within one).
 
     Within one ``visit`` (the window's saves as the user types), the first
     change writes a history event and the later ones bring that same event up
@@ -107,6 +113,25 @@ def update_finding(
     """
     finding = find_finding(document, finding_id)
     clean: dict[str, object] = {}
+    notes = [note] if note else []
+    if "section" in changes:
+        code = section_of(document, str(changes.pop("section"))).code
+        if code != finding.section_code:
+            _check_movable(document, finding, code)
+            clean["section_code"] = code
+            notes.append(f"Moved from section {finding.section_code} to {code}")
+            dropped = [q.question_id for q in finding.questions]
+            if "questions" not in changes and dropped:
+                changes["questions"] = []
+                notes.append(f"unlinked {', '.join(dropped)}")
+    if "group" in changes:
+        from idg_desktop.services.groups import find_group
+
+        wanted = changes.pop("group")
+        group_id = find_group(document, str(wanted)).id if wanted else None
+        if group_id != finding.group_id:
+            clean["group_id"] = group_id
+    section_code = str(clean.get("section_code", finding.section_code))
     for name, value in changes.items():
         if name == "kind":
             clean[name] = parse_choice(FindingKind, str(value), "finding kind").value
@@ -117,13 +142,14 @@ def update_finding(
         elif name == "confidential":
             clean[name] = bool(value)
         elif name == "questions":
-            clean[name] = _question_ids(document, finding.section_code, list(value))  # type: ignore[arg-type]
+            clean[name] = _question_ids(document, section_code, list(value))  # type: ignore[arg-type]
         elif name == "merged_into_id":
             clean[name] = value
         else:
             raise InvalidInput(f"A finding has no field '{name}'.")
     if clean.get("text") == "":
         raise InvalidInput("The finding has no text.")
+    note = "; ".join(notes)
     with document.edit() as session:
         for name, value in clean.items():
             if name == "questions":
@@ -150,6 +176,23 @@ def update_finding(
     if visit is not None:
         visit.notes["finding_event"] = event.id
     return finding
+
+
+def _check_movable(document: AssessmentDocument, finding: models.Finding, code: str) -> None:
+    """Merges are within a section: neither side of one leaves it."""
+    if finding.merged_into_id:
+        raise InvalidInput(
+            f"Finding {finding.id[:8]} is merged into {finding.merged_into_id[:8]} of section "
+            f"{finding.section_code}: it stays in that section (move the one it went into)."
+        )
+    merged_here = document.session.scalars(
+        select(models.Finding.id).where(models.Finding.merged_into_id == finding.id)
+    ).first()
+    if merged_here:
+        raise InvalidInput(
+            f"Finding {merged_here[:8]} was merged into finding {finding.id[:8]}: merged "
+            f"findings stay in one section, so it cannot move to {code}."
+        )
 
 
 def list_findings(document: AssessmentDocument, section: str | None = None) -> list[models.Finding]:
@@ -189,12 +232,17 @@ DECISIONS = (FindingStatus.AGREED.value, FindingStatus.AMENDED.value, FindingSta
 
 
 def decide_finding(
-    document: AssessmentDocument, reference: str, status: str, text: str | None = None
+    document: AssessmentDocument,
+    reference: str,
+    status: str,
+    text: str | None = None,
+    **moves: object,
 ) -> models.Finding:
     """The plenary agrees, amends (with the amended text) or rejects a finding.
 
     An amendment needs its new text; agreeing to a changed text is an amendment,
-    and a rejected finding keeps the words it was rejected in.
+    and a rejected finding keeps the words it was rejected in. ``moves``
+    (``section``, ``group``) are written in the same change.
     """
     finding = find_finding(document, reference)
     value = parse_choice(FindingStatus, status, "finding status").value
@@ -212,7 +260,7 @@ def decide_finding(
         )
     if value != FindingStatus.AMENDED and changed:
         raise InvalidInput(f"A changed text is an amendment: use --status amended, not {value}.")
-    changes: dict[str, object] = {"status": value}
+    changes: dict[str, object] = {"status": value, **moves}
     if changed:
         changes["text"] = new_text
     return update_finding(document, finding.id, **changes)
@@ -220,7 +268,8 @@ def decide_finding(
 
 def merge_finding(document: AssessmentDocument, reference: str, into: str) -> models.Finding:
     """Plenary: a duplicate is marked merged into another finding of its section;
-    both stay, with their origins and histories (the window's "Merge with a duplicate")."""
+    both stay, with their origins and histories (the window's "Merge with a duplicate").
+    The kept finding takes in the duplicate's proposed action, appended to its own."""
     finding = find_finding(document, reference)
     target = find_finding(document, into)
     if target.id == finding.id:
@@ -234,10 +283,24 @@ def merge_finding(document: AssessmentDocument, reference: str, into: str) -> mo
         raise InvalidInput(f"Finding {target.id[:8]} is itself merged into another.")
     if finding.status == FindingStatus.MERGED:
         raise InvalidInput(f"Finding {finding.id[:8]} is already merged into another.")
-    return update_finding(
-        document,
-        finding.id,
-        status=FindingStatus.MERGED.value,
-        merged_into_id=target.id,
-        note=f"Merged into {target.id[:8]}",
-    )
+    # One change: the duplicate marked merged, and its proposed action appended
+    # to the kept finding's (not lost with the duplicate).
+    with document.edit() as session:
+        finding.status = FindingStatus.MERGED.value
+        finding.merged_into_id = target.id
+        touch(document, finding)
+        action = finding.proposed_action.strip()
+        taken = bool(action) and action not in target.proposed_action
+        if taken:
+            kept = target.proposed_action.strip()
+            target.proposed_action = f"{kept}\n\n{action}" if kept else action
+            touch(document, target)
+        session.flush()
+        merged = _event(
+            document, finding, FindingStatus.MERGED.value, f"Merged into {target.id[:8]}"
+        )
+        session.add(merged)
+        if taken:
+            note = f"Took in the proposed action of {finding.id[:8]}, merged into it"
+            session.add(_event(document, target, "edited", note))
+    return finding

@@ -333,6 +333,20 @@ def _findings_confidential(page, qtbot):
     return wanted
 
 
+_FIRST: dict[str, str] = {}  # the demo's first finding (the same id in every copy)
+
+
+def _moved_finding(field):
+    """The first finding, found again by its id after a move to another section."""
+
+    def read(document):
+        if "id" not in _FIRST:  # read before the edit: it is still the first
+            _FIRST["id"] = findings.list_findings(document)[0].id
+        return getattr(findings.find_finding(document, _FIRST["id"]), field)
+
+    return read
+
+
 def _first_finding(field):
     def read(document):
         first = findings.list_findings(document)[0]
@@ -520,6 +534,10 @@ CASES: dict[str, Case] = {
     ),
     "findings-questions": Case("findings", _findings_questions, _first_finding("questions")),
     "findings-kind": Case("findings", _findings_combo("kind"), _first_finding("kind")),
+    "findings-section": Case(
+        "findings", _findings_combo("section"), _moved_finding("section_code")
+    ),
+    "findings-group": Case("findings", _findings_combo("group"), _moved_finding("group_id")),
     "findings-status": Case("findings", _findings_combo("status"), _first_finding("status")),
     "findings-confidential": Case(
         "findings", _findings_confidential, _first_finding("confidential")

@@ -148,7 +148,7 @@ def test_a_duplicate_finding_is_merged_and_both_are_kept(qtbot, workspace, demo_
     monkeypatch.setattr(
         QInputDialog,
         "getItem",
-        lambda *a, **k: (next(x for x in a[3] if x.startswith(target.id[:8])), True),
+        lambda *a, **k: (next(x for x in a[3] if target.text[:40] in x), True),
     )
     qtbot.mouseClick(page.merge_button, Qt.MouseButton.LeftButton)
     workspace.close()

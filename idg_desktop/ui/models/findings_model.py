@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 
 from idg_desktop.services.findings import list_findings
 from idg_desktop.storage.document import AssessmentDocument
@@ -13,6 +20,9 @@ from idg_desktop.ui.labels import kind_labels, status_labels
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 SectionRole = Qt.ItemDataRole.UserRole + 2
+SortRole = Qt.ItemDataRole.UserRole + 3  # what a click on a column's header sorts by
+StatusRole = Qt.ItemDataRole.UserRole + 4
+MergedIntoRole = Qt.ItemDataRole.UserRole + 5  # the id of the finding it went into
 
 COL_SECTION, COL_KIND, COL_STATUS, COL_TEXT, COL_QUESTIONS, COL_GROUP = range(6)
 
@@ -28,6 +38,17 @@ class FindingRow:
     questions: tuple[str, ...]
     confidential: bool
     group: str
+    group_id: str | None = None
+    merged_into: str | None = None  # the finding it was merged into: its id...
+    merged_into_text: str = ""  # ...and its text
+    position: int = 0  # the file's order: sections as the guide has them, then oldest first
+    section_position: int = 0
+
+
+def short(text: str, size: int = 70) -> str:
+    """A finding's text on one line, cut at ``size`` characters."""
+    words = " ".join(text.split())
+    return words if len(words) <= size else words[: size - 1].rstrip() + "…"
 
 
 class FindingsModel(QAbstractTableModel):
@@ -44,9 +65,14 @@ class FindingsModel(QAbstractTableModel):
         ]
 
     def load(self, document: AssessmentDocument, section: str | None = None) -> None:
+        from idg_desktop.services.assessment import sections_in_scope
         from idg_desktop.services.groups import list_groups
 
         names = {g.id: g.name for g in list_groups(document)}
+        every = list_findings(document)
+        texts = {f.id: f.text for f in every}
+        order = {s.code: n for n, s in enumerate(sections_in_scope(document))}
+        shown = every if section is None else list_findings(document, section)
         rows = [
             FindingRow(
                 f.id,
@@ -58,8 +84,13 @@ class FindingsModel(QAbstractTableModel):
                 tuple(q.question_id for q in f.questions),
                 f.confidential,
                 names.get(f.group_id or "", ""),
+                f.group_id,
+                f.merged_into_id,
+                texts.get(f.merged_into_id or "", ""),
+                position,
+                order.get(f.section_code, len(order)),
             )
-            for f in list_findings(document, section)
+            for position, f in enumerate(shown)
         ]
         self.beginResetModel()
         self._rows = rows
@@ -94,6 +125,12 @@ class FindingsModel(QAbstractTableModel):
             return row.id
         if role == SectionRole:
             return row.section
+        if role == StatusRole:
+            return row.status
+        if role == MergedIntoRole:
+            return row.merged_into
+        if role == SortRole:
+            return self._sort_key(row, column)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == COL_SECTION:
                 return row.section
@@ -102,9 +139,13 @@ class FindingsModel(QAbstractTableModel):
             if column == COL_STATUS:
                 return status_labels().get(row.status, row.status)
             if column == COL_TEXT:
+                text = row.text
                 if row.confidential:
-                    return self.tr("[Confidential] %1").replace("%1", row.text)
-                return row.text
+                    text = self.tr("[Confidential] %1").replace("%1", text)
+                if row.merged_into:
+                    into = self.tr("Merged into: %1").replace("%1", short(row.merged_into_text))
+                    text = f"{text}\n→ {into}"
+                return text
             if column == COL_QUESTIONS:
                 return ", ".join(row.questions)
             if column == COL_GROUP:
@@ -115,5 +156,53 @@ class FindingsModel(QAbstractTableModel):
                 parts.append(self.tr("Proposed action: %1").replace("%1", row.proposed_action))
             if row.group:
                 parts.append(self.tr("Working group: %1").replace("%1", row.group))
+            if row.merged_into:
+                parts.append(self.tr("Merged into: %1").replace("%1", row.merged_into_text))
             return "\n\n".join(parts)
         return None
+
+    @staticmethod
+    def _sort_key(row: FindingRow, column: int) -> object:
+        """Sections in the guide's order, kinds and statuses in their lists' order,
+        texts and names alphabetically; ties keep the file's order."""
+        if column == COL_SECTION:
+            return (row.section_position, row.position)
+        if column == COL_KIND:
+            return (list(kind_labels()).index(row.kind) if row.kind in kind_labels() else 99,)
+        if column == COL_STATUS:
+            statuses = list(status_labels())
+            return (statuses.index(row.status) if row.status in statuses else 99,)
+        if column == COL_TEXT:
+            return (row.text.casefold(),)
+        if column == COL_QUESTIONS:
+            return (", ".join(row.questions),)
+        return (row.group.casefold(),)
+
+
+class FindingsFilter(QSortFilterProxyModel):
+    """The findings of one status (or all), sorted by the column clicked.
+
+    ``pinned`` (the finding being edited) stays shown whatever its status, so a
+    finding whose status is changed under a filter does not vanish while edited.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SortRole)
+        self._status: str | None = None
+        self.pinned: str | None = None
+
+    def set_status(self, status: str | None) -> None:
+        self.beginFilterChange()
+        self._status = status
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def accepts(self, status: str, finding_id: str) -> bool:
+        return self._status is None or status == self._status or finding_id == self.pinned
+
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        return self.accepts(index.data(StatusRole), index.data(IdRole))
+
+    def lessThan(self, left, right) -> bool:
+        return left.data(SortRole) < right.data(SortRole)

@@ -73,7 +73,12 @@ from idg_desktop.ui.workspace import Workspace
 
 
 class Choice(QWidget):
-    """One of Figure 5's questions: radio buttons that may also all be blank."""
+    """One of Figure 5's questions: radio buttons that may also all be blank.
+
+    Like radio buttons in any mature application, the group is one stop of the
+    Tab chain (its chosen button, or the first when none is chosen), and the
+    arrow keys move the choice, not only the focus: moving selects, and the
+    selection is saved like a click."""
 
     def __init__(self, options: list[tuple[str, object]], name: str) -> None:
         super().__init__()
@@ -86,8 +91,11 @@ class Choice(QWidget):
         for number, button in enumerate(self.buttons):
             button.setAccessibleName(f"{name} {button.text()}")
             self.group.addButton(button, number)
+            button.installEventFilter(self)
             row.addWidget(button)
         row.addStretch(1)
+        self.group.idClicked.connect(lambda _id: self._tab_stop())
+        self._tab_stop()
 
     def value(self) -> Any:
         checked = self.group.checkedId()
@@ -98,6 +106,51 @@ class Choice(QWidget):
         for button, own in zip(self.buttons, self._values, strict=True):
             button.setChecked(value is not None and own == value)
         self.group.setExclusive(True)
+        self._tab_stop()
+
+    def entry(self) -> QRadioButton:
+        """Where Tab enters the group: the chosen button, else the first."""
+        checked = self.group.checkedId()
+        return self.buttons[max(0, checked)]
+
+    def _tab_stop(self) -> None:
+        """Only the entry button is in the Tab chain; the others are reached with
+        the arrow keys or the mouse (Qt leaves it to the last button focused)."""
+        entry = self.entry()
+        for button in self.buttons:
+            policy = Qt.FocusPolicy.StrongFocus if button is entry else Qt.FocusPolicy.ClickFocus
+            button.setFocusPolicy(policy)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and watched in self.buttons:
+            step = self._step(event.key())  # type: ignore[attr-defined]
+            if step and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:  # type: ignore[attr-defined]
+                self._move(self.buttons.index(watched), step)  # type: ignore[arg-type]
+                return True
+        return super().eventFilter(watched, event)
+
+    def _step(self, key: int) -> int:
+        forward = Qt.Key.Key_Left if self.isRightToLeft() else Qt.Key.Key_Right
+        backward = Qt.Key.Key_Right if self.isRightToLeft() else Qt.Key.Key_Left
+        if key in (forward, Qt.Key.Key_Down):
+            return 1
+        if key in (backward, Qt.Key.Key_Up):
+            return -1
+        return 0
+
+    def _move(self, start: int, step: int) -> None:
+        """The arrow keys: the next enabled choice is focused and chosen (a click)."""
+        position = start + step
+        while 0 <= position < len(self.buttons) and not self.buttons[position].isEnabled():
+            position += step
+        if not 0 <= position < len(self.buttons):
+            return  # at the end of the row: stay (no wrapping round)
+        target = self.buttons[position]
+        target.setFocus(
+            Qt.FocusReason.TabFocusReason if step > 0 else Qt.FocusReason.BacktabFocusReason
+        )
+        if not target.isChecked():
+            target.click()  # checked, and saved like a click with the mouse
 
 
 class RatingChip(QLabel):
@@ -184,7 +237,7 @@ class ChecklistPage(Page):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda s=step: self.go_to_question(s))
-        chain = [self.search, self.group_filter, self.status_filter, self.rating_filter]
+        chain = [self.group_filter, self.status_filter, self.rating_filter, self.search]
         chain += [self.tree, self.add_question_button, self.narrative, *self.measure.buttons]
         chain += [*self.applied.buttons]
         chain += [*self.effective.buttons, self.not_applicable, self.evidence]
@@ -213,7 +266,6 @@ class ChecklistPage(Page):
             self.rating_filter.addItem(text, key)
         row = QHBoxLayout()
         for text, widget, name, stretch in (
-            (self.tr("&Search:"), self.search, self.tr("Search"), 3),
             (self.tr("&Working group:"), self.group_filter, self.tr("Working group"), 2),
             (self.tr("S&tatus:"), self.status_filter, self.tr("Status"), 0),
             (self.tr("&Rating:"), self.rating_filter, self.tr("Rating"), 0),
@@ -222,6 +274,7 @@ class ChecklistPage(Page):
             row.addWidget(label(text, widget))
             row.addWidget(widget, stretch)
             row.addSpacing(12)
+        self.search.setAccessibleName(self.tr("Search"))
         self.search.textChanged.connect(lambda _t: self._apply_filters())
         for combo in (self.group_filter, self.status_filter, self.rating_filter):
             combo.currentIndexChanged.connect(lambda _i: self._apply_filters())
@@ -238,6 +291,7 @@ class ChecklistPage(Page):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setAccessibleName(self.tr("Checklist questions"))
         self.tree.setStyleSheet("QTreeView::item { padding: 3px 0px; }")  # easier to aim at
+        self.tree.setIndentation(14)  # four levels deep, the names keep their room
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
@@ -254,6 +308,12 @@ class ChecklistPage(Page):
         pane = QWidget()
         column = QVBoxLayout(pane)
         column.setContentsMargins(0, 0, 6, 0)
+        # The search box above the tree it filters, as wide as the tree: on a
+        # 1280-pixel screen it was squeezed to a few characters among the filters.
+        searching = QHBoxLayout()
+        searching.addWidget(label(self.tr("&Search:"), self.search))
+        searching.addWidget(self.search, 1)
+        column.addLayout(searching)
         column.addWidget(self.tree, 1)
         below = QHBoxLayout()
         below.addWidget(self.shown, 1)
@@ -380,6 +440,13 @@ class ChecklistPage(Page):
         metrics = self.tree.fontMetrics()
         width = max(metrics.horizontalAdvance(t) for t in ("000/000", self.tr("to review")))
         self.tree.header().resizeSection(COL_PROGRESS, width + 16)
+        # The names readable ("HR-1  Are remuneration levels…", not "HR-1 A…"): a
+        # question four levels deep keeps about 30 characters beside its chip.
+        name = metrics.horizontalAdvance("HR-10  Are remuneration lev")
+        deep = 4 * self.tree.indentation() + 16 + 8  # the branches, the chip, its gap
+        self.tree.setMinimumWidth(name + deep + width + 16 + self.tree.frameWidth() * 2 + 14)
+        # The search box: room for a few words as they are typed.
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("x" * 24))
         # One width for every rating, so a new rating never shifts the Figure 5 block.
         bold = QFontMetrics(self.chip.bold_font())
         widest = max(bold.horizontalAdvance(t) for t in self._ratings.values())

@@ -8,7 +8,7 @@ entry in its history (a visit, see workspace.py)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,9 +28,20 @@ from PySide6.QtWidgets import (
 
 from idg_desktop.services import findings
 from idg_desktop.services.assessment import sections_in_scope
+from idg_desktop.services.groups import list_groups
 from idg_desktop.ui.autosave import TypingSaver
 from idg_desktop.ui.labels import kind_labels, section_label, status_labels
-from idg_desktop.ui.models.findings_model import COL_TEXT, FindingsModel, IdRole
+from idg_desktop.ui.models.findings_model import (
+    COL_GROUP,
+    COL_QUESTIONS,
+    COL_SECTION,
+    COL_TEXT,
+    FindingRow,
+    FindingsFilter,
+    FindingsModel,
+    IdRole,
+    short,
+)
 from idg_desktop.ui.pages.base import Page
 from idg_desktop.ui.plain_text_field import PlainTextField
 from idg_desktop.ui.workspace import Workspace
@@ -40,7 +51,7 @@ FIELDS = ("kind", "status", "text", "proposed_action", "questions", "confidentia
 
 
 class FindingsPage(Page):
-    TABLES = frozenset({"finding", "finding_question", "finding_event", "section"})
+    TABLES = frozenset({"finding", "finding_question", "finding_event", "section", "working_group"})
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(workspace, parent)
@@ -61,6 +72,16 @@ class FindingsPage(Page):
         label.setBuddy(self.section_filter)
         top.addWidget(label)
         top.addWidget(self.section_filter)
+        top.addSpacing(12)
+        self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName(self.tr("Show findings of status"))
+        self.status_filter.addItem(self.tr("All statuses"), None)
+        for key, text in status_labels().items():
+            self.status_filter.addItem(text, key)
+        shown = QLabel(self.tr("Sh&ow:"))
+        shown.setBuddy(self.status_filter)
+        top.addWidget(shown)
+        top.addWidget(self.status_filter)
         top.addStretch(1)
         self.add_button = QPushButton(self.tr("&Add finding"))
         self.remove_button = QPushButton(self.tr("&Delete finding"))
@@ -74,8 +95,12 @@ class FindingsPage(Page):
         layout.addLayout(top)
 
         self.model = FindingsModel(self)
+        self.proxy = FindingsFilter(self)
+        self.proxy.setSourceModel(self.model)
         self.table = QTableView()
-        self.table.setModel(self.model)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)  # a click on a column's header sorts by it
+        self.table.sortByColumn(COL_SECTION, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(True)
@@ -83,10 +108,23 @@ class FindingsPage(Page):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        # The questions and the group's name wrap in a column of their own width,
+        # leaving the finding's text the room (a group's long name took a third).
+        metrics = self.table.fontMetrics()
+        for column, sample in (
+            (COL_QUESTIONS, "LC-10, LC-13, "),
+            (COL_GROUP, "Group A – Leadership, "),
+        ):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
         self.table.setAccessibleName(self.tr("Findings"))
 
         editor = QWidget()
         form = QFormLayout(editor)
+        self.section = QComboBox()
+        self.section.setAccessibleName(self.tr("Section of the finding"))
+        self.group = QComboBox()
+        self.group.setAccessibleName(self.tr("Working group of the finding"))
         self.kind = QComboBox()
         for key, text in kind_labels().items():
             self.kind.addItem(text, key)
@@ -104,13 +142,31 @@ class FindingsPage(Page):
         self.confidential = QCheckBox(self.tr("&Confidential (left out of public reports)"))
         self.saved_note = QLabel(self.tr("Changes are saved as you type."))
         self.saved_note.setObjectName("pageIntro")
-        form.addRow(self.tr("&Kind:"), self.kind)
-        form.addRow(self.tr("S&tatus:"), self.status)
+        self.saved_note.setWordWrap(True)
+        self.merged_note = QLabel()
+        self.merged_note.setWordWrap(True)
+        self.merged_note.setAccessibleName(self.tr("Merged into"))
+        self.go_merged = QPushButton(self.tr("&Go to it"))
+        self.go_merged.setToolTip(self.tr("Show the finding this one was merged into"))
+        merged = QHBoxLayout()
+        merged.setContentsMargins(0, 0, 0, 0)
+        merged.addWidget(self.merged_note, 1)
+        merged.addWidget(self.go_merged)
+        self.merged_row = QWidget()
+        self.merged_row.setLayout(merged)
+        form.addRow(self._pairs(
+            (self.tr("Sectio&n:"), self.section, 3), (self.tr("&Working group:"), self.group, 2)
+        ))  # fmt: skip
+        form.addRow(self._pairs(
+            (self.tr("&Kind:"), self.kind, 1), (self.tr("S&tatus:"), self.status, 1)
+        ))  # fmt: skip
         form.addRow(self.tr("&Finding:"), self.text)
         form.addRow(self.tr("&Proposed action:"), self.action)
         form.addRow(self.tr("&Questions:"), self.questions)
         form.addRow("", self.confidential)
+        form.addRow("", self.merged_row)
         form.addRow("", self.saved_note)
+        self.merged_row.setVisible(False)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
@@ -127,9 +183,14 @@ class FindingsPage(Page):
         )
         self.typing.watch(self.text, self.action)
         self.section_filter.currentIndexChanged.connect(lambda _i: self._leave_and_reload())
+        self.status_filter.currentIndexChanged.connect(lambda _i: self._filter_status())
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self._on_row(current.row())
         )
+        self.proxy.layoutChanged.connect(self._keep_current_in_view)  # sorted by a header
+        self.go_merged.clicked.connect(self.go_to_merged_into)
+        self.section.activated.connect(lambda _i: self._save(("section",)))
+        self.group.activated.connect(lambda _i: self._save(("group",)))
         self.add_button.clicked.connect(self._add)
         self.remove_button.clicked.connect(self._remove)
         self.merge_button.clicked.connect(self.merge_with_duplicate)
@@ -138,23 +199,61 @@ class FindingsPage(Page):
         self.status.activated.connect(lambda _i: self._save(("status",)))
         self.confidential.toggled.connect(lambda _on: self._save(("confidential",)))
 
+    @staticmethod
+    def _pairs(*pairs: tuple[str, QWidget, int]) -> QHBoxLayout:
+        """Fields with their labels side by side on one line of the form."""
+        row = QHBoxLayout()
+        for number, (text, widget, stretch) in enumerate(pairs):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            if number:
+                row.addSpacing(16)
+            row.addWidget(label)
+            row.addWidget(widget, stretch)
+        return row
+
+    # -- rows of the table (sorted and filtered) and findings -------------------------
+
+    def _row_of(self, finding_id: str | None) -> int:
+        """The table's row showing this finding, or -1."""
+        source = self.model.row_of(finding_id) if finding_id else -1
+        if source < 0:
+            return -1
+        return self.proxy.mapFromSource(self.model.index(source, 0)).row()
+
+    def _finding_at(self, row: int) -> FindingRow:
+        return self.model.finding(self.proxy.mapToSource(self.proxy.index(row, 0)).row())
+
+    def _shown(self) -> FindingRow | None:
+        row = self._row_of(self._current)
+        return self._finding_at(row) if row >= 0 else None
+
     def reload(self) -> None:
         self._loading = True
         try:
             current_section = self.section_filter.currentData()
+            sections = [(f"{s.code}  {s.title}", s.code) for s in sections_in_scope(self.document)]
             self.section_filter.blockSignals(True)
             self.section_filter.clear()
             self.section_filter.addItem(self.tr("All sections"), None)
-            for section in sections_in_scope(self.document):
-                self.section_filter.addItem(f"{section.code}  {section.title}", section.code)
+            for text, code in sections:
+                self.section_filter.addItem(text, code)
             self.section_filter.setCurrentIndex(
                 max(0, self.section_filter.findData(current_section))
             )
             self.section_filter.blockSignals(False)
+            self.section.clear()
+            for text, code in sections:
+                self.section.addItem(text, code)
+            self.group.clear()
+            self.group.addItem(self.tr("None (the master's own)"), None)
+            for group in list_groups(self.document):
+                self.group.addItem(group.name, group.id)
+            self.proxy.pinned = self._current
             self.model.load(self.document, self.section_filter.currentData())
             self.table.resizeRowsToContents()
-            row = self.model.row_of(self._current) if self._current else -1
-            if row < 0 and self.model.rowCount() > 0:
+            row = self._row_of(self._current)
+            if row < 0 and self.proxy.rowCount() > 0:
                 row = 0
             if row >= 0:
                 self.table.selectRow(row)
@@ -179,17 +278,35 @@ class FindingsPage(Page):
         self.leave()
         self.reload()
 
+    def _filter_status(self) -> None:
+        self.leave()
+        self.proxy.pinned = None  # the filter decides again, for the finding shown too
+        self.proxy.set_status(self.status_filter.currentData())
+        self.reload()
+
+    def _keep_current_in_view(self) -> None:
+        row = self._row_of(self._current)
+        if row >= 0 and row != self.table.currentIndex().row():
+            was_loading, self._loading = self._loading, True
+            try:
+                self.table.selectRow(row)
+            finally:
+                self._loading = was_loading
+        if row >= 0:
+            self.table.scrollTo(self.proxy.index(row, COL_TEXT))
+
     def _on_row(self, row: int) -> None:
         """Another finding chosen: save the one left first (its saves reload the table)."""
         if self._loading:
             return
-        target = self.model.finding(row).id if row >= 0 else None
+        target = self._finding_at(row).id if row >= 0 else None
         if target != self._current:
             self.leave()
             self._current = target
-        if target is not None and self.model.row_of(target) != self.table.currentIndex().row():
+        if target is not None and self._row_of(target) != self.table.currentIndex().row():
             self.reload()  # a save of the finding left reloaded the table
         else:
+            self.proxy.pinned = target
             self._show(row)
 
     def _show(self, row: int) -> None:
@@ -198,6 +315,8 @@ class FindingsPage(Page):
         try:
             enabled = row >= 0
             for widget in (
+                self.section,
+                self.group,
                 self.kind,
                 self.status,
                 self.text,
@@ -205,6 +324,7 @@ class FindingsPage(Page):
                 self.questions,
                 self.confidential,
                 self.remove_button,
+                self.merge_button,
             ):
                 widget.setEnabled(enabled)
             if not enabled:
@@ -212,10 +332,13 @@ class FindingsPage(Page):
                 for widget in (self.text, self.action):
                     widget.setPlainText("")
                 self.questions.setText("")
+                self.merged_row.setVisible(False)
                 return
-            finding = self.model.finding(row)
+            finding = self._finding_at(row)
             same = finding.id == self._current
             self._current = finding.id
+            self.section.setCurrentIndex(self.section.findData(finding.section))
+            self.group.setCurrentIndex(max(0, self.group.findData(finding.group_id)))
             self.kind.setCurrentIndex(self.kind.findData(finding.kind))
             self.status.setCurrentIndex(self.status.findData(finding.status))
             for edit, stored in ((self.text, finding.text), (self.action, finding.proposed_action)):
@@ -226,6 +349,11 @@ class FindingsPage(Page):
             if not (same and self.questions.hasFocus()):
                 self.questions.setText(", ".join(finding.questions))
             self.confidential.setChecked(finding.confidential)
+            self.merged_row.setVisible(bool(finding.merged_into))
+            self.merged_note.setText(
+                self.tr("Merged into: %1").replace("%1", short(finding.merged_into_text, 160))
+            )
+            self.merge_button.setEnabled(not finding.merged_into)
         finally:
             self._loading = was_loading
 
@@ -234,28 +362,39 @@ class FindingsPage(Page):
         one undo step and one history entry however many saves it takes."""
         if self._loading or not self._current:
             return
-        row = self.model.row_of(self._current)
-        if row < 0:
+        old = self._shown()
+        if old is None:
             return
-        old = self.model.finding(row)
         refs = [q.strip() for q in self.questions.text().replace(";", ",").split(",") if q.strip()]
         changes: dict[str, object] = {}
         wanted = {
+            "section": self.section.currentData(),
+            "group": self.group.currentData(),
             "kind": self.kind.currentData(),
             "status": self.status.currentData(),
             "text": self.text.toPlainText().strip(),
             "proposed_action": self.action.toPlainText().strip(),
             "confidential": self.confidential.isChecked(),
         }
+        stored = {"section": old.section, "group": old.group_id}
         for name in fields:
             if name == "questions":
                 if tuple(r.upper() for r in refs) != old.questions:
                     changes["questions"] = refs
             elif name == "text" and not wanted[name] and self.text.hasFocus():
                 continue  # emptied to be rewritten: refused only if left empty
+            elif name in stored:
+                if wanted[name] != stored[name]:
+                    changes[name] = wanted[name] or ""
             elif getattr(old, name) != wanted[name]:
                 changes[name] = wanted[name]
         finding_id = self._current
+        moved = changes.get("section")
+        shown_section = self.section_filter.currentData()
+        if moved and shown_section not in (None, moved):
+            # the finding goes on being shown in the section it went to
+            with QSignalBlocker(self.section_filter):
+                self.section_filter.setCurrentIndex(self.section_filter.findData(moved))
         # The questions apart: a reference refused must not take the texts with it.
         linked = {"questions": changes.pop("questions")} if "questions" in changes else {}
         for batch in (linked, changes):
@@ -276,17 +415,33 @@ class FindingsPage(Page):
                         self.questions.setText(", ".join(old.questions))
                     if "text" in batch:  # left empty
                         self.text.setPlainText(old.text)
+                    if "section" in batch:
+                        self.section.setCurrentIndex(self.section.findData(old.section))
+                        with QSignalBlocker(self.section_filter):
+                            index = self.section_filter.findData(shown_section)
+                            self.section_filter.setCurrentIndex(max(0, index))
+                    if "group" in batch:
+                        self.group.setCurrentIndex(max(0, self.group.findData(old.group_id)))
                 finally:
                     self._loading = was_loading
 
+    def _new_section(self) -> tuple[str | None, str]:
+        """Where a new finding goes, and why: the section shown, else the section
+        of the finding chosen, else the first in scope."""
+        chosen = self.section_filter.currentData()
+        if chosen:
+            return chosen, self.tr("the section shown")
+        current = self._shown()
+        if current is not None:
+            return current.section, self.tr("the section of the finding chosen")
+        scope = sections_in_scope(self.document)
+        return (scope[0].code, self.tr("the first section")) if scope else (None, "")
+
     def _add(self) -> None:
         self.leave()
-        section = self.section_filter.currentData()
+        section, why = self._new_section()
         if section is None:
-            scope = sections_in_scope(self.document)
-            if not scope:
-                return
-            section = scope[0].code
+            return
         created = self.workspace.run(
             self.tr("Add finding"),
             lambda: findings.add_finding(
@@ -299,6 +454,14 @@ class FindingsPage(Page):
         if created is not None:
             self._current = created.id
             self.reload()
+            self.saved_note.setText(
+                self.tr(
+                    "New finding in section %1 (%2): choose another Section above if it "
+                    "belongs elsewhere. Changes are saved as you type."
+                )
+                .replace("%1", section)
+                .replace("%2", why)
+            )
             self.text.setFocus()
             self.text.selectAll()
 
@@ -321,11 +484,12 @@ class FindingsPage(Page):
 
     def merge_with_duplicate(self) -> None:
         """Plenary: this finding duplicates another group's; it is marked merged
-        into that one, and both stay, with their origins and histories."""
+        into that one, whose proposed action takes in this one's (one undo step);
+        both stay, with their origins and histories."""
         self.leave()
-        if not self._current:
+        row = self._shown()
+        if row is None:
             return
-        row = self.model.finding(self.model.row_of(self._current))
         candidates = [
             f
             for f in findings.list_findings(self.document, row.section)
@@ -338,7 +502,16 @@ class FindingsPage(Page):
                 self.tr("There is no other finding in this section to merge with."),
             )
             return
-        labels = [f"{f.id[:8]}  {f.text[:90]}" for f in candidates]
+        kinds = kind_labels()
+        groups = {g.id: g.name for g in list_groups(self.document)}
+        labels: list[str] = []
+        for f in candidates:
+            words = f"{kinds.get(f.kind, f.kind)} · {f.section_code} · {short(f.text, 90)}"
+            if f.group_id in groups:
+                words += f" ({groups[f.group_id]})"
+            while words in labels:  # two alike: still two choices
+                words += " "
+            labels.append(words)
         choice, ok = QInputDialog.getItem(
             self,
             self.tr("Merge with a duplicate"),
@@ -347,20 +520,29 @@ class FindingsPage(Page):
             0,
             False,
         )
-        if not ok:
+        if not ok or choice not in labels:
             return
         target = candidates[labels.index(choice)]
         finding_id = row.id
         self.workspace.run(
             self.tr("Merge findings"),
-            lambda: findings.update_finding(
-                self.document,
-                finding_id,
-                status="merged",
-                merged_into_id=target.id,
-                note=f"Merged into {target.id[:8]}",
-            ),
+            lambda: findings.merge_finding(self.document, finding_id, target.id),
         )
+
+    def go_to_merged_into(self) -> None:
+        """Show the finding the one shown was merged into."""
+        row = self._shown()
+        if row is None or not row.merged_into:
+            return
+        target = row.merged_into
+        if self.model.row_of(target) < 0:  # merged across sections in the demo's plenary
+            with QSignalBlocker(self.section_filter):
+                self.section_filter.setCurrentIndex(0)
+        if self.status_filter.currentData() is not None:  # it may not have that status
+            with QSignalBlocker(self.status_filter):
+                self.status_filter.setCurrentIndex(0)
+            self.proxy.set_status(None)
+        self.select_finding(target)
 
     def select_finding(self, finding_id: str) -> None:
         if finding_id != self._current:

@@ -1,0 +1,109 @@
+"""From agreed findings to activities in the window, without guessing: the Add
+activity dialog marks the findings that already have an activity, one button
+creates the missing ones in one undo step, undo texts name the activity, and
+Place activity proposes the output there is."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+
+from idg_desktop.services import activities, findings, plan
+from idg_desktop.storage.document import AssessmentDocument
+from idg_desktop.ui.pages import priorities_page
+from idg_desktop.ui.pages.priorities_page import (
+    FIRST_CRITERION,
+    AddActivityDialog,
+    PrioritiesPage,
+)
+
+
+def _waiting(document) -> set[str]:
+    return {f.id for f in activities.agreed_without_activity(document)}
+
+
+def test_add_activity_marks_findings_that_have_one_and_lists_them_last(qtbot, show, workspace):
+    page = show(PrioritiesPage(workspace))
+    document = workspace.document
+    answered = activities.activities_by_finding(document)
+    a1 = next(n for n in plan.action_plan(document).nodes() if getattr(n, "code", "") == "A1")
+    a1_finding = a1.activity.findings[0].finding_id
+    dialog = AddActivityDialog(page)
+    qtbot.addWidget(dialog)
+    ids = [dialog.finding.itemData(i) for i in range(1, dialog.finding.count())]
+    texts = [dialog.finding.itemText(i) for i in range(1, dialog.finding.count())]
+    usable = {
+        f.id for f in findings.list_findings(document) if f.status in activities.USABLE_FINDINGS
+    }
+    assert set(ids) == usable
+    has = [i in answered for i in ids]
+    assert any(has) and not all(has)
+    assert has == sorted(has)  # the waiting ones first, those with an activity after
+    for finding_id, text in zip(ids, texts, strict=True):
+        assert ("— has " in text) == (finding_id in answered), text
+    assert "— has A1: " in texts[ids.index(a1_finding)]
+    tip = dialog.finding.itemData(ids.index(a1_finding) + 1, Qt.ItemDataRole.ToolTipRole)
+    assert "A1: " in tip
+
+
+def test_create_from_all_agreed_findings_is_one_undo_step_and_idempotent(
+    qtbot, show, workspace, demo_file
+):
+    page = show(PrioritiesPage(workspace))
+    document = workspace.document
+    waiting = _waiting(document)
+    usable = [f for f in findings.list_findings(document) if f.status in activities.USABLE_FINDINGS]
+    before = len(activities.list_activities(document))
+    steps = workspace.undo_stack.count()
+    page.from_findings_button.click()
+    assert workspace.undo_stack.count() == steps + 1
+    assert page.model.rowCount() == before + len(waiting)
+    assert page.notice.isVisible()
+    assert f"Created {len(waiting)} activities" in page.notice.text()
+    assert f"Skipped {len(usable) - len(waiting)}" in page.notice.text()
+    # in the file, each linked to its finding
+    with AssessmentDocument.open(demo_file, read_only=True) as other:
+        assert len(activities.list_activities(other)) == before + len(waiting)
+        assert _waiting(other) == set()
+    # a second click creates nothing, says so, and adds no undo step
+    page.from_findings_button.click()
+    assert workspace.undo_stack.count() == steps + 1
+    assert page.model.rowCount() == before + len(waiting)
+    assert "nothing created" in page.notice.text()
+    # one undo takes them all away
+    workspace.undo_stack.undo()
+    assert page.model.rowCount() == before
+    with AssessmentDocument.open(demo_file, read_only=True) as other:
+        assert _waiting(other) == waiting
+
+
+def test_undo_texts_name_the_activity(qtbot, show, workspace):
+    page = show(PrioritiesPage(workspace))
+    a3 = next(
+        n for n in plan.action_plan(workspace.document).nodes() if getattr(n, "code", "") == "A3"
+    )
+    row = page.model.row_of(a3.activity.id)
+    column = FIRST_CRITERION + list(priorities_page.CRITERIA).index("cost")
+    page.table.setCurrentIndex(page.model.index(row, column))
+    page.table.setFocus()
+    level = "L" if a3.activity.cost != "low" else "H"
+    qtbot.keyClick(page.table, level)
+    assert workspace.undo_stack.undoText().startswith("Rate cost of A3: ")
+
+
+def test_add_activity_dialog_still_accepts_a_finding_that_has_one(
+    qtbot, show, workspace, monkeypatch
+):
+    page = show(PrioritiesPage(workspace))
+    answered = activities.activities_by_finding(workspace.document)
+    finding_id = next(iter(answered))
+
+    def fill(dialog: QDialog) -> int:
+        dialog.finding.setCurrentIndex(dialog.finding.findData(finding_id))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(priorities_page.AddActivityDialog, "exec", fill)
+    page.add_button.click()
+    made = page.current_activity()
+    assert [link.finding_id for link in made.findings] == [finding_id]
+    assert len(activities.activities_by_finding(workspace.document)[finding_id]) == 2

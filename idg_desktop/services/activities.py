@@ -277,3 +277,21 @@ def priority_matrix(
         for lx in reversed(levels)
     ]
     return cells, unplaced
+
+
+def proposed_output(document: AssessmentDocument, reference: str) -> str | None:
+    """The output to propose when placing an activity, or None when the choice is
+    the user's: where it is already; else the only output of the plan; else the
+    one output where the activities of its section already are."""
+    activity = find_activity(document, reference)
+    if activity.output_id:
+        return activity.output_id
+    outputs = list(document.session.scalars(select(models.Output.id)))
+    if len(outputs) == 1:
+        return outputs[0]
+    same_section = {
+        other.output_id
+        for other in list_activities(document)
+        if other.output_id and other.section_code == activity.section_code
+    }
+    return same_section.pop() if len(same_section) == 1 else None

@@ -6,16 +6,19 @@ Place activity proposes the output there is."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from idg_desktop.services import activities, findings, plan
+from idg_desktop.services.assessment import sections_in_scope
 from idg_desktop.storage.document import AssessmentDocument
-from idg_desktop.ui.pages import priorities_page
+from idg_desktop.ui.pages import plan_dialogs, priorities_page
+from idg_desktop.ui.pages.plan_page import ActionPlanPage
 from idg_desktop.ui.pages.priorities_page import (
     FIRST_CRITERION,
     AddActivityDialog,
     PrioritiesPage,
 )
+from idg_desktop.ui.workspace import Workspace
 
 
 def _waiting(document) -> set[str]:
@@ -107,3 +110,63 @@ def test_add_activity_dialog_still_accepts_a_finding_that_has_one(
     made = page.current_activity()
     assert [link.finding_id for link in made.findings] == [finding_id]
     assert len(activities.activities_by_finding(workspace.document)[finding_id]) == 2
+
+
+def _place_dialog_seen(page, monkeypatch, activity_id: str) -> dict:
+    """Open Place activity on ``activity_id``; what the dialog proposed, then Cancel."""
+    seen: dict = {}
+
+    def look(dialog: QDialog) -> int:
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        seen.update(
+            index=dialog.output.currentIndex(),
+            output=dialog.output.currentData(),
+            text=dialog.output.currentText(),
+            ok=ok.isEnabled(),
+        )
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(plan_dialogs.PlaceDialog, "exec", look)
+    page.select_node(activity_id)
+    page.place_button.click()
+    return seen
+
+
+def test_place_proposes_the_output_of_the_activitys_section(qtbot, show, workspace, monkeypatch):
+    document = workspace.document
+    outputs = {
+        n.activity.output_id
+        for n in plan.action_plan(document).nodes()
+        if isinstance(n, plan.ActivityNode) and n.activity.section_code == "HR"
+    }
+    assert len(outputs) == 1  # the demo's HR activities all serve one output
+    new = activities.add_activity(document, title="Rotate examiners", section="HR")
+    page = show(ActionPlanPage(workspace), (1366, 768))
+    seen = _place_dialog_seen(page, monkeypatch, new.id)
+    assert seen["output"] == next(iter(outputs)) and seen["ok"]
+
+
+def test_place_leaves_a_real_choice_to_the_user(qtbot, show, workspace, monkeypatch):
+    document = workspace.document
+    sections = {a.section_code for a in activities.list_activities(document) if a.output_id}
+    section = next(s.code for s in sections_in_scope(document) if s.code not in sections)
+    new = activities.add_activity(document, title="A new idea", section=section)
+    page = show(ActionPlanPage(workspace), (1366, 768))
+    seen = _place_dialog_seen(page, monkeypatch, new.id)
+    assert seen["index"] == -1 and seen["output"] is None and not seen["ok"]
+    assert seen["text"] != "Not yet in the plan"
+
+
+def test_place_proposes_the_only_output(qtbot, show, new_file, monkeypatch):
+    with AssessmentDocument.open(new_file) as document:
+        outcome = plan.add_outcome(document, title="Integrity", level="ultimate")
+        output = plan.add_output(document, title="A reporting channel", outcome=outcome.id)
+        new = activities.add_activity(document, title="Open a hotline", section="AI")
+        output_id, activity_id = output.id, new.id
+    space = Workspace(AssessmentDocument.open(new_file))
+    try:
+        page = show(ActionPlanPage(space), (1280, 800))
+        seen = _place_dialog_seen(page, monkeypatch, activity_id)
+        assert seen["output"] == output_id and seen["ok"]
+    finally:
+        space.close()

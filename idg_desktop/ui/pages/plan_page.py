@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from idg_desktop.domain.plan import OutcomeLevel
 from idg_desktop.services import plan
+from idg_desktop.services.activities import proposed_output
 from idg_desktop.services.participants import list_participants
 from idg_desktop.ui.models.plan_model import (
     ACTIVITY,
@@ -364,11 +365,12 @@ class ActionPlanPage(Page):
         if row is None or row.kind != ACTIVITY:
             return
         now = row.parent.id if row.parent and row.parent.kind == OUTPUT else None
-        dialog = PlaceDialog(self, row.title, self._rows(OUTPUT), now)
+        proposed = proposed_output(self.document, row.id)
+        dialog = PlaceDialog(self, row.title, self._rows(OUTPUT), now, proposed)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         output = dialog.output.currentData()
         dialog.deleteLater()
-        if not accepted or output == now:
+        if not accepted or dialog.output.currentIndex() < 0 or output == now:
             return
         activity_id = row.id
         label = self.tr("Place activity") if output else self.tr("Take activity out of the plan")

@@ -242,7 +242,7 @@ class AdoptionBox(QGroupBox):
             [
                 self.tr("Endorsed by"),
                 self.tr("Date"),
-                self.tr("Link to the national anti-corruption strategy"),
+                self.tr("Link to the national\nanti-corruption strategy"),
                 self.tr("Note"),
             ]
         )
@@ -252,9 +252,10 @@ class AdoptionBox(QGroupBox):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        # Who, the link and the note share the width (cut texts: "…", whole in the
+        # tooltip); the date as wide as a date.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.record_button = QPushButton(self.tr("&Record endorsement…"))
         self.remove_button = QPushButton(self.tr("Remo&ve endorsement"))
         buttons = QVBoxLayout()

@@ -94,9 +94,12 @@ class ActionPlanPage(Page):
         header = self.tree.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.detail = NodeDetail(workspace)
-        scroll = QScrollArea()
+        # The panel scrolls up and down only: never wider than its column, so its
+        # heading wraps and its form is never cut at the right edge.
+        self.detail_scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.detail)
         self.across = across = QSplitter(Qt.Orientation.Horizontal)
         across.setChildrenCollapsible(False)
@@ -167,7 +170,9 @@ class ActionPlanPage(Page):
         for column, sample in samples.items():
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 3 * chars)
         header.setStretchLastSection(True)
-        self.across.setSizes([chars * 175, chars * 62])
+        # The panel's column: as wide as its form needs (the tree scrolls sideways).
+        self.detail_scroll.setMinimumWidth(self.detail.minimumSizeHint().width() + 24)
+        self.across.setSizes([chars * 100, chars * 62])
 
     def changeEvent(self, event) -> None:
         if event.type() == event.Type.FontChange:

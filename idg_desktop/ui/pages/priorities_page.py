@@ -9,7 +9,7 @@ Unrated criteria read "—", never a blank that could pass for medium.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -58,6 +58,21 @@ def criterion_labels() -> dict[str, str]:
         "impact": _t("Impact"),
         "obligations": _t("Obligations"),
         "ease": _t("Ease of implementation"),
+        "cost": _t("Cost"),
+    }
+
+
+def criterion_headers() -> dict[str, str]:
+    """The criteria as the table's headers: the same words on short lines, so eight
+    columns leave the activity's title its room on a laptop (tooltips: the full text)."""
+    return {
+        "importance": _t("Impor-\ntance"),
+        "urgency": _t("Urgency"),
+        "consequence": _t("Conse-\nquence\nof failure"),
+        "commitment": _t("Commit-\nment"),
+        "impact": _t("Impact"),
+        "obligations": _t("Obliga-\ntions"),
+        "ease": _t("Ease"),
         "cost": _t("Cost"),
     }
 
@@ -114,7 +129,7 @@ class ActivitiesModel(QAbstractTableModel):
         if FIRST_CRITERION <= section < COL_COMPUTED:
             key = CRITERIA[section - FIRST_CRITERION]
             if role == Qt.ItemDataRole.DisplayRole:
-                return criterion_labels()[key].replace(" of ", " of\n")
+                return criterion_headers()[key]
             if role == Qt.ItemDataRole.ToolTipRole:
                 return criterion_tooltips()[key]
             return None
@@ -178,10 +193,64 @@ class ActivitiesModel(QAbstractTableModel):
 
 
 class RatingTable(QTableView):
-    """A table view where L, M, H and Delete rate the current criterion cell."""
+    """A table view where L, M, H and Delete rate the current criterion cell.
+
+    The ratings' columns are as narrow as their words; the activity's title takes
+    the rest of the width, never less than :attr:`TITLE_CHARS` characters (the
+    table scrolls sideways rather than squeeze it), and wraps."""
 
     #: (row, criterion, level or None to clear) typed in a criterion cell.
     levelTyped = Signal(int, str, object)
+    #: The title column's least width, in average characters of the table's font.
+    TITLE_CHARS = 40
+
+    def size_columns(self) -> None:
+        """Each column but the title as wide as its longest word or value."""
+        model = self.model()
+        if model is None:
+            return
+        header = self.horizontalHeader()
+        # No bold header for the current column: it would need wider columns (the
+        # current cell is highlighted anyway).
+        header.setHighlightSections(False)
+        words, cells = QFontMetrics(header.font()), self.fontMetrics()
+        # the header's margins and grid line; a cell's text margins
+        header_pad, cell_pad = 10, 8
+        samples = {COL_SECTION: ["WWW"]}
+        for column in range(FIRST_CRITERION, COL_COMPUTED):
+            samples[column] = list(level_labels().values())
+        for column in (COL_COMPUTED, COL_IN_FORCE):
+            samples[column] = [w for t in band_labels().values() for w in t.split()]
+            samples[column] += list(level_labels().values())
+        for column, values in samples.items():
+            text = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+            need = [words.horizontalAdvance(w) + header_pad for w in text.split()]
+            need += [cells.horizontalAdvance(v) + cell_pad for v in values]
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, max(need))
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Fixed)
+        self.fit_title()
+
+    def fit_title(self) -> None:
+        """The title takes what the other columns leave, at least TITLE_CHARS."""
+        header = self.horizontalHeader()
+        if self.model() is None:
+            return
+        others = sum(header.sectionSize(c) for c in range(header.count()) if c != COL_TITLE)
+        least = self.fontMetrics().averageCharWidth() * self.TITLE_CHARS
+        width = max(least, self.viewport().width() - others)
+        if header.sectionSize(COL_TITLE) != width:
+            header.resizeSection(COL_TITLE, width)
+            self.resizeRowsToContents()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_title()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == event.Type.FontChange:
+            self.size_columns()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         index = self.currentIndex()
@@ -362,9 +431,8 @@ class PrioritiesPage(Page):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.size_columns()
         layout.addWidget(self.table, 1)
         self.add_button.clicked.connect(self.add_activity)
         self.from_findings_button.clicked.connect(self.add_from_agreed_findings)

@@ -62,10 +62,15 @@ def _text_fits(view, index) -> bool:
 
 
 @SIZES
-def test_priorities_activity_column_takes_the_room_and_every_column_shows(window, size):
+@pytest.mark.parametrize("more", [False, True], ids=["demo", "with-scroll-bar"])
+def test_priorities_activity_column_takes_the_room_and_every_column_shows(window, size, more):
     page = window(size).show_page("priorities")
     _settle()
     table = page.table
+    if more:  # rows enough for the vertical scroll bar, which takes its width
+        page.from_findings_button.click()
+        _settle()
+        assert table.verticalScrollBar().isVisible()
     assert table.columnWidth(COL_TITLE) >= TITLE_PX
     widths = sum(table.columnWidth(c) for c in range(page.model.columnCount()))
     assert widths <= table.viewport().width()  # the priorities in force are on screen

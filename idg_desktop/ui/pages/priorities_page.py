@@ -8,7 +8,15 @@ Unrated criteria read "—", never a blank that could pass for medium.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -215,7 +223,7 @@ class RatingTable(QTableView):
         header.setHighlightSections(False)
         words, cells = QFontMetrics(header.font()), self.fontMetrics()
         # the header's margins and grid line; a cell's text margins
-        header_pad, cell_pad = 10, 8
+        header_pad, cell_pad = 9, 7
         samples = {COL_SECTION: ["WWW"]}
         for column in range(FIRST_CRITERION, COL_COMPUTED):
             samples[column] = list(level_labels().values())
@@ -246,6 +254,12 @@ class RatingTable(QTableView):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.fit_title()
+
+    def viewportEvent(self, event) -> bool:
+        handled = super().viewportEvent(event)
+        if event.type() == QEvent.Type.Resize:  # e.g. the vertical scroll bar came
+            self.fit_title()
+        return handled
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
@@ -279,10 +293,13 @@ def activity_codes(document) -> dict[str, str]:
     }
 
 
-def activity_mark(activity: models.Activity, codes: dict[str, str]) -> str:
-    """How an undo text or a mark names an activity: "A3: Adopt the list…"."""
-    title = _short(activity.title, 40)
+def activity_mark(activity: models.Activity, codes: dict[str, str], chars: int = 40) -> str:
+    """How an undo text or a mark names an activity: "A3: Adopt the list…" (with
+    ``chars=0`` just "A3"), or its title in quotes while it is not in the plan."""
     code = codes.get(activity.id)
+    if code and not chars:
+        return code
+    title = _short(activity.title, chars or 30)
     return f"{code}: {title}" if code else f"“{title}”"
 
 
@@ -293,6 +310,7 @@ class AddActivityDialog(QDialog):
         super().__init__(page)
         self.setWindowTitle(self.tr("Add activity"))
         self.finding = QComboBox()
+        self.finding.view().setTextElideMode(Qt.TextElideMode.ElideRight)  # the mark shows
         self.finding.addItem(self.tr("None (a new idea)"), None)
         #: finding id → the mark of the activities it already has ("has A3: …").
         self.answered: dict[str, str] = {}
@@ -309,10 +327,11 @@ class AddActivityDialog(QDialog):
             label = f"{finding.section_code}  {_short(text, 80)}"
             tip = text
             if finding.id in answered:
-                has = ", ".join(activity_mark(a, codes) for a in answered[finding.id])
+                has = ", ".join(activity_mark(a, codes, 0) for a in answered[finding.id])
                 self.answered[finding.id] = self.tr("has %1").replace("%1", has)
-                label += f"  — {self.answered[finding.id]}"
-                tip += "\n" + self.tr("Already answered by: %1").replace("%1", has)
+                label = f"{finding.section_code}  {_short(text, 60)}  — {self.answered[finding.id]}"
+                whole = "; ".join(activity_mark(a, codes, 200) for a in answered[finding.id])
+                tip += "\n" + self.tr("Already answered by: %1").replace("%1", whole)
             self.finding.addItem(label, finding.id)
             self.finding.setItemData(self.finding.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
         self.section = QComboBox()

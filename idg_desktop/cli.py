@@ -366,6 +366,14 @@ def cmd_findings(args: argparse.Namespace) -> int:
 def cmd_activity_add(args: argparse.Namespace) -> int:
     from idg_desktop.services.activities import add_activity
 
+    if args.from_agreed_findings:
+        return _activities_from_agreed(args)
+    missing = [flag for flag in ("title", "section") if not getattr(args, flag)]
+    if missing:
+        raise InvalidInput(
+            f"activity add needs --{' and --'.join(missing)} "
+            "(or --from-agreed-findings for one activity per agreed finding)."
+        )
     with _open(args.file) as document:
         activity = add_activity(
             document,
@@ -375,6 +383,25 @@ def cmd_activity_add(args: argparse.Namespace) -> int:
             confidential=args.confidential,
         )
         _out(short_id(activity.id))
+    return EXIT_OK
+
+
+def _activities_from_agreed(args: argparse.Namespace) -> int:
+    """One activity per agreed or amended finding without one; prints each new id."""
+    from idg_desktop.services.activities import add_activities_from_agreed_findings
+
+    for flag, given in (("--title", args.title), ("--finding", args.finding)):
+        if given is not None:
+            raise InvalidInput(
+                f"--from-agreed-findings takes each title and finding from the findings: "
+                f"leave out {flag}."
+            )
+    with _open(args.file) as document:
+        created = add_activities_from_agreed_findings(
+            document, section=args.section, confidential=args.confidential
+        )
+        for activity in created:
+            _out(short_id(activity.id))
     return EXIT_OK
 
 
@@ -824,13 +851,21 @@ def build_parser() -> argparse.ArgumentParser:
     p = averbs.add_parser("add", help="Add an activity; prints the new id.")
     p.set_defaults(handler=cmd_activity_add)
     p.add_argument("file", metavar="FILE")
-    p.add_argument("--title", required=True)
-    p.add_argument("--section", required=True)
+    p.add_argument("--title")
+    p.add_argument(
+        "--section", help="its section (with --from-agreed-findings: only that section's)"
+    )
     p.add_argument(
         "--finding",
         action="append",
         metavar="ID",
         help="an agreed finding the activity answers (repeatable)",
+    )
+    p.add_argument(
+        "--from-agreed-findings",
+        action="store_true",
+        help="one activity per agreed or amended finding that has none yet, titled from "
+        "its proposed action; prints each new id (again adds nothing)",
     )
     p.add_argument("--confidential", action="store_true", help="left out of public versions")
     p = averbs.add_parser("rate", help="Rate an activity: criterion=level ...")

@@ -7,10 +7,13 @@ import itertools
 import json
 from pathlib import Path
 
+from sqlalchemy import select
+
 from idg_desktop.domain.priorities import CRITERIA
 from idg_desktop.services.activities import find_activity, override_priority
 from idg_desktop.services.findings import list_findings
 from idg_desktop.storage.document import AssessmentDocument
+from idg_desktop.storage.models import Activity, Finding
 
 
 def _finding(demo_file: Path, status: str, section: str | None = None) -> str:
@@ -146,3 +149,85 @@ def test_bad_activity_input_is_refused_and_the_file_untouched(idg, demo_file):
         result = idg("activity", "rate", demo_file, activity, *pairs)
         assert result.code == 2 and needle in result.err, (pairs, result.err)
     assert hashlib.sha256(demo_file.read_bytes()).hexdigest() == after_add
+
+
+def _agreed_without_activity(demo_file: Path) -> dict[str, tuple[str, str, str, bool]]:
+    """Agreed or amended findings no activity answers: id → (section, proposed action,
+    text, confidential), read straight from the file."""
+    with AssessmentDocument.open(demo_file, read_only=True) as document:
+        linked = {
+            link.finding_id
+            for a in document.session.scalars(select(Activity))
+            for link in a.findings
+        }
+        return {
+            f.id: (f.section_code, f.proposed_action, f.text, f.confidential)
+            for f in list_findings(document)
+            if f.status in ("agreed", "amended") and f.id not in linked
+        }
+
+
+def test_from_agreed_findings_adds_one_linked_activity_each_and_is_idempotent(idg, demo_file):
+    waiting = _agreed_without_activity(demo_file)
+    assert len(waiting) >= 3  # the demo leaves several agreed findings without an activity
+    before = json.loads(idg("info", demo_file, "--json").out)["activities"]
+    first = idg("activity", "add", demo_file, "--from-agreed-findings")
+    assert first.code == 0, first.err
+    new_ids = first.out.split()
+    assert len(new_ids) == len(waiting)
+    assert json.loads(idg("info", demo_file, "--json").out)["activities"] == before + len(waiting)
+    with AssessmentDocument.open(demo_file, read_only=True) as document:
+        for short in new_ids:
+            activity = find_activity(document, short)
+            [link] = activity.findings
+            section, action, text, _secret = waiting[link.finding_id]
+            assert activity.section_code == section
+            assert activity.title == (action.strip() or text.strip())
+            assert activity.created_at and activity.origin  # tracked like any record
+        linked = {link.finding_id for s in new_ids for link in find_activity(document, s).findings}
+    assert linked == set(waiting)
+    assert _agreed_without_activity(demo_file) == {}
+    bytes_after = demo_file.read_bytes()
+    again = idg("activity", "add", demo_file, "--from-agreed-findings")
+    assert (again.code, again.out, again.err) == (0, "", "")
+    assert json.loads(idg("info", demo_file, "--json").out)["activities"] == before + len(waiting)
+    assert demo_file.read_bytes() == bytes_after
+
+
+def test_from_agreed_findings_by_section_and_confidential_findings_stay_confidential(
+    idg, demo_file
+):
+    waiting = _agreed_without_activity(demo_file)
+    section = next(iter(waiting.values()))[0]
+    finding = next(f for f, v in waiting.items() if v[0] == section)
+    with AssessmentDocument.open(demo_file) as document, document.edit():
+        document.session.get(Finding, finding).confidential = True
+    only = idg("activity", "add", demo_file, "--from-agreed-findings", "--section", section)
+    assert only.code == 0, only.err
+    expected = [f for f, v in waiting.items() if v[0] == section]
+    assert len(only.out.split()) == len(expected)
+    with AssessmentDocument.open(demo_file, read_only=True) as document:
+        made = {
+            find_activity(document, s).findings[0].finding_id: find_activity(document, s)
+            for s in only.out.split()
+        }
+    assert set(made) == set(expected)
+    assert made[finding].confidential
+    # the other sections' findings are still waiting
+    assert set(_agreed_without_activity(demo_file)) == set(waiting) - set(expected)
+
+
+def test_from_agreed_findings_refuses_a_title_or_finding_and_leaves_the_file(idg, demo_file):
+    agreed = _finding(demo_file, "agreed")
+    before = demo_file.read_bytes()
+    for extra, flag in (
+        (("--title", "Rotate officers"), "--title"),
+        (("--finding", agreed[:8]), "--finding"),
+    ):
+        result = idg("activity", "add", demo_file, "--from-agreed-findings", *extra)
+        assert result.code == 2, result.err
+        assert len(result.err.strip().splitlines()) == 1 and flag in result.err
+    missing = idg("activity", "add", demo_file, "--section", "HR")
+    assert missing.code == 2 and "--title" in missing.err
+    assert len(missing.err.strip().splitlines()) == 1
+    assert demo_file.read_bytes() == before

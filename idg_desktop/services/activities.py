@@ -61,19 +61,97 @@ def add_activity(
             )
         if finding not in sources:
             sources.append(finding)
-    with document.edit() as session:
-        position = session.scalar(select(func.max(models.Activity.position))) or 0
-        activity = models.Activity(
-            title=title.strip(),
+    with document.edit():
+        activity = _new_activity(
+            document,
+            title=title,
             section_code=code,
-            description=description.strip(),
-            position=position + 1,
-            confidential=bool(confidential),
+            findings=sources,
+            description=description,
+            confidential=confidential,
+            record_id=record_id,
         )
-        stamp_new(document, activity, record_id=record_id)
-        activity.findings = [models.ActivityFinding(finding_id=f.id) for f in sources]
-        session.add(activity)
     return activity
+
+
+def _new_activity(
+    document: AssessmentDocument,
+    *,
+    title: str,
+    section_code: str,
+    findings: list[models.Finding],
+    description: str = "",
+    confidential: bool = False,
+    record_id: str | None = None,
+) -> models.Activity:
+    """Add one activity inside the caller's ``document.edit()``, last in the list."""
+    session = document.session
+    position = session.scalar(select(func.max(models.Activity.position))) or 0
+    activity = models.Activity(
+        title=title.strip(),
+        section_code=section_code,
+        description=description.strip(),
+        position=position + 1,
+        confidential=bool(confidential),
+    )
+    stamp_new(document, activity, record_id=record_id)
+    activity.findings = [models.ActivityFinding(finding_id=f.id) for f in findings]
+    session.add(activity)
+    session.flush()  # the next one's position counts this one
+    return activity
+
+
+def activities_by_finding(document: AssessmentDocument) -> dict[str, list[models.Activity]]:
+    """Each finding's activities (finding id → its activities, in the list's order)."""
+    found: dict[str, list[models.Activity]] = {}
+    for activity in list_activities(document):
+        for link in activity.findings:
+            found.setdefault(link.finding_id, []).append(activity)
+    return found
+
+
+def agreed_without_activity(
+    document: AssessmentDocument, section: str | None = None
+) -> list[models.Finding]:
+    """The agreed or amended findings no activity answers yet, in the findings' order."""
+    from idg_desktop.services.findings import list_findings
+
+    answered = activities_by_finding(document)
+    return [
+        finding
+        for finding in list_findings(document, section)
+        if finding.status in USABLE_FINDINGS and finding.id not in answered
+    ]
+
+
+def finding_title(finding: models.Finding) -> str:
+    """The title an activity from this finding gets: its proposed action, else its text."""
+    return (finding.proposed_action or "").strip() or finding.text.strip()
+
+
+def add_activities_from_agreed_findings(
+    document: AssessmentDocument, *, section: str | None = None, confidential: bool = False
+) -> list[models.Activity]:
+    """One activity per agreed or amended finding that has none yet, titled from the
+    finding's proposed action (or its text), in the finding's section and linked to
+    it; all in one change. Running it again adds nothing. An activity from a
+    confidential finding is confidential too, so public versions never show it."""
+    sources = agreed_without_activity(document, section)
+    if not sources:
+        return []
+    created = []
+    with document.edit():
+        for finding in sources:
+            created.append(
+                _new_activity(
+                    document,
+                    title=finding_title(finding),
+                    section_code=finding.section_code,
+                    findings=[finding],
+                    confidential=confidential or finding.confidential,
+                )
+            )
+    return created
 
 
 def find_activity(document: AssessmentDocument, reference: str) -> models.Activity:
@@ -199,3 +277,21 @@ def priority_matrix(
         for lx in reversed(levels)
     ]
     return cells, unplaced
+
+
+def proposed_output(document: AssessmentDocument, reference: str) -> str | None:
+    """The output to propose when placing an activity, or None when the choice is
+    the user's: where it is already; else the only output of the plan; else the
+    one output where the activities of its section already are."""
+    activity = find_activity(document, reference)
+    if activity.output_id:
+        return activity.output_id
+    outputs = list(document.session.scalars(select(models.Output.id)))
+    if len(outputs) == 1:
+        return outputs[0]
+    same_section = {
+        other.output_id
+        for other in list_activities(document)
+        if other.output_id and other.section_code == activity.section_code
+    }
+    return same_section.pop() if len(same_section) == 1 else None

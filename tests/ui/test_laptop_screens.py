@@ -1,12 +1,21 @@
 """Every page fits a laptop's screen: at 1280x800 and 1366x768 no label or
 button of any page is squeezed below the width its text needs (a cut word:
-"Is it applied in practic", "Par" for "Partly"), the checklist's editor
-included, after choosing a question."""
+"Is it applied in practic", "Par" for "Partly") or laid out wider than the
+panel that shows it, so that its end is cut at the panel's edge, the
+checklist's editor included, after choosing a question, and the action plan's
+detail panel with an activity selected."""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QWidget,
+)
 
 from idg_desktop.ui.main_window import PAGES, MainWindow
 
@@ -23,11 +32,34 @@ def _squeezed(page: QWidget) -> list[tuple[str, int, int]]:
         if not widget.isVisibleTo(page) or not isinstance(widget, QLabel | QAbstractButton):
             continue
         if isinstance(widget, QLabel) and widget.wordWrap():
-            continue  # wraps instead of being cut
+            if (clip := _clipped_by_scroll_area(widget)) is not None:
+                found.append((widget.text()[:50], *clip))  # wraps, but too wide to show
+            continue
         need = widget.minimumSizeHint().width()
         if widget.width() + 1 < need:
             found.append((widget.text()[:50], widget.width(), need))
+        elif (clip := _clipped_by_scroll_area(widget)) is not None:
+            found.append((widget.text()[:50], *clip))
     return found
+
+
+def _clipped_by_scroll_area(widget: QWidget) -> tuple[int, int] | None:
+    """(the room the widget has, its width) when a panel that scrolls up and down lays it
+    out wider than the panel shows, so its right end is cut off at the edge
+    ("…paper gifts register w"); None when it is in full view or the panel would
+    need no sideways scrolling to show it."""
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    if parent is None or parent.horizontalScrollBar().maximum() == 0:
+        return None
+    if isinstance(parent.widget().layout(), QHBoxLayout):
+        return None  # a board of columns side by side (working groups): meant to scroll
+    viewport = parent.viewport()
+    left = widget.mapTo(viewport, widget.rect().topLeft()).x()
+    if left + widget.width() > viewport.width() + 1:
+        return (viewport.width() - left, widget.width())
+    return None
 
 
 @pytest.mark.parametrize("size", [(1280, 800), (1366, 768)], ids=["1280x800", "1366x768"])
@@ -43,6 +75,8 @@ def test_no_page_squeezes_a_label_or_button(qtbot, demo_file, size):
         page = window.show_page(key)
         if key == "checklist":
             page.select_question("LC-1")
+        if key == "plan":  # the detail panel with an activity's fields
+            page.select_node(next(r for r in page._rows("activity") if r.code).id)
         _settle()
         assert window.width() == size[0], f"{key} widened the window to {window.width()}"
         if found := _squeezed(page):

@@ -55,6 +55,17 @@ def sheet_state(kpi: models.Kpi, missing: list[str]) -> str:
     return _t("Missing: %1 mandatory fields").replace("%1", str(len(missing)))
 
 
+def sheet_states() -> list[str]:
+    """Every state a sheet can show (the longest count of missing fields), to size
+    the table's column."""
+    return [
+        _t("Complete"),
+        _t("Filled, not marked complete"),
+        _t("Missing: 1 mandatory field"),
+        _t("Missing: %1 mandatory fields").replace("%1", "88"),
+    ]
+
+
 @dataclass
 class KpiRow:
     kpi: models.Kpi

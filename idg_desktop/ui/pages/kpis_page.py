@@ -13,6 +13,7 @@ colour.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -43,6 +44,7 @@ from idg_desktop.ui.models.kpis_model import (
     KpisModel,
     activity_label,
     node_label,
+    sheet_states,
 )
 from idg_desktop.ui.pages.base import Page
 from idg_desktop.ui.pages.kpi_sheet import KpiSheet
@@ -150,12 +152,14 @@ class KpisPage(Page):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)  # wrap, never "…"
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(COL_SHEET, QHeaderView.ResizeMode.ResizeToContents)
-        char = self.table.fontMetrics().averageCharWidth()
-        header.resizeSection(COL_ACTIVITY, char * 26)
-        header.resizeSection(COL_TARGET, char * 14)
+        for column in (COL_ACTIVITY, COL_TARGET, COL_SHEET):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        self._size_columns()
+        # a wrapped text takes the rows' height it needs at the new width
+        header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
 
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
@@ -166,9 +170,9 @@ class KpisPage(Page):
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.table)
         splitter.addWidget(self.scroll)
-        splitter.setStretchFactor(0, 5)
-        splitter.setStretchFactor(1, 6)
-        splitter.setSizes([5000, 6000])  # a weight: the table gets 5/11 of the width
+        splitter.setStretchFactor(0, 6)
+        splitter.setStretchFactor(1, 5)
+        splitter.setSizes([6000, 5000])  # a weight: the table gets 6/11 of the width
         layout.addWidget(splitter, 1)
 
         self.activity_filter.currentIndexChanged.connect(lambda _i: self._filter_changed())
@@ -179,6 +183,29 @@ class KpisPage(Page):
         self.sheet.confidential.clicked.connect(self.mark_confidential)
         self.sheet.fieldEdited.connect(self._commit_field)
         self.sheet.typologiesEdited.connect(self._commit_typologies)
+
+    def _size_columns(self) -> None:
+        """What a KPI measures, its target and its sheet's state wrap in narrow columns
+        (the sheet's state on two lines: "Missing: 8 / mandatory fields"), so the
+        KPI's name takes the rest of the width."""
+        metrics = self.table.fontMetrics()
+        char = metrics.averageCharWidth()
+        header = self.table.horizontalHeader()
+        header.resizeSection(COL_ACTIVITY, char * 20)
+        header.resizeSection(COL_TARGET, char * 12)
+        states = sheet_states()
+        words = [metrics.horizontalAdvance(w) for t in states for w in t.split()]
+        halves = [metrics.horizontalAdvance(t) // 2 + char for t in states]  # two lines
+        bold = QFont(header.font())
+        bold.setBold(True)  # the selected row's headers are drawn bold
+        title = self.model.headerData(COL_SHEET, Qt.Orientation.Horizontal)
+        words.append(QFontMetrics(bold).horizontalAdvance(title) + 4)
+        header.resizeSection(COL_SHEET, max(words + halves) + 12)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == event.Type.FontChange:
+            self._size_columns()
+        super().changeEvent(event)
 
     # -- reading ----------------------------------------------------------------------
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -70,11 +71,21 @@ class NodeDetail(QWidget):
         self.heading.setWordWrap(True)
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.heading)
-        self.confidential = QCheckBox(
-            self.tr("Con&fidential: public versions leave it out, with everything under it")
+        # A short box and a note that wraps: the panel fits a laptop's narrow column.
+        self.confidential = QCheckBox(self.tr("Con&fidential"))
+        self.confidential.setToolTip(
+            self.tr("Public versions leave it out, with everything under it")
         )
         self.confidential.clicked.connect(self._mark_confidential)
-        layout.addWidget(self.confidential)
+        self.confidential_note = QLabel(
+            self.tr("Public versions leave it out, with everything under it.")
+        )
+        self.confidential_note.setObjectName("pageIntro")
+        self.confidential_note.setWordWrap(True)
+        marked = QHBoxLayout()
+        marked.addWidget(self.confidential)
+        marked.addWidget(self.confidential_note, 1)
+        layout.addLayout(marked)
         # Its KPIs, with their targets: the tree's KPI column is far to the right.
         self.kpis = QLabel()
         self.kpis.setObjectName("pageIntro")
@@ -121,6 +132,8 @@ class NodeDetail(QWidget):
         box = QGroupBox(title)
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # In a narrow panel a field goes under its label rather than off the edge.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         labels = self.field_labels()
         extents = {
             Extent.SLIGHTLY.value: self.tr("Slightly"),
@@ -249,6 +262,7 @@ class NodeDetail(QWidget):
             self.worksheet_box.setVisible(activity)
             self.smart_box.setVisible(node)
             self.confidential.setVisible(node)
+            self.confidential_note.setVisible(node)
             self.kpis.setVisible(node)
             if node:
                 record = self._record(row)

@@ -140,22 +140,45 @@ class KpiDialog(QDialog):
 
 
 class PlaceDialog(QDialog):
-    """The output an activity produces, or none: back to "not yet in the plan"."""
+    """The output an activity produces, or none: back to "not yet in the plan".
 
-    def __init__(self, parent: QWidget, title: str, outputs: list[PlanRow], now: str | None):
+    It proposes ``proposed`` (where the activity is, the plan's only output, or
+    the output of its section's activities); when the choice is the user's,
+    nothing is chosen and OK waits for a choice, never "Not yet in the plan"
+    by default."""
+
+    def __init__(
+        self,
+        parent: QWidget,
+        title: str,
+        outputs: list[PlanRow],
+        now: str | None,
+        proposed: str | None = None,
+    ):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Place activity in the plan"))
         self.output = QComboBox()
+        self.output.setPlaceholderText(self.tr("Choose the output it produces…"))
         self.output.addItem(self.tr("Not yet in the plan"), None)
         for row in outputs:
             self.output.addItem(f"{row.code}  {row.title}", row.id)
-        self.output.setCurrentIndex(max(0, self.output.findData(now)))
+        self.output.setMinimumContentsLength(40)
+        self.output.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        chosen = now or proposed
+        if chosen is None and outputs:
+            self.output.setCurrentIndex(-1)  # a real choice: the user's, not a default
+        else:
+            self.output.setCurrentIndex(max(0, self.output.findData(chosen)))
         form = QFormLayout(self)
         activity = QLabel(title)
         activity.setWordWrap(True)
         form.addRow(self.tr("Activity:"), activity)
         form.addRow(self.tr("&Output:"), self.output)
-        _buttons(self, form)
+        ok = _buttons(self, form)
+        ok.setEnabled(self.output.currentIndex() >= 0)
+        self.output.currentIndexChanged.connect(lambda i: ok.setEnabled(i >= 0))
 
 
 class MoveOutputDialog(QDialog):
@@ -219,7 +242,7 @@ class AdoptionBox(QGroupBox):
             [
                 self.tr("Endorsed by"),
                 self.tr("Date"),
-                self.tr("Link to the national anti-corruption strategy"),
+                self.tr("Link to the national\nanti-corruption strategy"),
                 self.tr("Note"),
             ]
         )
@@ -229,9 +252,10 @@ class AdoptionBox(QGroupBox):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        # Who, the link and the note share the width (cut texts: "…", whole in the
+        # tooltip); the date as wide as a date.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.record_button = QPushButton(self.tr("&Record endorsement…"))
         self.remove_button = QPushButton(self.tr("Remo&ve endorsement"))
         buttons = QVBoxLayout()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from idg_desktop.domain.plan import OutcomeLevel
 from idg_desktop.services import plan
+from idg_desktop.services.activities import proposed_output
 from idg_desktop.services.participants import list_participants
 from idg_desktop.ui.models.plan_model import (
     ACTIVITY,
@@ -93,9 +94,12 @@ class ActionPlanPage(Page):
         header = self.tree.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.detail = NodeDetail(workspace)
-        scroll = QScrollArea()
+        # The panel scrolls up and down only: never wider than its column, so its
+        # heading wraps and its form is never cut at the right edge.
+        self.detail_scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.detail)
         self.across = across = QSplitter(Qt.Orientation.Horizontal)
         across.setChildrenCollapsible(False)
@@ -166,7 +170,9 @@ class ActionPlanPage(Page):
         for column, sample in samples.items():
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 3 * chars)
         header.setStretchLastSection(True)
-        self.across.setSizes([chars * 175, chars * 62])
+        # The panel's column: as wide as its form needs (the tree scrolls sideways).
+        self.detail_scroll.setMinimumWidth(self.detail.minimumSizeHint().width() + 24)
+        self.across.setSizes([chars * 100, chars * 62])
 
     def changeEvent(self, event) -> None:
         if event.type() == event.Type.FontChange:
@@ -364,11 +370,12 @@ class ActionPlanPage(Page):
         if row is None or row.kind != ACTIVITY:
             return
         now = row.parent.id if row.parent and row.parent.kind == OUTPUT else None
-        dialog = PlaceDialog(self, row.title, self._rows(OUTPUT), now)
+        proposed = proposed_output(self.document, row.id)
+        dialog = PlaceDialog(self, row.title, self._rows(OUTPUT), now, proposed)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         output = dialog.output.currentData()
         dialog.deleteLater()
-        if not accepted or output == now:
+        if not accepted or dialog.output.currentIndex() < 0 or output == now:
             return
         activity_id = row.id
         label = self.tr("Place activity") if output else self.tr("Take activity out of the plan")

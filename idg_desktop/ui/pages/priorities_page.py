@@ -8,8 +8,16 @@ Unrated criteria read "—", never a blank that could pass for medium.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from idg_desktop.domain import colours as palette
 from idg_desktop.domain.priorities import CRITERIA, Band, Level
-from idg_desktop.services import activities, findings
+from idg_desktop.services import activities, findings, plan
 from idg_desktop.services.assessment import sections_in_scope
 from idg_desktop.storage import models
 from idg_desktop.ui.pages.base import Page
@@ -58,6 +66,21 @@ def criterion_labels() -> dict[str, str]:
         "impact": _t("Impact"),
         "obligations": _t("Obligations"),
         "ease": _t("Ease of implementation"),
+        "cost": _t("Cost"),
+    }
+
+
+def criterion_headers() -> dict[str, str]:
+    """The criteria as the table's headers: the same words on short lines, so eight
+    columns leave the activity's title its room on a laptop (tooltips: the full text)."""
+    return {
+        "importance": _t("Impor-\ntance"),
+        "urgency": _t("Urgency"),
+        "consequence": _t("Conse-\nquence\nof failure"),
+        "commitment": _t("Commit-\nment"),
+        "impact": _t("Impact"),
+        "obligations": _t("Obliga-\ntions"),
+        "ease": _t("Ease"),
         "cost": _t("Cost"),
     }
 
@@ -114,7 +137,7 @@ class ActivitiesModel(QAbstractTableModel):
         if FIRST_CRITERION <= section < COL_COMPUTED:
             key = CRITERIA[section - FIRST_CRITERION]
             if role == Qt.ItemDataRole.DisplayRole:
-                return criterion_labels()[key].replace(" of ", " of\n")
+                return criterion_headers()[key]
             if role == Qt.ItemDataRole.ToolTipRole:
                 return criterion_tooltips()[key]
             return None
@@ -178,10 +201,70 @@ class ActivitiesModel(QAbstractTableModel):
 
 
 class RatingTable(QTableView):
-    """A table view where L, M, H and Delete rate the current criterion cell."""
+    """A table view where L, M, H and Delete rate the current criterion cell.
+
+    The ratings' columns are as narrow as their words; the activity's title takes
+    the rest of the width, never less than :attr:`TITLE_CHARS` characters (the
+    table scrolls sideways rather than squeeze it), and wraps."""
 
     #: (row, criterion, level or None to clear) typed in a criterion cell.
     levelTyped = Signal(int, str, object)
+    #: The title column's least width, in average characters of the table's font.
+    TITLE_CHARS = 40
+
+    def size_columns(self) -> None:
+        """Each column but the title as wide as its longest word or value."""
+        model = self.model()
+        if model is None:
+            return
+        header = self.horizontalHeader()
+        # No bold header for the current column: it would need wider columns (the
+        # current cell is highlighted anyway).
+        header.setHighlightSections(False)
+        words, cells = QFontMetrics(header.font()), self.fontMetrics()
+        # the header's margins and grid line; a cell's text margins
+        header_pad, cell_pad = 9, 7
+        samples = {COL_SECTION: ["WWW"]}
+        for column in range(FIRST_CRITERION, COL_COMPUTED):
+            samples[column] = list(level_labels().values())
+        for column in (COL_COMPUTED, COL_IN_FORCE):
+            samples[column] = [w for t in band_labels().values() for w in t.split()]
+            samples[column] += list(level_labels().values())
+        for column, values in samples.items():
+            text = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+            need = [words.horizontalAdvance(w) + header_pad for w in text.split()]
+            need += [cells.horizontalAdvance(v) + cell_pad for v in values]
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, max(need))
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Fixed)
+        self.fit_title()
+
+    def fit_title(self) -> None:
+        """The title takes what the other columns leave, at least TITLE_CHARS."""
+        header = self.horizontalHeader()
+        if self.model() is None:
+            return
+        others = sum(header.sectionSize(c) for c in range(header.count()) if c != COL_TITLE)
+        least = self.fontMetrics().averageCharWidth() * self.TITLE_CHARS
+        width = max(least, self.viewport().width() - others)
+        if header.sectionSize(COL_TITLE) != width:
+            header.resizeSection(COL_TITLE, width)
+            self.resizeRowsToContents()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_title()
+
+    def viewportEvent(self, event) -> bool:
+        handled = super().viewportEvent(event)
+        if event.type() == QEvent.Type.Resize:  # e.g. the vertical scroll bar came
+            self.fit_title()
+        return handled
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == event.Type.FontChange:
+            self.size_columns()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         index = self.currentIndex()
@@ -196,6 +279,30 @@ class RatingTable(QTableView):
         super().keyPressEvent(event)
 
 
+def _short(text: str, chars: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= chars else text[: chars - 1].rstrip() + "…"
+
+
+def activity_codes(document) -> dict[str, str]:
+    """Activity id → its number in the action plan (A1, A2 …; placed ones only)."""
+    return {
+        node.activity.id: node.code
+        for node in plan.action_plan(document).nodes()
+        if isinstance(node, plan.ActivityNode) and node.code
+    }
+
+
+def activity_mark(activity: models.Activity, codes: dict[str, str], chars: int = 40) -> str:
+    """How an undo text or a mark names an activity: "A3: Adopt the list…" (with
+    ``chars=0`` just "A3"), or its title in quotes while it is not in the plan."""
+    code = codes.get(activity.id)
+    if code and not chars:
+        return code
+    title = _short(activity.title, chars or 30)
+    return f"{code}: {title}" if code else f"“{title}”"
+
+
 class AddActivityDialog(QDialog):
     """Title and section of a new activity, optionally from an agreed finding."""
 
@@ -203,11 +310,30 @@ class AddActivityDialog(QDialog):
         super().__init__(page)
         self.setWindowTitle(self.tr("Add activity"))
         self.finding = QComboBox()
+        self.finding.view().setTextElideMode(Qt.TextElideMode.ElideRight)  # the mark shows
         self.finding.addItem(self.tr("None (a new idea)"), None)
-        for finding in findings.list_findings(page.document):
-            if finding.status in activities.USABLE_FINDINGS:
-                text = finding.proposed_action or finding.text
-                self.finding.addItem(f"{finding.section_code}  {text[:80]}", finding.id)
+        #: finding id → the mark of the activities it already has ("has A3: …").
+        self.answered: dict[str, str] = {}
+        answered = activities.activities_by_finding(page.document)
+        codes = activity_codes(page.document)
+        usable = [
+            f
+            for f in findings.list_findings(page.document)
+            if f.status in activities.USABLE_FINDINGS
+        ]
+        # Findings still waiting for an activity first, those that have one after.
+        for finding in sorted(usable, key=lambda f: f.id in answered):
+            text = finding.proposed_action or finding.text
+            label = f"{finding.section_code}  {_short(text, 80)}"
+            tip = text
+            if finding.id in answered:
+                has = ", ".join(activity_mark(a, codes, 0) for a in answered[finding.id])
+                self.answered[finding.id] = self.tr("has %1").replace("%1", has)
+                label = f"{finding.section_code}  {_short(text, 60)}  — {self.answered[finding.id]}"
+                whole = "; ".join(activity_mark(a, codes, 200) for a in answered[finding.id])
+                tip += "\n" + self.tr("Already answered by: %1").replace("%1", whole)
+            self.finding.addItem(label, finding.id)
+            self.finding.setItemData(self.finding.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
         self.section = QComboBox()
         for section in sections_in_scope(page.document):
             self.section.addItem(f"{section.code}  {section.title}", section.code)
@@ -294,10 +420,27 @@ class PrioritiesPage(Page):
         top = QHBoxLayout()
         top.addStretch(1)
         self.add_button = QPushButton(self.tr("&Add activity…"))
+        self.from_findings_button = QPushButton(
+            self.tr("&Create activities from all agreed findings")
+        )
+        self.from_findings_button.setToolTip(
+            self.tr(
+                "One activity for each agreed or amended finding that has none yet, titled "
+                "from its proposed action (one step: Ctrl+Z undoes it)"
+            )
+        )
         self.override_button = QPushButton(self.tr("&Override priority…"))
+        top.addWidget(self.from_findings_button)
         top.addWidget(self.add_button)
         top.addWidget(self.override_button)
         layout.addLayout(top)
+        #: What the last "Create activities from all agreed findings" did.
+        self.notice = QLabel()
+        self.notice.setObjectName("pageIntro")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        layout.addWidget(self.notice)
+        self._codes: dict[str, str] = {}
         self.model = ActivitiesModel(self)
         self.table = RatingTable()
         self.table.setModel(self.model)
@@ -307,11 +450,11 @@ class PrioritiesPage(Page):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(True)
         self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.size_columns()
         layout.addWidget(self.table, 1)
         self.add_button.clicked.connect(self.add_activity)
+        self.from_findings_button.clicked.connect(self.add_from_agreed_findings)
         self.table.levelTyped.connect(self.rate)
         self.override_button.clicked.connect(self.override_priority)
         self.table.selectionModel().currentChanged.connect(self._on_current)
@@ -319,6 +462,8 @@ class PrioritiesPage(Page):
     def reload(self) -> None:
         column = max(self.table.currentIndex().column(), FIRST_CRITERION)
         self.model.load(activities.list_activities(self.document))
+        self._codes = activity_codes(self.document)
+        self.notice.hide()  # it told of the change before this one
         self.table.resizeRowsToContents()
         row = self.model.row_of(self._current)
         if row < 0 and self.model.rowCount():
@@ -350,10 +495,12 @@ class PrioritiesPage(Page):
 
     def rate(self, row: int, criterion: str, level: str | None) -> None:
         """One key press, one undoable change of one criterion."""
-        activity_id = self.model.activity(row).id
-        if getattr(self.model.activity(row), criterion) == level:
+        activity = self.model.activity(row)
+        activity_id = activity.id
+        if getattr(activity, criterion) == level:
             return
-        label = self.tr("Rate %1").replace("%1", criterion_labels()[criterion])
+        label = self.tr("Rate %1 of %2").replace("%1", criterion_labels()[criterion].lower())
+        label = label.replace("%2", activity_mark(activity, self._codes))
         self.workspace.run(
             label,
             lambda: activities.rate_activity(self.document, activity_id, {criterion: level}),
@@ -379,6 +526,39 @@ class PrioritiesPage(Page):
         if created is not None:
             self.show_target(created.id)
 
+    def add_from_agreed_findings(self) -> None:
+        """One activity per agreed finding without one, in one undo step; says how
+        many were created and how many findings already had one."""
+        usable = [
+            f
+            for f in findings.list_findings(self.document)
+            if f.status in activities.USABLE_FINDINGS
+        ]
+        created = self.workspace.run(
+            self.tr("Create activities from agreed findings"),
+            lambda: activities.add_activities_from_agreed_findings(self.document),
+        )
+        if created is None:
+            return
+        skipped = len(usable) - len(created)
+        if created:
+            text = (
+                self.tr("Created 1 activity from an agreed finding.")
+                if len(created) == 1
+                else self.tr("Created %1 activities from agreed findings.")
+            )
+            text += " " + self.tr("Skipped %1 that already had one. Ctrl+Z undoes it.").replace(
+                "%1", str(skipped)
+            )
+            text = text.replace("%1", str(len(created)))
+            self.show_target(created[0].id)
+        else:
+            text = self.tr(
+                "Every agreed finding already has an activity (%1 findings): nothing created."
+            ).replace("%1", str(skipped))
+        self.notice.setText(text)
+        self.notice.show()
+
     def override_priority(self) -> None:
         activity = self.current_activity()
         if activity is None:
@@ -390,7 +570,9 @@ class PrioritiesPage(Page):
         if not accepted:
             return
         activity_id = activity.id
-        label = self.tr("Override priority") if band else self.tr("Clear priority override")
+        label = (
+            self.tr("Override priority of %1") if band else self.tr("Clear priority override of %1")
+        ).replace("%1", activity_mark(activity, self._codes))
         self.workspace.run(
             label, lambda: activities.override_priority(self.document, activity_id, band, reason)
         )

@@ -135,10 +135,11 @@ def export_all(
         from idg_desktop.reports.slips import slips_pdf as draw_slips
 
         slips_pdf = draw_slips(document, [w for w, _ in prepared])
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise CannotWrite(f"{folder} cannot be made ({error.strerror or error}).") from None
+    for place in (folder, *([Path(slips).parent] if slips_pdf is not None else [])):
+        try:
+            place.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise CannotWrite(f"{place} cannot be made ({error.strerror or error}).") from None
     done: list[Path] = []
     try:
         if slips_pdf is not None:  # first: no protected package without its passphrase

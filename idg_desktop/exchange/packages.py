@@ -129,8 +129,10 @@ def open_package(
     if workfile is None:
         folder = working_copies_folder()
         folder.mkdir(parents=True, exist_ok=True)
-        stem = "".join(c if c.isalnum() else "-" for c in group["name"]).strip("-")[:40]
-        workfile = folder / f"{stem or 'group'}-{payload['package_id'][:8]}.idg"
+        from idg_desktop.exchange.package_batch import SUFFIX, package_file_name
+
+        stem = package_file_name(group["name"])[: -len(SUFFIX)]
+        workfile = folder / f"{stem} ({payload['package_id'][:8]}).idg"
     a = payload["assessment"]
     from idg_desktop.domain.framework import framework_from_dict
 

@@ -151,8 +151,8 @@ class WorkshopView(QWidget):
         if group:  # above every page: whose working copy this is
             self.banner = QLabel(
                 self.tr(
-                    "Working copy of %1's package. Answer the checklist and write the "
-                    "findings of the group's sections; when done, File › Return to "
+                    "Working copy of the package for %1. Answer the checklist and write "
+                    "the findings of the group's sections; when done, File › Return to "
                     "facilitator."
                 ).replace("%1", group)
             )
@@ -677,8 +677,8 @@ class MainWindow(QMainWindow):
         if slips is not None:
             message = self.tr(
                 "%1 group packages written to %2, each protected by its own passphrase; "
-                "the passphrase slips are in %3: print them and hand each over in person."
-            ).replace("%3", str(slips))
+                "print the slips (%3) and hand each over in person."
+            ).replace("%3", slips.name)
         else:
             message = self.tr("%1 group packages written to %2, unprotected.")
         self.statusBar().showMessage(

@@ -684,7 +684,35 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             message.replace("%1", str(len(written))).replace("%2", str(folder)), 30000
         )
+        if slips is not None:
+            self._offer_to_print_slips(slips, len(written))
         return True
+
+    def _offer_to_print_slips(self, slips: Path, count: int) -> None:
+        """The passphrases exist only on the slips: say so once, and open them to print."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(self.tr("Print the passphrase slips"))
+        box.setText(
+            self.tr("The passphrases of the %1 packages are only on the slips in %2.")
+            .replace("%1", str(count))
+            .replace("%2", str(slips))
+        )
+        box.setInformativeText(
+            self.tr(
+                "Print them now and hand each slip to its group in person; never send a "
+                "slip with its package. Keep or delete the PDF as you would the passphrases."
+            )
+        )
+        show = box.addButton(self.tr("&Open the slips"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.setDefaultButton(show)
+        box.exec()
+        if box.clickedButton() is show:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(slips)))
 
     def export_fill_in_workbook(self) -> None:
         """A fill-in workbook for a group working on paper (same base as a package)."""

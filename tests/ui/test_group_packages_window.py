@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox, QWidget
 
 from idg_desktop.exchange import container
 from idg_desktop.exchange.package_batch import package_file_name, word_list
@@ -87,7 +87,15 @@ def test_export_all_from_the_working_groups_page_one_dialog_slips_elsewhere(
         return dialog.result()
 
     monkeypatch.setattr(ExportAllDialog, "exec", user)
+    offers: list[str] = []
+
+    def close(box):
+        offers.append(box.text())
+        box.button(QMessageBox.StandardButton.Close).click()
+
+    monkeypatch.setattr(QMessageBox, "exec", close)
     page.export_all_button.click()  # one dialog for every group
+    assert len(offers) == 1 and str(slips) in offers[0]  # said once: print the slips
     assert seen[0][0] is False and "inside the packages' folder" in seen[0][1]
     assert seen[1] == (True, "")
     files = sorted(p.name for p in folder.iterdir())

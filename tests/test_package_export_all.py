@@ -135,3 +135,16 @@ def test_export_all_refusals_write_nothing(idg, demo_file, tmp_path, where):
     assert sorted(p.name for p in folder.rglob("*") if p.is_file()) == []
     assert not (tmp_path / "slips.pdf").exists()
     assert _digest(demo_file) == before
+
+
+def test_export_all_a_failed_write_leaves_nothing_half_written(idg, demo_file, tmp_path):
+    """A package that cannot be written (here: a folder in its place) takes back
+    the slips and the packages already written by the same command."""
+    folder, slips = tmp_path / "stick", tmp_path / "slips.pdf"
+    names = _groups(demo_file)
+    (folder / package_file_name(names[-1])).mkdir(parents=True)  # the last one fails
+    result = idg("package", "export-all", demo_file, "-o", folder, "--protect", "--slips", slips)
+    assert result.code == 2 and result.err.count("\n") == 1
+    assert not slips.exists()
+    assert sorted(p.name for p in folder.iterdir()) == [package_file_name(names[-1])]
+    assert not any(folder.glob("*.idgpkg*")) or all(p.is_dir() for p in folder.iterdir())

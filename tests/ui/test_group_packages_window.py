@@ -264,3 +264,21 @@ def test_the_merge_page_without_conflicts_keeps_its_empty_state_under_the_log(
     assert 0 < label - heading < 3 * page.fontMetrics().height()
     assert window.size() == QSize(1280, 800)
     _shot(window, f"merge-empty-{imported}")
+
+
+def test_the_export_passphrase_warning_does_not_squeeze_the_explanation(qtbot):
+    dialog = merge_page.NewPassphraseDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.first.setText("Veltra")
+    dialog.second.setText("Veltro")
+    _settle()
+    assert dialog.mismatch.isVisible()
+    _shot(dialog, "new-passphrase-mismatch")
+    from PySide6.QtWidgets import QLabel
+
+    for label in dialog.findChildren(QLabel):
+        if label.isVisible() and label.wordWrap():
+            needed = label.heightForWidth(label.width())
+            assert label.height() >= needed, (label.text(), label.height(), needed)

@@ -817,7 +817,11 @@ class MainWindow(QMainWindow):
         if not self.open_path(path):
             return False
         self.statusBar().showMessage(
-            self.tr("Working copy of the group package saved as %1").replace("%1", str(path)),
+            (
+                self.tr("Protected package opened; its working copy is saved as %1")
+                if passphrase is not None
+                else self.tr("Unprotected package opened; its working copy is saved as %1")
+            ).replace("%1", str(path)),
             15000,
         )
         return True

@@ -173,6 +173,7 @@ def test_open_group_package_from_the_start_page_a_wrong_passphrase_asked_again(
     assert errors[0] == "" and "does not open this package" in errors[1]
     assert window.workspace is not None  # the second try opened it, no return to the start
     assert window.workspace.path.parent == working_copies_folder()
+    assert window.statusBar().currentMessage().startswith("Protected package opened")
 
 
 def test_a_working_copy_says_whose_it_is_and_shows_only_a_groups_pages(
@@ -184,6 +185,7 @@ def test_a_working_copy_says_whose_it_is_and_shows_only_a_groups_pages(
     with AssessmentDocument.open(demo_file, read_only=True) as document:
         export_package(document, GROUP_A, package)
     assert window.open_group_package(str(package))
+    assert window.statusBar().currentMessage().startswith("Unprotected package opened")
     assert GROUP_A in window.windowTitle() and "(working copy)" in window.windowTitle()
     view = window.view
     assert view.banner is not None and view.banner.isVisible() and GROUP_A in view.banner.text()

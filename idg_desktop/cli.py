@@ -761,7 +761,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--section")
     p.add_argument("--json", action="store_true")
 
-    package = verb("package", None, "Group packages: export, open, return, import.")  # type: ignore[arg-type]
+    package = verb("package", None, "Group packages: export, export-all, open, return, import.")  # type: ignore[arg-type]
     kverbs = package.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
     kverbs.required = True
 
@@ -805,6 +805,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE")
     p.add_argument("package", metavar="PKG")
     passphrase_flag(p)
+    from idg_desktop import cli_packages
+
+    cli_packages.register(kverbs, _Parser)
 
     template = verb("template", None, "Fill-in workbooks (.xlsx): export, import.")  # type: ignore[arg-type]
     tverbs = template.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)

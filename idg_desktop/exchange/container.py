@@ -46,6 +46,11 @@ MAX_PAYLOAD = 512 * 1024 * 1024  # a decompressed payload larger than this is re
 _PREFIX = struct.Struct(">BBI")
 
 
+class WrongPassphrase(InvalidInput):
+    """The passphrase does not open the package (or the package was altered):
+    the window asks again rather than giving up."""
+
+
 def _derive(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
     kdf = Scrypt(salt=salt, length=32, n=n, r=r, p=p)
     return kdf.derive(passphrase.encode("utf-8"))
@@ -153,7 +158,7 @@ def _decrypt(
     try:
         return AESGCM(key).decrypt(nonce, body, head)
     except (InvalidTag, ValueError):
-        raise InvalidInput(
+        raise WrongPassphrase(
             f"{where} cannot be opened: the passphrase is wrong, or the package was altered."
         ) from None
 

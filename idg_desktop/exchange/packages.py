@@ -129,8 +129,10 @@ def open_package(
     if workfile is None:
         folder = working_copies_folder()
         folder.mkdir(parents=True, exist_ok=True)
-        stem = "".join(c if c.isalnum() else "-" for c in group["name"]).strip("-")[:40]
-        workfile = folder / f"{stem or 'group'}-{payload['package_id'][:8]}.idg"
+        from idg_desktop.exchange.package_batch import SUFFIX, package_file_name
+
+        stem = package_file_name(group["name"])[: -len(SUFFIX)]
+        workfile = folder / f"{stem} ({payload['package_id'][:8]}).idg"
     a = payload["assessment"]
     from idg_desktop.domain.framework import framework_from_dict
 
@@ -153,7 +155,13 @@ def open_package(
     token = {"format": "idg-package", "kind": "passphrase-check"}
     check = container.pack(token, passphrase) if protected and passphrase else b""
     try:
-        _fill_working_copy(document, payload, protected=protected, check=check)
+        _fill_working_copy(
+            document,
+            payload,
+            protected=protected,
+            check=check,
+            opened_from=str(Path(source).resolve().parent),
+        )
     except BaseException:
         document.close()
         Path(workfile).unlink(missing_ok=True)
@@ -162,7 +170,12 @@ def open_package(
 
 
 def _fill_working_copy(
-    document: AssessmentDocument, payload: dict[str, Any], *, protected: bool, check: bytes = b""
+    document: AssessmentDocument,
+    payload: dict[str, Any],
+    *,
+    protected: bool,
+    check: bytes = b"",
+    opened_from: str = "",
 ) -> None:
     group = payload["group"]
     with document.edit() as session:
@@ -250,6 +263,8 @@ def _fill_working_copy(
         # A copy of a protected package returns protected unless the group
         # explicitly drops the protection (``return_package``'s ``unprotected``).
         kept["protected"] = protected
+        if opened_from:  # where "Return to facilitator" proposes to write the return
+            kept["opened_from"] = opened_from
         if check:
             kept["passphrase_check"] = base64.b64encode(check).decode("ascii")
         session.add(models.Meta(key=PACKAGE_META, value=json.dumps(kept, ensure_ascii=False)))
@@ -266,6 +281,13 @@ def came_protected(document: AssessmentDocument) -> bool:
     made before this was recorded: they behave as before.)"""
     info = working_copy_info(document)
     return bool(info and info.get("protected"))
+
+
+def return_folder(document: AssessmentDocument) -> Path | None:
+    """The folder the working copy's package was opened from (None if unknown
+    or gone): where its return is proposed, not the hidden working-copies folder."""
+    folder = (working_copy_info(document) or {}).get("opened_from")
+    return Path(folder) if folder and Path(folder).is_dir() else None
 
 
 def passphrase_matches(document: AssessmentDocument, passphrase: str) -> bool | None:

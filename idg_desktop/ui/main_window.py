@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressDialog,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -62,6 +63,27 @@ PAGES: list[tuple[str, str, str]] = [
 ]
 
 
+#: Pages a group's working copy does not show: a group answers the checklist
+#: and writes findings of its sections (the Overview, Checklist, Findings,
+#: Integrity profile and Reports show those); the scope, people, groups,
+#: documents, agenda, priorities, plan, KPIs and merges are the master's, and
+#: nothing edited there would travel back with "Return to facilitator".
+WORKING_COPY_HIDDEN = frozenset(
+    {
+        "scope",
+        "participants",
+        "groups",
+        "documents",
+        "agenda",
+        "priorities",
+        "matrix",
+        "plan",
+        "kpis",
+        "merge",
+    }
+)
+
+
 def page_title(key: str) -> str:
     """The navigation label of a page, translated."""
     titles = {
@@ -93,15 +115,20 @@ class WorkshopView(QWidget):
     """
 
     pageChanged = Signal(str)
+    exportAllRequested = Signal()  # the Working groups page's "Export all packages…"
 
-    def __init__(self, path: Path, overview, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, path: Path, overview, parent: QWidget | None = None, *, group: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.workspace: Workspace | None = None
+        self.group = group  # a working copy: the group it belongs to
+        self.hidden = WORKING_COPY_HIDDEN if group else frozenset()
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
         self.navigation.setAccessibleName(self.tr("Workshop steps"))
         self.stack = QStackedWidget()
-        self._pages: dict[str, QWidget] = {"overview": OverviewPage(path, overview)}
+        self._pages: dict[str, QWidget] = {"overview": OverviewPage(path, overview, group=group)}
         for number, (key, _module, _cls) in enumerate(PAGES, start=1):
             item = QListWidgetItem(f"{number}  {page_title(key)}")
             item.setData(Qt.ItemDataRole.UserRole, key)
@@ -110,13 +137,31 @@ class WorkshopView(QWidget):
             if key != "overview":
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
             self.navigation.addItem(item)
+            item.setHidden(key in self.hidden)
             self.stack.addWidget(self._pages["overview"] if key == "overview" else QWidget())
         self.navigation.currentRowChanged.connect(self._show_row)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.navigation)
-        layout.addWidget(self.stack, 1)
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.setSpacing(0)
+        self.banner: QLabel | None = None
+        if group:  # above every page: whose working copy this is
+            self.banner = QLabel(
+                self.tr(
+                    "Working copy of the package for %1. Answer the checklist and write "
+                    "the findings of the group's sections; when done, File › Return to "
+                    "facilitator."
+                ).replace("%1", group)
+            )
+            self.banner.setObjectName("workingCopyBanner")
+            self.banner.setWordWrap(True)
+            self.banner.setAccessibleName(self.tr("Working copy"))
+            right.addWidget(self.banner)
+        right.addWidget(self.stack, 1)
+        layout.addLayout(right, 1)
         self.navigation.setCurrentRow(0)
 
     def attach(self, workspace: Workspace) -> None:
@@ -139,6 +184,8 @@ class WorkshopView(QWidget):
             page = getattr(module, class_name)(self.workspace)
             if hasattr(page, "navigateRequested"):
                 page.navigateRequested.connect(self._navigate)
+            if hasattr(page, "exportAllRequested"):
+                page.exportAllRequested.connect(self.exportAllRequested)
             self._pages[key] = page
             placeholder = self.stack.widget(row)
             self.stack.removeWidget(placeholder)
@@ -147,7 +194,7 @@ class WorkshopView(QWidget):
         return self._pages[key]
 
     def show_page(self, key: str) -> QWidget | None:
-        if self.workspace is None and key != "overview":
+        if (self.workspace is None and key != "overview") or key in self.hidden:
             return None
         row = [k for k, _, _ in PAGES].index(key)
         self.navigation.setCurrentRow(row)
@@ -189,6 +236,7 @@ class MainWindow(QMainWindow):
         self.workspace: Workspace | None = None
         self.view: WorkshopView | None = None
         self._pending_attach: tuple[Path, DocumentLock] | None = None
+        self._group: str | None = None  # the group whose working copy is open
         self._recovered = False  # the file being opened was left mid-write and recovered
         self.setObjectName("mainWindow")
         self.setMinimumSize(QSize(960, 640))
@@ -197,6 +245,7 @@ class MainWindow(QMainWindow):
         self.start_page.newRequested.connect(self.new_assessment)
         self.start_page.openDialogRequested.connect(self.choose_and_open)
         self.start_page.demoRequested.connect(self.open_demo)
+        self.start_page.packageRequested.connect(self.open_group_package)
         self.central = QStackedWidget()
         self.central.addWidget(self.start_page)
         self.setCentralWidget(self.central)
@@ -238,6 +287,12 @@ class MainWindow(QMainWindow):
         self._action(self.tr("Open &group package…"), self.open_group_package, None, file_menu)
         self.export_package_action = self._action(
             self.tr("&Export group package…"), self.export_group_package, None, file_menu
+        )
+        self.export_all_action = self._action(
+            self.tr("Export &all group packages to a folder…"),
+            self.export_all_packages,
+            None,
+            file_menu,
         )
         self.import_package_action = self._action(
             self.tr("&Import returned package…"), self.import_returned_package, None, file_menu
@@ -314,6 +369,9 @@ class MainWindow(QMainWindow):
         has = self.workspace is not None and not self.workspace.lost
         for action in (self.close_action, self.find_action, *self.go_actions):
             action.setEnabled(self.workspace is not None)
+        hidden = self.view.hidden if self.view is not None else frozenset()
+        for (key, _, _), action in zip(PAGES, self.go_actions, strict=True):
+            action.setVisible(key not in hidden)
         self.save_copy_action.setEnabled(self.workspace is not None)
         working_copy = False
         if has:
@@ -321,6 +379,7 @@ class MainWindow(QMainWindow):
 
             working_copy = working_copy_info(self.workspace.document) is not None
         self.export_package_action.setEnabled(has and not working_copy)
+        self.export_all_action.setEnabled(has and not working_copy)
         self.import_package_action.setEnabled(has and not working_copy)
         self.export_workbook_action.setEnabled(has and not working_copy)
         self.import_workbook_action.setEnabled(has and not working_copy)
@@ -367,10 +426,15 @@ class MainWindow(QMainWindow):
             return False
         self.close_assessment()
         self._recovered = facts.recovered
-        self.view = WorkshopView(path, overview)
+        from idg_desktop.exchange.working_copies import read_working_copy
+
+        copy = read_working_copy(path)
+        self._group = copy.group if copy is not None else None
+        self.view = WorkshopView(path, overview, group=self._group)
+        self.view.exportAllRequested.connect(self.export_all_packages)
         self.central.addWidget(self.view)
         self.central.setCurrentWidget(self.view)
-        self.setWindowTitle(self.tr("%1 — IDG Workshop").replace("%1", path.name))
+        self._update_title(path)
         self.statusBar().showMessage(self.tr("Opening %1…").replace("%1", path.name))
         if defer:
             # Attach once the window has painted (see paintEvent).
@@ -400,7 +464,8 @@ class MainWindow(QMainWindow):
         self.workspace.undo_stack.indexChanged.connect(self._on_undo_index)
         self.view.attach(self.workspace)
         self.settings.add_recent(path)
-        self.settings.last_folder = str(path.parent)
+        if self._group is None:  # not the hidden working-copies folder
+            self.settings.last_folder = str(path.parent)
         self.statusBar().clearMessage()
         notes = []
         recovered, self._recovered = self._recovered, False  # said once
@@ -426,6 +491,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _drop_view(self) -> None:
+        self._group = None
         if self.view is not None:
             self.central.removeWidget(self.view)
             self.view.deleteLater()
@@ -446,6 +512,7 @@ class MainWindow(QMainWindow):
         self.workspace.close()
         self.workspace.deleteLater()
         self.workspace = None
+        self._group = None
         self.start_page.refresh()
         self.central.setCurrentWidget(self.start_page)
         self._update_title()
@@ -507,6 +574,14 @@ class MainWindow(QMainWindow):
 
     # -- group packages ---------------------------------------------------------
 
+    def package_folder(self) -> str:
+        """Where the package dialogs start: the folder last used for packages."""
+        folder = str(self.settings.value("packages/last_folder", "") or "")
+        return folder if folder and Path(folder).is_dir() else self.settings.last_folder
+
+    def _remember_package_folder(self, path: Path | str) -> None:
+        self.settings.set_value("packages/last_folder", str(Path(path).parent))
+
     def _group_and_target(
         self, title: str, suffix: str, file_filter: str
     ) -> tuple[str, str] | None:
@@ -526,10 +601,14 @@ class MainWindow(QMainWindow):
         group, ok = QInputDialog.getItem(self, title, self.tr("Group:"), names, 0, False)
         if not ok or not group:
             return None
-        stem = "".join(c if c.isalnum() else "-" for c in group).strip("-")[:40] or "group"
+        from idg_desktop.exchange.package_batch import SUFFIX, package_file_name
+
+        stem = package_file_name(group)[: -len(SUFFIX)]
         name, _ = QFileDialog.getSaveFileName(
-            self, title, str(Path(self.settings.last_folder) / f"{stem}{suffix}"), file_filter
+            self, title, str(Path(self.package_folder()) / f"{stem}{suffix}"), file_filter
         )
+        if name:
+            self._remember_package_folder(name)
         return (group, name) if name else None
 
     def export_group_package(self) -> None:
@@ -552,9 +631,88 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Cannot export the package"), str(error))
             return
         self.statusBar().showMessage(
-            self.tr("Package for %1 written to %2").replace("%1", group).replace("%2", name),
+            (
+                self.tr("Package for %1 written to %2, protected by a passphrase")
+                if passphrase
+                else self.tr("Package for %1 written to %2, unprotected")
+            )
+            .replace("%1", group)
+            .replace("%2", name),
             10000,
         )
+
+    def export_all_packages(self) -> bool:
+        """Every group's package into one folder, from one dialog; protected,
+        each with its own passphrase, printed on slips saved elsewhere."""
+        from idg_desktop.exchange.package_batch import export_all
+        from idg_desktop.services.groups import list_groups
+        from idg_desktop.ui.package_dialogs import ExportAllDialog
+
+        if self.workspace is None:
+            return False
+        names = [g.name for g in list_groups(self.workspace.document)]
+        if not names:
+            QMessageBox.information(
+                self,
+                self.tr("No working groups"),
+                self.tr("Form the working groups first: a package is made for each group."),
+            )
+            return False
+        start = Path(self.package_folder()) / self.tr("Group packages")
+        dialog = ExportAllDialog(str(start), names, self)
+        if not dialog.exec():
+            return False
+        folder, slips = dialog.folder_path(), dialog.slips_path()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            written = export_all(
+                self.workspace.document, folder, protect=dialog.protected(), slips=slips
+            )
+        except IdgError as error:
+            QMessageBox.warning(self, self.tr("Cannot export the packages"), str(error))
+            return False
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.settings.set_value("packages/last_folder", str(folder))
+        if slips is not None:
+            message = self.tr(
+                "%1 group packages written to %2, each protected by its own passphrase; "
+                "print the slips (%3) and hand each over in person."
+            ).replace("%3", slips.name)
+        else:
+            message = self.tr("%1 group packages written to %2, unprotected.")
+        self.statusBar().showMessage(
+            message.replace("%1", str(len(written))).replace("%2", str(folder)), 30000
+        )
+        if slips is not None:
+            self._offer_to_print_slips(slips, len(written))
+        return True
+
+    def _offer_to_print_slips(self, slips: Path, count: int) -> None:
+        """The passphrases exist only on the slips: say so once, and open them to print."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(self.tr("Print the passphrase slips"))
+        box.setText(
+            self.tr("The passphrases of the %1 packages are only on the slips in %2.")
+            .replace("%1", str(count))
+            .replace("%2", str(slips))
+        )
+        box.setInformativeText(
+            self.tr(
+                "Print them now and hand each slip to its group in person; never send a "
+                "slip with its package. Keep or delete the PDF as you would the passphrases."
+            )
+        )
+        show = box.addButton(self.tr("&Open the slips"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.setDefaultButton(show)
+        box.exec()
+        if box.clickedButton() is show:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(slips)))
 
     def export_fill_in_workbook(self) -> None:
         """A fill-in workbook for a group working on paper (same base as a package)."""
@@ -618,18 +776,31 @@ class MainWindow(QMainWindow):
             name, _ = QFileDialog.getOpenFileName(
                 self,
                 self.tr("Open group package"),
-                self.settings.last_folder,
+                self.package_folder(),
                 self.tr("IDG group packages (*.idgpkg);;All files (*)"),
             )
         if not name:
             return False
+        self._remember_package_folder(name)
         passphrase: str | None = None
+        problem = ""
         try:
-            if container.is_protected(Path(name).read_bytes()):
-                passphrase = merge_page.ask_passphrase(self, Path(name).name)
-                if passphrase is None:
-                    return False
-            document = open_package(Path(name), None, passphrase)
+            while True:  # a wrong passphrase: asked again, the problem said in the dialog
+                if container.is_protected(Path(name).read_bytes()):
+                    passphrase = merge_page.ask_passphrase(self, Path(name).name, problem)
+                    if passphrase is None:
+                        return False
+                try:
+                    document = open_package(Path(name), None, passphrase)
+                except container.WrongPassphrase:
+                    if passphrase is None:
+                        raise
+                    problem = self.tr(
+                        "That passphrase does not open this package. Check it with the "
+                        "facilitator (hyphens included) and type it again."
+                    )
+                    continue
+                break
         except OSError as error:
             reason = error.strerror or str(error)
             QMessageBox.warning(
@@ -646,7 +817,11 @@ class MainWindow(QMainWindow):
         if not self.open_path(path):
             return False
         self.statusBar().showMessage(
-            self.tr("Working copy of the group package saved as %1").replace("%1", str(path)),
+            (
+                self.tr("Protected package opened; its working copy is saved as %1")
+                if passphrase is not None
+                else self.tr("Unprotected package opened; its working copy is saved as %1")
+            ).replace("%1", str(path)),
             15000,
         )
         return True
@@ -662,11 +837,12 @@ class MainWindow(QMainWindow):
         name, _ = QFileDialog.getOpenFileName(
             self,
             self.tr("Import returned package"),
-            self.settings.last_folder,
+            self.package_folder(),
             self.tr("IDG group packages (*.idgpkg);;All files (*)"),
         )
         if not name:
             return
+        self._remember_package_folder(name)
         passphrase: str | None = None
         try:
             protected = container.is_protected(Path(name).read_bytes())
@@ -701,23 +877,29 @@ class MainWindow(QMainWindow):
         """Write this working copy's work as a package for the master; a copy
         of a protected package returns protected unless the group explicitly
         chooses otherwise. Once written and read back, offer to delete the copy."""
+        from idg_desktop.exchange.package_batch import SUFFIX, package_file_name
         from idg_desktop.exchange.packages import (
             came_protected,
             passphrase_matches,
+            return_folder,
             return_package,
         )
         from idg_desktop.ui.pages import merge_page
 
         if self.workspace is None:
             return
+        # Where the package came from (e.g. the stick), not the hidden working copies.
+        folder = return_folder(self.workspace.document) or Path(self.package_folder())
+        stem = package_file_name(self._group or self.workspace.path.stem)[: -len(SUFFIX)]
         name, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Return to facilitator"),
-            str(Path(self.settings.last_folder) / f"{self.workspace.path.stem}-return.idgpkg"),
+            str(folder / f"{stem} (returned){SUFFIX}"),
             self.tr("IDG group packages (*.idgpkg)"),
         )
         if not name:
             return
+        self._remember_package_folder(name)
         if came_protected(self.workspace.document):
             document = self.workspace.document
             passphrase = merge_page.ask_return_passphrase(
@@ -735,7 +917,12 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Cannot write the package"), str(error))
             return
         self.statusBar().showMessage(
-            self.tr("Returned package written to %1").replace("%1", name), 10000
+            (
+                self.tr("Returned package written to %1, protected by the package's passphrase")
+                if passphrase
+                else self.tr("Returned package written to %1, unprotected")
+            ).replace("%1", name),
+            10000,
         )
         self._offer_to_delete_working_copy(name)
 
@@ -885,13 +1072,16 @@ class MainWindow(QMainWindow):
         if box.clickedButton() is save:
             self.save_copy()
 
-    def _update_title(self) -> None:
-        if self.workspace is None:
+    def _update_title(self, path: Path | None = None) -> None:
+        path = self.workspace.path if self.workspace is not None else path
+        if self.view is None or path is None:
             self.setWindowTitle(self.tr("IDG Workshop"))
-        else:
+        elif self._group:  # a working copy says whose it is
             self.setWindowTitle(
-                self.tr("%1 — IDG Workshop").replace("%1", self.workspace.path.name)
+                self.tr("%1 (working copy) — IDG Workshop").replace("%1", self._group)
             )
+        else:
+            self.setWindowTitle(self.tr("%1 — IDG Workshop").replace("%1", path.name))
         self.setWindowFilePath(str(self.workspace.path) if self.workspace else "")
 
 
@@ -913,6 +1103,8 @@ def stylesheet(point_size: float) -> str:
     QLabel#tileValue {{ font-size: {point_size * 2.2:.1f}pt; font-weight: 600; color: #1f3b57; }}
     QLabel#tileCaption {{ color: #4a5560; }}
     QLabel#startTitle {{ font-size: {point_size * 2.4:.1f}pt; font-weight: 600; color: #1f3b57; }}
+    QLabel#workingCopyBanner {{ background: #e8f1f8; border-bottom: 2px solid #2f6b9a;
+                      padding: 8px 24px; color: #1f3b57; font-weight: 600; }}
     QLabel#warning {{ background: #fff4d6; border: 1px solid #e0b44c; border-radius: 4px;
                       padding: 6px 10px; color: #5c4300; }}
     """

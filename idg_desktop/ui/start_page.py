@@ -27,6 +27,7 @@ class StartPage(QWidget):
     newRequested = Signal()
     openDialogRequested = Signal()
     demoRequested = Signal()
+    packageRequested = Signal()  # "Open group package": a group's laptop
 
     def __init__(self, settings: WindowSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,11 +47,16 @@ class StartPage(QWidget):
         self.new_button = QPushButton(self.tr("&New assessment…"))
         self.open_button = QPushButton(self.tr("&Open…"))
         self.demo_button = QPushButton(self.tr("Open the &demo workshop"))
+        self.package_button = QPushButton(self.tr("Open a &group package…"))
+        self.package_button.setToolTip(
+            self.tr("On a working group's laptop: the package the facilitator gave you")
+        )
         self.new_button.clicked.connect(self.newRequested)
         self.open_button.clicked.connect(self.openDialogRequested)
         self.demo_button.clicked.connect(self.demoRequested)
+        self.package_button.clicked.connect(self.packageRequested)
         buttons = QHBoxLayout()
-        for button in (self.new_button, self.open_button, self.demo_button):
+        for button in (self.new_button, self.open_button, self.package_button, self.demo_button):
             button.setMinimumHeight(button.sizeHint().height() * 3 // 2)
             buttons.addWidget(button)
         buttons.addStretch(1)

@@ -155,6 +155,8 @@ class GroupsPage(Page):
     """The Working groups board (IDG Part II step 5)."""
 
     TABLES = frozenset({"working_group", "group_section", "group_member", "participant", "section"})
+    #: "Export all group packages to a folder…", done by the window (File menu's action).
+    exportAllRequested = Signal()
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(workspace, parent)
@@ -179,6 +181,10 @@ class GroupsPage(Page):
             self._button(row, self.tr("Allocate a&utomatically…"), self.allocate),
         )
         row.addStretch(1)
+        self.export_all_button = self._button(
+            row, self.tr("E&xport all packages…"), self.exportAllRequested.emit
+        )
+        self.export_all_button.setToolTip(self.tr("Every group's package into one folder"))
         layout.addLayout(row)
         self.warning = QLabel()
         self.warning.setObjectName("warning")

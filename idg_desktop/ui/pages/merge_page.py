@@ -16,7 +16,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLayout,
     QLineEdit,
@@ -159,6 +158,9 @@ class MergePage(Page):
         right.addLayout(buttons)
         area.addLayout(right, 1)
         bottom_layout.addWidget(self.conflict_area, 1)
+        # With no conflict open, the heading and its line stay under the log
+        # (this takes the room the conflicts would), not floating mid-page.
+        bottom_layout.addStretch()
 
         # The widgets of the conflict shown (rebuilt for each conflict).
         self.keep_buttons: list[QPushButton] = []
@@ -600,7 +602,11 @@ class NewPassphraseDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 30)
+        self.mismatch.setWordWrap(True)
+        width = self.fontMetrics().horizontalAdvance("M") * 30
+        for label in (explain, self.mismatch):
+            label.setMinimumWidth(width)  # wrapped text: its height follows this width
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)  # grows with the warning
 
     def _check(self) -> None:
         same = self.first.text() == self.second.text()
@@ -747,12 +753,49 @@ def ask_new_passphrase(parent: QWidget | None) -> str | None:
     return dialog.passphrase()
 
 
-def ask_passphrase(parent: QWidget | None, name: str) -> str | None:
-    """The passphrase of a protected package being read; None if cancelled."""
-    text, ok = QInputDialog.getText(
-        parent,
-        QCoreApplication.translate("MergePage", "Protected package"),
-        QCoreApplication.translate("MergePage", "Passphrase for %1:").replace("%1", name),
-        QLineEdit.EchoMode.Password,
-    )
-    return text if ok else None
+class PackagePassphraseDialog(QDialog):
+    """The passphrase of a protected package being read. After a wrong one the
+    same dialog comes back with the problem said in it (not a message box that
+    sends the user back to the File menu)."""
+
+    def __init__(self, parent: QWidget | None, name: str, error: str = "") -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Protected package"))
+        layout = QVBoxLayout(self)
+        explain = QLabel(
+            self.tr("Type the passphrase of %1, as the facilitator gave it to you.").replace(
+                "%1", name
+            )
+        )
+        explain.setWordWrap(True)
+        layout.addWidget(explain)
+        form = QFormLayout()
+        self.field = QLineEdit()
+        self.field.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(self.tr("&Passphrase:"), self.field)
+        layout.addLayout(form)
+        self.error = QLabel(error)
+        self.error.setObjectName("warning")
+        self.error.setWordWrap(True)
+        self.error.setVisible(bool(error))
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        width = self.fontMetrics().horizontalAdvance("M") * 30
+        for label in (explain, self.error):
+            label.setMinimumWidth(width)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
+        self.field.setFocus()
+
+
+def ask_passphrase(parent: QWidget | None, name: str, error: str = "") -> str | None:
+    """The passphrase of a protected package being read; None if cancelled.
+    ``error``: why the last one typed did not open it (said in the dialog)."""
+    dialog = PackagePassphraseDialog(parent, name, error)
+    if not dialog.exec():
+        return None
+    return dialog.field.text()

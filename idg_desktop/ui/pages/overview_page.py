@@ -44,9 +44,21 @@ class _Tile(QFrame):
 class OverviewPage(QWidget):
     """Not a :class:`Page`: it needs only the file, not the workspace."""
 
-    def __init__(self, path: Path, overview: Overview, parent: QWidget | None = None) -> None:
+    #: What a group's working copy shows: its members, answers and findings
+    #: (its plan, documents and sessions are the master's, and stay there).
+    GROUP_TILES = ("participants", "answered", "rated", "findings")
+
+    def __init__(
+        self,
+        path: Path,
+        overview: Overview,
+        parent: QWidget | None = None,
+        *,
+        group: str | None = None,
+    ) -> None:
         super().__init__(parent)
         self.path = path
+        self.group = group
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
         layout.setSpacing(12)
@@ -65,6 +77,7 @@ class OverviewPage(QWidget):
             "participants": _Tile(self.tr("participants")),
             "groups": _Tile(self.tr("working groups")),
             "answered": _Tile(self.tr("checklist questions answered")),
+            "rated": _Tile(self.tr("questions rated")),
             "findings": _Tile(self.tr("findings")),
             "documents": _Tile(self.tr("background documents")),
             "sessions": _Tile(self.tr("workshop sessions")),
@@ -73,8 +86,18 @@ class OverviewPage(QWidget):
             "kpis": _Tile(self.tr("KPIs")),
             "endorsed": _Tile(self.tr("action plan")),
         }
-        for index, tile in enumerate(self.tiles.values()):
-            tiles.addWidget(tile, index // 6, index % 6)
+        shown = [
+            tile
+            for key, tile in self.tiles.items()
+            if (key in self.GROUP_TILES if group else key != "rated")
+        ]
+        for tile in self.tiles.values():
+            if tile not in shown:  # kept (show_overview fills every tile), never shown
+                tile.setParent(self)
+                tile.hide()
+        columns = 4 if group else 6
+        for index, tile in enumerate(shown):
+            tiles.addWidget(tile, index // columns, index % columns)
         layout.addLayout(tiles)
 
         self.table = QTableWidget(0, 5)
@@ -106,17 +129,24 @@ class OverviewPage(QWidget):
         self.show_overview(read_overview(self.path))
 
     def show_overview(self, overview: Overview) -> None:
-        self.title.setText(overview.title)
         dates = " – ".join(d for d in (overview.start_date, overview.end_date) if d)
         parts = [overview.administration, overview.location, dates]
+        if self.group:  # whose working copy, then the assessment it belongs to
+            self.title.setText(self.tr("%1 — working copy").replace("%1", self.group))
+            parts = [overview.title, *parts]
+        else:
+            self.title.setText(overview.title)
         self.subtitle.setText("  ·  ".join(p for p in parts if p))
         values = {
             "participants": (
                 str(overview.participants),
-                self.tr("participants (%1 external)").replace("%1", str(overview.external)),
+                self.tr("group members (%1 external)").replace("%1", str(overview.external))
+                if self.group
+                else self.tr("participants (%1 external)").replace("%1", str(overview.external)),
             ),
             "groups": (str(overview.groups), None),
             "answered": (f"{overview.answered}/{overview.questions}", None),
+            "rated": (f"{sum(s.rated for s in overview.sections)}/{overview.questions}", None),
             "findings": (
                 str(overview.findings),
                 self.tr("findings (%1 agreed)").replace("%1", str(overview.findings_agreed)),

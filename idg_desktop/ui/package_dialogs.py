@@ -1,0 +1,145 @@
+"""The dialog of "Export all group packages to a folder…": one dialog for
+every group (the folder, protection yes or no, where the passphrase slips go)
+instead of three dialogs per group."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class ExportAllDialog(QDialog):
+    """Where to write every group's package, whether to protect them, and
+    (protected) where to save the slips: refused inside the packages' folder."""
+
+    def __init__(self, folder: str, groups: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Export all group packages"))
+        layout = QVBoxLayout(self)
+        explain = QLabel(
+            self.tr(
+                "One package per working group (%1), each named after its group, "
+                "written into the folder you choose, e.g. a USB stick."
+            ).replace("%1", str(len(groups)))
+        )
+        explain.setWordWrap(True)
+        layout.addWidget(explain)
+        form = QFormLayout()
+        self.folder = QLineEdit(folder)
+        self.folder.setAccessibleName(self.tr("Packages folder"))
+        browse = QPushButton(self.tr("&Browse…"))
+        browse.clicked.connect(self._choose_folder)
+        row = QHBoxLayout()
+        row.addWidget(self.folder, 1)
+        row.addWidget(browse)
+        form.addRow(self.tr("&Folder:"), row)
+        layout.addLayout(form)
+        self.protect = QCheckBox(self.tr("&Protect each package with its own passphrase"))
+        self.protect.setChecked(True)
+        layout.addWidget(self.protect)
+        self.slips_hint = QLabel(
+            self.tr(
+                "The passphrases are generated (five words each) and printed on slips, one "
+                "per group, to hand over in person. They are shown nowhere else: save the "
+                "slips outside the packages' folder and print them."
+            )
+        )
+        self.slips_hint.setWordWrap(True)
+        self.slips_hint.setObjectName("pageIntro")
+        layout.addWidget(self.slips_hint)
+        slips_form = QFormLayout()
+        self.slips = QLineEdit(str(Path(folder).parent / "Passphrase slips.pdf"))
+        self.slips.setAccessibleName(self.tr("Passphrase slips"))
+        self.slips_browse = QPushButton(self.tr("B&rowse…"))
+        self.slips_browse.clicked.connect(self._choose_slips)
+        slips_row = QHBoxLayout()
+        slips_row.addWidget(self.slips, 1)
+        slips_row.addWidget(self.slips_browse)
+        slips_form.addRow(self.tr("&Slips (PDF):"), slips_row)
+        layout.addLayout(slips_form)
+        self.problem = QLabel()
+        self.problem.setObjectName("warning")
+        self.problem.setWordWrap(True)
+        self.problem.setVisible(False)
+        layout.addWidget(self.problem)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Export all"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        width = self.fontMetrics().horizontalAdvance("M") * 36
+        for label in (explain, self.slips_hint, self.problem):
+            label.setMinimumWidth(width)  # wrapped text: its height follows this width
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)  # grows with the warning
+        for signal in (self.folder.textChanged, self.slips.textChanged, self.protect.toggled):
+            signal.connect(self._check)
+        self._check()
+
+    def _choose_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(
+            self, self.tr("Folder for the packages"), self.folder.text()
+        )
+        if chosen:
+            self.folder.setText(chosen)
+
+    def _choose_slips(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the passphrase slips"), self.slips.text(), self.tr("PDF (*.pdf)")
+        )
+        if chosen:
+            self.slips.setText(chosen)
+
+    def problem_text(self) -> str:
+        """Why the choices cannot be used yet ("" when they can)."""
+        from idg_desktop.errors import IdgError
+        from idg_desktop.exchange.package_batch import check_slips_place
+
+        if not self.folder.text().strip():
+            return self.tr("Choose the folder for the packages.")
+        if self.protect.isChecked() and not self.slips.text().strip():
+            return self.tr("Choose where to save the passphrase slips.")
+        try:
+            check_slips_place(self.folder_path(), self.slips_path(), self.protected())
+        except IdgError:
+            return self.tr(
+                "The slips are inside the packages' folder: save them elsewhere, so they "
+                "never travel with the packages."
+            )
+        return ""
+
+    def _check(self) -> None:
+        protect = self.protect.isChecked()
+        for widget in (self.slips, self.slips_browse, self.slips_hint):
+            widget.setEnabled(protect)
+        problem = self.problem_text()
+        self.problem.setText(problem)
+        self.problem.setVisible(bool(problem))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problem)
+
+    def folder_path(self) -> Path:
+        return Path(self.folder.text().strip()).expanduser()
+
+    def slips_path(self) -> Path | None:
+        if not self.protect.isChecked():
+            return None
+        path = Path(self.slips.text().strip()).expanduser()
+        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+    def protected(self) -> bool:
+        return self.protect.isChecked()

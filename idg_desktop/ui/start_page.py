@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from idg_desktop.errors import IdgError
 from idg_desktop.exchange.working_copies import list_working_copies, remove_working_copy
+from idg_desktop.ui.recent import recent_files
 from idg_desktop.ui.settings import WindowSettings
 
 
@@ -113,10 +114,12 @@ class StartPage(QWidget):
 
     def refresh(self) -> None:
         self.recent.clear()
-        for path in self.settings.recent_files():
-            item = QListWidgetItem(f"{path.name}    —    {path.parent}")
+        for entry in recent_files(self.settings.recent_files()):
+            path = entry.path
+            item = QListWidgetItem(f"{entry.title or path.name}    —    {path}")
             item.setData(Qt.ItemDataRole.UserRole, str(path))
-            if not path.exists():
+            item.setToolTip(str(path))
+            if not entry.exists:
                 item.setText(item.text() + "  " + self.tr("(not found)"))
                 item.setForeground(Qt.GlobalColor.gray)
             self.recent.addItem(item)

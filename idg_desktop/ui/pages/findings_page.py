@@ -40,6 +40,7 @@ FIELDS = ("kind", "status", "text", "proposed_action", "questions", "confidentia
 
 
 class FindingsPage(Page):
+    MAIN_ACTIONS = ("section_filter", "add_button", "merge_button", "table")
     TABLES = frozenset({"finding", "finding_question", "finding_event", "section"})
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:

@@ -44,6 +44,8 @@ class _Tile(QFrame):
 class OverviewPage(QWidget):
     """Not a :class:`Page`: it needs only the file, not the workspace."""
 
+    MAIN_ACTIONS = ("table",)
+
     def __init__(self, path: Path, overview: Overview, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.path = path

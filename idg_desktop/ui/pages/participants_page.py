@@ -56,6 +56,7 @@ class _ChoiceDelegate(QStyledItemDelegate):
 
 
 class ParticipantsPage(Page):
+    MAIN_ACTIONS = ("add_button", "remove_button", "import_button", "table")
     TABLES = frozenset({"participant", "group_member"})
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:

@@ -288,12 +288,14 @@ class MainWindow(QMainWindow):
             )
             self.go_actions.append(action)
         view_menu.addSeparator()
-        self._action(
+        larger = self._action(
             self.tr("&Larger text"),
             lambda: self.zoom(1.1),
             QKeySequence.StandardKey.ZoomIn,
             view_menu,
         )
+        # Ctrl+= too: where + needs Shift, that is the key people press.
+        larger.setShortcuts([*larger.shortcuts(), QKeySequence("Ctrl+=")])
         self._action(
             self.tr("&Smaller text"),
             lambda: self.zoom(1 / 1.1),

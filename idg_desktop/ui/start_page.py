@@ -61,6 +61,9 @@ class StartPage(QWidget):
         self.recent.setAccessibleName(self.tr("Recent assessments"))
         recent_label.setBuddy(self.recent)
         self.recent.itemActivated.connect(self._open_item)
+        self.recent.setWordWrap(True)
+        self.recent.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.recent.setSpacing(3)
 
         # Working copies of group packages left on this laptop (may not be the
         # facilitator's): shown only when there are some.
@@ -116,7 +119,9 @@ class StartPage(QWidget):
         self.recent.clear()
         for entry in recent_files(self.settings.recent_files()):
             path = entry.path
-            item = QListWidgetItem(f"{entry.title or path.name}    —    {path}")
+            # The workshop's title, and under it where the file is (wrapped if long,
+            # never pushed out of the list).
+            item = QListWidgetItem(f"{entry.title or path.name}\n{path}")
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             item.setToolTip(str(path))
             if not entry.exists:

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLineEdi
 
 from idg_desktop.ui.main_window import PAGES, MainWindow
 
-LAPTOPS = [(1280, 800), (1366, 768)]
+#: 1366x700: the window maximised on a 1366x768 screen, less a taskbar and title bar.
+LAPTOPS = [(1280, 800), (1366, 768), (1366, 700)]
 
 
 @pytest.fixture(scope="module")

@@ -131,7 +131,7 @@ def test_file_open_recent_lists_titles_and_paths_and_can_be_cleared(
     start = [
         window.start_page.recent.item(i).text() for i in range(window.start_page.recent.count())
     ]
-    assert any(t.startswith("Test assessment") and str(new_file) in t for t in start)
+    assert f"Test assessment\n{new_file}" in start
 
     # up to eight; a file no longer there is left out
     for number in range(9):
@@ -257,3 +257,23 @@ def guide_text_at_anchor(guide, key: str) -> str:
             iterator += 1
         block = block.next()
     return ""
+
+
+def test_the_start_page_shows_a_long_path_whole_and_ctrl_equals_enlarges(qtbot, new_file, tmp_path):
+    deep = tmp_path / ("a-folder-with-a-long-name-" * 4) / ("and-another-one-" * 4)
+    deep.mkdir(parents=True)
+    target = deep / "workshop.idg"
+    shutil.copyfile(new_file, target)
+    window = _window(qtbot, (1280, 800))
+    assert window.open_path(target)
+    window.close_assessment()
+    recent = window.start_page.recent
+    qtbot.waitUntil(lambda: recent.count() == 1 and recent.isVisible())
+    rect = recent.visualItemRect(recent.item(0))
+    assert rect.width() <= recent.viewport().width()
+    assert rect.height() >= 3 * recent.fontMetrics().height()  # title, and the path wrapped
+
+    before = QApplication.font().pointSizeF()
+    qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.font().pointSizeF() > before
+    window.normal_size()

@@ -69,7 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         opened = window.workspace is not None
     elif args.file:
         opened = window.open_path(Path(args.file), defer=True)
-    window.resize(1280, 800)
+    window.place_on_screen()  # the screen's available area the first time, then as left
     window.show()
     code = app.exec()
     if args.smoke and not opened:

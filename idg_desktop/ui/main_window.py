@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QPaintEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -237,6 +237,7 @@ class MainWindow(QMainWindow):
         self.view: WorkshopView | None = None
         self._pending_attach: tuple[Path, DocumentLock] | None = None
         self._group: str | None = None  # the group whose working copy is open
+        self._guide = None  # the manual's window, made on first use
         self._recovered = False  # the file being opened was left mid-write and recovered
         self.setObjectName("mainWindow")
         self.setMinimumSize(QSize(960, 640))
@@ -278,6 +279,9 @@ class MainWindow(QMainWindow):
         self._action(
             self.tr("&Open…"), self.choose_and_open, QKeySequence.StandardKey.Open, file_menu
         )
+        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self._fill_recent_menu()
         self._action(self.tr("Open &demo workshop"), self.open_demo, None, file_menu)
         file_menu.addSeparator()
         self.save_copy_action = self._action(
@@ -339,28 +343,72 @@ class MainWindow(QMainWindow):
             )
             self.go_actions.append(action)
         view_menu.addSeparator()
-        self._action(
+        larger = self._action(
             self.tr("&Larger text"),
             lambda: self.zoom(1.1),
             QKeySequence.StandardKey.ZoomIn,
             view_menu,
         )
+        # Ctrl+= too: where + needs Shift, that is the key people press.
+        larger.setShortcuts([*larger.shortcuts(), QKeySequence("Ctrl+=")])
         self._action(
             self.tr("&Smaller text"),
             lambda: self.zoom(1 / 1.1),
             QKeySequence.StandardKey.ZoomOut,
             view_menu,
         )
-        self._action(
-            self.tr("&Normal text size"),
-            lambda: self.apply_text_scale(1.0, keep=True),
+        self.normal_size_action = self._action(
+            self.tr("&Normal size"),
+            self.normal_size,
             QKeySequence("Ctrl+0"),
             view_menu,
         )
 
         help_menu = bar.addMenu(self.tr("&Help"))
+        self.guide_action = self._action(
+            self.tr("IDG Workshop &guide"),
+            self.show_guide,
+            QKeySequence(QKeySequence.StandardKey.HelpContents),
+            help_menu,
+        )
+        self.guide_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        help_menu.addSeparator()
         self._action(self.tr("&About IDG Workshop"), self.about, None, help_menu)
         self._update_actions()
+
+    def _fill_recent_menu(self) -> None:
+        """File ▸ Open recent: each workshop's title and where its file is; files
+        no longer there (a stick taken out) are left out."""
+        from idg_desktop.ui.recent import recent_files
+
+        menu = self.recent_menu
+        menu.clear()
+        entries = [entry for entry in recent_files(self.settings.recent_files()) if entry.exists]
+        for number, entry in enumerate(entries, start=1):
+            title = (entry.title or entry.path.stem).replace("&", "&&")
+            text = self.tr("&%1  %2 — %3").replace("%1", str(number)).replace("%2", title)
+            action = QAction(text.replace("%3", str(entry.path).replace("&", "&&")), menu)
+            action.setToolTip(str(entry.path))
+            action.setData(str(entry.path))
+            action.triggered.connect(lambda _=False, p=entry.path: self.open_path(p))
+            menu.addAction(action)
+        if not entries:
+            empty = menu.addAction(self.tr("No recent assessments"))
+            empty.setEnabled(False)
+        menu.addSeparator()
+        self.clear_recent_action = menu.addAction(self.tr("&Clear list"))
+        self.clear_recent_action.setEnabled(bool(self.settings.recent_files()))
+        self.clear_recent_action.triggered.connect(self.clear_recent)
+
+    def clear_recent(self) -> None:
+        self.settings.clear_recent()
+        self.start_page.refresh()
+        self._fill_recent_menu()
+
+    def recent_actions(self) -> list[QAction]:
+        """The entries of File ▸ Open recent that open a file."""
+        self._fill_recent_menu()
+        return [a for a in self.recent_menu.actions() if a.data()]
 
     def _on_undo_index(self, _index: int) -> None:
         self._update_actions()
@@ -497,6 +545,7 @@ class MainWindow(QMainWindow):
             self.view.deleteLater()
             self.view = None
         self.central.setCurrentWidget(self.start_page)
+        self._status("")
         self._update_title()
 
     def close_assessment(self) -> None:
@@ -515,6 +564,7 @@ class MainWindow(QMainWindow):
         self._group = None
         self.start_page.refresh()
         self.central.setCurrentWidget(self.start_page)
+        self._status("")  # nothing open: nothing to say about saving
         self._update_title()
         self._update_actions()
 
@@ -972,8 +1022,19 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, lambda: self._attach(path, lock))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        from idg_desktop.ui.placement import remember
+
         self.close_assessment()
+        remember(self, self.settings)
+        if self._guide is not None:
+            self._guide.close()
         super().closeEvent(event)
+
+    def place_on_screen(self) -> None:
+        """Size and place the window for this screen, or as it was left."""
+        from idg_desktop.ui.placement import place
+
+        place(self, self.settings)
 
     # -- navigation and editing ------------------------------------------------
 
@@ -1005,16 +1066,29 @@ class MainWindow(QMainWindow):
     def zoom(self, factor: float) -> None:
         self.apply_text_scale(self.settings.text_scale * factor, keep=True)
 
+    def normal_size(self) -> None:
+        """View ▸ Normal size (Ctrl+0): the text size a first start has (100%)."""
+        self.apply_text_scale(1.0, keep=True)
+
     def apply_text_scale(self, scale: float, *, keep: bool = False) -> None:
         if keep:
             self.settings.text_scale = scale
             scale = self.settings.text_scale
         font = QApplication.font()
+        before = font.pointSizeF()
         font.setPointSizeF(DEFAULT_POINT_SIZE * scale)
         QApplication.setFont(font)
-        heading = QFont(font)
-        heading.setPointSizeF(font.pointSizeF() * 1.6)
+        _rescale_own_fonts(font.pointSizeF() / before if before > 0 else 1.0)
         self.setStyleSheet(stylesheet(font.pointSizeF()))
+
+    def show_guide(self) -> None:
+        """Help ▸ IDG Workshop guide (F1): the manual, at the part of the page shown."""
+        from idg_desktop.ui.help_window import GuideWindow
+
+        if self._guide is None:
+            self._guide = GuideWindow()
+        part = self.view.current_key() if self.view is not None else "start"
+        self._guide.show_part(part)
 
     def about(self) -> None:
         from idg_desktop import __version__
@@ -1083,6 +1157,26 @@ class MainWindow(QMainWindow):
         else:
             self.setWindowTitle(self.tr("%1 — IDG Workshop").replace("%1", path.name))
         self.setWindowFilePath(str(self.workspace.path) if self.workspace else "")
+
+
+#: QFont::SizeResolved: the font's size was set on purpose, not inherited.
+_SIZE_RESOLVED = 0x0002
+
+
+def _rescale_own_fonts(ratio: float) -> None:
+    """Widgets that set their own size (a heading 1.35 times the text) follow the
+    text size too, so Ctrl+0 brings every one back to its normal size."""
+    if abs(ratio - 1.0) < 1e-6:
+        return
+    for widget in QApplication.allWidgets():
+        if not widget.testAttribute(Qt.WidgetAttribute.WA_SetFont):
+            continue
+        font = widget.font()
+        if not font.resolveMask() & _SIZE_RESOLVED:
+            continue
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * ratio)
+            widget.setFont(font)
 
 
 def stylesheet(point_size: float) -> str:

@@ -72,3 +72,11 @@ class WindowSettings:
 
     def set_value(self, key: str, value: object) -> None:
         self._settings.setValue(key, value)
+
+    def sync(self) -> None:
+        """Write what was set to the INI file now (e.g. as the window closes)."""
+        self._settings.sync()
+
+    def clear_recent(self) -> None:
+        self._settings.setValue("files/recent", [])
+        self._settings.sync()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from idg_desktop.errors import IdgError
 from idg_desktop.exchange.working_copies import list_working_copies, remove_working_copy
+from idg_desktop.ui.recent import recent_files
 from idg_desktop.ui.settings import WindowSettings
 
 
@@ -66,6 +67,9 @@ class StartPage(QWidget):
         self.recent.setAccessibleName(self.tr("Recent assessments"))
         recent_label.setBuddy(self.recent)
         self.recent.itemActivated.connect(self._open_item)
+        self.recent.setWordWrap(True)
+        self.recent.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.recent.setSpacing(3)
 
         # Working copies of group packages left on this laptop (may not be the
         # facilitator's): shown only when there are some.
@@ -119,10 +123,14 @@ class StartPage(QWidget):
 
     def refresh(self) -> None:
         self.recent.clear()
-        for path in self.settings.recent_files():
-            item = QListWidgetItem(f"{path.name}    —    {path.parent}")
+        for entry in recent_files(self.settings.recent_files()):
+            path = entry.path
+            # The workshop's title, and under it where the file is (wrapped if long,
+            # never pushed out of the list).
+            item = QListWidgetItem(f"{entry.title or path.name}\n{path}")
             item.setData(Qt.ItemDataRole.UserRole, str(path))
-            if not path.exists():
+            item.setToolTip(str(path))
+            if not entry.exists:
                 item.setText(item.text() + "  " + self.tr("(not found)"))
                 item.setForeground(Qt.GlobalColor.gray)
             self.recent.addItem(item)

@@ -39,7 +39,15 @@ def screenshot_dir(tmp_path_factory) -> Path:
     return folder
 
 
-def test_every_page_opens_on_the_demo_and_is_captured(window, qtbot, demo_file, screenshot_dir):
+@pytest.mark.parametrize(
+    "size", [(1600, 1000), (1280, 800), (1366, 768)], ids=["1600x1000", "1280x800", "1366x768"]
+)
+def test_every_page_opens_on_the_demo_and_is_captured(
+    window, qtbot, demo_file, screenshot_dir, size
+):
+    """Every page, captured at a projector's size and at two laptops' (1280x800,
+    1366x768), to be looked at: IDG_SCREENSHOTS=folder keeps the pictures."""
+    window.resize(*size)
     assert window.open_path(demo_file)
     assert window.windowTitle().startswith("demo.idg")
     shots = []
@@ -54,10 +62,13 @@ def test_every_page_opens_on_the_demo_and_is_captured(window, qtbot, demo_file, 
         for _ in range(3):  # let posted layout requests settle before the picture
             QApplication.sendPostedEvents()
             QApplication.processEvents()
-        target = screenshot_dir / f"{number:02d}-{key}.png"
+        target = screenshot_dir / f"{size[0]}x{size[1]}-{number:02d}-{key}.png"
         assert window.grab().save(str(target))
         shots.append(target)
     assert all(p.stat().st_size > 10_000 for p in shots)
+    window.close_assessment()
+    start = screenshot_dir / f"{size[0]}x{size[1]}-00-start.png"
+    assert window.grab().save(str(start))
 
 
 def test_the_start_page_lists_recent_files(window, qtbot, demo_file):

@@ -106,6 +106,7 @@ class SessionDialog(QDialog):
 
 
 class AgendaPage(Page):
+    MAIN_ACTIONS = ("add_button", "edit_button", "delete_button", "sessions")
     TABLES = frozenset({"workshop_session", "session_participant", "assessment", "participant"})
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:

@@ -16,6 +16,11 @@ class Page(QWidget):
     #: Tables whose changes this page shows.
     TABLES: frozenset[str] = frozenset({"*"})
 
+    #: The page's main actions: names of its attributes holding the widgets a
+    #: user needs first (buttons, the main table). At a laptop's size (1280x800,
+    #: 1366x768) each must be in view without scrolling (tests/ui/test_main_actions.py).
+    MAIN_ACTIONS: tuple[str, ...] = ()
+
     #: Ask the window to show another page: (page key, what to show there),
     #: e.g. ("checklist", ("TR", "II")) from a heat-map cell.
     navigateRequested = Signal(str, object)

@@ -198,6 +198,7 @@ def label(text: str = "", buddy: QWidget | None = None, muted: bool = False) -> 
 
 
 class ChecklistPage(Page):
+    MAIN_ACTIONS = ("search", "tree", "add_question_button")
     TABLES = frozenset(
         {"answer", "answer_version", "question", "group_section", "working_group", "section"}
     )

@@ -74,6 +74,7 @@ class DocumentDialog(QDialog):
 
 
 class DocumentsPage(Page):
+    MAIN_ACTIONS = ("add_button", "table")
     TABLES = frozenset({"background_document"})
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:

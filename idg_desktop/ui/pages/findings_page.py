@@ -51,6 +51,7 @@ FIELDS = ("kind", "status", "text", "proposed_action", "questions", "confidentia
 
 
 class FindingsPage(Page):
+    MAIN_ACTIONS = ("section_filter", "add_button", "merge_button", "table")
     TABLES = frozenset({"finding", "finding_question", "finding_event", "section", "working_group"})
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:

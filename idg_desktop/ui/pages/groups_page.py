@@ -154,6 +154,8 @@ class _Card(QFrame):
 class GroupsPage(Page):
     """The Working groups board (IDG Part II step 5)."""
 
+    MAIN_ACTIONS = ("add_button", "rapporteur_button", "move_button", "allocate_button")
+
     TABLES = frozenset({"working_group", "group_section", "group_member", "participant", "section"})
     #: "Export all group packages to a folder…", done by the window (File menu's action).
     exportAllRequested = Signal()

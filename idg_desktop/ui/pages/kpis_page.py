@@ -106,6 +106,7 @@ class AddKpiDialog(QDialog):
 
 
 class KpisPage(Page):
+    MAIN_ACTIONS = ("activity_filter", "add_button", "delete_button", "table")
     TABLES = frozenset({"kpi", "activity", "outcome", "output"})
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:

@@ -536,6 +536,7 @@ class PriorityMatrix(QWidget):
 
 
 class PriorityMatrixPage(Page):
+    MAIN_ACTIONS = ("y_axis", "x_axis", "matrix")
     TABLES = frozenset({"activity"})
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:

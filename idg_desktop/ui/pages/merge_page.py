@@ -67,6 +67,7 @@ def merge_log_entries(document) -> list[models.MergeLog]:
 
 
 class MergePage(Page):
+    MAIN_ACTIONS = ("log", "conflict_list", "resolve_button")
     TABLES = frozenset({"conflict", "conflict_version", "merge_log", "answer", "finding"})
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:

@@ -44,6 +44,8 @@ class _Tile(QFrame):
 class OverviewPage(QWidget):
     """Not a :class:`Page`: it needs only the file, not the workspace."""
 
+    MAIN_ACTIONS = ("table",)
+
     #: What a group's working copy shows: its members, answers and findings
     #: (its plan, documents and sessions are the master's, and stay there).
     GROUP_TILES = ("participants", "answered", "rated", "findings")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,7 +23,11 @@ from idg_desktop.services import participants
 from idg_desktop.ui.labels import gender_labels, role_labels, stakeholder_labels
 from idg_desktop.ui.models.participants_model import CHOICES, COLUMNS, ParticipantsModel, ValueRole
 from idg_desktop.ui.pages.base import Page
+from idg_desktop.ui.settings import WindowSettings
 from idg_desktop.ui.workspace import Workspace
+
+#: The folder of the last participants list imported (window.ini).
+IMPORT_FOLDER_KEY = "files/import_folder"
 
 
 class _ChoiceDelegate(QStyledItemDelegate):
@@ -50,6 +56,7 @@ class _ChoiceDelegate(QStyledItemDelegate):
 
 
 class ParticipantsPage(Page):
+    MAIN_ACTIONS = ("add_button", "remove_button", "import_button", "table")
     TABLES = frozenset({"participant", "group_member"})
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
@@ -179,14 +186,23 @@ class ParticipantsPage(Page):
             path, _ = QFileDialog.getOpenFileName(
                 self,
                 self.tr("Import participants"),
-                "",
+                self._import_folder(),
                 self.tr("Spreadsheets (*.xlsx *.csv);;All files (*)"),
             )
         if not path:
             return
+        WindowSettings().set_value(IMPORT_FOLDER_KEY, str(Path(path).parent))
         dialog = ImportParticipantsDialog(self.workspace, path, self)
         if dialog.ready:
             dialog.exec()
+
+    def _import_folder(self) -> str:
+        """Where the file dialog opens: the folder of the last import, else the
+        assessment's own folder (not the program's)."""
+        last = str(WindowSettings().value(IMPORT_FOLDER_KEY, "") or "")
+        if last and Path(last).is_dir():
+            return last
+        return str(self.workspace.path.parent)
 
     def select_row(self, row: int) -> QModelIndex:
         index = self.model.index(row, 0)

@@ -58,6 +58,13 @@ from idg_desktop.ui.workspace import Workspace
 
 
 class ActionPlanPage(Page):
+    MAIN_ACTIONS = (
+        "tree",
+        "add_outcome_button",
+        "add_output_button",
+        "place_button",
+        "add_kpi_button",
+    )
     TABLES = frozenset(
         {"outcome", "output", "activity", "kpi", "smart_confirmation", "adoption", "participant"}
     )

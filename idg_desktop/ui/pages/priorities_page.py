@@ -404,6 +404,7 @@ class OverrideDialog(QDialog):
 
 
 class PrioritiesPage(Page):
+    MAIN_ACTIONS = ("add_button", "override_button")
     TABLES = frozenset({"activity", "activity_finding", "finding"})
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:

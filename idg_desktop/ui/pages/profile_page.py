@@ -15,6 +15,7 @@ from idg_desktop.ui.workspace import Workspace
 
 
 class ProfilePage(Page):
+    MAIN_ACTIONS = ("heatmap",)
     TABLES = frozenset({"answer", "section", "question"})
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:

@@ -125,6 +125,14 @@ def _flag(value: object, default: bool) -> bool:
 
 
 class ReportsPage(Page):
+    MAIN_ACTIONS = (
+        "preview_button",
+        "save_button",
+        "previous_button",
+        "next_button",
+        "fit_button",
+        "whole_button",
+    )
     TABLES = frozenset({"*"})
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
@@ -226,23 +234,23 @@ class ReportsPage(Page):
 
         reports = QGroupBox(self.tr("Report"))
         box = QVBoxLayout(reports)
-        box.setSpacing(2)
+        box.setSpacing(4)
         self.kinds = QButtonGroup(self)
         self.radios: dict[str, QRadioButton] = {}
         for number, (kind, (name, description)) in enumerate(self.descriptions().items()):
             radio = QRadioButton(name)
             radio.setAccessibleDescription(description)
-            note = QLabel(description)
-            note.setObjectName("pageIntro")
-            note.setWordWrap(True)
-            note.setIndent(
-                radio.style().pixelMetric(radio.style().PixelMetric.PM_ExclusiveIndicatorWidth) + 8
-            )
+            radio.setToolTip(description)
             self.kinds.addButton(radio, number)
             self.radios[kind] = radio
             box.addWidget(radio)
-            box.addWidget(note)
-            box.addSpacing(6)
+        # What the chosen report is for, under the list (one description, not
+        # seven: Preview and Save as… stay in view on a laptop's screen).
+        self.kind_note = QLabel()
+        self.kind_note.setObjectName("pageIntro")
+        self.kind_note.setWordWrap(True)
+        box.addSpacing(4)
+        box.addWidget(self.kind_note)
         inner.addWidget(reports)
 
         options = QGroupBox(self.tr("Options"))
@@ -263,7 +271,20 @@ class ReportsPage(Page):
         for tick in (self.pseudonymise, self.public, self.open_after):
             form.addRow(tick)
         inner.addWidget(options)
+        inner.addStretch(1)
 
+        scroll = QScrollArea()  # large text sizes: the choices scroll, nothing is clipped
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(column)
+        self.column = scroll
+
+        # Preview and Save as… under the choices, never scrolled out of view.
+        self.actions_area = QWidget()
+        bottom = QVBoxLayout(self.actions_area)
+        bottom.setContentsMargins(0, 6, 8, 0)
+        bottom.setSpacing(8)
         buttons = QHBoxLayout()
         self.preview_button = QPushButton(self.tr("&Preview"))
         self.save_button = QPushButton(self.tr("&Save as…"))
@@ -271,7 +292,7 @@ class ReportsPage(Page):
         buttons.addWidget(self.preview_button)
         buttons.addWidget(self.save_button)
         buttons.addStretch(1)
-        inner.addLayout(buttons)
+        bottom.addLayout(buttons)
 
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)  # busy: a report's length is not known beforehand
@@ -285,26 +306,28 @@ class ReportsPage(Page):
         self.message.setObjectName("warning")
         self.message.setWordWrap(True)
         self.message.hide()
-        inner.addWidget(self.progress)
-        inner.addWidget(self.status)
-        inner.addWidget(self.message)
-        inner.addStretch(1)
+        bottom.addWidget(self.progress)
+        bottom.addWidget(self.status)
+        bottom.addWidget(self.message)
 
-        scroll = QScrollArea()  # large text sizes: the column scrolls, nothing is clipped
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(column)
-        self.column = scroll
+        left = QWidget()
+        stacked = QVBoxLayout(left)
+        stacked.setContentsMargins(0, 0, 0, 0)
+        stacked.setSpacing(0)
+        stacked.addWidget(scroll, 1)
+        stacked.addWidget(self.actions_area)
+        self._left = left
         self._fit_column()
-        return scroll
+        return left
 
     def _fit_column(self) -> None:
         """The choices column as wide as its longest line (it follows the text size)."""
         column = self.column.widget()
         column.layout().activate()  # size hints of the new font, not the cached ones
         wide = max(column.fontMetrics().averageCharWidth() * 60, column.minimumSizeHint().width())
-        self.column.setFixedWidth(wide + self.column.verticalScrollBar().sizeHint().width())
+        wide += self.column.verticalScrollBar().sizeHint().width()
+        self.column.setFixedWidth(wide)
+        self._left.setFixedWidth(wide)
 
     def changeEvent(self, event: QEvent) -> None:
         built = hasattr(self, "column")  # style changes can come while building the page
@@ -325,6 +348,12 @@ class ReportsPage(Page):
         self.previous_button = QPushButton(self.tr("Pre&vious page"))
         self.next_button = QPushButton(self.tr("&Next page"))
         self.page_label = QLabel()
+        self.page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.page_label.setMinimumWidth(  # the buttons do not move as the number changes
+            self.page_label.fontMetrics().horizontalAdvance(
+                self.tr("Page %1 of %2").replace("%1", "888").replace("%2", "888")
+            )
+        )
         self.fit_button = QPushButton(self.tr("Fit &width"))
         self.whole_button = QPushButton(self.tr("W&hole page"))
         self.zoom = QButtonGroup(self)
@@ -332,7 +361,8 @@ class ReportsPage(Page):
             button.setCheckable(True)
             self.zoom.addButton(button)
         self.fit_button.setChecked(True)
-        bar.addWidget(self.preview_title)
+        self.preview_title.setWordWrap(True)  # "Preview: Action plan · A4 · public version"
+        inner.addWidget(self.preview_title)
         bar.addStretch(1)
         bar.addWidget(self.previous_button)
         bar.addWidget(self.page_label)
@@ -360,6 +390,7 @@ class ReportsPage(Page):
 
         navigator = self.view.pageNavigator()
         navigator.currentPageChanged.connect(self._on_page_changed)
+        # The navigator follows the scrolling too: "Page 2 of 9" moves along.
         self.previous_button.clicked.connect(lambda: self.go_to_page(navigator.currentPage() - 1))
         self.next_button.clicked.connect(lambda: self.go_to_page(navigator.currentPage() + 1))
         self.fit_button.toggled.connect(self._fit)
@@ -399,6 +430,7 @@ class ReportsPage(Page):
     def _on_kind(self, *_args: object) -> None:
         kind = self.kind()
         pdf = kind != WORKBOOK
+        self.kind_note.setText(self.descriptions()[kind][1])
         self.group.setEnabled(kind == "worksheets")
         self.paper.setEnabled(pdf)
         self.preview_button.setEnabled(pdf and not self._busy)
@@ -465,6 +497,11 @@ class ReportsPage(Page):
             parts.append(self.group.currentText())
         if kind == WORKBOOK:
             parts = parts[:1]
+        # A copy for sharing must not look like the internal one.
+        if options.get("public"):
+            parts.append(self.tr("public"))
+        if options.get("pseudonymise"):
+            parts.append(self.tr("pseudonymised"))
         stem = _UNSAFE.sub("-", " – ".join(p.strip() for p in parts if p.strip())).strip(" .")
         return Path(folder) / f"{stem[:150] or 'report'}{'.xlsx' if kind == WORKBOOK else '.pdf'}"
 

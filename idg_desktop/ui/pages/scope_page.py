@@ -45,6 +45,7 @@ class _Text(QPlainTextEdit):
 
 
 class ScopePage(Page):
+    MAIN_ACTIONS = ("title", "administration", "mode", "sections_box")
     TABLES = frozenset({"assessment", "section"})
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:

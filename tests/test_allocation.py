@@ -256,3 +256,18 @@ def test_the_preview_is_what_allocation_does_and_changes_nothing(prepared_file):
     reasons = {p.person: p.reason for p in done.placements}
     assert reasons["Carla Ruiz"].startswith("Human Resource Management: expertise 'payroll")
     assert reasons["Lena Vogt"].startswith("for balance")
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2, 3), (3, 2, 1, 0), (2, 0, 3, 1)])
+def test_matches_and_gender_mix_are_both_kept_when_the_people_allow_it(order):
+    """The investigator with Audit and Investigation and the ASYCUDA administrator
+    with Automation, each group mixed and with a rapporteur, whatever the order."""
+    everyone = [
+        Person("ai", "female", False, False, "internal investigations"),
+        Person("au", "male", False, False, "ASYCUDA system administrator"),
+        Person("r1", "male", True, False, ""),
+        Person("r2", "female", True, False, ""),
+    ]
+    people = [everyone[i] for i in order]
+    placed = {p.person: p.group for p in place_people(people, [["AU"], ["AI"]], KEYWORDS)}
+    assert placed == {"au": 0, "r2": 0, "ai": 1, "r1": 1}

@@ -307,4 +307,22 @@ def _improve(
                     and attempt([(a, group)])
                 ):
                     improved = True
+        # Two people trading places can break a group's gender mix or leave it
+        # without a rapporteur; trading two more between the same groups mends it.
+        for a in range(len(plan)):
+            for wanted in wants[a]:
+                here = plan[a]
+                if wanted == here:
+                    continue
+                for b in list(members[wanted]):
+                    for c in [i for i in members[here] if i != a]:
+                        for d in [i for i in members[wanted] if i != b]:
+                            moves = [(a, wanted), (b, here), (c, wanted), (d, here)]
+                            if attempt(moves):
+                                improved = True
+                                break
+                        if plan[a] != here:
+                            break
+                    if plan[a] != here:
+                        break
     return plan

@@ -331,3 +331,49 @@ def test_a_drop_on_the_list_view_moves_the_item(qtbot, demo_file, open_page):
     QApplication.sendEvent(viewport, QDropEvent(QPointF(point), MOVE, mime, buttons, keys))
     assert "Amara Okonkwo-Lindgren" in texts(group.members)
     assert workspace.undo_stack.count() == 1 and not group.member_list.property("dropTarget")
+
+
+def test_before_allocation_the_unallocated_sections_show_one_row_each(people_file, open_page):
+    """Every section of the pool is on screen, one row each: not two rows and a
+    scroll bar (the section lists were sized from the groups' lists alone)."""
+    _workspace, page = open_page(people_file)
+    pool = page.cards[0]
+    view = pool.section_list
+    assert pool.sections.rowCount() == 14
+    shown = view.viewport().rect()
+    rows = [view.visualRect(pool.sections.index(row)) for row in range(14)]
+    assert all(shown.contains(rect) for rect in rows), [
+        row for row, rect in enumerate(rows) if not shown.contains(rect)
+    ]
+    assert len({rect.top() for rect in rows}) == 14
+    assert not view.verticalScrollBar().isVisible()
+
+
+def test_four_groups_fit_a_1366x768_laptop_without_a_sideways_scroll(qtbot, people_file, tmp_path):
+    from PySide6.QtWidgets import QScrollArea
+
+    from idg_desktop.ui.main_window import MainWindow
+
+    with AssessmentDocument.open(people_file) as document:
+        groups.auto_allocate(document, 4)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.open_path(people_file)
+    page = window.show_page("groups")
+    qtbot.waitUntil(lambda: len(page.cards) == 5)
+    for _ in range(5):
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+    (board,) = [s for s in page.findChildren(QScrollArea) if s.widget() is not None]
+    assert board.horizontalScrollBar().maximum() == 0
+    assert not board.horizontalScrollBar().isVisible()
+    for card in page.cards:
+        assert board.viewport().rect().contains(card.mapTo(board.viewport(), card.rect().topLeft()))
+        assert (
+            card.mapTo(board.viewport(), card.rect().bottomRight()).x() <= board.viewport().width()
+        )
+    assert window.grab().save(str(tmp_path / "groups-1366.png"))
+    window.close_assessment()

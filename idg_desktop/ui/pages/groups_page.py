@@ -92,7 +92,9 @@ class _Card(QFrame):
             heading.setBuddy(view)
             layout.addWidget(heading)
             layout.addWidget(view, stretch)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 34)
+        # Narrow enough for the pool and four groups side by side on a 1366x768
+        # laptop (titles and tags elide; the whole text is in the tooltip).
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 28)
         self._title_font()
 
     def lists(self) -> tuple[BoardListView, BoardListView]:
@@ -222,13 +224,17 @@ class GroupsPage(Page):
         alerts: dict[str, set[str]] = defaultdict(set)
         for warning in warnings:
             alerts[warning.subject].add(warning.kind)
-        # Section lists as tall as the longest group's (2 to 8 rows), the same in
-        # every column so the members lists line up; the members get the rest.
+        # The groups' section lists as tall as the longest group's (2 to 8 rows),
+        # the same in every group so the members lists line up; the members get
+        # the rest. The unallocated pool shows each of its sections on a row of
+        # its own (it was held to the groups' height: two rows before any group).
+        line = self.delegate.section_height(self.font())
         rows = min(8, max([2, *(len(column.sections) for column in board[1:])]))
-        height = rows * self.delegate.section_height(self.font()) + 4
+        pool_rows = max(2, len(board[0].sections))
         for card, column in zip(self.cards, board, strict=True):
             card.show_column(column, alerts[column.name] if column.group_id else set())
-            card.section_list.setFixedHeight(height)
+            own = rows if column.group_id else pool_rows
+            card.section_list.setFixedHeight(own * line + 2 * card.section_list.frameWidth())
         self._show_warnings(warnings)
         self.current_list = None
         self._set_current_card(self.card_for(current_id))

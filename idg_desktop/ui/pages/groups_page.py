@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from idg_desktop.services import groups
 from idg_desktop.services.assessment import sections_in_scope
+from idg_desktop.ui.allocate_dialog import AllocateDialog
 from idg_desktop.ui.models.groups_model import (
     PARTICIPANT,
     SECTION,
@@ -201,6 +202,7 @@ class GroupsPage(Page):
         self.current_card: _Card | None = None  # the group Rename/Remove act on
         self.current_list: BoardListView | None = None  # the list Move to… acts on
         self.in_scope = 0
+        self.allocate_dialog: AllocateDialog | None = None  # the last one opened
 
     @staticmethod
     def _button(row: QHBoxLayout, text: str, slot: Callable[[], None]) -> QPushButton:
@@ -475,29 +477,20 @@ class GroupsPage(Page):
         return menu
 
     def allocate(self) -> None:
-        """Let groups.auto_allocate deal sections and people out (one undo step)."""
+        """Allocate automatically through a dialog that shows who goes where and
+        why before (and after) it is applied; applying is one undo step."""
+        if self.in_scope == 0:
+            return
         low = min(max(1, len(self.cards) - 1), self.in_scope)
-        count, ok = QInputDialog.getInt(
-            self,
-            self.tr("Allocate automatically"),
-            self.tr("Number of working groups (existing groups are kept and reused):"),
+        if self.allocate_dialog is not None:
+            self.allocate_dialog.deleteLater()
+        dialog = AllocateDialog(
+            self.workspace,
             min(max(3, low), self.in_scope),
             low,
             self.in_scope,
+            replaces=any(c.sections.rowCount() or c.members.rowCount() for c in self.cards[1:]),
+            parent=self,
         )
-        if not ok or self.in_scope == 0:
-            return
-        if any(c.sections.rowCount() or c.members.rowCount() for c in self.cards[1:]):
-            answer = QMessageBox.question(
-                self,
-                self.tr("Replace the allocation?"),
-                self.tr(
-                    "Allocating automatically replaces the sections and members of every "
-                    "group. You can undo it with Ctrl+Z."
-                ),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        self.workspace.run(
-            self.tr("Allocate automatically"), lambda: groups.auto_allocate(self.document, count)
-        )
+        self.allocate_dialog = dialog
+        dialog.exec()

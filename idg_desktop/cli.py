@@ -278,11 +278,14 @@ def cmd_groups(args: argparse.Namespace) -> int:
         if args.count is None:
             raise InvalidInput("'idg groups auto' needs --count N.")
         with _open(args.file) as document:
-            groups.auto_allocate(document, args.count)
+            allocation = groups.auto_allocate(document, args.count)
             if args.json:
                 _dump(_groups_json(document))
             else:
                 _print_groups(document)
+                _out("why each person went where:")
+                for placement in allocation.placements:
+                    _out(f"    {placement.person} -> {placement.group or '-'}: {placement.reason}")
         return EXIT_OK
     if args.file:
         raise InvalidInput(f"Unknown groups command '{args.target}': use 'idg groups auto FILE'.")

@@ -611,3 +611,25 @@ def test_comparison_detects_mutations(seed: list[SeedSection], data: dict) -> No
     cc6 = _data_section(reparted, "CC")["subareas"][2]["questions"][0]
     cc6["part"] = "b"
     assert any(p.startswith(f"CC-{cc6['number']} ") for p in compare_placement(seed, reparted))
+
+
+# --------------------------------------------------------------------------------------
+# Keywords: the project's own data, not the guide's text (docs/framework-format.md)
+
+_KEYWORD = re.compile(r"[a-z0-9]+(?:[ -][a-z0-9]+)*\*?")
+
+
+def test_every_section_has_keywords_that_point_to_it_alone(data: dict) -> None:
+    """Each section lists lower-case keywords (a trailing `*` marks a stem), and no
+    keyword points to two sections; they are those of tools/section_keywords.json,
+    from which tools/extract_framework.py copies them."""
+    source = json.loads((ROOT / "tools" / "section_keywords.json").read_text("utf-8"))
+    seen: dict[str, str] = {}
+    for section in data["sections"]:
+        code, keywords = section["code"], section.get("keywords")
+        assert isinstance(keywords, list) and len(keywords) >= 5, code
+        assert keywords == source[code], code
+        for keyword in keywords:
+            assert _KEYWORD.fullmatch(keyword), f"{code}: {keyword!r}"
+            assert keyword not in seen, f"{keyword!r} in {seen.get(keyword)} and {code}"
+            seen[keyword] = code

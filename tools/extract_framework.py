@@ -925,6 +925,11 @@ def build(seed_path: Path) -> dict:
             section["code"], []
         )
 
+    # The project's own words pointing to each section (not the guide's text).
+    keywords = json.loads((Path(__file__).parent / "section_keywords.json").read_text("utf-8"))
+    for section in sections:
+        section["keywords"] = keywords[section["code"]]
+
     steps, abbreviations, modes = parse_annex_4(seed, annex[4], annex[5] - 1)
     letters, part_iii_mandatory = part_iii_metadata(seed)
     metadata = parse_annex_11(seed, annex[11], bibliography - 1, letters)

@@ -53,6 +53,9 @@ class Section:
     key_factor_number: int | None = None
     arusha_statement: str | None = None
     good_practices: tuple[dict[str, str], ...] = ()
+    #: Words that point to the section ("investigat*"), for placing people in
+    #: working groups; the project's own data, not the guide's.
+    keywords: tuple[str, ...] = ()
 
     @property
     def questions(self) -> tuple[Question, ...]:
@@ -126,6 +129,7 @@ def framework_from_dict(raw: dict[str, Any]) -> Framework:
                 key_factor_number=s.get("key_factor_number"),
                 arusha_statement=s.get("arusha_statement"),
                 good_practices=tuple(s.get("good_practices", [])),
+                keywords=tuple(s.get("keywords", [])),
             )
         )
     return Framework(

@@ -9,13 +9,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QModelIndex, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMessageBox
 
 from idg_desktop.errors import InvalidInput
 from idg_desktop.services import groups, participants
 from idg_desktop.services.assessment import sections_in_scope
 from idg_desktop.services.participants import ParticipantData
 from idg_desktop.storage.document import AssessmentDocument
+from idg_desktop.ui.allocate_dialog import AllocateDialog
 from idg_desktop.ui.models.groups_model import MIME_TYPE, BoardListModel, decode
 from idg_desktop.ui.pages.groups_page import GroupsPage
 from idg_desktop.ui.workspace import Workspace
@@ -247,15 +248,22 @@ def test_automatic_allocation_gives_every_section_a_group(
     answers(monkeypatch, "getText", ("Early group", True))
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
     assert drag(page.cards[0].members, ["Emil Novak"], page.card_named("Early group").members)
-    asked = answers(monkeypatch, "getInt", (3, True))
-    confirmed: list[tuple] = []
-    monkeypatch.setattr(
-        QMessageBox, "question", lambda *a: confirmed.append(a) or QMessageBox.StandardButton.Yes
-    )
+    seen: list[tuple] = []
+
+    def allocate_three(dialog: AllocateDialog) -> int:
+        spin = dialog.count
+        seen.append(
+            (spin.value(), spin.minimum(), spin.maximum(), dialog.replaces.isVisibleTo(dialog))
+        )
+        spin.setValue(3)
+        dialog.allocate_button.click()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(AllocateDialog, "exec", allocate_three)
     steps = workspace.undo_stack.count()
     qtbot.mouseClick(page.allocate_button, Qt.MouseButton.LeftButton)
-    assert asked[0][3:6] == (3, 1, 14)  # default 3, at least the existing groups, at most 14
-    assert confirmed, "replacing an allocation with members asks first"
+    # default 3, at least the existing groups, at most 14; it says it replaces them
+    assert seen == [(3, 1, 14, True)]
     assert workspace.undo_stack.count() == steps + 1
     qtbot.waitUntil(lambda: len(page.cards) == 4)
     assert [c.name for c in page.cards[1:]] == ["Early group", "Group 1", "Group 2"]
@@ -331,3 +339,154 @@ def test_a_drop_on_the_list_view_moves_the_item(qtbot, demo_file, open_page):
     QApplication.sendEvent(viewport, QDropEvent(QPointF(point), MOVE, mime, buttons, keys))
     assert "Amara Okonkwo-Lindgren" in texts(group.members)
     assert workspace.undo_stack.count() == 1 and not group.member_list.property("dropTarget")
+
+
+def test_before_allocation_the_unallocated_sections_show_one_row_each(people_file, open_page):
+    """Every section of the pool is on screen, one row each: not two rows and a
+    scroll bar (the section lists were sized from the groups' lists alone)."""
+    _workspace, page = open_page(people_file)
+    pool = page.cards[0]
+    view = pool.section_list
+    assert pool.sections.rowCount() == 14
+    shown = view.viewport().rect()
+    rows = [view.visualRect(pool.sections.index(row)) for row in range(14)]
+    assert all(shown.contains(rect) for rect in rows), [
+        row for row, rect in enumerate(rows) if not shown.contains(rect)
+    ]
+    assert len({rect.top() for rect in rows}) == 14
+    assert not view.verticalScrollBar().isVisible()
+
+
+def test_four_groups_fit_a_1366x768_laptop_without_a_sideways_scroll(qtbot, people_file, tmp_path):
+    from PySide6.QtWidgets import QScrollArea
+
+    from idg_desktop.ui.main_window import MainWindow
+
+    with AssessmentDocument.open(people_file) as document:
+        groups.auto_allocate(document, 4)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.open_path(people_file)
+    page = window.show_page("groups")
+    qtbot.waitUntil(lambda: len(page.cards) == 5)
+    for _ in range(5):
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+    (board,) = [s for s in page.findChildren(QScrollArea) if s.widget() is not None]
+    assert board.horizontalScrollBar().maximum() == 0
+    assert not board.horizontalScrollBar().isVisible()
+    for card in page.cards:
+        assert board.viewport().rect().contains(card.mapTo(board.viewport(), card.rect().topLeft()))
+        assert (
+            card.mapTo(board.viewport(), card.rect().bottomRight()).x() <= board.viewport().width()
+        )
+    assert window.grab().save(str(tmp_path / "groups-1366.png"))
+    window.close_assessment()
+
+
+#: Name, gender, role, expertise: words not copied from the section titles.
+SUBJECTS = [
+    ("Amina Odhiambo", "female", "contributor", "internal investigations officer"),
+    ("Ben Okafor", "male", "rapporteur", "ASYCUDA system administrator"),
+    ("Carla Ruiz", "female", "rapporteur", "payroll and recruitment"),
+    ("David Mensah", "male", "rapporteur", "tariff classification"),
+    ("Eva Lind", "female", "contributor", "freight forwarders liaison"),
+    ("Femi Ade", "male", "contributor", "press office spokesperson"),
+    ("Grace Tan", "female", "contributor", "ethics and discipline"),
+    ("Hugo Stein", "male", "rapporteur", "fraud investigator"),
+    ("Observer One", "female", "observer", "internal audit"),
+]
+
+
+def test_the_allocation_dialog_says_who_goes_where_and_why_before_and_after(
+    qtbot, monkeypatch, new_file, open_page, tmp_path
+):
+    with AssessmentDocument.open(new_file) as document:
+        for name, gender, role, expertise in SUBJECTS:
+            participants.add_participant(
+                document,
+                ParticipantData(name=name, gender=gender, role=role, expertise=expertise),
+            )
+    workspace, page = open_page(new_file)
+    seen: dict[str, object] = {}
+
+    def table(dialog: AllocateDialog) -> dict[str, tuple[str, str]]:
+        rows = {}
+        for row in range(dialog.table.rowCount()):
+            person, group, why = (dialog.table.item(row, c).text() for c in range(3))
+            rows[person] = (group, why)
+        return rows
+
+    def look_then_allocate(dialog: AllocateDialog) -> int:
+        dialog.resize(900, 560)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        assert [dialog.table.horizontalHeaderItem(c).text() for c in range(3)] == [
+            "Person",
+            "Group",
+            "Why",
+        ]
+        dialog.count.setValue(2)
+        assert {group for group, _why in table(dialog).values()} == {
+            "Group 1",
+            "Group 2",
+            "Not in a group",
+        }
+        dialog.count.setValue(4)
+        seen["before"] = table(dialog)
+        seen["unchanged"] = groups.list_groups(workspace.document) == []
+        assert dialog.grab().save(str(tmp_path / "allocate-preview.png"))
+        dialog.allocate_button.click()
+        seen["after"] = table(dialog)
+        seen["status"] = dialog.status.text()
+        assert dialog.grab().save(str(tmp_path / "allocate-done.png"))
+        assert not dialog.allocate_button.isEnabled()
+        dialog.close_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(AllocateDialog, "exec", look_then_allocate)
+    qtbot.mouseClick(page.allocate_button, Qt.MouseButton.LeftButton)
+    before, after = seen["before"], seen["after"]
+    assert seen["unchanged"], "the preview changed the file"
+    assert before == after
+    assert "Allocated as shown" in str(seen["status"])
+    assert before["Amina Odhiambo"][1] == (
+        "Audit and Investigation: expertise 'internal investigations officer'"
+    )
+    assert before["Ben Okafor"][1].startswith(
+        "Automation: expertise 'ASYCUDA system administrator'"
+    )
+    assert before["Carla Ruiz"][1].startswith("Human Resource Management: expertise 'payroll")
+    assert before["Observer One"] == ("Not in a group", "Observer: runs or watches the workshop")
+    assert workspace.undo_stack.count() == 1
+    qtbot.waitUntil(lambda: len(page.cards) == 5)
+    workspace.close()
+    with AssessmentDocument.open(new_file, read_only=True) as document:
+        holder = {}
+        where = {}
+        for group in groups.list_groups(document):
+            for code in groups.group_sections(document, group):
+                holder[code] = group.name
+            for person in groups.group_members(document, group):
+                where[person.name] = group.name
+        assert groups.balance_warnings(document) == []
+    expected = {
+        "Amina Odhiambo": "AI",
+        "Ben Okafor": "AU",
+        "Carla Ruiz": "HR",
+        "David Mensah": "RF",
+        "Eva Lind": "PS",
+        "Femi Ade": "MS",
+        "Grace Tan": "CC",
+        "Hugo Stein": "AI",
+    }
+    assert {name: holder[code] for name, code in expected.items()} == {
+        name: where[name] for name in expected
+    }
+    assert {name: group for name, (group, _why) in after.items()} == {
+        **where,
+        "Observer One": "Not in a group",
+    }

@@ -11,11 +11,12 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from idg_desktop.services import answers, findings, groups, participants
 from idg_desktop.services.assessment import assessment_of, sections_in_scope
 from idg_desktop.storage.document import AssessmentDocument
+from idg_desktop.ui.allocate_dialog import AllocateDialog
 from idg_desktop.ui.import_dialog import ImportParticipantsDialog
 from idg_desktop.ui.main_window import MainWindow
 from idg_desktop.ui.new_dialog import NewAssessmentDialog
@@ -131,8 +132,13 @@ def test_a_workshop_from_nothing_through_the_window(qtbot, tmp_path, monkeypatch
 
     # 4. Three working groups, allocated with the board's button.
     board = window.show_page("groups")
-    monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: (3, True))
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+
+    def allocate_three(dialog: AllocateDialog) -> int:
+        dialog.count.setValue(3)
+        dialog.allocate_button.click()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(AllocateDialog, "exec", allocate_three)
     board.allocate()
     qtbot.waitUntil(lambda: len(groups.list_groups(window.workspace.document)) == 3)
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from idg_desktop.services import groups
 from idg_desktop.services.assessment import sections_in_scope
+from idg_desktop.ui.allocate_dialog import AllocateDialog
 from idg_desktop.ui.models.groups_model import (
     PARTICIPANT,
     SECTION,
@@ -92,7 +93,9 @@ class _Card(QFrame):
             heading.setBuddy(view)
             layout.addWidget(heading)
             layout.addWidget(view, stretch)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 34)
+        # Narrow enough for the pool and four groups side by side on a 1366x768
+        # laptop (titles and tags elide; the whole text is in the tooltip).
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 28)
         self._title_font()
 
     def lists(self) -> tuple[BoardListView, BoardListView]:
@@ -207,6 +210,7 @@ class GroupsPage(Page):
         self.current_card: _Card | None = None  # the group Rename/Remove act on
         self.current_list: BoardListView | None = None  # the list Move to… acts on
         self.in_scope = 0
+        self.allocate_dialog: AllocateDialog | None = None  # the last one opened
 
     @staticmethod
     def _button(row: QHBoxLayout, text: str, slot: Callable[[], None]) -> QPushButton:
@@ -230,13 +234,17 @@ class GroupsPage(Page):
         alerts: dict[str, set[str]] = defaultdict(set)
         for warning in warnings:
             alerts[warning.subject].add(warning.kind)
-        # Section lists as tall as the longest group's (2 to 8 rows), the same in
-        # every column so the members lists line up; the members get the rest.
+        # The groups' section lists as tall as the longest group's (2 to 8 rows),
+        # the same in every group so the members lists line up; the members get
+        # the rest. The unallocated pool shows each of its sections on a row of
+        # its own (it was held to the groups' height: two rows before any group).
+        line = self.delegate.section_height(self.font())
         rows = min(8, max([2, *(len(column.sections) for column in board[1:])]))
-        height = rows * self.delegate.section_height(self.font()) + 4
+        pool_rows = max(2, len(board[0].sections))
         for card, column in zip(self.cards, board, strict=True):
             card.show_column(column, alerts[column.name] if column.group_id else set())
-            card.section_list.setFixedHeight(height)
+            own = rows if column.group_id else pool_rows
+            card.section_list.setFixedHeight(own * line + 2 * card.section_list.frameWidth())
         self._show_warnings(warnings)
         self.current_list = None
         self._set_current_card(self.card_for(current_id))
@@ -477,29 +485,20 @@ class GroupsPage(Page):
         return menu
 
     def allocate(self) -> None:
-        """Let groups.auto_allocate deal sections and people out (one undo step)."""
+        """Allocate automatically through a dialog that shows who goes where and
+        why before (and after) it is applied; applying is one undo step."""
+        if self.in_scope == 0:
+            return
         low = min(max(1, len(self.cards) - 1), self.in_scope)
-        count, ok = QInputDialog.getInt(
-            self,
-            self.tr("Allocate automatically"),
-            self.tr("Number of working groups (existing groups are kept and reused):"),
+        if self.allocate_dialog is not None:
+            self.allocate_dialog.deleteLater()
+        dialog = AllocateDialog(
+            self.workspace,
             min(max(3, low), self.in_scope),
             low,
             self.in_scope,
+            replaces=any(c.sections.rowCount() or c.members.rowCount() for c in self.cards[1:]),
+            parent=self,
         )
-        if not ok or self.in_scope == 0:
-            return
-        if any(c.sections.rowCount() or c.members.rowCount() for c in self.cards[1:]):
-            answer = QMessageBox.question(
-                self,
-                self.tr("Replace the allocation?"),
-                self.tr(
-                    "Allocating automatically replaces the sections and members of every "
-                    "group. You can undo it with Ctrl+Z."
-                ),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        self.workspace.run(
-            self.tr("Allocate automatically"), lambda: groups.auto_allocate(self.document, count)
-        )
+        self.allocate_dialog = dialog
+        dialog.exec()

@@ -759,6 +759,9 @@ def build_parser() -> argparse.ArgumentParser:
     from idg_desktop import cli_records
 
     cli_records.register(verbs, verb, _Parser, fverbs)
+    from idg_desktop import cli_steps
+
+    cli_steps.register(verb, _Parser)
     p = verb("findings", cmd_findings, "List findings.")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--section")

@@ -317,8 +317,10 @@ def test_tor_show_and_set(idg, new_file: Path):
     shown = json.loads(_ok(idg("tor", "show", new_file, "--json")))
     assert shown["programme_name"] == "Integrity Programme 2026"
     assert shown["mission_objective"] == "Assess; plan = act"
-    exported = _export(idg, new_file)["assessment"]["terms_of_reference"]
-    assert exported == {k: v for k, v in shown.items() if v}
+    scope = _export(idg, new_file)["assessment"]
+    # Annex 5's Location is the scope's location: one fact, stored once
+    assert scope["location"] == "Veltra" and "location" not in scope["terms_of_reference"]
+    assert scope["terms_of_reference"] == {k: v for k, v in shown.items() if v and k != "location"}
     assert "Programme/Project name (programme_name): Integrity Programme 2026" in _ok(
         idg("tor", "show", new_file)
     )

@@ -166,6 +166,7 @@ def _in_json(data: dict) -> dict[str, set]:
             for v in c["versions"]
         },
         "merge_log": ids(data.get("merge_log", [])),
+        "assessment_step": ids(data["steps"]),
     }
 
 
@@ -213,6 +214,7 @@ def _in_workbook(rows: dict[str, list[dict]]) -> dict[str, set]:
             for r in rows.get("conflict_versions", [])
         },
         "merge_log": ids("merge_log"),
+        "assessment_step": ids("steps"),
     }
 
 
@@ -245,6 +247,7 @@ IN_FILE = {
     "conflict": "SELECT id FROM conflict",
     "conflict_version": "SELECT conflict_id, position, origin FROM conflict_version",
     "merge_log": "SELECT id FROM merge_log",
+    "assessment_step": "SELECT id FROM assessment_step",
 }
 
 

@@ -21,6 +21,7 @@ from typing import Any
 import defusedxml  # noqa: F401  # openpyxl parses through it when it is installed
 import openpyxl
 
+from idg_desktop.domain.dates import iso_date
 from idg_desktop.domain.framework import Framework, bundled_framework
 from idg_desktop.domain.plan import PARENT_LEVEL, OutcomeLevel, parse_when
 from idg_desktop.errors import CannotWrite, IdgError, InvalidInput
@@ -280,8 +281,32 @@ def check_rows(rows: Rows, framework: Framework) -> list[str]:
         if pairs[(row.get("node"), row.get("criterion"))] == 2:
             c.at("smart", row, f"{row['criterion']} is confirmed twice for {row['node']}")
     c.refs("sessions", "participants", people, "participant")
+    _steps(c)
     _merging(c, codes, questions)
     return c.problems
+
+
+def _steps(c: _Check) -> None:
+    """Step dates: one row per step 1 to 6, dates as YYYY-MM-DD, ends after starts."""
+    c.ids("steps")
+    seen: Counter[Any] = Counter()
+    for row in c.rows.get("steps", []):
+        number = row.get("number")
+        seen[number] += 1
+        if number not in range(1, 7):
+            c.at("steps", row, f"there is no step {number}: the steps are numbered 1 to 6")
+        elif seen[number] == 2:
+            c.at("steps", row, f"step {number} is listed twice")
+        dates = [row.get("start") or "", row.get("end") or ""]
+        for value in dates:
+            try:
+                ok = isinstance(value, str) and iso_date(value) == value
+            except ValueError:
+                ok = False
+            if not ok:
+                c.at("steps", row, f"'{value}' is not a date (YYYY-MM-DD)")
+        if all(isinstance(d, str) for d in dates) and dates[0] and dates[1] and dates[1] < dates[0]:
+            c.at("steps", row, f"step {number} ends before it starts")
 
 
 def _merging(c: _Check, codes: set[str], questions: set[str]) -> None:

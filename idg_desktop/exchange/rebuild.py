@@ -72,6 +72,11 @@ def build_document(rows: Rows, target: Path, framework: Framework) -> Assessment
         administration=scope_row["administration"],
         mode=scope_row["mode"],
         sections=in_scope or None,
+        # the scope's dates and location go in with the terms: an older
+        # workbook's Annex 5 Date/Location are folded into them (schema 7)
+        start_date=scope_row["start_date"],
+        end_date=scope_row["end_date"],
+        location=scope_row["location"],
         terms_of_reference={t["key"]: t["text"] for t in rows["terms"]},
     )
     return create_assessment(
@@ -94,9 +99,6 @@ def _fill(document: AssessmentDocument, rows: Rows, in_scope: set[str]) -> None:
         "mode",
         "comprehensive",
         "continuous",
-        "start_date",
-        "end_date",
-        "location",
         "responsible_unit",
         "responsible_persons",
     ):
@@ -304,6 +306,12 @@ def _plan(session: Any, rows: Rows) -> None:
     for a in rows["adoptions"]:
         keep = ("endorsed_by", "endorsed_on", "strategy_link", "note")
         session.add(models.Adoption(**_tracked(a), **{k: a[k] for k in keep}))
+    for s in rows.get("steps", []):
+        session.add(
+            models.AssessmentStep(
+                **_tracked(s), number=s["number"], start_date=s["start"], end_date=s["end"]
+            )
+        )
 
 
 def _merging(session: Any, rows: Rows) -> None:

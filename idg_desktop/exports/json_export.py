@@ -222,11 +222,29 @@ def export_assessment(document: AssessmentDocument) -> dict[str, Any]:
             }
             for s in list_sessions(document)
         ],
+        "steps": _steps(document),
         "activities": [_activity(a) for a in list_activities(document)],
         "plan": _plan_records(document),
         "integrity_profile": [cell.as_dict() for cell in integrity_profile(document)],
         **_merging(document),
     }
+
+
+def _steps(document: AssessmentDocument) -> list[dict[str, Any]]:
+    """The dates set for IDG Part II's steps (schema 7), a record per step set."""
+    from idg_desktop.services.steps import step_records, step_titles
+
+    titles = step_titles(document)
+    return [
+        {
+            **_tracked(record),
+            "number": number,
+            "title": titles.get(number, ""),
+            "start": record.start_date,
+            "end": record.end_date,
+        }
+        for number, record in sorted(step_records(document).items())
+    ]
 
 
 def _merging(document: AssessmentDocument) -> dict[str, Any]:

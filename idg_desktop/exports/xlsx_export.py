@@ -30,7 +30,7 @@ from idg_desktop.exports.json_export import export_assessment
 from idg_desktop.exports.sharing import for_sharing, sharing_label
 from idg_desktop.exports.xlsx_cells import Column, Sheet, kept, to_cell, unwritable
 from idg_desktop.exports.xlsx_layout import SHARING_SHEET, SHEETS, flatten
-from idg_desktop.services.assessment import document_framework
+from idg_desktop.services.assessment import terms_of_reference_fields
 from idg_desktop.services.plan import hidden_ids
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
@@ -60,13 +60,10 @@ def assessment_rows(
         select(models.Question.id, models.Question.position, models.Question.text)
     ).all()
     positions.update((qid, position) for qid, position, _ in custom)
-    framework = document_framework(document)
     extras = {
         "positions": positions,
         "questions": {qid: text for qid, _, text in custom},
-        "terms_labels": {
-            f["key"]: f["label"] for f in framework.get("terms_of_reference_fields", [])
-        },
+        "terms_labels": {f["key"]: f["label"] for f in terms_of_reference_fields(document)},
         "sharing": sharing_label(public, pseudonymise),
     }
     payload = export_assessment(document)

@@ -32,8 +32,9 @@ from idg_desktop.domain.vocabulary import (
 from idg_desktop.exports.xlsx_cells import Column, Sheet
 
 #: Version 2 added the Conflicts, Conflict versions and Merge log sheets; a
-#: version 1 workbook, written before them, is read without them.
-FORMAT, FORMAT_VERSION = "idg-assessment-workbook", 2
+#: version 1 workbook, written before them, is read without them. Version 3
+#: added the Steps sheet (the dates of IDG Part II's six steps, schema 7).
+FORMAT, FORMAT_VERSION = "idg-assessment-workbook", 3
 TECHNICAL_SHEET = "_idg"
 #: The first sheet of a version for sharing (``--public``, ``--pseudonymise``).
 SHARING_SHEET = "Version for sharing"
@@ -347,6 +348,19 @@ SHEETS: tuple[Sheet, ...] = (
         ),
     ),
     Sheet(
+        "steps",
+        "Steps",
+        (
+            ID,
+            Column("number", "Step", "int", 6),
+            info("title", "Step of the assessment (IDG Part II)", 50),
+            text("start", "Start (YYYY-MM-DD)", 14),
+            text("end", "End (YYYY-MM-DD)", 14),
+            *TRACKED,
+        ),
+        since=3,
+    ),
+    Sheet(
         "documents",
         "Documents",
         (
@@ -513,6 +527,7 @@ def flatten(payload: dict[str, Any], extras: dict[str, Any]) -> dict[str, list[d
         "smart": list(payload["plan"]["smart_confirmations"]),
         "adoptions": list(payload["plan"]["adoptions"]),
         "sessions": list(payload["sessions"]),
+        "steps": list(payload.get("steps", [])),
         "documents": list(payload["documents"]),
         "custom_questions": [
             {**q, "position": position.get(q["id"], 0)} for q in payload["custom_questions"]

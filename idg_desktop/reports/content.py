@@ -10,7 +10,6 @@ only lay this data out; none of them reads the document.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -21,7 +20,7 @@ from idg_desktop.reports.privacy import Person, Pseudonyms
 from idg_desktop.reports.words import MODES, ROLES, STAKEHOLDERS
 from idg_desktop.services.activities import band_of, list_activities, priority_matrix
 from idg_desktop.services.agenda import list_sessions
-from idg_desktop.services.assessment import assessment_of, document_framework
+from idg_desktop.services.assessment import assessment_of, document_framework, terms_of_reference
 from idg_desktop.services.background import list_documents
 from idg_desktop.services.findings import list_findings
 from idg_desktop.services.groups import group_sections, list_groups
@@ -193,7 +192,8 @@ def read_report(
     clean = names.clean
     assessment = assessment_of(document)
     framework = document_framework(document)
-    tor_values = json.loads(assessment.terms_of_reference or "{}")
+    # Annex 5's Date and Location are the scope's period and location
+    tor_values = terms_of_reference(document)
     tor = [
         (f["label"], clean(str(tor_values.get(f["key"], "") or "")), f.get("group", ""))
         for f in framework.get("terms_of_reference_fields", [])
@@ -365,7 +365,7 @@ def read_report(
         public=public,
         open_conflicts=open_conflict_count(document),
     )
-    report.steps = _steps(framework, assessment, groups, documents, sessions, report)
+    report.steps = _steps(document, assessment, groups, documents, sessions, report)
     return report
 
 
@@ -411,42 +411,22 @@ def _activity(activity: models.Activity, code: str, kpis: list[str], clean) -> A
     )
 
 
-def _day(value) -> str:
-    return value.date().isoformat() if value else ""
+def _steps(document, assessment, groups, documents, sessions, report: Report) -> list:
+    """IDG Part II's six steps with the dates the facilitator set for each
+    (schema 7): "not set" when none was, never the date records were typed."""
+    from idg_desktop.services.steps import list_steps
 
-
-def _span(days: list[str]) -> str:
-    days = sorted(d for d in days if d)
-    if not days:
-        return ""
-    return days[0] if days[0] == days[-1] else f"{days[0]} to {days[-1]}"
-
-
-def _steps(framework, assessment, groups, documents, sessions, report: Report) -> list:
-    """IDG Part II's six steps with the dates the file records for each."""
     scope = "comprehensive" if assessment.comprehensive else "selected sections"
     endorsed = "; ".join(f"endorsed by {by} on {on}" for by, on, _, _ in report.adoptions)
     done = {
-        1: (_day(assessment.created_at), f"{report.mode}; {scope}"),
-        2: (
-            _span([_day(g.created_at) for g in groups]),
-            f"{len(groups)} working groups, {len(report.participants)} participants",
-        ),
-        3: (
-            _span([_day(d.created_at) for d in documents]),
-            f"{len(documents)} background documents reviewed",
-        ),
-        4: (
-            _span([_day(s.created_at) for s in sessions]),
-            f"{len(sessions)} workshop sessions planned",
-        ),
-        5: (
-            _span([assessment.start_date, assessment.end_date] + [s.date for s in sessions]),
-            f"checklist answered and rated; {len(report.findings)} findings",
-        ),
-        6: (report.today, f"this report; {endorsed}" if endorsed else "this report"),
+        1: f"{report.mode}; {scope}",
+        2: f"{len(groups)} working groups, {len(report.participants)} participants",
+        3: f"{len(documents)} background documents reviewed",
+        4: f"{len(sessions)} workshop sessions planned",
+        5: f"checklist answered and rated; {len(report.findings)} findings",
+        6: f"this report; {endorsed}" if endorsed else "this report",
     }
     return [
-        (step["number"], step["title"], *done.get(step["number"], ("", "")))
-        for step in framework.get("assessment_steps", [])
+        (step.number, step.title, step.when or "not set", done.get(step.number, ""))
+        for step in list_steps(document)
     ]

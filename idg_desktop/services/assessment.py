@@ -14,6 +14,14 @@ from weakref import WeakKeyDictionary
 
 from sqlalchemy import func, select
 
+from idg_desktop.domain.dates import (
+    NOTES_KEY,
+    SCOPE_TERMS,
+    fold_terms_into_scope,
+    iso_date,
+    parse_period,
+    period_text,
+)
 from idg_desktop.domain.framework import Framework, bundled_framework, question_id
 from idg_desktop.domain.vocabulary import Mode, parse_choice
 from idg_desktop.errors import InvalidInput
@@ -122,6 +130,11 @@ def create_assessment(
         parse_sections(framework, scope.sections) if scope.sections else list(framework.codes)
     )
 
+    # Annex 5's Date and Location are the scope's (one fact, stored once).
+    facts = {"start_date": scope.start_date, "end_date": scope.end_date, "location": scope.location}
+    changes, terms = fold_terms_into_scope(facts, scope.terms_of_reference)
+    facts.update(changes)
+
     def populate(document: AssessmentDocument) -> None:
         session = document.session
         copy_framework(document, framework, set(sections))
@@ -131,12 +144,12 @@ def create_assessment(
             mode=mode.value,
             comprehensive=len(sections) == len(framework.codes),
             continuous=scope.continuous,
-            start_date=scope.start_date,
-            end_date=scope.end_date,
-            location=scope.location,
+            start_date=facts["start_date"],
+            end_date=facts["end_date"],
+            location=facts["location"],
             responsible_unit=scope.responsible_unit,
             responsible_persons=scope.responsible_persons,
-            terms_of_reference=json.dumps(scope.terms_of_reference, ensure_ascii=False),
+            terms_of_reference=json.dumps(terms, ensure_ascii=False),
         )
         stamp_new(document, assessment, record_id=assessment_id)
         session.add(assessment)
@@ -209,7 +222,20 @@ def update_scope(document: AssessmentDocument, **changes: object) -> models.Asse
             elif name == "mode":
                 assessment.mode = parse_choice(Mode, str(value), "mode").value
             elif name == "terms_of_reference":
-                assessment.terms_of_reference = json.dumps(value, ensure_ascii=False)
+                stored = dict(value)  # type: ignore[call-overload]
+                if SCOPE_TERMS[0] in stored or SCOPE_TERMS[1] in stored:
+                    raise InvalidInput(
+                        "Annex 5's Date and Location are the scope's dates and location: "
+                        "set them there."
+                    )
+                assessment.terms_of_reference = json.dumps(stored, ensure_ascii=False)
+            elif name in ("start_date", "end_date"):
+                try:
+                    setattr(assessment, name, iso_date(str(value or "")))
+                except ValueError:
+                    raise InvalidInput(
+                        f"'{value}' is not a date: write it as YYYY-MM-DD."
+                    ) from None
             elif hasattr(models.Assessment, name) and name not in {"id", "revision"}:
                 setattr(assessment, name, value)
             else:
@@ -258,14 +284,29 @@ def add_custom_question(
     return question
 
 
+#: Not an Annex 5 field: where the terms keep what no field holds (e.g. the
+#: text typed in Annex 5's Date before it became the scope's period).
+NOTES_FIELD = {"key": NOTES_KEY, "label": "Notes"}
+
+
 def terms_of_reference_fields(document: AssessmentDocument) -> list[dict]:
-    """Annex 5's fields as the document's framework lists them (key, label, ...)."""
-    return list(document_framework(document).get("terms_of_reference_fields", []))
+    """Annex 5's fields as the document's framework lists them (key, label, ...),
+    then the terms' notes. Date and Location carry ``"scope": True``: they show
+    and write the scope's period and location."""
+    fields = [
+        {**f, "scope": True} if f["key"] in SCOPE_TERMS else dict(f)
+        for f in document_framework(document).get("terms_of_reference_fields", [])
+    ]
+    return [*fields, dict(NOTES_FIELD)]
 
 
 def terms_of_reference(document: AssessmentDocument) -> dict[str, str]:
-    """Every Annex 5 field with its text ("" when not written), then any other key stored."""
-    stored = json.loads(assessment_of(document).terms_of_reference or "{}")
+    """Every Annex 5 field with its text ("" when not written), then any other
+    key stored; Date and Location are the scope's period and location."""
+    scope = assessment_of(document)
+    stored = json.loads(scope.terms_of_reference or "{}")
+    stored["date"] = period_text(scope.start_date, scope.end_date)
+    stored["location"] = scope.location
     keys = [f["key"] for f in terms_of_reference_fields(document)]
     return {key: str(stored.get(key, "")) for key in keys} | {
         k: v for k, v in stored.items() if k not in keys
@@ -273,7 +314,8 @@ def terms_of_reference(document: AssessmentDocument) -> dict[str, str]:
 
 
 def set_terms_of_reference(document: AssessmentDocument, changes: dict[str, str]) -> dict[str, str]:
-    """Write Annex 5 fields (an empty text clears one); unknown fields are refused."""
+    """Write Annex 5 fields (an empty text clears one); unknown fields are refused.
+    Date (a period: ``2027-03-08 to 2027-03-12``) and Location write the scope's."""
     keys = [f["key"] for f in terms_of_reference_fields(document)]
     for key in changes:
         if key not in keys:
@@ -282,8 +324,21 @@ def set_terms_of_reference(document: AssessmentDocument, changes: dict[str, str]
             )
     if not changes:
         raise InvalidInput("Nothing to change in the terms of reference.")
+    scope_changes: dict[str, object] = {}
+    if "date" in changes:
+        try:
+            start, end = parse_period(str(changes["date"]))
+        except ValueError:
+            raise InvalidInput(
+                f"'{changes['date']}' is not a period: write it as YYYY-MM-DD to YYYY-MM-DD "
+                "(it is the scope's dates)."
+            ) from None
+        scope_changes |= {"start_date": start, "end_date": end}
+    if "location" in changes:
+        scope_changes["location"] = str(changes["location"]).strip()
     stored = json.loads(assessment_of(document).terms_of_reference or "{}")
     for key, value in changes.items():
-        stored[key] = str(value).strip()
-    update_scope(document, terms_of_reference=stored)
+        if key not in SCOPE_TERMS:
+            stored[key] = str(value).strip()
+    update_scope(document, **scope_changes, terms_of_reference=stored)
     return terms_of_reference(document)

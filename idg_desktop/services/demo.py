@@ -182,6 +182,12 @@ def _fill(document: AssessmentDocument, data: dict[str, Any]) -> None:
             participants=s.get("participants", []),
             record_id=s["id"],
         )
+    from idg_desktop.services.steps import set_step
+
+    for step in data.get("steps", []):
+        set_step(
+            document, step["number"], start=step["start"], end=step["end"], record_id=step["id"]
+        )
 
 
 def _build_plan(document: AssessmentDocument, plan: dict[str, Any]) -> None:

@@ -13,16 +13,18 @@ step here, and commit a real file made at the old schema under
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from idg_desktop.domain.dates import fold_terms_into_scope
 from idg_desktop.errors import CannotWrite
 
 #: The schema this version of the application writes.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 
 def _run(connection: sqlite3.Connection, script: str) -> None:
@@ -482,6 +484,55 @@ def _step_6(connection: sqlite3.Connection) -> None:
     _run(connection, _SCHEMA_6)
 
 
+# Schema 7: the six steps' dates as facts of their own; Annex 5's Date and
+# Location become the scope's period and location (one fact, stored once).
+_SCHEMA_7 = """
+CREATE TABLE assessment_step (
+    number INTEGER NOT NULL,
+    start_date VARCHAR(10) NOT NULL,
+    end_date VARCHAR(10) NOT NULL,
+    id VARCHAR(36) NOT NULL,
+    created_at DATETIME NOT NULL,
+    updated_at DATETIME NOT NULL,
+    origin VARCHAR(64) NOT NULL,
+    revision INTEGER NOT NULL,
+    PRIMARY KEY (id),
+    UNIQUE (number)
+)
+"""
+
+
+def _step_7(connection: sqlite3.Connection) -> None:
+    """Schema 7: step dates; the terms of reference lose their copy of the
+    scope's date and location (kept as the fact if the scope had none, in the
+    terms' notes if they said something else)."""
+    _run(connection, _SCHEMA_7)
+    rows = connection.execute(
+        "SELECT id, start_date, end_date, location, terms_of_reference FROM assessment"
+    ).fetchall()
+    for record_id, start, end, location, text in rows:
+        try:
+            terms = json.loads(text or "{}")
+        except ValueError:
+            continue  # not ours to rewrite; the application shows it as it is
+        if not isinstance(terms, dict) or not {"date", "location"} & terms.keys():
+            continue
+        scope = {"start_date": start, "end_date": end, "location": location}
+        changes, terms = fold_terms_into_scope(scope, terms)
+        scope.update(changes)
+        connection.execute(
+            "UPDATE assessment SET start_date = ?, end_date = ?, location = ?, "
+            "terms_of_reference = ? WHERE id = ?",
+            (
+                scope["start_date"],
+                scope["end_date"],
+                scope["location"],
+                json.dumps(terms, ensure_ascii=False),
+                record_id,
+            ),
+        )
+
+
 #: ``STEPS[n]`` upgrades a connection's database from schema n - 1 to n.
 STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {
     2: _step_2,
@@ -489,6 +540,7 @@ STEPS: dict[int, Callable[[sqlite3.Connection], None]] = {
     4: _step_4,
     5: _step_5,
     6: _step_6,
+    7: _step_7,
 }
 
 

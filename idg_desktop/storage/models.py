@@ -510,3 +510,14 @@ class Adoption(Tracked, Base):
     endorsed_on: Mapped[str] = mapped_column(String(10))
     strategy_link: Mapped[str] = mapped_column(Text, default="")
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class AssessmentStep(Tracked, Base):
+    """When one of IDG Part II's six steps took place (schema 7): facts the
+    facilitator sets (proposed from the scope's period and the agenda), never
+    derived from when records were typed. Dates are ``YYYY-MM-DD`` or ""."""
+
+    __tablename__ = "assessment_step"
+    number: Mapped[int] = mapped_column(Integer, unique=True)
+    start_date: Mapped[str] = mapped_column(String(10), default="")
+    end_date: Mapped[str] = mapped_column(String(10), default="")

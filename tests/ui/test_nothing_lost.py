@@ -19,7 +19,15 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication
 
-from idg_desktop.services import answers, assessment, background, findings, participants, plan
+from idg_desktop.services import (
+    answers,
+    assessment,
+    background,
+    findings,
+    participants,
+    plan,
+    steps,
+)
 from idg_desktop.services.activities import find_activity
 from idg_desktop.storage.document import AssessmentDocument
 from idg_desktop.ui.main_window import MainWindow
@@ -161,15 +169,22 @@ def _scope_continuous(page, qtbot):
     return wanted
 
 
-def _scope_date(widget: str):
+def _scope_date(widget):
+    """``widget``: the page's attribute, or a function of the page giving the field."""
+
     def edit(page, qtbot):
-        edit = getattr(page, widget)
+        edit = widget(page) if callable(widget) else getattr(page, widget)
         focus(qtbot, edit)
         edit.setCurrentSection(edit.Section.YearSection)
         qtbot.keyClick(edit, Qt.Key.Key_Up)
         return edit.date().toString("yyyy-MM-dd")
 
     return edit
+
+
+def _scope_terms_location(page, qtbot):
+    type_over(qtbot, page.tor_location)
+    return TYPED
 
 
 def _scope_section(page, qtbot):
@@ -499,6 +514,20 @@ CASES: dict[str, Case] = {
         "scope", _scope_date("end"), lambda d: assessment.assessment_of(d).end_date
     ),
     "scope-section": Case("scope", _scope_section, _scope_section_read),
+    # Annex 5's Date and Location: the scope's own fact, shown a second time
+    "scope-terms-date": Case(
+        "scope",
+        _scope_date(lambda page: page.tor_period.start),
+        lambda d: assessment.assessment_of(d).start_date,
+    ),
+    "scope-terms-location": Case(
+        "scope", _scope_terms_location, lambda d: assessment.assessment_of(d).location
+    ),
+    "scope-step-date": Case(
+        "scope",
+        _scope_date(lambda page: page.step_periods[1].end),
+        lambda d: steps.list_steps(d)[0].end,
+    ),
     **{
         f"participants-{field}": Case(
             "participants", _participant_text(field), _first_participant(field)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -16,18 +15,18 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from idg_desktop.domain.vocabulary import capitalised
-from idg_desktop.services import assessment
+from idg_desktop.services import assessment, steps
+from idg_desktop.ui.date_fields import PeriodFields
 from idg_desktop.ui.labels import mode_labels, sections_label
 from idg_desktop.ui.pages.base import Page
 from idg_desktop.ui.workspace import Workspace
-
-_NO_DATE = QDate(2000, 1, 1)
 
 
 class _Text(QPlainTextEdit):
@@ -46,7 +45,7 @@ class _Text(QPlainTextEdit):
 
 class ScopePage(Page):
     MAIN_ACTIONS = ("title", "administration", "mode", "sections_box")
-    TABLES = frozenset({"assessment", "section"})
+    TABLES = frozenset({"assessment", "section", "assessment_step", "workshop_session"})
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(workspace, parent)
@@ -78,12 +77,10 @@ class ScopePage(Page):
         for key, label in mode_labels().items():
             self.mode.addItem(label, key)
         self.continuous = QCheckBox(self.tr("Continuous (rather than one-off) assessment"))
-        self.start = self._date_edit()
-        self.end = self._date_edit()
-        dates = QHBoxLayout()
-        dates.addWidget(self.start)
-        dates.addWidget(self.end)
-        dates.addStretch(1)
+        # the period of the assessment: one fact, shown here and in Annex 5
+        self.period = PeriodFields()
+        self.period.set_accessible_names(self.tr("Dates of the assessment"))
+        self.start, self.end = self.period.start, self.period.end
         self.location = QLineEdit()
         self.unit = QLineEdit()
         self.persons = QLineEdit()
@@ -96,7 +93,7 @@ class ScopePage(Page):
         form.addRow("", self.continuous)
         dates_label = QLabel(self.tr("&Dates (from, to):"))
         dates_label.setBuddy(self.start)
-        form.addRow(dates_label, dates)
+        form.addRow(dates_label, self.period)
         form.addRow(self.tr("&Location:"), self.location)
         form.addRow(self.tr("Responsible &unit:"), self.unit)
         form.addRow(self.tr("Responsible &persons:"), self.persons)
@@ -114,8 +111,7 @@ class ScopePage(Page):
             lambda _i: self._save("mode", self.mode.currentData())
         )
         self.continuous.toggled.connect(lambda on: self._save("continuous", on))
-        self.start.dateChanged.connect(lambda _d: self._save("start_date", self._iso(self.start)))
-        self.end.dateChanged.connect(lambda _d: self._save("end_date", self._iso(self.end)))
+        self._connect_period(self.period)
 
         self.sections_box = QGroupBox(
             self.tr("%1 in scope (all: a comprehensive assessment)").replace(
@@ -126,23 +122,50 @@ class ScopePage(Page):
         self.section_checks: dict[str, QCheckBox] = {}
         layout.addWidget(self.sections_box)
 
+        self.steps_box = QGroupBox(self.tr("Steps of the assessment (IDG Part II)"))
+        steps_layout = QVBoxLayout(self.steps_box)
+        steps_layout.addWidget(
+            self.intro(
+                self.tr(
+                    "When each step took place, as the assessment report shows it. "
+                    "Propose fills the steps not yet set from the dates above and the "
+                    "agenda; a date you set is never replaced."
+                )
+            )
+        )
+        self.steps_form = QFormLayout()
+        self.steps_form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        steps_layout.addLayout(self.steps_form)
+        self.step_periods: dict[int, PeriodFields] = {}
+        propose_row = QHBoxLayout()
+        self.propose = QPushButton(self.tr("&Propose from the scope and agenda"))
+        self.propose.clicked.connect(self._propose_steps)
+        self.propose_result = QLabel()
+        self.propose_result.setWordWrap(True)
+        propose_row.addWidget(self.propose)
+        propose_row.addWidget(self.propose_result, 1)
+        steps_layout.addLayout(propose_row)
+        layout.addWidget(self.steps_box)
+
         self.tor_box = QGroupBox(self.tr("Terms of reference (Annex 5)"))
         self.tor_form = QFormLayout(self.tor_box)
+        self.tor_form.addRow(
+            self.intro(
+                self.tr(
+                    "Date and Location are the dates and location of the scope above, "
+                    "shown in both places: changing either changes both."
+                )
+            )
+        )
         self.tor_fields: dict[str, _Text] = {}
+        self.tor_period: PeriodFields | None = None
+        self.tor_location: QLineEdit | None = None
         layout.addWidget(self.tor_box)
         layout.addStretch(1)
 
-    def _date_edit(self) -> QDateEdit:
-        edit = QDateEdit()
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setMinimumDate(_NO_DATE)
-        edit.setSpecialValueText(self.tr("not set"))
-        return edit
-
-    @staticmethod
-    def _iso(edit: QDateEdit) -> str:
-        return "" if edit.date() == _NO_DATE else edit.date().toString("yyyy-MM-dd")
+    def _connect_period(self, period: PeriodFields) -> None:
+        period.start.committed.connect(lambda value: self._save("start_date", value))
+        period.end.committed.connect(lambda value: self._save("end_date", value))
 
     def _build_once(self) -> None:
         if self.section_checks:
@@ -153,14 +176,38 @@ class ScopePage(Page):
             check.toggled.connect(self._save_sections)
             self.section_checks[section["code"]] = check
             self.sections_grid.addWidget(check, index // 2, index % 2)
-        for field in framework.get("terms_of_reference_fields", []):
+        for number, title in steps.step_titles(self.document).items():
+            period = PeriodFields()
+            period.set_accessible_names(title)
+            period.start.committed.connect(lambda v, n=number: self._save_step(n, start=v))
+            period.end.committed.connect(lambda v, n=number: self._save_step(n, end=v))
+            self.step_periods[number] = period
+            label = QLabel(f"{number}. {title}:")
+            label.setBuddy(period.start)
+            self.steps_form.addRow(label, period)
+        for field in assessment.terms_of_reference_fields(self.document):
+            label = field["label"].replace("&", "&&") + ":"
+            if field["key"] == "date":
+                self.tor_period = PeriodFields()
+                self.tor_period.set_accessible_names(field["label"])
+                self._connect_period(self.tor_period)
+                self.tor_form.addRow(label, self.tor_period)
+                continue
+            if field["key"] == "location":
+                self.tor_location = QLineEdit()
+                self.tor_location.setAccessibleName(field["label"])
+                self.tor_location.editingFinished.connect(
+                    lambda: self._save("location", self.tor_location.text().strip())
+                )
+                self.tor_form.addRow(label, self.tor_location)
+                continue
             text = _Text(lambda key=field["key"]: self._save_tor(key))
             text.setAccessibleName(field["label"])
             if field.get("hint"):
                 text.setPlaceholderText(field["hint"])
             self.tor_fields[field["key"]] = text
             # the guide's own words, never a mnemonic ("Expert' & WCO's input")
-            self.tor_form.addRow(field["label"].replace("&", "&&") + ":", text)
+            self.tor_form.addRow(label, text)
 
     def reload(self) -> None:
         self._build_once()
@@ -171,10 +218,14 @@ class ScopePage(Page):
             self.administration.setText(scope.administration)
             self.mode.setCurrentIndex(max(0, self.mode.findData(scope.mode)))
             self.continuous.setChecked(scope.continuous)
-            for edit, value in ((self.start, scope.start_date), (self.end, scope.end_date)):
-                date = QDate.fromString(value, "yyyy-MM-dd") if value else _NO_DATE
-                edit.setDate(date if date.isValid() else _NO_DATE)
+            for period in (self.period, self.tor_period):
+                if period is not None:
+                    period.show_period(scope.start_date, scope.end_date)
             self.location.setText(scope.location)
+            if self.tor_location is not None:
+                self.tor_location.setText(scope.location)
+            for step in steps.list_steps(self.document):
+                self.step_periods[step.number].show_period(step.start, step.end)
             self.unit.setText(scope.responsible_unit)
             self.persons.setText(scope.responsible_persons)
             in_scope = {s.code for s in assessment.sections_in_scope(self.document)}
@@ -197,6 +248,33 @@ class ScopePage(Page):
             self.tr("Change the scope"),
             lambda: assessment.update_scope(self.document, **{name: value}),
         )
+
+    def _save_step(self, number: int, **dates: str) -> None:
+        if self._loading:
+            return
+        self.workspace.run(
+            self.tr("Set the dates of step %1").replace("%1", str(number)),
+            lambda: steps.set_step(self.document, number, **dates),
+        )
+
+    def _propose_steps(self) -> None:
+        changed = self.workspace.run(
+            self.tr("Propose the dates of the steps"),
+            lambda: steps.apply_proposals(self.document),
+        )
+        if changed:
+            self.propose_result.setText(
+                self.tr("Dates proposed for steps %1: check them.").replace(
+                    "%1", ", ".join(str(n) for n in changed)
+                )
+            )
+        elif changed is not None:
+            self.propose_result.setText(
+                self.tr(
+                    "Nothing to propose: the steps the scope and agenda can date are "
+                    "already set (or the scope has no dates)."
+                )
+            )
 
     def _save_sections(self) -> None:
         if self._loading:

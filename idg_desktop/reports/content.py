@@ -16,6 +16,7 @@ from datetime import date
 
 from sqlalchemy import select
 
+from idg_desktop.domain.plurals import ngettext
 from idg_desktop.exchange.merge import open_conflict_count
 from idg_desktop.reports.privacy import Person, Pseudonyms
 from idg_desktop.reports.words import MODES, ROLES, STAKEHOLDERS
@@ -426,23 +427,35 @@ def _steps(framework, assessment, groups, documents, sessions, report: Report) -
     """IDG Part II's six steps with the dates the file records for each."""
     scope = "comprehensive" if assessment.comprehensive else "selected sections"
     endorsed = "; ".join(f"endorsed by {by} on {on}" for by, on, _, _ in report.adoptions)
+    people = ngettext("{n} participant", "{n} participants", len(report.participants))
+    teams = ngettext("{n} working group", "{n} working groups", len(groups))
+    found = len(report.findings)
     done = {
         1: (_day(assessment.created_at), f"{report.mode}; {scope}"),
         2: (
             _span([_day(g.created_at) for g in groups]),
-            f"{len(groups)} working groups, {len(report.participants)} participants",
+            f"{teams}, {people}" if groups else people if report.participants else "",
         ),
         3: (
             _span([_day(d.created_at) for d in documents]),
-            f"{len(documents)} background documents reviewed",
+            ngettext(
+                "{n} background document reviewed",
+                "{n} background documents reviewed",
+                len(documents),
+            )
+            if documents
+            else "",
         ),
         4: (
             _span([_day(s.created_at) for s in sessions]),
-            f"{len(sessions)} workshop sessions planned",
+            ngettext("{n} workshop session planned", "{n} workshop sessions planned", len(sessions))
+            if sessions
+            else "",
         ),
         5: (
             _span([assessment.start_date, assessment.end_date] + [s.date for s in sessions]),
-            f"checklist answered and rated; {len(report.findings)} findings",
+            "checklist answered and rated; "
+            + (ngettext("{n} finding", "{n} findings", found) if found else "no finding yet"),
         ),
         6: (report.today, f"this report; {endorsed}" if endorsed else "this report"),
     }

@@ -115,7 +115,7 @@ class Activity:
     description: str
     ratings: dict[str, str | None]
     plan: dict[str, str]
-    kpis: list[str]
+    kpis: list[str]  # each KPI's name, target value and baseline (kpi_line)
 
 
 @dataclass
@@ -224,7 +224,7 @@ def read_report(
     kpis = [k for k in list_kpis(document) if k.id not in hidden]
     kpi_names: dict[str, list[str]] = {}
     for kpi in kpis:
-        kpi_names.setdefault(kpi_owner_id(kpi), []).append(clean(kpi.name))
+        kpi_names.setdefault(kpi_owner_id(kpi), []).append(kpi_line(kpi, clean))
     activities = {
         a.id: _activity(a, codes.get(a.id, ""), kpi_names.get(a.id, []), clean)
         for a in list_activities(document)
@@ -368,6 +368,18 @@ def read_report(
     )
     report.steps = _steps(framework, assessment, groups, documents, sessions, report)
     return report
+
+
+def kpi_line(kpi: models.Kpi, clean) -> str:
+    """A KPI as the action plan names it: its name, target value and baseline
+    ("Offices using the register: target 14 of 14; baseline 0 of 14 (2026-03-01)")."""
+    target = clean(kpi.target_value or "").strip()
+    baseline = clean(kpi.baseline_value or "").strip()
+    parts = [f"target {target}" if target else "target not set yet"]
+    if baseline:
+        when = (kpi.baseline_date or "").strip()
+        parts.append(f"baseline {baseline}" + (f" ({when})" if when else ""))
+    return f"{clean(kpi.name)}: {'; '.join(parts)}"
 
 
 def _sections(document: AssessmentDocument, clean, public: bool) -> list[Section]:

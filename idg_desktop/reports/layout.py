@@ -439,7 +439,21 @@ class KeptTable(LongTable):
     def split(self, available_width, available_height):
         parts = super().split(available_width, available_height)
         frame = getattr(self, "_frame", None)
-        if not parts and self._nosplitCmds and frame is not None and frame._atTop:
+        if parts or not self._nosplitCmds or frame is None or not frame._atTop:
+            return parts
+        # A block taller than a whole page: free the rows that fit on this one,
+        # the rest keep their blocks; failing that, split as reportlab would.
+        fit, height = 0, 0.0
+        for row_height in self._rowHeights:
+            if height + row_height > available_height:
+                break
+            height, fit = height + row_height, fit + 1
+        rows = len(self._rowHeights)
+        self._nosplitCmds = [
+            c for c in self._nosplitCmds if (c[1][1] + rows if c[1][1] < 0 else c[1][1]) > fit
+        ]
+        parts = super().split(available_width, available_height)
+        if not parts and self._nosplitCmds:
             self._nosplitCmds = []
             parts = super().split(available_width, available_height)
         return parts

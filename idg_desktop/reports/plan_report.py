@@ -74,9 +74,12 @@ def plan_table(report: Report, width: float):
     rows = [[para(h, "head") for h in PLAN_HEADER]]
     extra: list = []
 
+    bands: list[int] = []
+
     def band(text: str, fill: str, style: str = "cellbold") -> None:
         rows.append([rich(text, style)] + [""] * (len(PLAN_HEADER) - 1))
         n = len(rows) - 1
+        bands.append(n)
         extra.extend([("SPAN", (0, n), (-1, n)), ("BACKGROUND", (0, n), (-1, n), fill)])
 
     def outcome(node: Outcome) -> None:
@@ -102,6 +105,9 @@ def plan_table(report: Report, width: float):
     if report.not_in_plan:
         band("Not yet in the results chain", OUTPUT_FILL)
         rows.extend(_activity_row(a) for a in report.not_in_plan)
+    # An outcome's or output's band is a heading: never at a page's foot without
+    # the row under it (bands in a row stay together down to the first activity).
+    extra += [("NOSPLIT", (0, n), (-1, n + 1)) for n in bands if n + 1 < len(rows)]
     return table(rows, fractions(width, *PLAN_WIDTHS), extra=extra)
 
 

@@ -124,3 +124,19 @@ def test_the_demo_says_its_counts_in_the_plural(demo_file: Path):
     assert any(
         re.match(r"10 activities were prioritised; \d+ are high priority: ", m) for m in messages
     )
+
+
+def test_a_new_assessments_report_says_what_is_not_there_yet(new_file: Path, tmp_path: Path):
+    import pypdf
+
+    from idg_desktop.cli import main
+
+    pdf = tmp_path / "young.pdf"
+    assert main(["export", "pdf", str(new_file), "--report", "assessment", "-o", str(pdf)]) == 0
+    pages = [page.extract_text() for page in pypdf.PdfReader(pdf).pages]
+    opening = " ".join(" ".join(pages[:4]).split())
+    assert "No participant recorded yet." in opening
+    assert "No working group set up yet." in opening
+    assert "no background document has been recorded yet" in opening
+    assert "checklist answered and rated" not in opening  # nothing is, yet
+    _read_like_a_person([opening])

@@ -316,6 +316,8 @@ def sessions(report: Report, width: float) -> list:
 
 def people(report: Report, width: float) -> list:
     story = [heading("4 Participants and working groups", 1)]
+    if not report.participants:
+        story.append(para("No participant recorded yet.", "muted"))
     rows = [[para(h, "head") for h in ("Participant", "Role", "Unit", "Stakeholder")]]
     for p in report.participants:
         rows.append(
@@ -326,8 +328,11 @@ def people(report: Report, width: float) -> list:
                 para(p.stakeholder + (" (external)" if p.external else ""), "cell"),
             ]
         )
-    story.append(table(rows, fractions(width, 28, 20, 32, 20)))
+    if report.participants:
+        story.append(table(rows, fractions(width, 28, 20, 32, 20)))
     story += [gap(), heading("Working groups", 2, toc=False)]
+    if not report.groups:
+        return [*story, para("No working group set up yet.", "muted")]
     rows = [[para(h, "head") for h in ("Group", "Sections", "Members", "Rapporteur")]]
     for g in report.groups:
         rows.append(

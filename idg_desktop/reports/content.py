@@ -442,6 +442,7 @@ def _steps(framework, assessment, groups, documents, sessions, report: Report) -
     people = ngettext("{n} participant", "{n} participants", len(report.participants))
     teams = ngettext("{n} working group", "{n} working groups", len(groups))
     found = len(report.findings)
+    rated = any(q.rating != "not-assessed" for s in report.sections for q in s.questions)
     done = {
         1: (_day(assessment.created_at), f"{report.mode}; {scope}"),
         2: (
@@ -466,8 +467,10 @@ def _steps(framework, assessment, groups, documents, sessions, report: Report) -
         ),
         5: (
             _span([assessment.start_date, assessment.end_date] + [s.date for s in sessions]),
-            "checklist answered and rated; "
-            + (ngettext("{n} finding", "{n} findings", found) if found else "no finding yet"),
+            "; ".join(
+                ["checklist answered and rated"] * rated
+                + [ngettext("{n} finding", "{n} findings", found)] * bool(found)
+            ),
         ),
         6: (report.today, f"this report; {endorsed}" if endorsed else "this report"),
     }

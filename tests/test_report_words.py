@@ -140,3 +140,16 @@ def test_a_new_assessments_report_says_what_is_not_there_yet(new_file: Path, tmp
     assert "no background document has been recorded yet" in opening
     assert "checklist answered and rated" not in opening  # nothing is, yet
     _read_like_a_person([opening])
+
+
+def test_one_unplaced_activity_is_said_in_the_singular(new_file: Path, tmp_path: Path):
+    import pypdf
+
+    from idg_desktop.cli import main
+
+    with AssessmentDocument.open(new_file) as document:
+        activities.add_activity(document, title="Not yet rated", section="LC")
+    pdf = tmp_path / "matrix.pdf"
+    assert main(["export", "pdf", str(new_file), "--report", "matrix", "-o", str(pdf)]) == 0
+    text = " ".join(" ".join(p.extract_text() for p in pypdf.PdfReader(pdf).pages).split())
+    assert "1 activity is not placed: its impact or ease is not rated yet." in text

@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, PageBreak
 
+from idg_desktop.domain.plurals import ngettext
 from idg_desktop.domain.vocabulary import SECTION_WORDS, capitalised
 from idg_desktop.reports import words
 from idg_desktop.reports.charts import matrix
@@ -206,7 +207,11 @@ def matrix_story(
     if report.unplaced:
         story.append(
             para(
-                f"{len(report.unplaced)} activities are not placed: impact or ease not rated yet.",
+                ngettext(
+                    "{n} activity is not placed: its impact or ease is not rated yet.",
+                    "{n} activities are not placed: impact or ease not rated yet.",
+                    len(report.unplaced),
+                ),
                 "muted",
             )
         )

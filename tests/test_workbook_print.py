@@ -166,7 +166,7 @@ def test_a_wrong_word_is_refused_naming_the_words(idg, workbook, tmp_path):
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not here")
 def test_the_workbook_prints_on_few_pages(workbook: Path, tmp_path: Path):
     """LibreOffice printed the demo's workbook on 134 pages; one page wide each
-    sheet, without the ids, it takes about 34."""
+    sheet, without the ids, it takes about 37."""
     pypdf = pytest.importorskip("pypdf")
     done = subprocess.run(
         ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), workbook],

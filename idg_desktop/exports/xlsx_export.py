@@ -14,6 +14,7 @@ the target is left as it was.
 from __future__ import annotations
 
 import io
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -159,12 +160,12 @@ MAX_HEIGHT = 409  # points: the tallest row Excel allows
 
 
 def _lines(width: int, value: Any) -> int:
-    """How many lines ``value`` takes wrapped in a column ``width`` characters
-    wide (a generous estimate: text is cut when a row is too short to print it)."""
+    """How many lines ``value`` takes wrapped at words in a column ``width``
+    characters wide (a generous estimate: text is cut when a row is too short)."""
     if not isinstance(value, str) or not value:
         return 1
-    per_line = max(1, int(width * 1.2) - 2)
-    return sum(max(1, -(-len(part) // per_line)) for part in value.split("\n"))
+    per_line = max(4, int(width * 1.1))
+    return sum(max(1, len(textwrap.wrap(part, per_line))) for part in value.split("\n"))
 
 
 def _height(cells: Any) -> float:

@@ -67,7 +67,7 @@ def info(key: str, header: str, width: int = 30, labels: dict[str, str] | None =
 
 ID = Column("id", "Id", "id", 38)
 #: Schema 5: the plan's confidential marks (absent from older workbooks: no).
-CONFIDENTIAL = Column("confidential", "Confidential", "bool", 10, absent=False)
+CONFIDENTIAL = Column("confidential", "Confidential", "bool", 13, absent=False)
 TRACKED = (
     Column("created_at", "Created (UTC)", "time", 28),
     Column("updated_at", "Updated (UTC)", "time", 28),
@@ -166,7 +166,7 @@ SHEETS: tuple[Sheet, ...] = (
             text("name", "Name"),
             text("unit", "Unit"),
             text("expertise", "Expertise"),
-            Column("external", "External", "bool", 10),
+            Column("external", "External", "bool", 13),
             choice("stakeholder", "Stakeholder", _values(Stakeholder), width=22),
             choice("gender", "Gender", _values(Gender)),
             choice("role", "Role", _values(Role), width=22),
@@ -202,9 +202,9 @@ SHEETS: tuple[Sheet, ...] = (
             Column("measure_exists", "Is there a measure?", "opt_bool", 12),
             Column("applied", "Is it applied?", "opt_bool", 12),
             choice("effective", "Is it effective?", _values(Effectiveness), empty=None),
-            Column("marked_for_review", "Marked for review", "bool", 10),
-            Column("reviewed", "Reviewed", "bool", 10),
-            Column("confidential", "Confidential", "bool", 10),
+            Column("marked_for_review", "Marked for review", "bool", 13),
+            Column("reviewed", "Reviewed", "bool", 13),
+            Column("confidential", "Confidential", "bool", 13),
             Column("group", "Working group (id)", "ref", 38),
             Column("author", "Author (id)", "ref", 38),
             *TRACKED,
@@ -221,7 +221,7 @@ SHEETS: tuple[Sheet, ...] = (
             text("text", "Finding", 60),
             text("proposed_action", "Proposed action", 50),
             choice("status", "Status", _values(FindingStatus)),
-            Column("confidential", "Confidential", "bool", 10),
+            Column("confidential", "Confidential", "bool", 13),
             Column("group", "Working group (id)", "ref", 38),
             Column("author", "Author (id)", "ref", 38),
             Column("merged_into", "Merged into (id)", "ref", 38),
@@ -272,7 +272,7 @@ SHEETS: tuple[Sheet, ...] = (
                 Column(k, h, "list", 30) if k == "typologies" else text(k, h)
                 for k, h in KPI_HEADERS.items()
             ),
-            Column("complete", "Sheet complete", "bool", 10),
+            Column("complete", "Sheet complete", "bool", 13),
             CONFIDENTIAL,
             *TRACKED,
         ),
@@ -284,7 +284,7 @@ SHEETS: tuple[Sheet, ...] = (
             Column("code", "Code", "text", 8),
             info("title", capitalised(SECTION_WORDS), 50),
             info("kind", "Kind (IDG)", 26),  # the guide's word: key factor, area of ...
-            Column("in_scope", "In scope", "bool", 10),
+            Column("in_scope", "In scope", "bool", 13),
         ),
     ),
     Sheet(

@@ -173,7 +173,18 @@ def test_conflict_sheets_are_readable(merged_workbook: Path):
     log = book["Merge log"]
     headers = [c.value for c in log[1]]
     first = dict(zip(headers, [c.value for c in log[2]], strict=True))
-    assert first["Outcome"] == "conflicts" and first["Records"] == "1 taken, 0 added, 3 in conflict"
+    assert first["Outcome"] == "Conflicts" and first["Records"] == "1 taken, 0 added, 3 in conflict"
+
+
+RATING_VALUES = {
+    "Absent": "absent",
+    "Not applied": "not-applied",
+    "Not effective": "not-effective",
+    "Partially effective": "partially-effective",
+    "Effective": "effective",
+    "Not applicable": "not-applicable",
+    "Not assessed": "not-assessed",
+}
 
 
 def test_workbook_structure(demo_workbook: Path):
@@ -201,7 +212,8 @@ def test_workbook_structure(demo_workbook: Path):
     for row in range(2, answers.max_row + 1):
         cell = answers.cell(row=row, column=rating)
         assert cell.fill.fill_type == "solid"
-        assert cell.fill.fgColor.rgb[-6:].lower() == RATING_COLOURS[cell.value].lstrip("#")
+        value = RATING_VALUES[cell.value]  # the cell shows the rating's label
+        assert cell.fill.fgColor.rgb[-6:].lower() == RATING_COLOURS[value].lstrip("#")
         seen.add(cell.value)
     assert len(seen) >= 4
     tech = {r[0].value: r[1].value for r in book[TECHNICAL_SHEET].iter_rows(min_row=2)}

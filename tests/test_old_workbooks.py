@@ -32,6 +32,20 @@ def test_a_full_workbook_of_the_first_version_rebuilds_the_demo(idg, tmp_path: P
     assert (facts["kpis"], facts["kpis_complete"], facts["endorsements"]) == (9, 8, 2)
 
 
+def test_a_full_workbook_of_the_second_version_rebuilds_the_demo(idg, tmp_path: Path):
+    """The workbook of the code before its sheets spoke people's words (machine
+    values such as "private-sector", "partially-effective") is still read."""
+    rebuilt = tmp_path / "rebuilt.idg"
+    result = idg("import", "workbook", FIXTURES / "workbook-v2-demo.xlsx", rebuilt)
+    assert result.code == 0, result.err
+    facts = json.loads(idg("info", rebuilt, "--json").out)
+    counts = {key: facts[key] for key in ("participants", "groups", "answers", "findings")}
+    assert counts == {"participants": 23, "groups": 4, "answers": 72, "findings": 24}
+    assert (facts["activities"], facts["outcomes"], facts["outputs"]) == (10, 7, 5)
+    assert (facts["kpis"], facts["kpis_complete"], facts["endorsements"]) == (11, 9, 2)
+    assert (facts["sessions"], facts["documents"]) == (8, 13)
+
+
 def _column(sheet, header: str) -> int:
     for cell in sheet[1]:
         if cell.value == header:

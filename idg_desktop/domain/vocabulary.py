@@ -9,7 +9,7 @@ the other areas), kept here once for the window, the reports and the workbook.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import TypeVar
+from typing import Any, TypeVar
 
 
 class Mode(StrEnum):
@@ -149,6 +149,40 @@ def rating_from_evaluation(
         Effectiveness.PARTLY: Rating.PARTIALLY_EFFECTIVE,
         Effectiveness.YES: Rating.EFFECTIVE,
     }[Effectiveness(effective)]
+
+
+# -- the words people read for the closed lists ----------------------------------
+# The window's words (ui/labels.py translates them through Qt); the reports and
+# the workbook print these English ones. Any value not listed reads as itself,
+# capitalised, hyphens as spaces ("private-sector" → "Private sector").
+
+MODE_LABELS: dict[str, str] = {
+    Mode.IN_COUNTRY: "Mode 1: external facilitation, in-country",
+    Mode.REMOTE: "Mode 2: external facilitation, remote",
+    Mode.SELF: "Mode 3: self-assessment",
+}
+FINDING_KIND_LABELS: dict[str, str] = {
+    FindingKind.STRENGTH: "Strength",
+    FindingKind.WEAKNESS: "Weakness / risk",
+    FindingKind.RECOMMENDATION: "Recommendation",
+}
+#: An activity's priority band; "unrated": not every criterion is rated yet.
+BAND_LABELS: dict[str, str] = {"unrated": "Not rated"}
+
+
+def label_of(value: str, labels: dict[str, str] | None = None) -> str:
+    """The words people read for a coded ``value``: ``labels``' if it has them,
+    else the value itself, capitalised, hyphens as spaces."""
+    if labels and value in labels:
+        return labels[value]
+    return capitalised(value.replace("-", " ").replace("_", " "))
+
+
+def labels_of(values: Any, labels: dict[str, str] | None = None) -> dict[str, str]:
+    """``{value: label}`` for every value of an enum or list of values."""
+    return {
+        str(getattr(v, "value", v)): label_of(str(getattr(v, "value", v)), labels) for v in values
+    }
 
 
 E = TypeVar("E", bound=StrEnum)

@@ -3,7 +3,9 @@
 Cell conventions: every text is a string cell (never a formula, whatever its
 first character), timestamps are ISO text with ``Z`` exactly as in the JSON
 export, dates are text, booleans are ``yes``/``no``, lists of ids are
-comma-separated, numbers are numbers. Reading accepts what Excel may make of
+comma-separated, numbers are numbers, a closed list's values are written in
+people's words (``Column.labels``: "Private sector", "Partially effective")
+and read back from those words or from the values themselves. Reading accepts what Excel may make of
 them (``TRUE`` for yes, ``3.0`` for 3) and refuses anything else with the
 reason, for the importer to name the sheet and row.
 """
@@ -42,10 +44,21 @@ class Column:
     #: A column added after the first workbooks: when a workbook lacks it,
     #: every row reads ``absent`` (``REQUIRED``: the column must be there).
     absent: Any = "<required>"
+    #: The words people read for a closed list's values, ``(value, label)``:
+    #: the cell shows the label; reading takes the label or the value back.
+    labels: tuple[tuple[str, str], ...] = ()
 
     @property
     def required(self) -> bool:
         return self.absent == REQUIRED
+
+    def label(self, value: str) -> str:
+        return dict(self.labels).get(value, value)
+
+    def value_of(self, text: str) -> str | None:
+        """The value whose label (any case, spaces collapsed) is ``text``; ``None``: none."""
+        wanted = " ".join(text.split()).casefold()
+        return next((v for v, label in self.labels if label.casefold() == wanted), None)
 
 
 @dataclass(frozen=True)
@@ -72,6 +85,8 @@ def to_cell(column: Column, value: Any) -> Any:
         return ", ".join(value) if value else None
     if kind in {"int", "opt_int"}:
         return int(value)
+    if column.labels:
+        return column.label(str(value))
     return str(value)
 
 
@@ -128,9 +143,13 @@ def from_cell(column: Column, raw: Any) -> Any:
             raise CellError(f"'{_short(value)}' is not a UTC time such as 2026-03-09T08:00:00Z")
         return _time(moment)
     if kind == "choice":
-        if value.lower() in column.choices:
+        if value.lower() in column.choices:  # the value itself (workbooks before labels)
             return value.lower()
-        raise CellError(f"'{_short(value)}' is not one of {', '.join(column.choices)}")
+        labelled = column.value_of(value)
+        if labelled is not None:
+            return labelled
+        shown = [column.label(c) for c in column.choices]
+        raise CellError(f"'{_short(value)}' is not one of {', '.join(shown)}")
     raise AssertionError(kind)
 
 

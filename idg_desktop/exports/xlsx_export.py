@@ -14,6 +14,7 @@ the target is left as it was.
 from __future__ import annotations
 
 import io
+import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +40,6 @@ HEADER_FILL = PatternFill(fill_type="solid", fgColor="FFDDE3EA")
 HEADER_FONT = Font(bold=True)
 TECHNICAL_FONT = Font(bold=True, color="FF6B7480")  # ids and bookkeeping, after the content
 WRAP = Alignment(wrap_text=True, vertical="top")
-TOP = Alignment(vertical="top")
 MAX_PROBLEMS = 10
 
 
@@ -91,6 +91,7 @@ def _sharing_notice(book: openpyxl.Workbook, sharing: str) -> None:
     if "pseudonymised" in sharing:
         lines.append("Participants are named by their role and initials.")
     ws.column_dimensions["A"].width = 100
+    _page(ws, landscape=False, title="", print_area=f"A1:A{len(lines)}", header_row=False)
     for number, text in enumerate(lines, start=1):
         cell = ws.cell(row=number, column=1, value=text)
         cell.data_type = "s"
@@ -107,8 +108,12 @@ def build_workbook(rows: dict[str, list[dict[str, Any]]]) -> openpyxl.Workbook:
     if sharing:
         _sharing_notice(book, sharing)
     problems: list[str] = []
+    scope = (rows.get("scope") or [{}])[0]
+    title = str(scope.get("title") or "")
     for sheet in SHEETS:
         _write_sheet(book.create_sheet(sheet.name), sheet, rows[sheet.key], problems)
+        if not sheet.hidden:
+            _print_setup(book[sheet.name], sheet, len(rows[sheet.key]), title)
     if problems:
         shown = problems[:MAX_PROBLEMS]
         more = len(problems) - len(shown)
@@ -140,11 +145,31 @@ def _put(ws: Worksheet, row: int, column: int, spec: Column, value: Any, where: 
     cell.value = written
     if isinstance(written, str):
         cell.data_type = "s"  # "=1+1" stays the text "=1+1", never a formula
-        cell.alignment = WRAP if spec.width >= 24 else TOP
-    if spec.rating and written in RATING_COLOURS:
-        cell.fill = PatternFill(fill_type="solid", fgColor=_argb(RATING_COLOURS[written]))
-        cell.font = Font(color=_argb(rating_text_colour(written)))
+        cell.alignment = WRAP  # a row is as tall as its longest text (_height)
+    if spec.rating and value in RATING_COLOURS:  # the value: the cell shows its label
+        cell.fill = PatternFill(fill_type="solid", fgColor=_argb(RATING_COLOURS[value]))
+        cell.font = Font(color=_argb(rating_text_colour(value)))
     return []
+
+
+LINE_HEIGHT = 15  # points: a line of Excel's default 11-point font
+MAX_HEIGHT = 409  # points: the tallest row Excel allows
+
+
+def _lines(width: int, value: Any) -> int:
+    """How many lines ``value`` takes wrapped at words in a column ``width``
+    characters wide (a generous estimate: text is cut when a row is too short)."""
+    if not isinstance(value, str) or not value:
+        return 1
+    per_line = max(4, int(width * 1.1))
+    return sum(max(1, len(textwrap.wrap(part, per_line))) for part in value.split("\n"))
+
+
+def _height(cells: Any) -> float:
+    """A row's height to show its wrapped text whole: neither Excel nor
+    LibreOffice fits a row to its text when it opens a written workbook."""
+    lines = max((_lines(width, value) for width, value in cells), default=1)
+    return min(MAX_HEIGHT, LINE_HEIGHT * lines)
 
 
 #: A record's identity and bookkeeping: written after what people read (the
@@ -177,6 +202,7 @@ def _write_sheet(ws: Worksheet, sheet: Sheet, rows: list[dict], problems: list[s
             label.data_type = "s"
             label.font = HEADER_FONT
             problems += _put(ws, line, 2, spec, record.get(spec.key), f"{sheet.name}, row {line}")
+            ws.row_dimensions[line].height = _height([(80, to_cell(spec, record.get(spec.key)))])
         last = len(columns) + 1
         ws.auto_filter.ref = f"A1:B{last}"
     else:
@@ -188,11 +214,63 @@ def _write_sheet(ws: Worksheet, sheet: Sheet, rows: list[dict], problems: list[s
             where = f"{sheet.name}, row {line}"
             for number, spec in enumerate(columns, start=1):
                 problems += _put(ws, line, number, spec, record.get(spec.key), where)
+            ws.row_dimensions[line].height = _height(
+                (spec.width, to_cell(spec, record.get(spec.key))) for spec in columns
+            )
+        ws.row_dimensions[1].height = _height((spec.width, spec.header) for spec in columns)
         last_column = get_column_letter(len(columns))
         ws.auto_filter.ref = f"A1:{last_column}{len(rows) + 1}"
     ws.freeze_panes = "A2"
     if sheet.hidden:
         ws.sheet_state = "hidden"
+
+
+#: The widest a sheet's printed columns may be (in Excel's character widths)
+#: and still read at a good size on a portrait A4 page; wider sheets print
+#: in landscape. Either way each sheet is scaled to its page's width.
+PORTRAIT_WIDTH = 100
+
+
+def _header_text(text: str) -> str:
+    """Text for a page header: "&" starts a code there, so it is doubled."""
+    return text.replace("&", "&&")
+
+
+def _page(ws: Worksheet, *, landscape: bool, title: str, print_area: str, header_row=True):
+    setup = ws.page_setup
+    setup.orientation = "landscape" if landscape else "portrait"
+    setup.paperSize = ws.PAPERSIZE_A4
+    setup.fitToWidth, setup.fitToHeight = 1, 0  # one page wide, as many pages long as needed
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = ws.page_margins.bottom = 0.75
+    ws.print_options.gridLines = True
+    if header_row:
+        ws.print_title_rows = "1:1"  # the header row on every page
+    ws.print_area = print_area
+    ws.oddHeader.left.text = _header_text(title)
+    ws.oddHeader.left.size = 9
+    ws.oddHeader.right.text = "&A"  # the sheet's name
+    ws.oddHeader.right.size = 9
+    ws.oddFooter.center.text = "Page &P of &N"
+    ws.oddFooter.center.size = 9
+
+
+def _print_setup(ws: Worksheet, sheet: Sheet, count: int, title: str) -> None:
+    """Set up the sheet to print: what people read, one page wide (landscape
+    when wide), the header row repeated, the assessment's title and the sheet's
+    name above, page numbers below. Ids and bookkeeping, to the right, are
+    left out of the printed area (they stay in the workbook)."""
+    columns = _for_people(sheet.columns)
+    people = [c for c in columns if c.key not in TECHNICAL and not _is_reference(c)]
+    printed = people or columns
+    if sheet.vertical:  # one field a row: the record's fields, without its bookkeeping
+        area = f"A1:B{len(printed) + 1}"
+        _page(ws, landscape=False, title=title, print_area=area)
+        return
+    width = sum(c.width for c in printed)
+    area = f"A1:{get_column_letter(len(printed))}{max(count, 1) + 1}"
+    _page(ws, landscape=width > PORTRAIT_WIDTH, title=title, print_area=area)
 
 
 def check_read_back(path: Path, rows: dict[str, list[dict[str, Any]]]) -> None:

@@ -17,6 +17,9 @@ from typing import Any
 from idg_desktop.domain.plan import CONFIRMED, Extent, OutcomeLevel
 from idg_desktop.domain.priorities import CRITERIA, Level
 from idg_desktop.domain.vocabulary import (
+    BAND_LABELS,
+    FINDING_KIND_LABELS,
+    MODE_LABELS,
     SECTION_WORDS,
     Effectiveness,
     FindingKind,
@@ -27,6 +30,7 @@ from idg_desktop.domain.vocabulary import (
     Role,
     Stakeholder,
     capitalised,
+    labels_of,
     section_kind_words,
 )
 from idg_desktop.exports.xlsx_cells import Column, Sheet
@@ -49,18 +53,22 @@ def text(key: str, header: str, width: int = 30) -> Column:
 
 
 def choice(key: str, header: str, values: tuple[str, ...], **kw) -> Column:
-    """A closed list; ``empty=`` makes it optional, with that value when empty."""
+    """A closed list, written in people's words (``labels=`` for words other than
+    the value capitalised); ``empty=`` makes it optional, with that value when empty."""
     optional = "empty" in kw
-    return Column(key, header, "choice", kw.pop("width", 16), values, optional, **kw)
+    labels = tuple(labels_of(values, kw.pop("labels", None)).items())
+    return Column(key, header, "choice", kw.pop("width", 16), values, optional, labels=labels, **kw)
 
 
-def info(key: str, header: str, width: int = 30) -> Column:
-    return Column(key, header, "text", width, info=True)
+def info(key: str, header: str, width: int = 30, labels: dict[str, str] | None = None) -> Column:
+    """Written for people, ignored on import (``labels``: the words for coded values)."""
+    pairs = tuple(labels.items()) if labels else ()
+    return Column(key, header, "text", width, info=True, labels=pairs)
 
 
 ID = Column("id", "Id", "id", 38)
 #: Schema 5: the plan's confidential marks (absent from older workbooks: no).
-CONFIDENTIAL = Column("confidential", "Confidential", "bool", 10, absent=False)
+CONFIDENTIAL = Column("confidential", "Confidential", "bool", 13, absent=False)
 TRACKED = (
     Column("created_at", "Created (UTC)", "time", 28),
     Column("updated_at", "Updated (UTC)", "time", 28),
@@ -73,6 +81,7 @@ CONFLICT_STATUSES = ("open", "resolved")
 MERGE_SOURCES = ("package", "workbook")
 MERGE_OUTCOMES = ("merged", "conflicts", "already-imported")
 LEVELS = _values(Level)
+BANDS = (*LEVELS, "unrated")
 PLAN_HEADERS = {
     "responsible_division": "Responsible division",
     "responsible_person": "Responsible person",
@@ -139,7 +148,7 @@ SHEETS: tuple[Sheet, ...] = (
             *TRACKED,
             text("title", "Title of the assessment"),
             text("administration", "Customs administration"),
-            choice("mode", "Mode of assessment", _values(Mode)),
+            choice("mode", "Mode of assessment", _values(Mode), labels=MODE_LABELS, width=30),
             Column("comprehensive", "Comprehensive", "bool"),
             Column("continuous", "Continuous", "bool"),
             text("start_date", "Start date"),
@@ -158,7 +167,7 @@ SHEETS: tuple[Sheet, ...] = (
             text("name", "Name"),
             text("unit", "Unit"),
             text("expertise", "Expertise"),
-            Column("external", "External", "bool", 10),
+            Column("external", "External", "bool", 13),
             choice("stakeholder", "Stakeholder", _values(Stakeholder), width=22),
             choice("gender", "Gender", _values(Gender)),
             choice("role", "Role", _values(Role), width=22),
@@ -194,9 +203,9 @@ SHEETS: tuple[Sheet, ...] = (
             Column("measure_exists", "Is there a measure?", "opt_bool", 12),
             Column("applied", "Is it applied?", "opt_bool", 12),
             choice("effective", "Is it effective?", _values(Effectiveness), empty=None),
-            Column("marked_for_review", "Marked for review", "bool", 10),
-            Column("reviewed", "Reviewed", "bool", 10),
-            Column("confidential", "Confidential", "bool", 10),
+            Column("marked_for_review", "Marked for review", "bool", 13),
+            Column("reviewed", "Reviewed", "bool", 13),
+            Column("confidential", "Confidential", "bool", 13),
             Column("group", "Working group (id)", "ref", 38),
             Column("author", "Author (id)", "ref", 38),
             *TRACKED,
@@ -209,11 +218,11 @@ SHEETS: tuple[Sheet, ...] = (
             ID,
             Column("section", "Section", "text", 9),
             Column("questions", "Questions", "list", 16),
-            choice("kind", "Kind", _values(FindingKind)),
+            choice("kind", "Kind", _values(FindingKind), labels=FINDING_KIND_LABELS),
             text("text", "Finding", 60),
             text("proposed_action", "Proposed action", 50),
             choice("status", "Status", _values(FindingStatus)),
-            Column("confidential", "Confidential", "bool", 10),
+            Column("confidential", "Confidential", "bool", 13),
             Column("group", "Working group (id)", "ref", 38),
             Column("author", "Author (id)", "ref", 38),
             Column("merged_into", "Merged into (id)", "ref", 38),
@@ -230,11 +239,11 @@ SHEETS: tuple[Sheet, ...] = (
             text("description", "Description", 40),
             Column("findings", "Findings (ids)", "list", 40),
             *(choice(c, CRITERIA_HEADERS[c], LEVELS, empty=None, width=12) for c in CRITERIA),
-            info("computed", "Computed priority", 12),
+            info("computed", "Computed priority", 12, labels_of(BANDS, BAND_LABELS)),
             info("score", "Score", 8),
             choice("override", "Priority chosen by the group", ("high", "medium", "low"), empty=""),
             text("override_reason", "Reason for the choice"),
-            info("band", "Priority", 10),
+            info("band", "Priority", 10, labels_of(BANDS, BAND_LABELS)),
             CONFIDENTIAL,
             Column("position", "Order", "int", 8),
             *TRACKED,
@@ -260,12 +269,12 @@ SHEETS: tuple[Sheet, ...] = (
             Column("outcome", "Outcome (id)", "ref", 38, absent=None),
             Column("output", "Output (id)", "ref", 38, absent=None),
             Column("position", "Order", "int", 8),
-            Column("complete", "Sheet complete", "bool", 10),
-            CONFIDENTIAL,
             *(
                 Column(k, h, "list", 30) if k == "typologies" else text(k, h)
                 for k, h in KPI_HEADERS.items()
             ),
+            Column("complete", "Sheet complete", "bool", 13),
+            CONFIDENTIAL,
             *TRACKED,
         ),
     ),
@@ -276,13 +285,14 @@ SHEETS: tuple[Sheet, ...] = (
             Column("code", "Code", "text", 8),
             info("title", capitalised(SECTION_WORDS), 50),
             info("kind", "Kind (IDG)", 26),  # the guide's word: key factor, area of ...
-            Column("in_scope", "In scope", "bool", 10),
+            Column("in_scope", "In scope", "bool", 13),
         ),
     ),
     Sheet(
         "terms",
         "Terms of reference",
-        (Column("key", "Key", "text", 26), info("label", "Field", 30), text("text", "Text", 80)),
+        # The field's name and text first; its key, which import reads, to the right.
+        (info("label", "Field", 30), text("text", "Text", 80), Column("key", "Key", "text", 26)),
     ),
     Sheet(
         "outcomes",
@@ -430,7 +440,15 @@ SHEETS: tuple[Sheet, ...] = (
             info("record", "Record", 14),
             text("version_origin", "Version from", 30),
             info("text", "Text", 60),
-            Column("rating", "Rating (Figure 5)", "text", 20, info=True, rating=True),
+            Column(
+                "rating",
+                "Rating (Figure 5)",
+                "text",
+                20,
+                info=True,
+                rating=True,
+                labels=tuple(labels_of(RATINGS).items()),
+            ),
             text("content", "Version (JSON)", 60),
             Column("position", "Order", "int", 8),
             Column("package_id", "Package (id)", "ref", 38),

@@ -15,6 +15,7 @@ from datetime import date
 
 from sqlalchemy import select
 
+from idg_desktop.domain.plurals import ngettext
 from idg_desktop.exchange.merge import open_conflict_count
 from idg_desktop.reports.privacy import Person, Pseudonyms
 from idg_desktop.reports.words import MODES, ROLES, STAKEHOLDERS
@@ -113,7 +114,7 @@ class Activity:
     description: str
     ratings: dict[str, str | None]
     plan: dict[str, str]
-    kpis: list[str]
+    kpis: list[str]  # each KPI's name, target value and baseline (kpi_line)
 
 
 @dataclass
@@ -223,7 +224,7 @@ def read_report(
     kpis = [k for k in list_kpis(document) if k.id not in hidden]
     kpi_names: dict[str, list[str]] = {}
     for kpi in kpis:
-        kpi_names.setdefault(kpi_owner_id(kpi), []).append(clean(kpi.name))
+        kpi_names.setdefault(kpi_owner_id(kpi), []).append(kpi_line(kpi, clean))
     activities = {
         a.id: _activity(a, codes.get(a.id, ""), kpi_names.get(a.id, []), clean)
         for a in list_activities(document)
@@ -369,6 +370,18 @@ def read_report(
     return report
 
 
+def kpi_line(kpi: models.Kpi, clean) -> str:
+    """A KPI as the action plan names it: its name, target value and baseline
+    ("Offices using the register: target 14 of 14; baseline 0 of 14 (2026-03-01)")."""
+    target = clean(kpi.target_value or "").strip()
+    baseline = clean(kpi.baseline_value or "").strip()
+    parts = [f"target {target}" if target else "target not set yet"]
+    if baseline:
+        when = (kpi.baseline_date or "").strip()
+        parts.append(f"baseline {baseline}" + (f" ({when})" if when else ""))
+    return f"{clean(kpi.name)}: {'; '.join(parts)}"
+
+
 def _sections(document: AssessmentDocument, clean, public: bool) -> list[Section]:
     session = document.session
     subareas: dict[str, dict[str, str]] = {}
@@ -418,12 +431,27 @@ def _steps(document, assessment, groups, documents, sessions, report: Report) ->
 
     scope = "comprehensive" if assessment.comprehensive else "selected sections"
     endorsed = "; ".join(f"endorsed by {by} on {on}" for by, on, _, _ in report.adoptions)
+    people = ngettext("{n} participant", "{n} participants", len(report.participants))
+    teams = ngettext("{n} working group", "{n} working groups", len(groups))
+    found = len(report.findings)
+    rated = any(q.rating != "not-assessed" for s in report.sections for q in s.questions)
     done = {
         1: f"{report.mode}; {scope}",
-        2: f"{len(groups)} working groups, {len(report.participants)} participants",
-        3: f"{len(documents)} background documents reviewed",
-        4: f"{len(sessions)} workshop sessions planned",
-        5: f"checklist answered and rated; {len(report.findings)} findings",
+        2: f"{teams}, {people}" if groups else people if report.participants else "",
+        3: ngettext(
+            "{n} background document reviewed",
+            "{n} background documents reviewed",
+            len(documents),
+        )
+        if documents
+        else "",
+        4: ngettext("{n} workshop session planned", "{n} workshop sessions planned", len(sessions))
+        if sessions
+        else "",
+        5: "; ".join(
+            ["checklist answered and rated"] * rated
+            + [ngettext("{n} finding", "{n} findings", found)] * bool(found)
+        ),
         6: f"this report; {endorsed}" if endorsed else "this report",
     }
     return [

@@ -411,9 +411,52 @@ def table(
             ("BACKGROUND", (0, 0), (-1, 0), HEAD_FILL),
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK_COLOUR),
         ]
-    result = LongTable(rows, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
+    commands += _kept_ends(len(rows), header)
+    result = KeptTable(rows, colWidths=widths, repeatRows=1 if header else 0, hAlign="LEFT")
     result.setStyle(TableStyle(commands + (extra or [])))
     return result
+
+
+def _kept_ends(count: int, header: bool) -> list:
+    """NOSPLIT ranges so no page holds one row of the table alone: the header
+    goes with the first two rows, and the last two rows go together."""
+    first = 1 if header else 0  # the first row of content
+    if count - first < 2:
+        return [("NOSPLIT", (0, 0), (-1, count - 1))] if count > 1 else []
+    kept = [("NOSPLIT", (0, 0), (-1, first + 1))]
+    if count - first >= 4:  # else the first two and the last two overlap: one block
+        kept.append(("NOSPLIT", (0, count - 2), (-1, count - 1)))
+    else:
+        kept = [("NOSPLIT", (0, 0), (-1, count - 1))]
+    return kept
+
+
+class KeptTable(LongTable):
+    """A table whose first and last rows are never left alone on a page
+    (:func:`_kept_ends`). Rows too tall for that on a whole page are split as
+    reportlab would, rather than failing the report."""
+
+    def split(self, available_width, available_height):
+        parts = super().split(available_width, available_height)
+        frame = getattr(self, "_frame", None)
+        if parts or not self._nosplitCmds or frame is None or not frame._atTop:
+            return parts
+        # A block taller than a whole page: free the rows that fit on this one,
+        # the rest keep their blocks; failing that, split as reportlab would.
+        fit, height = 0, 0.0
+        for row_height in self._rowHeights:
+            if height + row_height > available_height:
+                break
+            height, fit = height + row_height, fit + 1
+        rows = len(self._rowHeights)
+        self._nosplitCmds = [
+            c for c in self._nosplitCmds if (c[1][1] + rows if c[1][1] < 0 else c[1][1]) > fit
+        ]
+        parts = super().split(available_width, available_height)
+        if not parts and self._nosplitCmds:
+            self._nosplitCmds = []
+            parts = super().split(available_width, available_height)
+        return parts
 
 
 def fractions(width: float, *parts: float) -> list[float]:

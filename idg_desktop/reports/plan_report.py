@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, PageBreak
 
+from idg_desktop.domain.plurals import ngettext
 from idg_desktop.domain.vocabulary import SECTION_WORDS, capitalised
 from idg_desktop.reports import words
 from idg_desktop.reports.charts import matrix
@@ -74,9 +75,12 @@ def plan_table(report: Report, width: float):
     rows = [[para(h, "head") for h in PLAN_HEADER]]
     extra: list = []
 
+    bands: list[int] = []
+
     def band(text: str, fill: str, style: str = "cellbold") -> None:
         rows.append([rich(text, style)] + [""] * (len(PLAN_HEADER) - 1))
         n = len(rows) - 1
+        bands.append(n)
         extra.extend([("SPAN", (0, n), (-1, n)), ("BACKGROUND", (0, n), (-1, n), fill)])
 
     def outcome(node: Outcome) -> None:
@@ -102,6 +106,9 @@ def plan_table(report: Report, width: float):
     if report.not_in_plan:
         band("Not yet in the results chain", OUTPUT_FILL)
         rows.extend(_activity_row(a) for a in report.not_in_plan)
+    # An outcome's or output's band is a heading: never at a page's foot without
+    # the row under it (bands in a row stay together down to the first activity).
+    extra += [("NOSPLIT", (0, n), (-1, n + 1)) for n in bands if n + 1 < len(rows)]
     return table(rows, fractions(width, *PLAN_WIDTHS), extra=extra)
 
 
@@ -200,7 +207,11 @@ def matrix_story(
     if report.unplaced:
         story.append(
             para(
-                f"{len(report.unplaced)} activities are not placed: impact or ease not rated yet.",
+                ngettext(
+                    "{n} activity is not placed: its impact or ease is not rated yet.",
+                    "{n} activities are not placed: impact or ease not rated yet.",
+                    len(report.unplaced),
+                ),
                 "muted",
             )
         )

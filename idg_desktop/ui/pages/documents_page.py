@@ -108,6 +108,12 @@ class DocumentsPage(Page):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # The guide's kinds are long sentences: the kind wraps in a column of its
+        # own width, so the title and the notes (what people read) get the room.
+        char = self.fontMetrics().horizontalAdvance("n")
+        for column, chars in ((0, 26), (2, 18)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, chars * char)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.itemChanged.connect(self._edited)

@@ -112,7 +112,7 @@ def test_from_an_agreed_finding_to_a_smart_activity_through_the_window(
     )
     finding = found.model.finding(row)
     finding_id, proposed = finding.id, finding.proposed_action
-    index = found.model.index(row, 0)
+    index = found.proxy.mapFromSource(found.model.index(row, 0))  # the table sorts and filters
     found.table.scrollTo(index)
     qtbot.mouseClick(
         found.table.viewport(),

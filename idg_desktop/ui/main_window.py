@@ -35,6 +35,7 @@ from idg_desktop.errors import IdgError
 from idg_desktop.storage.fileformat import probe
 from idg_desktop.storage.lock import DocumentLock
 from idg_desktop.storage.overview import read_overview
+from idg_desktop.ui import wheel_guard
 from idg_desktop.ui.pages.overview_page import OverviewPage
 from idg_desktop.ui.settings import DEFAULT_POINT_SIZE, WindowSettings
 from idg_desktop.ui.start_page import StartPage
@@ -241,6 +242,7 @@ class MainWindow(QMainWindow):
         self._recovered = False  # the file being opened was left mid-write and recovered
         self.setObjectName("mainWindow")
         self.setMinimumSize(QSize(960, 640))
+        wheel_guard.install(QApplication.instance())  # the wheel scrolls; it never edits
         self.start_page = StartPage(self.settings)
         self.start_page.openRequested.connect(self.open_path)
         self.start_page.newRequested.connect(self.new_assessment)

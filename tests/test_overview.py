@@ -43,3 +43,10 @@ def test_files_from_before_the_plan_read_as_empty():
     assert older.participants == 23
     schema3 = read_overview(FIXTURES / "schema3-demo.idg")
     assert schema3.activities == 10 and schema3.kpis == 0
+
+
+def test_agreed_findings_are_those_agreed_or_amended_not_merged(demo_file: Path):
+    """The demo: 15 agreed, 1 amended, 1 merged into another, 6 proposed, 1
+    rejected: the Overview says 16 agreed (a merged one lives on in the other)."""
+    overview = read_overview(demo_file)
+    assert (overview.findings, overview.findings_agreed) == (24, 16)

@@ -98,7 +98,8 @@ def _read(connection: sqlite3.Connection) -> Overview:
         sessions=one("SELECT count(*) FROM workshop_session"),
         findings=one("SELECT count(*) FROM finding"),
         findings_agreed=one(
-            "SELECT count(*) FROM finding WHERE status IN ('agreed', 'amended', 'merged')"
+            # agreed as written or amended; a merged finding lives on in the one it went into
+            "SELECT count(*) FROM finding WHERE status IN ('agreed', 'amended')"
         ),
         sections=sections,
         **_plan(connection),

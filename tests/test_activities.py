@@ -163,7 +163,9 @@ def _agreed_without_activity(demo_file: Path) -> dict[str, tuple[str, str, str, 
         return {
             f.id: (f.section_code, f.proposed_action, f.text, f.confidential)
             for f in list_findings(document)
-            if f.status in ("agreed", "amended") and f.id not in linked
+            if f.status in ("agreed", "amended")
+            and f.id not in linked
+            and (f.kind != "strength" or f.proposed_action.strip())
         }
 
 
@@ -231,3 +233,42 @@ def test_from_agreed_findings_refuses_a_title_or_finding_and_leaves_the_file(idg
     assert missing.code == 2 and "--title" in missing.err
     assert len(missing.err.strip().splitlines()) == 1
     assert demo_file.read_bytes() == before
+
+
+def test_from_agreed_findings_leaves_a_strength_without_an_action_alone(idg, demo_file):
+    """A strength calls for an activity only when the plenary proposed one."""
+    kept = idg(
+        "finding",
+        "add",
+        demo_file,
+        "--section",
+        "TR",
+        "--kind",
+        "strength",
+        "--text",
+        "Rulings are published within a week.",
+        "--status",
+        "agreed",
+    )
+    built_on = idg(
+        "finding",
+        "add",
+        demo_file,
+        "--section",
+        "TR",
+        "--kind",
+        "strength",
+        "--text",
+        "Tariff rulings online.",
+        "--status",
+        "agreed",
+        "--action",
+        "Extend the online rulings to origin decisions.",
+    )
+    assert kept.code == built_on.code == 0
+    made = idg("activity", "add", demo_file, "--from-agreed-findings", "--section", "TR")
+    assert made.code == 0, made.err
+    with AssessmentDocument.open(demo_file, read_only=True) as document:
+        titles = [find_activity(document, short).title for short in made.out.split()]
+    assert "Extend the online rulings to origin decisions." in titles
+    assert "Rulings are published within a week." not in titles

@@ -113,14 +113,20 @@ def activities_by_finding(document: AssessmentDocument) -> dict[str, list[models
 def agreed_without_activity(
     document: AssessmentDocument, section: str | None = None
 ) -> list[models.Finding]:
-    """The agreed or amended findings no activity answers yet, in the findings' order."""
+    """The agreed or amended findings no activity answers yet, in the findings' order.
+
+    A strength calls for an activity only when the plenary proposed one (to
+    build on it): a strength with no proposed action is a finding to keep, not
+    a task for the plan."""
     from idg_desktop.services.findings import list_findings
 
     answered = activities_by_finding(document)
     return [
         finding
         for finding in list_findings(document, section)
-        if finding.status in USABLE_FINDINGS and finding.id not in answered
+        if finding.status in USABLE_FINDINGS
+        and finding.id not in answered
+        and (finding.kind != "strength" or (finding.proposed_action or "").strip())
     ]
 
 

@@ -763,8 +763,17 @@ class MainWindow(QMainWindow):
         box.addButton(QMessageBox.StandardButton.Close)
         box.setDefaultButton(show)
         box.exec()
-        if box.clickedButton() is show:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(slips)))
+        if box.clickedButton() is show and not QDesktopServices.openUrl(
+            QUrl.fromLocalFile(str(slips))
+        ):
+            QMessageBox.information(
+                self,
+                self.tr("Open the slips"),
+                self.tr(
+                    "No program to show PDF files was found on this computer. The slips "
+                    "are in %1: open or print them from there."
+                ).replace("%1", str(slips)),
+            )
 
     def export_fill_in_workbook(self) -> None:
         """A fill-in workbook for a group working on paper (same base as a package)."""

@@ -40,3 +40,12 @@ def test_the_terms_of_reference_labels_show_the_guides_words(qtbot, workspace):
     assert _mnemonic_labels_without_buddy(page) == []
     texts = [label.text() for label in page.findChildren(QLabel)]
     assert "Expert' && WCO's input:" in texts  # shown as "Expert' & WCO's input:"
+
+
+def test_the_export_all_dialog_has_no_stray_ampersand(qtbot, tmp_path):
+    from idg_desktop.ui.package_dialogs import ExportAllDialog
+
+    dialog = ExportAllDialog(str(tmp_path / "packages"), ["Group A", "Group B"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert _mnemonic_labels_without_buddy(dialog) == []

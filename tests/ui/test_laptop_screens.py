@@ -83,3 +83,27 @@ def test_no_page_squeezes_a_label_or_button(qtbot, demo_file, size):
             squeezed[key] = found
     window.close_assessment()
     assert squeezed == {}
+
+
+@pytest.mark.parametrize("height", [640, 728])
+def test_a_short_window_never_squeezes_figure_5(qtbot, demo_file, height):
+    """On a short screen (a working copy's banner on a 768-line laptop) the
+    checklist's editor scrolls instead of drawing Figure 5's rows over each
+    other (a new user saw "Not applicable" over the rating)."""
+    from PySide6.QtWidgets import QGroupBox
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1280, height)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.open_path(demo_file)
+    page = window.show_page("checklist")
+    page.select_question("LC-1")
+    _settle()
+    box = next(b for b in page.findChildren(QGroupBox) if "Figure 5" in b.title())
+    assert box.height() >= box.minimumSizeHint().height()
+    for widget in (page.chip, page.not_applicable, *page.applied.buttons):
+        assert widget.height() >= widget.minimumSizeHint().height(), widget
+    assert not page.chip.geometry().intersects(page.not_applicable.geometry())
+    window.close_assessment()

@@ -15,7 +15,16 @@ import html
 import itertools
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QRectF, QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QRectF,
+    QSignalBlocker,
+    QSize,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -31,6 +40,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -41,6 +51,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QTextBrowser,
@@ -151,6 +162,30 @@ class Choice(QWidget):
         )
         if not target.isChecked():
             target.click()  # checked, and saved like a click with the mouse
+
+
+class _EditorColumn(QVBoxLayout):
+    """The editor's column, inside a scroll area that should scroll only when
+    the fields' minimum heights do not fit. Its wrapped labels would make it
+    report a height-for-width, which the scroll area reads from the fields'
+    preferred heights, showing a scroll bar on every screen; the column keeps
+    its height by its minimums instead (the question has three lines reserved)."""
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+
+class _EditorScroll(QScrollArea):
+    """Scrolls up and down only, so it asks for the editor's whole width (and
+    its scroll bar's), whatever the text size."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        inner = self.widget()
+        if inner is None:
+            return hint
+        width = inner.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
+        return QSize(max(hint.width(), width), hint.height())
 
 
 class RatingChip(QLabel):
@@ -353,7 +388,7 @@ class ChecklistPage(Page):
         self.narrative = self._text_edit(self.tr("Narrative answer"))
         self.evidence = self._text_edit(self.tr("Evidence"))
         editor = QWidget()
-        column = self._column = QVBoxLayout(editor)
+        column = self._column = _EditorColumn(editor)
         column.setContentsMargins(12, 0, 0, 0)
         column.setSpacing(8)
         for widget in (self.where, self.question_text, self.guidance_toggle):
@@ -384,7 +419,14 @@ class ChecklistPage(Page):
         self.history.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         column.addLayout(flags)
         column.addWidget(self.history)  # a line of its own: the flags' row stays narrow
-        self.editor_stack.addWidget(editor)
+        # On a short screen (a working copy's banner on a 768-line laptop) the
+        # editor scrolls up and down instead of squeezing Figure 5's rows together.
+        self.editor_scroll = _EditorScroll()
+        self.editor_scroll.setWidgetResizable(True)
+        self.editor_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.editor_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.editor_scroll.setWidget(editor)
+        self.editor_stack.addWidget(self.editor_scroll)
         return self.editor_stack
 
     def _build_evaluation(self) -> QGroupBox:

@@ -109,3 +109,25 @@ def test_the_kept_finding_takes_in_the_merged_ones_proposed_action(idg, new_file
     assert found[duplicate]["proposed_action"] == "Train managers on integrity."
     assert found[duplicate]["merged_into"].startswith(kept)
     assert duplicate in found[kept]["history"][-1]["note"]
+
+
+def test_a_finding_written_in_a_working_copy_is_the_groups(idg, demo_file, tmp_path):
+    """In a group's working copy a new finding belongs to that group unless said
+    otherwise (a new user saw "None (the master's own)" in the group's copy)."""
+    group = "Group A – Leadership, rules and transparency"
+    package, work = tmp_path / "a.idgpkg", tmp_path / "a-work.idg"
+    assert idg("package", "export", demo_file, "--group", group, "-o", package).code == 0
+    assert idg("package", "open", package, work).code == 0
+    added = idg("finding", "add", work, "--section", "TR", "--kind", "weakness", "--text", "X.")
+    assert added.code == 0, added.err
+    on_master = idg(
+        "finding", "add", demo_file, "--section", "TR", "--kind", "weakness", "--text", "Y."
+    )
+    assert on_master.code == 0
+    import json
+
+    in_copy = {f["text"]: f for f in json.loads(idg("export", "json", work).out)["findings"]}
+    in_master = {f["text"]: f for f in json.loads(idg("export", "json", demo_file).out)["findings"]}
+    groups = {g["id"]: g["name"] for g in json.loads(idg("groups", work, "--json").out)}
+    assert groups[in_copy["X."]["group"]] == group
+    assert in_master["Y."]["group"] is None  # a master's own finding stays the master's

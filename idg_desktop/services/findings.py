@@ -45,6 +45,21 @@ def _question_ids(document: AssessmentDocument, section: str, refs: list[str]) -
     return ids
 
 
+def _working_copy_group(document: AssessmentDocument) -> str | None:
+    """In a group's working copy, the group whose work it is: what a finding
+    written there belongs to unless said otherwise (None in a master)."""
+    import json
+
+    try:
+        group = json.loads(document.meta("group_package") or "null") or {}
+        group_id = group.get("group", {}).get("id")
+    except (ValueError, AttributeError):
+        return None
+    if group_id and document.session.get(models.WorkingGroup, group_id) is not None:
+        return group_id
+    return None
+
+
 def add_finding(
     document: AssessmentDocument,
     *,
@@ -65,6 +80,8 @@ def add_finding(
     if not text.strip():
         raise InvalidInput("The finding has no text.")
     question_ids = _question_ids(document, code, questions or [])
+    if group_id is None:
+        group_id = _working_copy_group(document)
     with document.edit() as session:
         finding = models.Finding(
             section_code=code,

@@ -304,6 +304,8 @@ class FindingsPage(Page):
         if target != self._current:
             self.leave()
             self._current = target
+            # "New finding in section …" was about the finding just added, not this one
+            self.saved_note.setText(self.tr("Changes are saved as you type."))
         if target is not None and self._row_of(target) != self.table.currentIndex().row():
             self.reload()  # a save of the finding left reloaded the table
         else:

@@ -98,11 +98,13 @@ def test_finding_set_refusals_leave_the_file_untouched(idg, new_file: Path):
 
 def test_the_kept_finding_takes_in_the_merged_ones_proposed_action(idg, new_file: Path):
     kept = _add(idg, new_file, "LC", "Managers have no integrity target.",
-                "--action", "Set integrity targets.")  # fmt: skip
+                "--action", "Set integrity targets.", "--questions", "LC-1")  # fmt: skip
     duplicate = _add(idg, new_file, "LC", "No integrity objectives for managers.",
-                     "--action", "Train managers on integrity.")  # fmt: skip
+                     "--action", "Train managers on integrity.",
+                     "--questions", "LC-1,LC-3")  # fmt: skip
     _ok(idg("finding", "merge", new_file, duplicate, "--into", kept))
     found = _exported(idg, new_file)
+    assert found[kept]["questions"] == ["LC-1", "LC-3"]  # its questions are taken in too
     assert found[kept]["proposed_action"] == (
         "Set integrity targets.\n\nTrain managers on integrity."
     )

@@ -286,7 +286,8 @@ def decide_finding(
 def merge_finding(document: AssessmentDocument, reference: str, into: str) -> models.Finding:
     """Plenary: a duplicate is marked merged into another finding of its section;
     both stay, with their origins and histories (the window's "Merge with a duplicate").
-    The kept finding takes in the duplicate's proposed action, appended to its own."""
+    The kept finding takes in the duplicate's proposed action, appended to its own,
+    and the questions it answers."""
     finding = find_finding(document, reference)
     target = find_finding(document, into)
     if target.id == finding.id:
@@ -311,13 +312,25 @@ def merge_finding(document: AssessmentDocument, reference: str, into: str) -> mo
         if taken:
             kept = target.proposed_action.strip()
             target.proposed_action = f"{kept}\n\n{action}" if kept else action
+        # and the questions it answers (same section), after the kept one's own
+        linked = {q.question_id for q in target.questions}
+        new_links = [q.question_id for q in finding.questions if q.question_id not in linked]
+        for offset, question_id in enumerate(new_links, start=len(target.questions)):
+            target.questions.append(
+                models.FindingQuestion(question_id=question_id, position=offset)
+            )
+        if taken or new_links:
             touch(document, target)
         session.flush()
         merged = _event(
             document, finding, FindingStatus.MERGED.value, f"Merged into {target.id[:8]}"
         )
         session.add(merged)
-        if taken:
-            note = f"Took in the proposed action of {finding.id[:8]}, merged into it"
+        if taken or new_links:
+            what = [
+                *(["the proposed action"] if taken else []),
+                *([f"the questions {', '.join(new_links)}"] if new_links else []),
+            ]
+            note = f"Took in {' and '.join(what)} of {finding.id[:8]}, merged into it"
             session.add(_event(document, target, "edited", note))
     return finding

@@ -262,3 +262,27 @@ def test_an_unexpected_failure_is_said_in_the_page_and_logged(
     assert str(log) in page.message.text()
     assert not target.exists() and page.save_button.isEnabled()
     answers.save_answer(workspace.document, "LC-1", text="Still editable.")
+
+
+def test_a_one_page_report_is_said_in_the_singular(qtbot, workspace, save_to, tmp_path):
+    page = _show(qtbot, workspace)
+    page.choose("matrix")
+    _build(qtbot, page, page.preview_button)
+    assert page.status.text().endswith(": 1 page.")
+    target = tmp_path / "matrix.pdf"
+    save_to(target)
+    _build(qtbot, page, page.save_button)
+    assert page.status.text() == f"Wrote {target} (1 page)."
+
+
+def test_the_passphrase_can_be_shown_while_typed(qtbot):
+    from PySide6.QtWidgets import QLineEdit
+
+    from idg_desktop.ui.pages.merge_page import PackagePassphraseDialog
+
+    dialog = PackagePassphraseDialog(None, "Group A.idgpkg")
+    qtbot.addWidget(dialog)
+    assert dialog.field.echoMode() == QLineEdit.EchoMode.Password
+    dialog.show_typed.setChecked(True)
+    assert dialog.field.echoMode() == QLineEdit.EchoMode.Normal
+    assert "facilitator gave" not in dialog.findChildren(type(dialog.error))[0].text()

@@ -764,7 +764,7 @@ class PackagePassphraseDialog(QDialog):
         self.setWindowTitle(self.tr("Protected package"))
         layout = QVBoxLayout(self)
         explain = QLabel(
-            self.tr("Type the passphrase of %1, as the facilitator gave it to you.").replace(
+            self.tr("%1 is protected: type its passphrase (the one on its slip).").replace(
                 "%1", name
             )
         )
@@ -775,6 +775,14 @@ class PackagePassphraseDialog(QDialog):
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow(self.tr("&Passphrase:"), self.field)
         layout.addLayout(form)
+        # Five words typed blind are easily mistyped: the user may look at them.
+        self.show_typed = QCheckBox(self.tr("&Show what I type"))
+        self.show_typed.toggled.connect(
+            lambda on: self.field.setEchoMode(
+                QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password
+            )
+        )
+        layout.addWidget(self.show_typed)
         self.error = QLabel(error)
         self.error.setObjectName("warning")
         self.error.setWordWrap(True)

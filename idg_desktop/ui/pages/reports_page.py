@@ -646,10 +646,13 @@ class ReportsPage(Page):
                 old.unlink(missing_ok=True)
         self.preview_title.setText(title)
         self._preview_text = title
+        preview = (
+            self.tr("Preview of the %1: 1 page.")
+            if written.count == 1
+            else self.tr("Preview of the %1: %2 pages.")
+        )
         self.status.setText(
-            self.tr("Preview of the %1: %2 pages.")
-            .replace("%1", self._in_sentence(kind))
-            .replace("%2", str(written.count))
+            preview.replace("%1", self._in_sentence(kind)).replace("%2", str(written.count))
         )
         self._on_kind()
         self.go_to_page(0)
@@ -658,6 +661,8 @@ class ReportsPage(Page):
         self.settings.set_value("reports/folder", str(written.path.parent))
         if written.path.suffix.lower() == ".xlsx":
             text = self.tr("Wrote %1 (%2 sheets).")
+        elif written.count == 1:
+            text = self.tr("Wrote %1 (1 page).")
         else:
             text = self.tr("Wrote %1 (%2 pages).")
         self.status.setText(text.replace("%1", str(written.path)).replace("%2", str(written.count)))

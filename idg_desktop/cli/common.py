@@ -1,0 +1,166 @@
+"""What every verb of the ``idg`` command shares: exit codes, the parser that
+says a usage error in one line, printing, opening a file, splitting lists and
+``field=value`` pairs, the registry the topic modules add their verbs to, and
+the way a verb's refusal or failure is reported.
+
+This module imports no other module of the command (each topic imports it),
+so the command has no import cycle (tests/test_cli_package.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import NoReturn
+
+from idg_desktop.errors import FileProblem, IdgError, InvalidInput, log_bug
+from idg_desktop.services.records import short_id
+from idg_desktop.storage.document import AssessmentDocument
+from idg_desktop.storage.recovery import recovered_sentence
+
+__all__ = [
+    "EXIT_ATTENTION",
+    "EXIT_BUG",
+    "EXIT_CONFLICTS",
+    "EXIT_OK",
+    "EXIT_REFUSED",
+    "Actions",
+    "Handler",
+    "Parser",
+    "Verbs",
+    "dump",
+    "open_document",
+    "out",
+    "pairs",
+    "run",
+    "short_id",
+    "split",
+]
+
+EXIT_OK = 0
+EXIT_ATTENTION = 1  # `check`: usable, but needs an upgrade
+EXIT_REFUSED = 2
+EXIT_CONFLICTS = 3  # `package import`: merged, with conflicts left to resolve
+EXIT_BUG = 4
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line, like every other refusal."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_REFUSED, f"idg: {message} (see 'idg {self._verb()} --help').\n")
+
+    def _verb(self) -> str:
+        parts = self.prog.split()
+        return " ".join(parts[1:]) if len(parts) > 1 else ""
+
+
+class Actions:
+    """The actions of a verb that only groups them (``idg finding add|set|merge``)."""
+
+    def __init__(self, subparsers: argparse._SubParsersAction) -> None:
+        self._subparsers = subparsers
+
+    def add(self, name: str, handler: Handler, help_text: str) -> Parser:
+        sub = self._subparsers.add_parser(name, help=help_text)
+        sub.set_defaults(handler=handler)
+        return sub
+
+
+class Verbs:
+    """The ``idg`` parser's verbs, as each topic module's ``register`` adds them."""
+
+    def __init__(self, parser: Parser) -> None:
+        self._verbs = parser.add_subparsers(dest="verb", metavar="VERB", parser_class=Parser)
+        self._verbs.required = True
+
+    def verb(self, name: str, handler: Handler, help_text: str) -> Parser:
+        """A verb that does something itself (``idg info FILE``)."""
+        sub = self._parser(name, help_text)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    def group(
+        self, name: str, help_text: str, *, dest: str = "action", metavar: str = "ACTION"
+    ) -> Actions:
+        """A verb made of actions, one of which is required (``idg package export``):
+        without one, the usage error names the missing ACTION; each action's parser
+        sets the handler."""
+        found = self._parser(name, help_text).add_subparsers(
+            dest=dest, metavar=metavar, parser_class=Parser
+        )
+        found.required = True
+        return Actions(found)
+
+    def _parser(self, name: str, help_text: str) -> Parser:
+        return self._verbs.add_parser(name, help=help_text, description=help_text)
+
+
+# -- output and input -------------------------------------------------------------
+
+
+def out(text: str) -> None:
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def dump(data: object) -> None:
+    out(json.dumps(data, ensure_ascii=False, indent=1))
+
+
+def open_document(path: str, *, read_only: bool = False) -> AssessmentDocument:
+    document = AssessmentDocument.open(Path(path), read_only=read_only)
+    if document.recovered:  # a file left mid-write: say it was made whole, then go on
+        sys.stderr.write(f"idg: {recovered_sentence(Path(path))}\n")
+    return document
+
+
+def split(text: str | None, separator: str) -> list[str]:
+    return [item.strip() for item in (text or "").split(separator) if item.strip()]
+
+
+def pairs(items: list[str], what: str) -> dict[str, str]:
+    """``["budget=EUR 5,000", "due=Q1 2027"]`` → a dict (values may contain ``=``)."""
+    changes: dict[str, str] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise InvalidInput(f"'{item}' is not a {what}: write field=value.")
+        changes[key.strip().lower().replace("-", "_")] = value
+    return changes
+
+
+# -- running a verb ---------------------------------------------------------------
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the verb's handler: a refusal is one line naming the file, exit 2; an
+    unexpected error one line, with its details in a log file, exit 4."""
+    try:
+        return args.handler(args)
+    except IdgError as error:
+        message = str(error)
+        file = getattr(args, "file", None) or getattr(args, "target", None)
+        if file and not isinstance(error, FileProblem) and str(file) not in message:
+            message = f"{file}: {message}"
+        sys.stderr.write(f"idg: {message}\n")
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        sys.stderr.write("idg: interrupted.\n")
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as error:
+        _report_bug(error)
+        return EXIT_BUG
+
+
+def _report_bug(error: BaseException) -> None:
+    """An unexpected error: one line for the user, details in a log file."""
+    log = log_bug(error)
+    where = f"; details are in {log}" if log else ""
+    sys.stderr.write(f"idg: internal error ({type(error).__name__}: {error}){where}\n")

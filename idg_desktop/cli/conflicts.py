@@ -1,0 +1,76 @@
+"""``idg conflicts`` and ``idg conflict resolve``: what a merge left for the
+facilitator to decide, and the decision."""
+
+from __future__ import annotations
+
+import argparse
+
+from idg_desktop.cli.common import EXIT_OK, Verbs, dump, open_document, out, short_id
+from idg_desktop.errors import InvalidInput
+
+
+def cmd_conflicts(args: argparse.Namespace) -> int:
+    from idg_desktop.exchange.merge import differing_fields, list_conflicts
+
+    with open_document(args.file, read_only=True) as document:
+        conflicts = list_conflicts(document)
+    if args.json:
+        dump(conflicts)
+        return EXIT_OK
+    for conflict in conflicts:
+        out(f"{short_id(conflict['id'])}  {conflict['record_type']} {conflict['record']}")
+        out(f"    differs in: {', '.join(differing_fields(conflict['versions']))}")
+        for version in conflict["versions"]:
+            content = version["content"]
+            summary = content.get("text", "")
+            rating = f" [{content['rating']}]" if content.get("rating") else ""
+            out(f"    {version['origin']}{rating}: {summary}")
+    if not conflicts:
+        out("No open conflicts.")
+    return EXIT_OK
+
+
+def cmd_conflict_resolve(args: argparse.Namespace) -> int:
+    from idg_desktop.exchange.merge import resolve_conflict
+
+    fields: dict[str, str] = {}
+    for item in args.field_choices or []:
+        name, sep, origin = item.partition("=")
+        if not sep or not name.strip() or not origin.strip():
+            raise InvalidInput(f"--field takes NAME=ORIGIN (e.g. rating=master), not '{item}'.")
+        if name.strip().lower() in fields:
+            raise InvalidInput(f"--field {name.strip()} is given twice.")
+        fields[name.strip().lower()] = origin
+    with open_document(args.file) as document:
+        conflict = resolve_conflict(
+            document, args.id, take=args.take, text=args.text, fields=fields
+        )
+        out(
+            f"Conflict {short_id(conflict.id)} on {conflict.record_key} resolved "
+            f"({conflict.resolution})."
+        )
+    return EXIT_OK
+
+
+def register(verbs: Verbs) -> None:
+    p = verbs.verb("conflicts", cmd_conflicts, "List the open conflicts of a merge.")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--json", action="store_true")
+    conflict = verbs.group("conflict", "Resolve a conflict.")
+    p = conflict.add(
+        "resolve",
+        cmd_conflict_resolve,
+        "Keep one version, or choose each differing field (or a consolidated text).",
+    )
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("id", metavar="ID")
+    choice = p.add_mutually_exclusive_group()
+    choice.add_argument("--take", metavar="ORIGIN", help="every field from one version")
+    choice.add_argument("--text", metavar="T", help="a consolidated text")
+    p.add_argument(
+        "--field",
+        dest="field_choices",
+        action="append",
+        metavar="NAME=ORIGIN",
+        help="take one field from one version ('master' or the group's name); repeatable",
+    )

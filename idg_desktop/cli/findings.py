@@ -1,0 +1,127 @@
+"""``idg finding add|set|merge`` and ``idg findings``: the findings of the
+working groups, and the plenary's decisions on them."""
+
+from __future__ import annotations
+
+import argparse
+
+from idg_desktop.cli.common import (
+    EXIT_OK,
+    Verbs,
+    dump,
+    open_document,
+    out,
+    short_id,
+    split,
+)
+from idg_desktop.errors import InvalidInput
+from idg_desktop.services import findings, groups
+
+
+def cmd_finding_add(args: argparse.Namespace) -> int:
+    with open_document(args.file) as document:
+        group_id = groups.find_group(document, args.group).id if args.group else None
+        finding = findings.add_finding(
+            document,
+            section=args.section,
+            kind=args.kind,
+            text=args.text,
+            questions=split(args.questions, ","),
+            proposed_action=args.action or "",
+            status=args.status,
+            confidential=args.confidential,
+            group_id=group_id,
+        )
+        out(short_id(finding.id))
+    return EXIT_OK
+
+
+def cmd_findings(args: argparse.Namespace) -> int:
+    with open_document(args.file, read_only=True) as document:
+        items = findings.list_findings(document, args.section)
+        if args.json:
+            dump(
+                [
+                    {
+                        "id": f.id,
+                        "section": f.section_code,
+                        "kind": f.kind,
+                        "status": f.status,
+                        "text": f.text,
+                        "proposed_action": f.proposed_action,
+                        "questions": [q.question_id for q in f.questions],
+                        "confidential": f.confidential,
+                    }
+                    for f in items
+                ]
+            )
+        else:
+            for f in items:
+                out(f"{short_id(f.id)}  {f.section_code}  {f.kind:<14} {f.status:<9} {f.text}")
+    return EXIT_OK
+
+
+def cmd_finding_set(args: argparse.Namespace) -> int:
+    """The plenary's decision (--status, --text), and the finding's section and
+    working group (--section, --group; --group "" for the master's own), all
+    written at once or not at all."""
+    if args.status is None and args.section is None and args.group is None:
+        raise InvalidInput("Nothing to set: give --status, --section or --group.")
+    if args.text is not None and args.status is None:
+        raise InvalidInput("--text is the amended text: give it with --status amended.")
+    moves = {"section": args.section, "group": args.group}
+    moves = {name: value for name, value in moves.items() if value is not None}
+    with open_document(args.file) as document:
+        if args.status is not None:
+            finding = findings.decide_finding(document, args.id, args.status, args.text, **moves)
+        else:
+            finding = findings.update_finding(document, args.id, **moves)
+        said = f"{short_id(finding.id)}: {finding.status}"
+        if moves:
+            names = {g.id: g.name for g in groups.list_groups(document)}
+            group = names.get(finding.group_id or "", "master")
+            said += f" (section {finding.section_code}, group {group})"
+        out(said)
+    return EXIT_OK
+
+
+def cmd_finding_merge(args: argparse.Namespace) -> int:
+    with open_document(args.file) as document:
+        finding = findings.merge_finding(document, args.id, args.into)
+        out(f"{short_id(finding.id)}: merged into {short_id(finding.merged_into_id or '')}")
+    return EXIT_OK
+
+
+def register(verbs: Verbs) -> None:
+    finding = verbs.group("finding", "Manage findings.")
+    p = finding.add("add", cmd_finding_add, "Add a finding; prints the new id.")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--section", required=True)
+    p.add_argument("--kind", required=True, help="strength, weakness or recommendation")
+    p.add_argument("--text", required=True)
+    p.add_argument("--questions", help="question ids, e.g. LC-1,LC-2")
+    p.add_argument("--action", help="the proposed action")
+    p.add_argument("--status", default="proposed")
+    p.add_argument("--group", help="the working group, by name or id")
+    p.add_argument("--confidential", action="store_true")
+
+    p = finding.add(
+        "set",
+        cmd_finding_set,
+        "Record the plenary's decision on a finding, or change its section or group.",
+    )
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--status", choices=findings.DECISIONS)
+    p.add_argument("--text", metavar="T", help="the amended text (needed with amended)")
+    p.add_argument("--section", metavar="CODE", help="move the finding to this section")
+    p.add_argument("--group", metavar="NAME", help='its working group ("" for the master\'s)')
+    p = finding.add("merge", cmd_finding_merge, "Mark a finding a duplicate of another.")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--into", required=True, metavar="ID")
+
+    p = verbs.verb("findings", cmd_findings, "List findings.")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--section")
+    p.add_argument("--json", action="store_true")

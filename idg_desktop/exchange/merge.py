@@ -2,8 +2,9 @@
 
 For each answer (keyed by its question) and each finding (keyed by its id),
 three versions meet: the *base* the package carries (the master's record at
-export), *theirs* (the group's) and *ours* (the master's now). Only content
-is compared, never the laptops' clocks:
+export), *theirs* (the group's) and *ours* (the master's now). The rule for
+one record is :func:`idg_desktop.domain.merge.merge_record`; only content is
+compared, never the laptops' clocks:
 
 * theirs equals the base: nothing came in;
 * ours equals the base: the group's version is taken (the master's earlier
@@ -29,6 +30,7 @@ from typing import Any
 from sqlalchemy import select
 
 from idg_desktop.config import installation_id
+from idg_desktop.domain.merge import Conflict, Side, Taken, merge_record
 from idg_desktop.errors import InvalidInput
 from idg_desktop.exchange import container
 from idg_desktop.exchange.records import (
@@ -42,6 +44,14 @@ from idg_desktop.exchange.records import (
 from idg_desktop.services.records import stamp_new, touch
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
+
+
+def same_answer(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
+    return same(a, b, ANSWER_FIELDS)
+
+
+def same_finding(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
+    return same(a, b, FINDING_FIELDS)
 
 
 @dataclass
@@ -117,24 +127,21 @@ def merge_payload(
                 select(models.Answer).where(models.Answer.question_id == qid)
             ).first()
             ours = answer_dict(ours_record) if ours_record else None
-            base = base_answers.get(qid)
-            if same(theirs, base, ANSWER_FIELDS) or same(ours, theirs, ANSWER_FIELDS):
-                continue
-            if same(ours, base, ANSWER_FIELDS):
+            outcome = merge_record(base_answers.get(qid), ours, theirs, same=same_answer)
+            if outcome == Taken(Side.THEIRS):
                 _take_answer(document, ours_record, theirs, group)
                 result.taken.append(qid)
-            else:
-                if _conflict(
-                    document,
-                    "answer",
-                    qid,
-                    theirs["question"].split("-")[0],
-                    ours,
-                    theirs,
-                    group["name"],
-                    payload["package_id"],
-                ):
-                    result.conflicts.append(qid)
+            elif isinstance(outcome, Conflict) and _conflict(
+                document,
+                "answer",
+                qid,
+                theirs["question"].split("-")[0],
+                ours,
+                theirs,
+                group["name"],
+                payload["package_id"],
+            ):
+                result.conflicts.append(qid)
         base_findings = {f["id"]: f for f in payload["base"]["findings"]}
         for theirs in payload["records"]["findings"]:
             ours_record = session.get(models.Finding, theirs["id"])
@@ -144,9 +151,10 @@ def merge_payload(
                 _add_finding(document, theirs, group)
                 result.added.append(theirs["id"])
                 continue
-            if same(theirs, base, FINDING_FIELDS) or same(ours, theirs, FINDING_FIELDS):
+            outcome = merge_record(base, ours, theirs, same=same_finding)
+            if outcome == Taken(Side.OURS):
                 continue
-            if ours is not None and same(ours, base, FINDING_FIELDS):
+            if outcome == Taken(Side.THEIRS) and ours is not None:
                 _take_finding(document, ours_record, theirs)
                 result.taken.append(theirs["id"])
             elif _conflict(

@@ -30,7 +30,9 @@ from typing import Any
 from sqlalchemy import select
 
 from idg_desktop.config import installation_id
+from idg_desktop.domain import figure5
 from idg_desktop.domain.merge import Conflict, Side, Taken, merge_record
+from idg_desktop.domain.vocabulary import Rating
 from idg_desktop.errors import InvalidInput
 from idg_desktop.exchange import container
 from idg_desktop.exchange.records import (
@@ -41,6 +43,7 @@ from idg_desktop.exchange.records import (
     same,
     set_tracked,
 )
+from idg_desktop.services import answers
 from idg_desktop.services.records import stamp_new, touch
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
@@ -176,35 +179,34 @@ def merge_payload(
 
 
 def _take_answer(document, record, theirs, group) -> None:
-    """The group's version becomes the answer; the master's goes to its history.
-    (Written here, not through ``save_answer``, to stay in the import's one
-    transaction.)"""
-    session = document.session
+    """The group's version becomes the answer through ``save_answer`` (so the
+    master's earlier text goes to the answer's history as with any edit),
+    inside the import's one edit; the answer keeps the group's origin (and, if
+    new, the group's own id and timestamps)."""
+    ladder = (theirs["measure_exists"], theirs["measure_applied"], theirs["measure_effective"])
+    how: dict[str, Any] = (
+        {"rating": theirs["rating"] or Rating.NOT_ASSESSED.value}
+        if ladder == figure5.EMPTY
+        else {"evaluation": answers.Evaluation(*ladder)}
+    )
+    answer = answers.save_answer(
+        document,
+        theirs["question"],
+        text=theirs["text"] or "",
+        evidence=theirs["evidence"] or "",
+        marked_for_review=theirs["marked_for_review"],
+        reviewed=theirs["reviewed"],
+        confidential=theirs["confidential"],
+        group_id=group["id"],
+        author_id=_known_person(document, theirs.get("author_id")),
+        record_id=theirs["id"] if record is None else None,
+        **how,
+    )
     if record is None:
-        record = models.Answer(question_id=theirs["question"])
-        set_tracked(record, theirs)  # the group's own id and timestamps
-        session.add(record)
-    elif record.text or record.evidence:
-        session.add(
-            models.AnswerVersion(
-                answer_id=record.id,
-                revision=record.revision,
-                text=record.text,
-                rating=record.rating,
-                evidence=record.evidence,
-                author_id=record.author_id,
-                group_id=record.group_id,
-                written_at=record.updated_at,
-                origin=record.origin,
-            )
-        )
-        touch(document, record)
-    for name in ANSWER_FIELDS:
-        setattr(record, name, theirs[name])
-    record.group_id = group["id"]
-    record.author_id = _known_person(document, theirs.get("author_id"))
-    record.origin = theirs["origin"]
-    session.flush()
+        set_tracked(answer, theirs)  # the group's own id and timestamps
+    else:
+        answer.origin = theirs["origin"]
+    document.session.flush()
 
 
 def _add_finding(document, theirs, group) -> None:

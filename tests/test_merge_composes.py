@@ -1,0 +1,81 @@
+"""The merge takes a group's answer through ``answers.save_answer`` inside the
+import's one transaction (issue 12): history as with any edit, all or nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from idg_desktop.exchange import merge
+from idg_desktop.exchange.merge import import_package
+from idg_desktop.exchange.packages import export_package, open_package, return_package
+from idg_desktop.services import answers, groups, participants
+from idg_desktop.services.assessment import Scope, create_assessment
+from idg_desktop.storage.document import AssessmentDocument
+
+
+@pytest.fixture
+def master(tmp_path: Path) -> Path:
+    path = tmp_path / "master.idg"
+    document = create_assessment(
+        path, Scope(title="Merge", administration="Props", sections=["LC"])
+    )
+    with document:
+        participants.add_participant(document, participants.ParticipantData(name="Ana"))
+        groups.add_group(document, "G1", ["LC"], ["Ana"])
+        answers.save_answer(document, "LC-1", text="Rotation every three years")
+    return path
+
+
+def returned(master: Path, folder: Path, **changes: object) -> Path:
+    with AssessmentDocument.open(master, read_only=True) as document:
+        export_package(document, "G1", folder / "G1.idgpkg")
+    with open_package(folder / "G1.idgpkg", folder / "G1.idg") as work:
+        answers.save_answer(work, "LC-1", **changes)
+        return_package(work, folder / "G1-back.idgpkg")
+    return folder / "G1-back.idgpkg"
+
+
+def test_a_taken_answer_keeps_history_as_any_edit_does(master: Path, tmp_path: Path):
+    package = returned(master, tmp_path, text="Rotation every two years", rating="effective")
+    with AssessmentDocument.open(master) as document:
+        assert import_package(document, package).taken == ["LC-1"]
+    with AssessmentDocument.open(master, read_only=True) as document:
+        answer = answers.answer_for(document, "LC-1")
+        assert (answer.text, answer.rating) == ("Rotation every two years", "effective")
+        assert answer.group_id == groups.find_group(document, "G1").id
+        history = answers.answer_history(document, answer)
+        assert [v.text for v in history] == ["Rotation every three years"]
+
+
+def test_a_group_only_marking_for_review_adds_no_copy_of_the_text(master: Path, tmp_path: Path):
+    """save_answer keeps an earlier version when what was said changes (text,
+    rating, evidence); the merge used to copy the unchanged text into the
+    history whenever it took a group's answer."""
+    package = returned(master, tmp_path, marked_for_review=True)
+    with AssessmentDocument.open(master) as document:
+        assert import_package(document, package).taken == ["LC-1"]
+    with AssessmentDocument.open(master, read_only=True) as document:
+        answer = answers.answer_for(document, "LC-1")
+        assert answer.marked_for_review
+        assert answers.answer_history(document, answer) == []
+
+
+def test_the_import_stays_one_transaction(master: Path, tmp_path: Path, monkeypatch):
+    """The answers taken through save_answer are undone if the import fails
+    before its end (here: writing the merge log)."""
+    package = returned(master, tmp_path, text="Rotation every two years")
+    before = master.read_bytes()
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk pulled out")
+
+    monkeypatch.setattr(merge, "_log", broken)
+    with AssessmentDocument.open(master) as document, pytest.raises(RuntimeError):
+        import_package(document, package)
+    with AssessmentDocument.open(master, read_only=True) as document:
+        answer = answers.answer_for(document, "LC-1")
+        assert answer.text == "Rotation every three years"
+        assert answers.answer_history(document, answer) == []
+    assert master.read_bytes() == before

@@ -10,7 +10,7 @@ import pytest
 from idg_desktop.exchange import merge
 from idg_desktop.exchange.merge import import_package
 from idg_desktop.exchange.packages import export_package, open_package, return_package
-from idg_desktop.services import answers, groups, participants
+from idg_desktop.services import answers, findings, groups, participants
 from idg_desktop.services.assessment import Scope, create_assessment
 from idg_desktop.storage.document import AssessmentDocument
 
@@ -79,3 +79,38 @@ def test_the_import_stays_one_transaction(master: Path, tmp_path: Path, monkeypa
         assert answer.text == "Rotation every three years"
         assert answers.answer_history(document, answer) == []
     assert master.read_bytes() == before
+
+
+def test_a_taken_finding_goes_through_update_finding(tmp_path: Path):
+    """A group's change to a finding is taken as ``update_finding`` makes one:
+    one "imported" event keeping the group's origin, and a move between the
+    group's sections named in that event as on the master."""
+    path = tmp_path / "master.idg"
+    document = create_assessment(
+        path, Scope(title="Merge", administration="Props", sections=["LC", "RF"])
+    )
+    with document:
+        participants.add_participant(document, participants.ParticipantData(name="Ana"))
+        groups.add_group(document, "G1", ["LC", "RF"], ["Ana"])
+        finding = findings.add_finding(
+            document, section="LC", kind="weakness", text="No rotation", questions=["LC-1"]
+        )
+        export_package(document, "G1", tmp_path / "G1.idgpkg")
+    with open_package(tmp_path / "G1.idgpkg", tmp_path / "G1.idg") as work:
+        findings.update_finding(work, finding.id, section="RF", text="No rotation at the border")
+        group_origin = work.origin
+        return_package(work, tmp_path / "G1-back.idgpkg")
+    with AssessmentDocument.open(path) as document:
+        assert import_package(document, tmp_path / "G1-back.idgpkg").taken == [finding.id]
+    with AssessmentDocument.open(path, read_only=True) as document:
+        taken = findings.find_finding(document, finding.id)
+        assert (taken.section_code, taken.text) == ("RF", "No rotation at the border")
+        assert taken.questions == []
+        assert taken.origin == group_origin
+        event = findings.finding_history(document, taken)[-1]
+        assert (event.action, event.origin, event.text) == (
+            "imported",
+            group_origin,
+            "No rotation at the border",
+        )
+        assert event.note == "From a group package; Moved from section LC to RF"

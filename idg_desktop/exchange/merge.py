@@ -43,7 +43,7 @@ from idg_desktop.exchange.records import (
     same,
     set_tracked,
 )
-from idg_desktop.services import answers
+from idg_desktop.services import answers, findings
 from idg_desktop.services.records import stamp_new, touch
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
@@ -235,26 +235,17 @@ def _add_finding(document, theirs, group) -> None:
 
 
 def _take_finding(document, record, theirs) -> None:
-    for name in FINDING_FIELDS:
-        setattr(record, name, theirs[name])
-    record.questions = [
-        models.FindingQuestion(question_id=q, position=i) for i, q in enumerate(theirs["questions"])
-    ]
-    touch(document, record)
-    record.origin = theirs["origin"]
-    document.session.flush()
-    document.session.add(
-        models.FindingEvent(
-            finding_id=record.id,
-            revision=record.revision,
-            action="imported",
-            status=record.status,
-            text=record.text,
-            proposed_action=record.proposed_action,
-            note="From a group package",
-            at=document.now(),
-            origin=theirs["origin"],
-        )
+    """The group's version becomes the finding through ``findings.update_finding``
+    (one "imported" event in its history), inside the import's one edit."""
+    findings.update_finding(
+        document,
+        record.id,
+        note="From a group package",
+        action="imported",
+        origin=theirs["origin"],
+        section=theirs["section_code"],
+        questions=theirs["questions"],
+        **{name: theirs[name] for name in FINDING_FIELDS if name != "section_code"},
     )
 
 

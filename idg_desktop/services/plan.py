@@ -30,7 +30,7 @@ from idg_desktop.domain.plan import (
 from idg_desktop.domain.vocabulary import parse_choice
 from idg_desktop.errors import InvalidInput, NotFound
 from idg_desktop.services.activities import find_activity, list_activities
-from idg_desktop.services.assessment import document_framework
+from idg_desktop.services.assessment import framework_of
 from idg_desktop.services.records import by_prefix, stamp_new, touch
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
@@ -406,11 +406,11 @@ def hidden_ids(document: AssessmentDocument) -> set[str]:
 
 def kpi_fields(document: AssessmentDocument) -> list[dict]:
     """The Annex 11 fields (key, label, mandatory) the document's framework lists."""
-    return document_framework(document).get("kpi_metadata_fields", [])
+    return framework_of(document).kpi_metadata_fields
 
 
 def kpi_typologies(document: AssessmentDocument) -> list[dict]:
-    return document_framework(document).get("kpi_typologies", [])
+    return framework_of(document).kpi_typologies
 
 
 def find_kpi(document: AssessmentDocument, reference: str) -> models.Kpi:

@@ -77,3 +77,23 @@ def test_a_rating_on_its_own_keeps_answers_that_give_it(rating, ladder):
         assert kept == figure5.IMPLIED[rating]
     else:
         assert kept == (None, None, None)
+
+
+@pytest.mark.parametrize("ladder", LADDERS)
+def test_the_editors_evaluation_is_a_domain_rule(ladder):
+    """Evaluation (the answer editor's three questions) lives in the domain, with
+    no file: its rating is the ladder's, the service uses the same type."""
+    from idg_desktop.services import answers
+
+    evaluation = figure5.Evaluation(*ladder)
+    assert evaluation.rating() == figure5.derive(ladder)
+    assert evaluation.ladder() == ladder
+    assert answers.Evaluation is figure5.Evaluation
+
+
+def test_an_evaluation_names_a_wrong_effectiveness():
+    from idg_desktop.errors import InvalidInput
+
+    assert figure5.Evaluation(True, True, " Partly ").ladder() == (True, True, "partly")
+    with pytest.raises(InvalidInput, match="effectiveness"):
+        figure5.Evaluation(True, True, "mostly").rating()

@@ -57,13 +57,13 @@ def session_json(record: models.WorkshopSession) -> dict[str, Any]:
 
 
 def cmd_document_add(args: argparse.Namespace) -> int:
-    from idg_desktop.services.assessment import document_framework
+    from idg_desktop.services.assessment import framework_of
     from idg_desktop.services.background import add_document
 
     with open_document(args.file) as document:
         # the kinds the window offers: the framework's list of step 3, and "other"
-        framework = document_framework(document)
-        kinds = [k["key"] for k in framework.get("background_document_kinds", [])] + ["other"]
+        framework = framework_of(document)
+        kinds = [k["key"] for k in framework.background_document_kinds] + ["other"]
         if args.kind.strip().lower() not in kinds:
             raise InvalidInput(
                 f"Unknown document kind '{args.kind}': use one of {', '.join(kinds)}."

@@ -14,10 +14,13 @@ given together cannot both hold.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from idg_desktop.domain.vocabulary import (
     RATING_LADDER,
     Effectiveness,
     Rating,
+    parse_choice,
     rating_from_evaluation,
 )
 
@@ -107,3 +110,24 @@ def ladder_for_rating(rating: str, stored: Ladder) -> Ladder:
     if derive(tuple(stored)).value == Rating(rating).value:  # type: ignore[arg-type]
         return tuple(stored)  # type: ignore[return-value]
     return IMPLIED.get(Rating(rating).value, EMPTY)
+
+
+@dataclass
+class Evaluation:
+    """Figure 5's three questions, as asked in the answer editor (and stored)."""
+
+    measure_exists: bool | None = None
+    applied: bool | None = None
+    effective: str | None = None
+
+    def ladder(self) -> Ladder:
+        """The answers, effectiveness checked (``InvalidInput`` if not no, partly, yes)."""
+        effective = (
+            parse_choice(Effectiveness, self.effective, "effectiveness").value
+            if self.effective
+            else None
+        )
+        return self.measure_exists, self.applied, effective
+
+    def rating(self) -> Rating:
+        return derive(self.ladder())

@@ -86,6 +86,41 @@ class Framework:
     def to_json(self) -> str:
         return json.dumps(self.raw, ensure_ascii=False, indent=1)
 
+    # The guide's lists beside the checklist, as the framework file gives them
+    # (shared, read only): dicts with at least a "key" (or "number") and a label.
+
+    def _listed(self, name: str) -> list[dict[str, Any]]:
+        return self.raw.get(name, [])
+
+    @property
+    def kpi_metadata_fields(self) -> list[dict[str, Any]]:
+        """Annex 11's fields of a KPI metadata sheet (key, label, mandatory)."""
+        return self._listed("kpi_metadata_fields")
+
+    @property
+    def kpi_typologies(self) -> list[dict[str, Any]]:
+        """Annex 10's typologies of KPIs (key, label)."""
+        return self._listed("kpi_typologies")
+
+    @property
+    def assessment_steps(self) -> list[dict[str, Any]]:
+        """The steps of an assessment (number, title)."""
+        return self._listed("assessment_steps")
+
+    @property
+    def terms_of_reference_fields(self) -> list[dict[str, Any]]:
+        """Annex 5's fields of the terms of reference (key, label)."""
+        return self._listed("terms_of_reference_fields")
+
+    @property
+    def background_document_kinds(self) -> list[dict[str, Any]]:
+        """The kinds of background documents of step 3 (key, label)."""
+        return self._listed("background_document_kinds")
+
+
+#: What a document without a framework copy carries: nothing.
+EMPTY_FRAMEWORK = Framework(id="", version=0, title="", sections=(), raw={})
+
 
 def question_id(section: str, number: int, *, custom: bool = False) -> str:
     """``TR-20`` for the guide's questions, ``TR-C1`` for a document's own."""

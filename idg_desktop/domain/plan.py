@@ -165,3 +165,62 @@ def missing_mandatory(sheet: dict[str, object], fields: list[dict]) -> list[str]
         if empty:
             missing.append(field["key"])
     return missing
+
+
+def _labels(fields: list[dict]) -> dict[str, str]:
+    return {f["key"]: f.get("label", f["key"]) for f in fields}
+
+
+def missing_mandatory_labels(sheet: dict[str, object], fields: list[dict]) -> list[str]:
+    """The labels (as Annex 11 names them) of the mandatory fields still empty."""
+    labels = _labels(fields)
+    return [labels[key] for key in missing_mandatory(sheet, fields)]
+
+
+def check_can_complete(name: str, sheet: dict[str, object], fields: list[dict]) -> None:
+    """A sheet is marked complete only when every mandatory Annex 11 field is
+    filled; refused otherwise, naming the fields still empty."""
+    missing = missing_mandatory_labels(sheet, fields)
+    if missing:
+        raise InvalidInput(
+            f"The sheet of '{name}' cannot be marked complete: "
+            f"{', '.join(missing)} {'is' if len(missing) == 1 else 'are'} mandatory "
+            "in Annex 11 and still empty."
+        )
+
+
+def check_stays_complete(
+    name: str, complete: bool, after: dict[str, object], fields: list[dict]
+) -> None:
+    """Emptying a mandatory field of a sheet marked complete is refused:
+    ``after`` is the sheet as the change would leave it."""
+    if not complete:
+        return
+    missing = missing_mandatory_labels(after, fields)
+    if missing:
+        raise InvalidInput(
+            f"The sheet of '{name}' is marked complete and "
+            f"'{missing[0]}' is mandatory: mark it incomplete before emptying it."
+        )
+
+
+def measurable(targets: list[str] | tuple[str, ...]) -> bool:
+    """Measurable on its own: one of its KPIs has a target value (``targets``:
+    the target values of the node's own KPIs)."""
+    return any(str(target or "").strip() for target in targets)
+
+
+def time_bound(due: str) -> bool:
+    """An activity is time-bound when it has a due quarter or date."""
+    return bool(str(due or "").strip())
+
+
+def rolled_up(own_measurable: bool, below: list[SmartCheck]) -> tuple[bool, bool]:
+    """(measurable, time-bound) of an outcome or output from its own KPIs and
+    the activities under it: measurable with a KPI of its own with a target,
+    or when every activity under it is; time-bound when every activity under
+    it is, with at least one."""
+    return (
+        own_measurable or (bool(below) and all(a.measurable for a in below)),
+        bool(below) and all(a.time_bound for a in below),
+    )

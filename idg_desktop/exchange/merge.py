@@ -2,8 +2,9 @@
 
 For each answer (keyed by its question) and each finding (keyed by its id),
 three versions meet: the *base* the package carries (the master's record at
-export), *theirs* (the group's) and *ours* (the master's now). Only content
-is compared, never the laptops' clocks:
+export), *theirs* (the group's) and *ours* (the master's now). The rule for
+one record is :func:`idg_desktop.domain.merge.merge_record`; only content is
+compared, never the laptops' clocks:
 
 * theirs equals the base: nothing came in;
 * ours equals the base: the group's version is taken (the master's earlier
@@ -29,6 +30,9 @@ from typing import Any
 from sqlalchemy import select
 
 from idg_desktop.config import installation_id
+from idg_desktop.domain import figure5
+from idg_desktop.domain.merge import Conflict, Side, Taken, merge_record
+from idg_desktop.domain.vocabulary import Rating
 from idg_desktop.errors import InvalidInput
 from idg_desktop.exchange import container
 from idg_desktop.exchange.records import (
@@ -39,9 +43,18 @@ from idg_desktop.exchange.records import (
     same,
     set_tracked,
 )
+from idg_desktop.services import answers, findings
 from idg_desktop.services.records import stamp_new, touch
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
+
+
+def same_answer(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
+    return same(a, b, ANSWER_FIELDS)
+
+
+def same_finding(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
+    return same(a, b, FINDING_FIELDS)
 
 
 @dataclass
@@ -117,24 +130,21 @@ def merge_payload(
                 select(models.Answer).where(models.Answer.question_id == qid)
             ).first()
             ours = answer_dict(ours_record) if ours_record else None
-            base = base_answers.get(qid)
-            if same(theirs, base, ANSWER_FIELDS) or same(ours, theirs, ANSWER_FIELDS):
-                continue
-            if same(ours, base, ANSWER_FIELDS):
+            outcome = merge_record(base_answers.get(qid), ours, theirs, same=same_answer)
+            if outcome == Taken(Side.THEIRS):
                 _take_answer(document, ours_record, theirs, group)
                 result.taken.append(qid)
-            else:
-                if _conflict(
-                    document,
-                    "answer",
-                    qid,
-                    theirs["question"].split("-")[0],
-                    ours,
-                    theirs,
-                    group["name"],
-                    payload["package_id"],
-                ):
-                    result.conflicts.append(qid)
+            elif isinstance(outcome, Conflict) and _conflict(
+                document,
+                "answer",
+                qid,
+                theirs["question"].split("-")[0],
+                ours,
+                theirs,
+                group["name"],
+                payload["package_id"],
+            ):
+                result.conflicts.append(qid)
         base_findings = {f["id"]: f for f in payload["base"]["findings"]}
         for theirs in payload["records"]["findings"]:
             ours_record = session.get(models.Finding, theirs["id"])
@@ -144,9 +154,10 @@ def merge_payload(
                 _add_finding(document, theirs, group)
                 result.added.append(theirs["id"])
                 continue
-            if same(theirs, base, FINDING_FIELDS) or same(ours, theirs, FINDING_FIELDS):
+            outcome = merge_record(base, ours, theirs, same=same_finding)
+            if outcome == Taken(Side.OURS):
                 continue
-            if ours is not None and same(ours, base, FINDING_FIELDS):
+            if outcome == Taken(Side.THEIRS) and ours is not None:
                 _take_finding(document, ours_record, theirs)
                 result.taken.append(theirs["id"])
             elif _conflict(
@@ -168,35 +179,34 @@ def merge_payload(
 
 
 def _take_answer(document, record, theirs, group) -> None:
-    """The group's version becomes the answer; the master's goes to its history.
-    (Written here, not through ``save_answer``, to stay in the import's one
-    transaction.)"""
-    session = document.session
+    """The group's version becomes the answer through ``save_answer`` (so the
+    master's earlier text goes to the answer's history as with any edit),
+    inside the import's one edit; the answer keeps the group's origin (and, if
+    new, the group's own id and timestamps)."""
+    ladder = (theirs["measure_exists"], theirs["measure_applied"], theirs["measure_effective"])
+    how: dict[str, Any] = (
+        {"rating": theirs["rating"] or Rating.NOT_ASSESSED.value}
+        if ladder == figure5.EMPTY
+        else {"evaluation": answers.Evaluation(*ladder)}
+    )
+    answer = answers.save_answer(
+        document,
+        theirs["question"],
+        text=theirs["text"] or "",
+        evidence=theirs["evidence"] or "",
+        marked_for_review=theirs["marked_for_review"],
+        reviewed=theirs["reviewed"],
+        confidential=theirs["confidential"],
+        group_id=group["id"],
+        author_id=_known_person(document, theirs.get("author_id")),
+        record_id=theirs["id"] if record is None else None,
+        **how,
+    )
     if record is None:
-        record = models.Answer(question_id=theirs["question"])
-        set_tracked(record, theirs)  # the group's own id and timestamps
-        session.add(record)
-    elif record.text or record.evidence:
-        session.add(
-            models.AnswerVersion(
-                answer_id=record.id,
-                revision=record.revision,
-                text=record.text,
-                rating=record.rating,
-                evidence=record.evidence,
-                author_id=record.author_id,
-                group_id=record.group_id,
-                written_at=record.updated_at,
-                origin=record.origin,
-            )
-        )
-        touch(document, record)
-    for name in ANSWER_FIELDS:
-        setattr(record, name, theirs[name])
-    record.group_id = group["id"]
-    record.author_id = _known_person(document, theirs.get("author_id"))
-    record.origin = theirs["origin"]
-    session.flush()
+        set_tracked(answer, theirs)  # the group's own id and timestamps
+    else:
+        answer.origin = theirs["origin"]
+    document.session.flush()
 
 
 def _add_finding(document, theirs, group) -> None:
@@ -225,26 +235,17 @@ def _add_finding(document, theirs, group) -> None:
 
 
 def _take_finding(document, record, theirs) -> None:
-    for name in FINDING_FIELDS:
-        setattr(record, name, theirs[name])
-    record.questions = [
-        models.FindingQuestion(question_id=q, position=i) for i, q in enumerate(theirs["questions"])
-    ]
-    touch(document, record)
-    record.origin = theirs["origin"]
-    document.session.flush()
-    document.session.add(
-        models.FindingEvent(
-            finding_id=record.id,
-            revision=record.revision,
-            action="imported",
-            status=record.status,
-            text=record.text,
-            proposed_action=record.proposed_action,
-            note="From a group package",
-            at=document.now(),
-            origin=theirs["origin"],
-        )
+    """The group's version becomes the finding through ``findings.update_finding``
+    (one "imported" event in its history), inside the import's one edit."""
+    findings.update_finding(
+        document,
+        record.id,
+        note="From a group package",
+        action="imported",
+        origin=theirs["origin"],
+        section=theirs["section_code"],
+        questions=theirs["questions"],
+        **{name: theirs[name] for name in FINDING_FIELDS if name != "section_code"},
     )
 
 

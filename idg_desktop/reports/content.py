@@ -21,7 +21,7 @@ from idg_desktop.reports.privacy import Person, Pseudonyms
 from idg_desktop.reports.words import MODES, ROLES, STAKEHOLDERS
 from idg_desktop.services.activities import band_of, list_activities, priority_matrix
 from idg_desktop.services.agenda import list_sessions
-from idg_desktop.services.assessment import assessment_of, document_framework, terms_of_reference
+from idg_desktop.services.assessment import assessment_of, framework_of, terms_of_reference
 from idg_desktop.services.background import list_documents
 from idg_desktop.services.findings import list_findings
 from idg_desktop.services.groups import group_sections, list_groups
@@ -192,12 +192,12 @@ def read_report(
     names = Pseudonyms([Person(p.id, p.name, p.role) for p in people], enabled=pseudonymise)
     clean = names.clean
     assessment = assessment_of(document)
-    framework = document_framework(document)
+    framework = framework_of(document)
     # Annex 5's Date and Location are the scope's period and location
     tor_values = terms_of_reference(document)
     tor = [
         (f["label"], clean(str(tor_values.get(f["key"], "") or "")), f.get("group", ""))
-        for f in framework.get("terms_of_reference_fields", [])
+        for f in framework.terms_of_reference_fields
     ]
     sections = _sections(document, clean, public)
     linked: dict[str, list[str]] = {}

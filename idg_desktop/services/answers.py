@@ -6,11 +6,10 @@ who wrote it, so nothing said in a group is lost on the way to consensus.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlalchemy import select
 
 from idg_desktop.domain import figure5
+from idg_desktop.domain.figure5 import Evaluation
 from idg_desktop.domain.framework import split_question_id
 from idg_desktop.domain.vocabulary import (
     Effectiveness,
@@ -40,21 +39,6 @@ def answer_for(document: AssessmentDocument, question_id: str) -> models.Answer 
     return document.session.scalars(
         select(models.Answer).where(models.Answer.question_id == question_id)
     ).first()
-
-
-@dataclass
-class Evaluation:
-    """Figure 5's three questions, as asked in the answer editor."""
-
-    measure_exists: bool | None = None
-    applied: bool | None = None
-    effective: str | None = None
-
-    def rating(self) -> Rating:
-        effective = (
-            parse_choice(Effectiveness, self.effective, "effectiveness") if self.effective else None
-        )
-        return figure5.derive((self.measure_exists, self.applied, effective))
 
 
 def ladder_change(

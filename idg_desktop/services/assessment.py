@@ -22,7 +22,13 @@ from idg_desktop.domain.dates import (
     parse_period,
     period_text,
 )
-from idg_desktop.domain.framework import Framework, bundled_framework, question_id
+from idg_desktop.domain.framework import (
+    EMPTY_FRAMEWORK,
+    Framework,
+    bundled_framework,
+    framework_from_dict,
+    question_id,
+)
 from idg_desktop.domain.vocabulary import Mode, parse_choice
 from idg_desktop.errors import InvalidInput
 from idg_desktop.services.records import stamp_new, touch
@@ -208,6 +214,23 @@ def document_framework(document: AssessmentDocument) -> dict:
     return cached
 
 
+_TYPED: WeakKeyDictionary[AssessmentDocument, Framework] = WeakKeyDictionary()
+
+
+def framework_of(document: AssessmentDocument) -> Framework:
+    """The framework the document carries as the domain's :class:`Framework`
+    (sections, questions and the guide's lists typed); read only.
+    :func:`document_framework` gives the same as raw JSON."""
+    raw = document_framework(document)
+    cached = _TYPED.get(document)
+    if cached is None or cached.raw is not raw:
+        if not raw:
+            return EMPTY_FRAMEWORK
+        cached = framework_from_dict(raw)
+        _TYPED[document] = cached
+    return cached
+
+
 def update_scope(document: AssessmentDocument, **changes: object) -> models.Assessment:
     """Change scope fields; ``sections=[...]`` also changes which are in scope."""
     with document.edit() as session:
@@ -295,7 +318,7 @@ def terms_of_reference_fields(document: AssessmentDocument) -> list[dict]:
     and write the scope's period and location."""
     fields = [
         {**f, "scope": True} if f["key"] in SCOPE_TERMS else dict(f)
-        for f in document_framework(document).get("terms_of_reference_fields", [])
+        for f in framework_of(document).terms_of_reference_fields
     ]
     return [*fields, dict(NOTES_FIELD)]
 

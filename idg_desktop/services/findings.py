@@ -114,6 +114,8 @@ def update_finding(
     *,
     note: str = "",
     visit: Visit | None = None,
+    action: str | None = None,
+    origin: str | None = None,
     **changes: object,
 ) -> models.Finding:
     """Change a finding's text, action, kind, status, questions, confidentiality,
@@ -127,6 +129,10 @@ def update_finding(
     Within one ``visit`` (the window's saves as the user types), the first
     change writes a history event and the later ones bring that same event up
     to date, so the history shows one entry per visit with its final state.
+
+    ``action`` names the history event (default: "edited", or the new status);
+    ``origin`` keeps another laptop's origin on the finding and the event (a
+    merge taking a group's version).
     """
     finding = find_finding(document, finding_id)
     clean: dict[str, object] = {}
@@ -177,8 +183,12 @@ def update_finding(
             else:
                 setattr(finding, name, value)
         touch(document, finding)
+        if origin is not None:
+            finding.origin = origin
         session.flush()
         event = _event(document, finding, "edited", note)
+        if origin is not None:
+            event.origin = origin
         earlier = visit.notes.get("finding_event") if visit is not None else None
         kept = session.get(models.FindingEvent, earlier) if earlier else None
         if kept is not None and kept.finding_id == finding.id:
@@ -190,6 +200,8 @@ def update_finding(
             session.add(event)
         if "status" in clean:
             event.action = str(clean["status"])
+        if action:
+            event.action = action
     if visit is not None:
         visit.notes["finding_event"] = event.id
     return finding

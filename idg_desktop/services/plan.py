@@ -18,14 +18,19 @@ from idg_desktop.domain.plan import (
     Extent,
     OutcomeLevel,
     SmartCheck,
+    check_can_complete,
+    check_stays_complete,
     check_timeline,
-    missing_mandatory,
+    measurable,
+    missing_mandatory_labels,
     parse_when,
+    rolled_up,
+    time_bound,
 )
 from idg_desktop.domain.vocabulary import parse_choice
 from idg_desktop.errors import InvalidInput, NotFound
 from idg_desktop.services.activities import find_activity, list_activities
-from idg_desktop.services.assessment import document_framework
+from idg_desktop.services.assessment import framework_of
 from idg_desktop.services.records import by_prefix, stamp_new, touch
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
@@ -401,11 +406,11 @@ def hidden_ids(document: AssessmentDocument) -> set[str]:
 
 def kpi_fields(document: AssessmentDocument) -> list[dict]:
     """The Annex 11 fields (key, label, mandatory) the document's framework lists."""
-    return document_framework(document).get("kpi_metadata_fields", [])
+    return framework_of(document).kpi_metadata_fields
 
 
 def kpi_typologies(document: AssessmentDocument) -> list[dict]:
-    return document_framework(document).get("kpi_typologies", [])
+    return framework_of(document).kpi_typologies
 
 
 def find_kpi(document: AssessmentDocument, reference: str) -> models.Kpi:
@@ -550,9 +555,7 @@ def add_kpi(
 
 def missing_kpi_fields(document: AssessmentDocument, kpi: models.Kpi) -> list[str]:
     """Labels of the mandatory Annex 11 fields the sheet still lacks."""
-    fields = kpi_fields(document)
-    labels = {f["key"]: f.get("label", f["key"]) for f in fields}
-    return [labels[key] for key in missing_mandatory(kpi_sheet(kpi), fields)]
+    return missing_mandatory_labels(kpi_sheet(kpi), kpi_fields(document))
 
 
 def update_kpi(document: AssessmentDocument, reference: str, **changes: object) -> models.Kpi:
@@ -564,18 +567,11 @@ def update_kpi(document: AssessmentDocument, reference: str, **changes: object) 
         else None
     )
     clean = _clean_kpi_changes(document, changes)
-    if kpi.complete:
-        after = {
-            **kpi_sheet(kpi),
-            **{k: json.loads(v) if k == "typologies" else v for k, v in clean.items()},
-        }
-        missing = missing_mandatory(after, kpi_fields(document))
-        if missing:
-            labels = {f["key"]: f.get("label", f["key"]) for f in kpi_fields(document)}
-            raise InvalidInput(
-                f"The sheet of '{kpi.name}' is marked complete and "
-                f"'{labels[missing[0]]}' is mandatory: mark it incomplete before emptying it."
-            )
+    after = {
+        **kpi_sheet(kpi),
+        **{k: json.loads(v) if k == "typologies" else v for k, v in clean.items()},
+    }
+    check_stays_complete(kpi.name, kpi.complete, after, kpi_fields(document))
     with document.edit():
         for key, value in clean.items():
             setattr(kpi, key, value)
@@ -591,13 +587,7 @@ def set_kpi_complete(
     """Mark a sheet complete — refused, naming the fields, while a mandatory one is empty."""
     kpi = find_kpi(document, reference)
     if complete:
-        missing = missing_kpi_fields(document, kpi)
-        if missing:
-            raise InvalidInput(
-                f"The sheet of '{kpi.name}' cannot be marked complete: "
-                f"{', '.join(missing)} {'is' if len(missing) == 1 else 'are'} mandatory "
-                "in Annex 11 and still empty."
-            )
+        check_can_complete(kpi.name, kpi_sheet(kpi), kpi_fields(document))
     with document.edit():
         kpi.complete = complete
         touch(document, kpi)
@@ -656,11 +646,11 @@ def confirm_smart(
 
 def _measurable(record: models.Activity | models.Output | models.Outcome) -> bool:
     """A KPI of its own with a target value."""
-    return any(k.target_value.strip() for k in record.kpis)
+    return measurable([k.target_value for k in record.kpis])
 
 
 def _time_bound(activity: models.Activity) -> bool:
-    return bool(activity.due)
+    return time_bound(activity.due)
 
 
 # -- reading the plan ---------------------------------------------------------------
@@ -774,12 +764,7 @@ def action_plan(document: AssessmentDocument) -> Plan:
         return node
 
     def summary(record: models.Outcome | models.Output, below: list[ActivityNode]) -> SmartCheck:
-        # Measurable: its own KPI with a target, or every activity under it is.
-        return check(
-            record.id,
-            _measurable(record) or (bool(below) and all(a.smart.measurable for a in below)),
-            bool(below) and all(a.smart.time_bound for a in below),
-        )
+        return check(record.id, *rolled_up(_measurable(record), [a.smart for a in below]))
 
     tops = [o for o in outcomes if o.parent_id is None]
     tree = [outcome_node(o, str(n)) for n, o in enumerate(tops, start=1)]

@@ -24,7 +24,7 @@ from sqlalchemy import select
 from idg_desktop.domain.dates import iso_date, period_text
 from idg_desktop.errors import InvalidInput
 from idg_desktop.services.agenda import list_sessions
-from idg_desktop.services.assessment import assessment_of, document_framework
+from idg_desktop.services.assessment import assessment_of, framework_of
 from idg_desktop.services.records import stamp_new, touch
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
@@ -49,7 +49,7 @@ class StepDates:
 
 
 def step_titles(document: AssessmentDocument) -> dict[int, str]:
-    steps = document_framework(document).get("assessment_steps", [])
+    steps = framework_of(document).assessment_steps
     titles = {int(s["number"]): s["title"] for s in steps}
     return {n: titles.get(n, f"Step {n}") for n in STEP_NUMBERS}
 

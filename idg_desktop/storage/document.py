@@ -146,6 +146,7 @@ class AssessmentDocument:
         self.backup_path: Path | None = None
         self._lock = lock
         self._undo_enabled = False
+        self._edit_depth = 0  # edits begun and not yet ended (nested ones join the first)
         self._identity = _file_identity(path)
         self.session = Session(engine, expire_on_commit=False, autoflush=True)
 
@@ -284,10 +285,26 @@ class AssessmentDocument:
     @contextmanager
     def edit(self) -> Iterator[Session]:
         """One change: everything done in the block is committed at once, or
-        nothing is (an exception rolls the whole block back)."""
+        nothing is (an exception rolls the whole block back).
+
+        Edits nest: one begun inside another joins it (one unit of work), so a
+        service composed of others — a merge saving answers through
+        ``save_answer`` — is still one transaction, committed by the outermost
+        edit. An inner edit runs in a savepoint: if it fails, what it did is
+        undone and its exception goes on to the enclosing block.
+        """
         if self.read_only:
             raise CannotWrite(f"{self.path} is open read-only.")
+        if self._edit_depth:
+            self._edit_depth += 1
+            try:
+                with self.session.begin_nested():
+                    yield self.session
+            finally:
+                self._edit_depth -= 1
+            return
         self._check_identity()
+        self._edit_depth = 1
         try:
             yield self.session
             self.session.flush()
@@ -303,6 +320,8 @@ class AssessmentDocument:
                 if problem:
                     raise problem from None
             raise
+        finally:
+            self._edit_depth = 0
 
     def _check_identity(self) -> None:
         """Refuse to commit into a file that was deleted, moved or replaced:

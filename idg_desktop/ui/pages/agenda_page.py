@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from idg_desktop.services import agenda
-from idg_desktop.services.assessment import assessment_of, document_framework
+from idg_desktop.services.assessment import assessment_of, framework_of
 from idg_desktop.services.participants import list_participants
 from idg_desktop.storage import models
 from idg_desktop.ui.pages.base import Page
@@ -200,7 +200,7 @@ class AgendaPage(Page):
         self.select_session(chosen)
         self._enable()
 
-        framework = document_framework(self.document)
+        framework = framework_of(self.document)
         mode = assessment_of(self.document).mode
         column = _MODE_COLUMN.get(mode, "mode-1")
         number = column[-1]
@@ -213,7 +213,7 @@ class AgendaPage(Page):
         )
         rows = [
             (activity["code"], activity["description"], activity["responsible"].get(column, ""))
-            for step in framework.get("assessment_steps", [])
+            for step in framework.assessment_steps
             for activity in step["activities"]
         ]
         self.activities.setRowCount(len(rows))

@@ -61,8 +61,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from idg_desktop.domain.framework import Framework, Section
 from idg_desktop.services import answers
-from idg_desktop.services.assessment import add_custom_question, document_framework
+from idg_desktop.services.assessment import add_custom_question, framework_of
 from idg_desktop.services.groups import group_sections, list_groups
 from idg_desktop.ui.labels import rating_labels, section_kind_label, section_label
 from idg_desktop.ui.models.checklist_model import (
@@ -244,7 +245,7 @@ class ChecklistPage(Page):
         self._qid: str | None = None
         self._loading = False  # filling widgets: their signals are not the user's edits
         self._waiting = False  # typed text not saved yet (the status bar says so)
-        self._framework: dict | None = None
+        self._framework: Framework | None = None
         self._guidance_for: str | None = None  # the section whose guidance is set out
         self._guidance_section: str | None = None  # the section whose guidance applies
         self._history_for: tuple[str, int] | None = None
@@ -510,7 +511,7 @@ class ChecklistPage(Page):
 
     def reload(self) -> None:
         if self._framework is None:  # the document's copy never changes
-            self._framework = document_framework(self.document)
+            self._framework = framework_of(self.document)
         self._loading = True
         try:
             chosen = self.group_filter.currentData()
@@ -530,7 +531,7 @@ class ChecklistPage(Page):
                 for key in self.model.branch_keys()
                 if self.tree.isExpanded(self.proxy.mapFromSource(self.model.index_of(key)))
             ]
-            if self.model.load(load_checklist(self.document, self._framework)):
+            if self.model.load(load_checklist(self.document, self._framework.raw)):
                 for key in expanded:
                     self.tree.expand(self.proxy.mapFromSource(self.model.index_of(key)))
                 self._select(self._qid)
@@ -600,29 +601,37 @@ class ChecklistPage(Page):
         if self._framework is None:
             return
         self._guidance_section = code
-        section = next((s for s in self._framework.get("sections", []) if s["code"] == code), {})
+        section = self._section(code)
         self.guidance_toggle.setEnabled(
-            bool(section.get("arusha_statement") or section.get("good_practices"))
+            bool(section and (section.arusha_statement or section.good_practices))
         )
-        self._name_guidance(section_kind_label(section.get("category", "")))
+        self._name_guidance(section_kind_label(section.category if section else ""))
         if self.guidance_toggle.isChecked():
             self._render_guidance()
+
+    def _section(self, code: str) -> Section | None:
+        """The framework's section (its guidance), None if the framework has none."""
+        assert self._framework is not None
+        return next((s for s in self._framework.sections if s.code == code), None)
 
     def _render_guidance(self) -> None:
         code = self._guidance_section
         if code is None or code == self._guidance_for or self._framework is None:
             return
         self._guidance_for = code
-        section = next((s for s in self._framework.get("sections", []) if s["code"] == code), {})
+        section = self._section(code)
+        if section is None:
+            self.guidance.setHtml("")
+            return
         parts = []
         arusha, examples = (
             self.tr("Revised Arusha Declaration"),
             self.tr("Examples of good practice"),
         )
-        if section.get("arusha_statement"):
+        if section.arusha_statement:
             parts.append(f"<h3>{html.escape(arusha)}</h3>")
-            parts.append(f"<p>{html.escape(section['arusha_statement'])}</p>")
-        practices = section.get("good_practices", [])
+            parts.append(f"<p>{html.escape(section.arusha_statement)}</p>")
+        practices = section.good_practices
         if practices:
             parts.append(f"<h3>{html.escape(examples)}</h3>")
         for source, heading in (

@@ -22,16 +22,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from idg_desktop.domain.framework import Framework
 from idg_desktop.services import background
-from idg_desktop.services.assessment import document_framework
+from idg_desktop.services.assessment import framework_of
 from idg_desktop.ui.pages.base import Page
 from idg_desktop.ui.workspace import Workspace
 
 
-def _kinds(framework: dict) -> dict[str, str]:
+def _kinds(framework: Framework) -> dict[str, str]:
     kinds = {
         k["key"]: k["label"][:1].upper() + k["label"][1:]
-        for k in framework.get("background_document_kinds", [])
+        for k in framework.background_document_kinds
     }
     kinds["other"] = QDialog.tr("Other")
     return kinds
@@ -123,7 +124,7 @@ class DocumentsPage(Page):
     def reload(self) -> None:
         self._loading = True
         try:
-            kinds = _kinds(document_framework(self.document))
+            kinds = _kinds(framework_of(self.document))
             records = background.list_documents(self.document)
             self._ids = [r.id for r in records]
             self.table.setRowCount(len(records))
@@ -156,7 +157,7 @@ class DocumentsPage(Page):
         )
 
     def _add(self) -> None:
-        dialog = DocumentDialog(_kinds(document_framework(self.document)), self)
+        dialog = DocumentDialog(_kinds(framework_of(self.document)), self)
         if not dialog.exec():
             return
         attachment = dialog.attachment.text().strip()

@@ -170,11 +170,11 @@ class ScopePage(Page):
     def _build_once(self) -> None:
         if self.section_checks:
             return
-        framework = assessment.document_framework(self.document)
-        for index, section in enumerate(framework.get("sections", [])):
-            check = QCheckBox(f"{section['code']}  {section['title']}")
+        framework = assessment.framework_of(self.document)
+        for index, section in enumerate(framework.sections):
+            check = QCheckBox(f"{section.code}  {section.title}")
             check.toggled.connect(self._save_sections)
-            self.section_checks[section["code"]] = check
+            self.section_checks[section.code] = check
             self.sections_grid.addWidget(check, index // 2, index % 2)
         for number, title in steps.step_titles(self.document).items():
             period = PeriodFields()

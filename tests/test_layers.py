@@ -98,3 +98,18 @@ def test_a_forbidden_import_breaks_its_contract(copy_of_the_code, module, line, 
     broken = [row for row in done.stdout.splitlines() if " BROKEN" in row]
     assert len(broken) == 1, done.stdout
     assert broken[0].startswith(contract), done.stdout
+
+
+def test_the_window_paints_before_sqlalchemy_loads():
+    """Routing the window through ui.workspace must not pull SQLAlchemy into the
+    start-up path: the main window and its Overview read the file with plain sqlite3."""
+    code = (
+        "import sys\n"
+        "import idg_desktop.ui.main_window\n"
+        "print(sorted(n for n in sys.modules if n.split('.')[0] == 'sqlalchemy'"
+        " or n == 'idg_desktop.ui.workspace'))\n"
+    )
+    env = {"PYTHONPATH": str(REPO), "QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

@@ -15,8 +15,8 @@ from PySide6.QtCore import (
 )
 
 from idg_desktop.services.findings import list_findings
-from idg_desktop.storage.document import AssessmentDocument
 from idg_desktop.ui.labels import kind_labels, status_labels
+from idg_desktop.ui.workspace import AssessmentDocument
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 SectionRole = Qt.ItemDataRole.UserRole + 2

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -54,10 +55,8 @@ from idg_desktop.domain.vocabulary import Role
 from idg_desktop.services import groups
 from idg_desktop.services.assessment import section_of, sections_in_scope
 from idg_desktop.services.participants import list_participants
-from idg_desktop.storage.document import AssessmentDocument
-from idg_desktop.storage.models import Section
 from idg_desktop.ui.labels import gender_labels, role_labels
-from idg_desktop.ui.workspace import Workspace
+from idg_desktop.ui.workspace import AssessmentDocument, Workspace
 
 #: What a drag from the board carries: {"from": group id or null, "items": [...]}.
 MIME_TYPE = "application/x-idg-board-items"
@@ -126,7 +125,9 @@ def load_board(document: AssessmentDocument) -> list[BoardColumn]:
     for section in sections_in_scope(document):
         if section.code not in links.sections:
             pool.sections.append(BoardItem(SECTION, section.code, section.title))
-    allocated = sorted((section_of(document, code) for code in links.sections), key=_position)
+    allocated = sorted(
+        (section_of(document, code) for code in links.sections), key=attrgetter("position")
+    )
     for section in allocated:
         by_id[links.sections[section.code]].sections.append(
             BoardItem(SECTION, section.code, section.title)
@@ -155,10 +156,6 @@ def load_board(document: AssessmentDocument) -> list[BoardColumn]:
             )
         )
     return columns
-
-
-def _position(section: Section) -> int:
-    return section.position
 
 
 class BoardListModel(QAbstractListModel):

@@ -44,11 +44,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from idg_desktop.exchange import merge
 from idg_desktop.services.assessment import sections_in_scope
-from idg_desktop.storage import models
+from idg_desktop.services.merge_log import merge_log_entries
 from idg_desktop.ui.autosave import TypingSaver
 from idg_desktop.ui.labels import kind_labels, rating_labels, status_labels
 from idg_desktop.ui.pages.base import Page
@@ -58,12 +57,6 @@ from idg_desktop.ui.workspace import Workspace
 LONG_FIELDS = frozenset({"text", "evidence", "proposed_action"})
 #: The rating and Figure 5's answers that lead to it: chosen together.
 LADDER = ("rating", "measure_exists", "measure_applied", "measure_effective")
-
-
-def merge_log_entries(document) -> list[models.MergeLog]:
-    """The imports, newest first (read-only; the exchange layer writes them)."""
-    query = select(models.MergeLog).order_by(models.MergeLog.created_at.desc(), models.MergeLog.id)
-    return list(document.session.scalars(query))
 
 
 class MergePage(Page):

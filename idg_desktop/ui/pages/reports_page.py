@@ -59,10 +59,9 @@ from PySide6.QtWidgets import (
 from idg_desktop.errors import IdgError, log_bug
 from idg_desktop.services.assessment import assessment_of
 from idg_desktop.services.groups import list_groups
-from idg_desktop.storage.document import AssessmentDocument
 from idg_desktop.ui.pages.base import Page
 from idg_desktop.ui.settings import WindowSettings
-from idg_desktop.ui.workspace import Workspace
+from idg_desktop.ui.workspace import AssessmentDocument, Workspace
 
 WORKBOOK = "workbook"
 #: The six PDF reports of ``reports.export`` in the guide's order, then the workbook.

@@ -21,10 +21,13 @@ from PySide6.QtWidgets import QToolTip, QWidget
 from idg_desktop.domain import colours as palette
 from idg_desktop.domain.vocabulary import Rating
 from idg_desktop.services.profile import ProfileCell
+from idg_desktop.ui.palette import MUTED as MUTED_HEX
+from idg_desktop.ui.palette import NAVY
+from idg_desktop.ui.palette import RULE as RULE_HEX
 
-INK = QColor("#1f3b57")  # the window's heading navy: section codes, hover and focus frames
-MUTED = QColor("#4a5560")  # the window's intro grey: headers and the legend's note
-RULE = QColor("#c5ccd3")
+INK = QColor(NAVY)  # the window's heading navy: section codes, hover and focus frames
+MUTED = QColor(MUTED_HEX)  # the window's intro grey: headers and the legend's note
+RULE = QColor(RULE_HEX)
 ALIGN = Qt.AlignmentFlag
 
 Key = tuple[int, int]  # (row, column); column 0 is the section's overall cell

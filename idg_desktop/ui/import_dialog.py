@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from idg_desktop.errors import IdgError
 from idg_desktop.services import importing
+from idg_desktop.ui import palette
 from idg_desktop.ui.labels import gender_labels, role_labels, stakeholder_labels
 from idg_desktop.ui.tasks import run_in_background
 from idg_desktop.ui.workspace import Workspace
@@ -90,9 +91,9 @@ class ImportParticipantsDialog(QDialog):
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if row.errors:
-                    item.setBackground(QColor("#fde2e1"))
+                    item.setBackground(QColor(palette.ERROR_BACK))
                 elif row.warnings:
-                    item.setBackground(QColor("#fff4d6"))
+                    item.setBackground(QColor(palette.WARNING_BACK))
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)

@@ -35,6 +35,7 @@ from idg_desktop.errors import IdgError
 from idg_desktop.storage.fileformat import probe
 from idg_desktop.storage.lock import DocumentLock
 from idg_desktop.storage.overview import read_overview
+from idg_desktop.ui import palette
 from idg_desktop.ui.pages.overview_page import OverviewPage
 from idg_desktop.ui.settings import DEFAULT_POINT_SIZE, WindowSettings
 from idg_desktop.ui.start_page import StartPage
@@ -1182,23 +1183,25 @@ def _rescale_own_fonts(ratio: float) -> None:
 def stylesheet(point_size: float) -> str:
     """A quiet, legible look that scales with the text size."""
     heading = point_size * 1.7
-    return f"""
+    return palette.style(
+        f"""
     QListWidget#navigation {{
-        background: #1f3b57; color: #ffffff; border: none;
+        background: $navy; color: $white; border: none;
         padding-top: 12px; min-width: {int(point_size * 25)}px; max-width: {int(point_size * 30)}px;
         outline: none;
     }}
     QListWidget#navigation::item {{ padding: {int(point_size * 0.7)}px {int(point_size * 1.2)}px; }}
-    QListWidget#navigation::item:selected {{ background: #2f6b9a; color: #ffffff; }}
-    QListWidget#navigation::item:focus {{ border-left: 4px solid #f0b429; }}
-    QLabel#pageHeading {{ font-size: {heading:.1f}pt; font-weight: 600; color: #1f3b57; }}
-    QLabel#pageIntro {{ color: #4a5560; }}
-    QFrame#tile {{ background: #ffffff; border: 1px solid #d5dde5; border-radius: 6px; }}
-    QLabel#tileValue {{ font-size: {point_size * 2.2:.1f}pt; font-weight: 600; color: #1f3b57; }}
-    QLabel#tileCaption {{ color: #4a5560; }}
-    QLabel#startTitle {{ font-size: {point_size * 2.4:.1f}pt; font-weight: 600; color: #1f3b57; }}
-    QLabel#workingCopyBanner {{ background: #e8f1f8; border-bottom: 2px solid #2f6b9a;
-                      padding: 8px 24px; color: #1f3b57; font-weight: 600; }}
-    QLabel#warning {{ background: #fff4d6; border: 1px solid #e0b44c; border-radius: 4px;
-                      padding: 6px 10px; color: #5c4300; }}
+    QListWidget#navigation::item:selected {{ background: $blue; color: $white; }}
+    QListWidget#navigation::item:focus {{ border-left: 4px solid $gold; }}
+    QLabel#pageHeading {{ font-size: {heading:.1f}pt; font-weight: 600; color: $navy; }}
+    QLabel#pageIntro {{ color: $muted; }}
+    QFrame#tile {{ background: $white; border: 1px solid $tile_border; border-radius: 6px; }}
+    QLabel#tileValue {{ font-size: {point_size * 2.2:.1f}pt; font-weight: 600; color: $navy; }}
+    QLabel#tileCaption {{ color: $muted; }}
+    QLabel#startTitle {{ font-size: {point_size * 2.4:.1f}pt; font-weight: 600; color: $navy; }}
+    QLabel#workingCopyBanner {{ background: $banner_back; border-bottom: 2px solid $blue;
+                      padding: 8px 24px; color: $navy; font-weight: 600; }}
+    QLabel#warning {{ background: $warning_back; border: 1px solid $warning_border;
+                      border-radius: 4px; padding: 6px 10px; color: $warning_text; }}
     """
+    )

@@ -24,23 +24,14 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
 from idg_desktop.domain.figure5 import Ladder
-from idg_desktop.domain.vocabulary import RATING_LADDER
 from idg_desktop.services.checklist import (  # the snapshots the tree shows
     AnswerState,
     ChecklistData,
     QuestionRow,
     load_checklist,  # noqa: F401 - the checklist page reads it from here
 )
+from idg_desktop.ui import palette
 from idg_desktop.ui.labels import rating_labels
-
-try:  # the heat map's palette, so that chips and heat map agree
-    from idg_desktop.domain.colours import RATING_COLOURS
-except ImportError:  # pragma: no cover - a fallback while the palette is not there
-    RATING_COLOURS = dict(
-        zip([r.value for r in RATING_LADDER] + ["not-applicable", "not-assessed"],
-            ["#b2182b", "#e8642c", "#f5b940", "#86cbb5", "#1a7f6e", "#c9d4e0", "#e4e6e9"],
-            strict=True)
-    )  # fmt: skip
 
 Index = QModelIndex | QPersistentModelIndex
 Evaluation3 = Ladder
@@ -68,14 +59,14 @@ _SHOWN_ROLES = frozenset(
     {_RATING, _DISPLAY, _DECORATION, _FONT, _TOOLTIP, _ACCESSIBLE, _FOREGROUND, _ALIGNMENT}
 )
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_TO_REVIEW, _MUTED = QColor("#a15c00"), QColor("#5b6670")
+_TO_REVIEW, _MUTED = QColor(palette.TO_REVIEW), QColor(palette.MUTED_ROW)
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _QUESTION_FLAGS = _FLAGS | Qt.ItemFlag.ItemNeverHasChildren
 NOT_ASSESSED, NOT_APPLICABLE = "not-assessed", "not-applicable"
 
 
 def rating_colour(rating: str) -> QColor:
-    return QColor(RATING_COLOURS.get(rating, "#ffffff"))
+    return QColor(palette.RATING_COLOURS.get(rating, palette.WHITE))
 
 
 _ICONS: dict[str, QIcon] = {}
@@ -89,7 +80,7 @@ def rating_icon(rating: str) -> QIcon:
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         fill = rating_colour(rating)
-        painter.setPen(QColor("#8a96a3") if rating == NOT_ASSESSED else fill.darker(130))
+        painter.setPen(QColor(palette.CHIP_OUTLINE) if rating == NOT_ASSESSED else fill.darker(130))
         painter.setBrush(fill)
         painter.drawRoundedRect(1.5, 1.5, 13, 13, 3, 3)
         painter.end()

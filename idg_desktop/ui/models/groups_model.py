@@ -55,6 +55,7 @@ from idg_desktop.domain.vocabulary import Role
 from idg_desktop.services import groups
 from idg_desktop.services.assessment import section_of, sections_in_scope
 from idg_desktop.services.participants import list_participants
+from idg_desktop.ui import palette
 from idg_desktop.ui.labels import gender_labels, role_labels
 from idg_desktop.ui.workspace import AssessmentDocument, Workspace
 
@@ -303,8 +304,8 @@ class BoardItemDelegate(QStyledItemDelegate):
     badge: legible from the back of the room without a table's columns.
     """
 
-    BADGE_BACK = QColor("#f0b429")
-    BADGE_TEXT = QColor("#1f3b57")
+    BADGE_BACK = QColor(palette.GOLD)
+    BADGE_TEXT = QColor(palette.NAVY)
 
     @staticmethod
     def _fonts(option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:

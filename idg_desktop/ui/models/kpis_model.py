@@ -14,12 +14,13 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QColor
 
 from idg_desktop.storage import models
+from idg_desktop.ui import palette
 
 COL_NAME, COL_ACTIVITY, COL_TARGET, COL_SHEET = range(4)
 #: How much of an activity's title the filter and the table show (full text in the tooltip).
 ACTIVITY_CHARS, TABLE_ACTIVITY_CHARS = 60, 34
 #: The colour of a sheet still missing mandatory fields (its words say so too).
-MISSING_TEXT = QColor("#9b1c1c")
+MISSING_TEXT = QColor(palette.MISSING)
 
 
 def _t(text: str) -> str:

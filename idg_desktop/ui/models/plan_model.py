@@ -30,6 +30,7 @@ from idg_desktop.domain import colours as palette
 from idg_desktop.domain.plan import SMART, SmartCheck, display_when
 from idg_desktop.services.activities import band_of
 from idg_desktop.services.plan import ActivityNode, OutcomeNode, OutputNode, Plan
+from idg_desktop.ui.palette import MET
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -55,7 +56,7 @@ UNPLACED = "not-yet-in-the-plan"
 ) = range(9)
 
 MISSING_TEXT = QColor(palette.NOT_ASSESSED_TEXT)
-MET_TEXT = QColor("#1a5e52")
+MET_TEXT = QColor(MET)
 
 
 def _t(text: str) -> str:

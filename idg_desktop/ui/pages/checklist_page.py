@@ -53,6 +53,7 @@ from PySide6.QtWidgets import (
 from idg_desktop.services import answers
 from idg_desktop.services.assessment import add_custom_question, document_framework
 from idg_desktop.services.groups import group_sections, list_groups
+from idg_desktop.ui import palette
 from idg_desktop.ui.labels import rating_labels, section_kind_label, section_label
 from idg_desktop.ui.models.checklist_model import (
     COL_PROGRESS,
@@ -163,8 +164,8 @@ class RatingChip(QLabel):
     def __init__(self) -> None:
         super().__init__()
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._fill, self._ink = QColor("#ffffff"), QColor("#1f2933")
-        self._border = QColor("#8a96a3")
+        self._fill, self._ink = QColor(palette.WHITE), QColor(palette.INK)
+        self._border = QColor(palette.CHIP_OUTLINE)
 
     def set_rating(self, text: str, fill: QColor, ink: QColor, border: QColor) -> None:
         self._fill, self._ink, self._border = fill, ink, border
@@ -337,7 +338,7 @@ class ChecklistPage(Page):
         self.question_text = label()
         self.question_text.setWordWrap(True)
         self.question_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.question_text.setStyleSheet("color: #1f2933;")
+        self.question_text.setStyleSheet(f"color: {palette.INK};")
         self.guidance_toggle = QToolButton()
         self.guidance_toggle.setCheckable(True)
         self.guidance_toggle.setAutoRaise(True)
@@ -546,8 +547,10 @@ class ChecklistPage(Page):
         self.applied.setEnabled(not na and measure is True)
         self.effective.setEnabled(not na and measure is True and applied is True)
         colour = rating_colour(answer.rating)
-        text = "#ffffff" if colour.lightnessF() < 0.45 else "#1f2933"
-        border = "#8a96a3" if answer.rating == NOT_ASSESSED else colour.darker(125).name()
+        text = palette.WHITE if colour.lightnessF() < 0.45 else palette.INK
+        border = (
+            palette.CHIP_OUTLINE if answer.rating == NOT_ASSESSED else colour.darker(125).name()
+        )
         self.chip.set_rating(
             self._ratings.get(answer.rating, answer.rating), colour, QColor(text), QColor(border)
         )

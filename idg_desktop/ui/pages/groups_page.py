@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from idg_desktop.services import groups
 from idg_desktop.services.assessment import sections_in_scope
+from idg_desktop.ui import palette
 from idg_desktop.ui.allocate_dialog import AllocateDialog
 from idg_desktop.ui.models.groups_model import (
     PARTICIPANT,
@@ -44,16 +45,18 @@ from idg_desktop.ui.models.groups_model import (
 from idg_desktop.ui.pages.base import Page
 from idg_desktop.ui.workspace import Workspace
 
-STYLE = """
-QFrame#groupCard { background: #f4f7fa; border: 1px solid #c9d3dc; border-radius: 6px; }
-QFrame#groupCard[current="true"] { background: #e8f1f9; border: 2px solid #2f6b9a; }
-QFrame#poolCard { background: #fafafa; border: 1px dashed #9aa6b1; border-radius: 6px; }
-QLabel#cardTitle { color: #1f3b57; }
-QLabel#cardCounts, QLabel#listHeading { color: #4a5560; }
-QLabel#cardAlert { color: #8a5a00; }
-QListView { background: #ffffff; border: 1px solid #d5dde4; border-radius: 4px; }
-QListView[dropTarget="true"] { border: 2px solid #2f6b9a; background: #eef5fb; }
+STYLE = palette.style(
+    """
+QFrame#groupCard { background: $card_back; border: 1px solid $card_border; border-radius: 6px; }
+QFrame#groupCard[current="true"] { background: $card_current_back; border: 2px solid $blue; }
+QFrame#poolCard { background: $pool_back; border: 1px dashed $pool_border; border-radius: 6px; }
+QLabel#cardTitle { color: $navy; }
+QLabel#cardCounts, QLabel#listHeading { color: $muted; }
+QLabel#cardAlert { color: $card_alert; }
+QListView { background: $white; border: 1px solid $list_border; border-radius: 4px; }
+QListView[dropTarget="true"] { border: 2px solid $blue; background: $drop_back; }
 """
+)
 
 
 class _Card(QFrame):

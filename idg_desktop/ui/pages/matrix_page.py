@@ -37,18 +37,21 @@ from PySide6.QtWidgets import (
 from idg_desktop.domain.priorities import CRITERIA
 from idg_desktop.services import activities
 from idg_desktop.services.activities import MatrixCell
+from idg_desktop.ui import palette
 from idg_desktop.ui.pages.base import Page
 from idg_desktop.ui.pages.priorities_page import criterion_labels, level_labels
 from idg_desktop.ui.workspace import Workspace
 
-INK = QColor("#1f3b57")
-MUTED = QColor("#4a5560")
-RULE = QColor("#c5ccd3")
-CELL = QColor("#f4f6f8")
-QUICK = QColor("#e6f0e9")
-QUICK_HATCH = QColor("#9fc2aa")
-CHIP = QColor("#ffffff")
-DROP = QColor(31, 59, 87, 40)  # INK, translucent: the cell a dragged activity would land in
+INK = QColor(palette.NAVY)
+MUTED = QColor(palette.MUTED)
+RULE = QColor(palette.RULE)
+CELL = QColor(palette.CELL)
+QUICK = QColor(palette.QUICK)
+QUICK_HATCH = QColor(palette.QUICK_HATCH)
+CHIP = QColor(palette.WHITE)
+DROP = QColor(
+    INK.red(), INK.green(), INK.blue(), 40
+)  # INK, translucent: the cell a dragged activity would land in
 ALIGN = Qt.AlignmentFlag
 LEVELS_DOWN = ("high", "medium", "low")  # rows, top to bottom
 LEVELS_ACROSS = ("low", "medium", "high")  # columns, left to right
@@ -346,7 +349,7 @@ class PriorityMatrix(QWidget):
             p.setBrush(INK if quick else CHIP)
             p.drawRoundedRect(tag_rect, 3, 3)
             p.setFont(self._tag_font())
-            p.setPen(QColor("#ffffff") if quick else MUTED)
+            p.setPen(CHIP if quick else MUTED)
             p.drawText(tag_rect, ALIGN.AlignCenter, tag)
         p.setFont(bold)
         p.setPen(INK)

@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 from idg_desktop.exchange import merge
 from idg_desktop.services.assessment import sections_in_scope
 from idg_desktop.services.merge_log import merge_log_entries
+from idg_desktop.ui import palette
 from idg_desktop.ui.autosave import TypingSaver
 from idg_desktop.ui.labels import kind_labels, rating_labels, status_labels
 from idg_desktop.ui.pages.base import Page
@@ -421,7 +422,7 @@ class MergePage(Page):
         column.setContentsMargins(0, 0, 0, 0)
         title = self._subheading(self._origin_label(version["origin"]))
         title.setWordWrap(True)
-        title.setStyleSheet("color: #1f3b57;")
+        title.setStyleSheet(f"color: {palette.NAVY};")
         column.addWidget(title)
         keep = QPushButton(self.tr("Keep this version whole"))
         keep.setAccessibleName(

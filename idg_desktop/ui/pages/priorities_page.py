@@ -40,10 +40,10 @@ from idg_desktop.services import activities, findings, plan
 from idg_desktop.services.assessment import sections_in_scope
 from idg_desktop.storage import models
 from idg_desktop.ui.pages.base import Page
+from idg_desktop.ui.palette import BAND_COLOURS
 from idg_desktop.ui.workspace import Workspace
 
 #: Restrained band fills (one hue, three depths); the word is always written too.
-BAND_COLOURS: dict[str, str] = {"high": "#1f4e79", "medium": "#8db3d9", "low": "#e3ecf5"}
 UNRATED_TEXT = QColor(palette.NOT_ASSESSED_TEXT)
 COL_SECTION, COL_TITLE, FIRST_CRITERION = 0, 1, 2
 COL_COMPUTED = FIRST_CRITERION + len(CRITERIA)

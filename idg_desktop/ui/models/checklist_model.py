@@ -32,6 +32,7 @@ from idg_desktop.services.checklist import (  # the snapshots the tree shows
 )
 from idg_desktop.ui import palette
 from idg_desktop.ui.labels import rating_labels
+from idg_desktop.ui.text import fmt
 
 Index = QModelIndex | QPersistentModelIndex
 Evaluation3 = Ladder
@@ -321,14 +322,13 @@ class ChecklistModel(QAbstractItemModel):
         return f"{node.value}  {' '.join(node.title.split())}"
 
     def _count_text(self, text: str, node: _Node) -> str:
-        text = text.replace("%1", self._display(node)).replace("%2", str(node.answered))
-        return text.replace("%3", str(node.total))
+        return fmt(text, self._display(node), node.answered, node.total)
 
     def _tooltip(self, node: _Node, answer: AnswerState | None) -> str:
         if answer is None:
             return html.escape(self._count_text(self.tr("%1: %2 of %3 questions answered"), node))
         rating = self._ratings.get(answer.rating, answer.rating)
-        notes = [self.tr("Rating: %1").replace("%1", rating)]
+        notes = [fmt(self.tr("Rating: %1"), rating)]
         for on, text in (
             (answer.marked_for_review, self.tr("Marked for review")),
             (answer.reviewed, self.tr("Reviewed")),

@@ -57,6 +57,7 @@ from idg_desktop.services.assessment import section_of, sections_in_scope
 from idg_desktop.services.participants import list_participants
 from idg_desktop.ui import palette
 from idg_desktop.ui.labels import gender_labels, role_labels
+from idg_desktop.ui.text import fmt
 from idg_desktop.ui.workspace import AssessmentDocument, Workspace
 
 #: What a drag from the board carries: {"from": group id or null, "items": [...]}.
@@ -265,11 +266,9 @@ class BoardListModel(QAbstractListModel):
         """Move (kind, id, name) items to a group, or back to unallocated, as one step."""
         if not items:
             return False
-        what = (
-            items[0][2] if len(items) == 1 else self.tr("%1 items").replace("%1", str(len(items)))
-        )
+        what = items[0][2] if len(items) == 1 else fmt(self.tr("%1 items"), str(len(items)))
         where = name if group_id is not None else self.tr("Unallocated")
-        label = self.tr("Move %1 to %2").replace("%1", what).replace("%2", where)
+        label = fmt(self.tr("Move %1 to %2"), what, where)
         sections = [ident for kind, ident, _ in items if kind == SECTION]
         members = [ident for kind, ident, _ in items if kind == PARTICIPANT]
         document = self.workspace.document

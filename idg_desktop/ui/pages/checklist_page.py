@@ -70,6 +70,7 @@ from idg_desktop.ui.models.checklist_model import (
     rating_colour,
 )
 from idg_desktop.ui.pages.base import Page
+from idg_desktop.ui.text import fmt
 from idg_desktop.ui.workspace import Workspace
 
 
@@ -455,7 +456,7 @@ class ChecklistPage(Page):
         self.chip.setFixedWidth(widest + 2 * 14 + 2 + 8)  # padding, border, breathing room
         self.chip.setFixedHeight(bold.height() + 2 * RatingChip.PADDING + 2)
         # The history's width is the widest it can say, so its text never moves the row.
-        longest = self.tr("History: %1 earlier versions").replace("%1", "99")
+        longest = fmt(self.tr("History: %1 earlier versions"), "99")
         self.history.setMinimumWidth(self.history.fontMetrics().horizontalAdvance(longest) + 4)
         for edit, lines in ((self.narrative, 6), (self.evidence, 3)):
             edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * lines + 12)
@@ -506,7 +507,7 @@ class ChecklistPage(Page):
     def _count_shown(self) -> None:
         shown = sum(1 for q in self.model.question_ids() if self.proxy.accepts(q))
         text = self.tr("1 question shown") if shown == 1 else self.tr("%1 questions shown")
-        self.shown.setText(text.replace("%1", str(shown)))
+        self.shown.setText(fmt(text, str(shown)))
 
     def _show(self, qid: str | None) -> None:
         """Fill the editor; on a reload of the same question, keep what is being typed."""
@@ -601,9 +602,9 @@ class ChecklistPage(Page):
 
     def _name_guidance(self, kind: str) -> None:
         """Accessible names with the section's own kind: "... on this key factor"."""
-        toggle = self.tr("Show the guidance on this %1").replace("%1", kind)
+        toggle = fmt(self.tr("Show the guidance on this %1"), kind)
         self.guidance_toggle.setAccessibleName(toggle)
-        self.guidance.setAccessibleName(self.tr("Guidance on this %1").replace("%1", kind))
+        self.guidance.setAccessibleName(fmt(self.tr("Guidance on this %1"), kind))
 
     def _toggle_guidance(self, on: bool) -> None:
         if on:
@@ -618,7 +619,7 @@ class ChecklistPage(Page):
         self._history_for = (qid, versions)
         texts = [self.tr("No earlier versions"), self.tr("History: 1 earlier version")]
         text = texts[versions] if versions < 2 else self.tr("History: %1 earlier versions")
-        self.history.setText(text.replace("%1", str(versions)))
+        self.history.setText(fmt(text, str(versions)))
         stored = answers.answer_for(self.document, qid) if versions else None
         rows = []
         for version in reversed(answers.answer_history(self.document, stored) if stored else []):
@@ -695,18 +696,18 @@ class ChecklistPage(Page):
         text, ok = QInputDialog.getMultiLineText(
             self,
             self.tr("Add a question"),
-            self.tr("Text of the new question in section %1:").replace("%1", code),
+            fmt(self.tr("Text of the new question in section %1:"), code),
         )
         if not ok or not text.strip():
             return
         question = self.workspace.run(
-            self.tr("Add question to %1").replace("%1", code),
+            fmt(self.tr("Add question to %1"), code),
             lambda: add_custom_question(self.document, code, text),
         )
         if question is None:
             return
         qid = question.id  # the page has reloaded: the workspace reported the new question
-        self.added.setText(self.tr("Added %1").replace("%1", qid))
+        self.added.setText(fmt(self.tr("Added %1"), qid))
         self.select_question(qid)
 
     # -- filters --------------------------------------------------------------
@@ -809,7 +810,7 @@ class ChecklistPage(Page):
         self._timer.stop()
         visit = self.workspace.visit(("answer", qid))
         done = self.workspace.run(
-            self.tr("Edit answer to %1").replace("%1", qid),
+            fmt(self.tr("Edit answer to %1"), qid),
             lambda: answers.save_answer(self.document, qid, visit=visit, **changes),  # type: ignore[arg-type]
             visit=visit,
         )

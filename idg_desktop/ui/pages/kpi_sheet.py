@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from idg_desktop.storage import models
 from idg_desktop.ui import palette
 from idg_desktop.ui.plain_text_field import PlainTextField
+from idg_desktop.ui.text import fmt
 
 #: Sheet fields written over several lines, and how many lines their box shows.
 TEXT_LINES: dict[str, int] = {
@@ -314,8 +315,9 @@ class KpiSheet(QWidget):
             )
         self.missing.setVisible(bool(missing))
         self.missing.setText(
-            self.tr("Mandatory fields still empty: %1").replace(
-                "%1", "; ".join(self.label_of(key) for key in missing)
+            fmt(
+                self.tr("Mandatory fields still empty: %1"),
+                "; ".join(self.label_of(key) for key in missing),
             )
         )
         self._mark_missing(set(missing) if flag_missing else set())

@@ -40,6 +40,7 @@ from idg_desktop.services.activities import MatrixCell
 from idg_desktop.ui import palette
 from idg_desktop.ui.pages.base import Page
 from idg_desktop.ui.pages.priorities_page import criterion_labels, level_labels
+from idg_desktop.ui.text import fmt
 from idg_desktop.ui.workspace import Workspace
 
 INK = QColor(palette.NAVY)
@@ -389,7 +390,7 @@ class PriorityMatrix(QWidget):
         if hidden:
             p.setFont(self.text_font())
             p.setPen(MUTED)
-            more = self.tr("+%1 more (see the tooltip)").replace("%1", str(hidden))
+            more = fmt(self.tr("+%1 more (see the tooltip)"), str(hidden))
             p.drawText(
                 rect.adjusted(lh // 3, 0, -lh // 3, -lh // 4),
                 ALIGN.AlignLeft | ALIGN.AlignBottom,
@@ -612,7 +613,7 @@ class PriorityMatrixPage(Page):
         name = f"{item.section} {item.title}" if item else activity_id[:8]
         name = name if len(name) <= 40 else name[:39] + "…"
         self.workspace.run(
-            self.tr("Move %1 in the matrix").replace("%1", name),
+            fmt(self.tr("Move %1 in the matrix"), name),
             lambda: activities.rate_activity(self.document, activity_id, {x: x_level, y: y_level}),
         )
 
@@ -633,5 +634,5 @@ class PriorityMatrixPage(Page):
             for i in unplaced
         ]
         heading = self.tr("Not placed (%1 or %2 not rated yet):")
-        heading = heading.replace("%1", names[y]).replace("%2", names[x])
+        heading = fmt(heading, names[y], names[x])
         self.unplaced.setText(f"<b>{html.escape(heading)}</b> " + " · ".join(links))

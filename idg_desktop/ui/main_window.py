@@ -8,7 +8,6 @@ the "saved" status and error reporting are the same on every page.
 from __future__ import annotations
 
 import importlib
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,9 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from idg_desktop.errors import IdgError
-from idg_desktop.storage.fileformat import probe
-from idg_desktop.storage.lock import DocumentLock
-from idg_desktop.storage.overview import read_overview
+from idg_desktop.services.peek import DocumentLock, ReadError, probe, read_overview
 from idg_desktop.ui import palette
 from idg_desktop.ui.pages.overview_page import OverviewPage
 from idg_desktop.ui.settings import DEFAULT_POINT_SIZE, WindowSettings
@@ -467,7 +464,7 @@ class MainWindow(QMainWindow):
             lock.acquire()
             try:
                 overview = read_overview(path)
-            except sqlite3.Error as error:
+            except ReadError as error:
                 lock.release()
                 raise IdgError(f"{path} cannot be read ({error}).") from None
         except IdgError as error:
@@ -493,8 +490,7 @@ class MainWindow(QMainWindow):
         return self._attach(path, lock)
 
     def _attach(self, path: Path, lock: DocumentLock) -> bool:
-        from idg_desktop.storage.document import AssessmentDocument
-        from idg_desktop.ui.workspace import Workspace
+        from idg_desktop.ui.workspace import AssessmentDocument, Workspace
 
         if self.view is None or self.workspace is not None:  # closed meanwhile
             lock.release()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from idg_desktop.domain.vocabulary import capitalised
-from idg_desktop.storage.overview import Overview, read_overview
+from idg_desktop.services.peek import Overview, read_overview
 from idg_desktop.ui.labels import section_label
 from idg_desktop.ui.text import fmt
 

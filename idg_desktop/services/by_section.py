@@ -1,0 +1,40 @@
+"""The records of some sections, as a group's package or workbook carries them:
+questions, answers and findings, each in the order the formats write them."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from idg_desktop.storage import models
+from idg_desktop.storage.document import AssessmentDocument
+
+
+def questions_in(document: AssessmentDocument, sections: list[str]) -> list[models.Question]:
+    """Checklist order (the guide's questions and the document's own)."""
+    query = (
+        select(models.Question)
+        .where(models.Question.section_code.in_(sections))
+        .order_by(models.Question.position, models.Question.id)
+    )
+    return list(document.session.scalars(query))
+
+
+def answers_in(document: AssessmentDocument, sections: list[str]) -> list[models.Answer]:
+    """In the order of their questions."""
+    query = (
+        select(models.Answer)
+        .join(models.Question, models.Question.id == models.Answer.question_id)
+        .where(models.Question.section_code.in_(sections))
+        .order_by(models.Question.position)
+    )
+    return list(document.session.scalars(query))
+
+
+def findings_in(document: AssessmentDocument, sections: list[str]) -> list[models.Finding]:
+    """Oldest first."""
+    query = (
+        select(models.Finding)
+        .where(models.Finding.section_code.in_(sections))
+        .order_by(models.Finding.created_at, models.Finding.id)
+    )
+    return list(document.session.scalars(query))

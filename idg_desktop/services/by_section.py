@@ -38,3 +38,8 @@ def findings_in(document: AssessmentDocument, sections: list[str]) -> list[model
         .order_by(models.Finding.created_at, models.Finding.id)
     )
     return list(document.session.scalars(query))
+
+
+def every_section(document: AssessmentDocument) -> list[models.Section]:
+    """Every section of the framework, in scope or not, in the guide's order."""
+    return list(document.session.scalars(select(models.Section).order_by(models.Section.position)))

@@ -1,5 +1,7 @@
-"""The records of some sections, as a group's package or workbook carries them:
-questions, answers and findings, each in the order the formats write them."""
+"""The records of some sections, as a group's package or workbook carries them
+(questions, answers and findings), or of all of them, as the reports read them:
+each in the order the formats write them. The formats read through these
+rather than writing their own queries."""
 
 from __future__ import annotations
 
@@ -43,3 +45,28 @@ def findings_in(document: AssessmentDocument, sections: list[str]) -> list[model
 def every_section(document: AssessmentDocument) -> list[models.Section]:
     """Every section of the framework, in scope or not, in the guide's order."""
     return list(document.session.scalars(select(models.Section).order_by(models.Section.position)))
+
+
+def every_subarea(document: AssessmentDocument) -> list[models.SubArea]:
+    """Every sub-area, in the guide's order."""
+    return list(document.session.scalars(select(models.SubArea).order_by(models.SubArea.position)))
+
+
+def every_question(document: AssessmentDocument) -> list[models.Question]:
+    """Every question, in checklist order."""
+    query = select(models.Question).order_by(models.Question.position)
+    return list(document.session.scalars(query))
+
+
+def answers_by_question(document: AssessmentDocument) -> dict[str, models.Answer]:
+    """Every answer, by the id of its question."""
+    return {a.question_id: a for a in document.session.scalars(select(models.Answer))}
+
+
+def questions_of_findings(document: AssessmentDocument) -> dict[str, list[str]]:
+    """The questions each finding is linked to (by finding id), in the order given."""
+    linked: dict[str, list[str]] = {}
+    query = select(models.FindingQuestion).order_by(models.FindingQuestion.position)
+    for link in document.session.scalars(query):
+        linked.setdefault(link.finding_id, []).append(link.question_id)
+    return linked

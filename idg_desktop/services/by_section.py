@@ -70,3 +70,17 @@ def questions_of_findings(document: AssessmentDocument) -> dict[str, list[str]]:
     for link in document.session.scalars(query):
         linked.setdefault(link.finding_id, []).append(link.question_id)
     return linked
+
+
+def positions(document: AssessmentDocument) -> dict[str, int]:
+    """The place of every working group, activity and question in its list, by id."""
+    found: dict[str, int] = {}
+    for model in (models.WorkingGroup, models.Activity, models.Question):
+        found.update(dict(document.session.execute(select(model.id, model.position)).all()))
+    return found
+
+
+def question_texts(document: AssessmentDocument) -> dict[str, str]:
+    """Every question's text, by id."""
+    query = select(models.Question.id, models.Question.text)
+    return dict(document.session.execute(query).all())

@@ -19,12 +19,11 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-
 from idg_desktop.domain.framework import Framework
 from idg_desktop.exports.xlsx_cells import parse_time
 from idg_desktop.exports.xlsx_layout import PLAN_HEADERS
-from idg_desktop.services.assessment import Scope, create_assessment
+from idg_desktop.services.assessment import Scope, assessment_of, create_assessment
+from idg_desktop.services.by_section import every_section
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
 
@@ -92,7 +91,7 @@ def build_document(rows: Rows, target: Path, framework: Framework) -> Assessment
 def _fill(document: AssessmentDocument, rows: Rows, in_scope: set[str]) -> None:
     session = document.session
     scope = rows["scope"][0]
-    assessment = session.scalars(select(models.Assessment)).one()
+    assessment = assessment_of(document)
     for key in (
         "title",
         "administration",
@@ -105,7 +104,7 @@ def _fill(document: AssessmentDocument, rows: Rows, in_scope: set[str]) -> None:
         setattr(assessment, key, scope[key])
     for key, value in _tracked(scope).items():
         setattr(assessment, key, value)
-    for section in session.scalars(select(models.Section)):
+    for section in every_section(document):
         section.in_scope = section.code in in_scope
     for q in rows["custom_questions"]:
         session.add(

@@ -10,8 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
-
+from idg_desktop.services.by_section import answers_in, findings_in
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
 
@@ -72,22 +71,11 @@ def participant_dict(person: models.Participant) -> dict[str, Any]:
 
 
 def answers_of(document: AssessmentDocument, sections: list[str]) -> list[dict[str, Any]]:
-    query = (
-        select(models.Answer)
-        .join(models.Question, models.Question.id == models.Answer.question_id)
-        .where(models.Question.section_code.in_(sections))
-        .order_by(models.Question.position)
-    )
-    return [answer_dict(a) for a in document.session.scalars(query)]
+    return [answer_dict(a) for a in answers_in(document, sections)]
 
 
 def findings_of(document: AssessmentDocument, sections: list[str]) -> list[dict[str, Any]]:
-    query = (
-        select(models.Finding)
-        .where(models.Finding.section_code.in_(sections))
-        .order_by(models.Finding.created_at, models.Finding.id)
-    )
-    return [finding_dict(f) for f in document.session.scalars(query)]
+    return [finding_dict(f) for f in findings_in(document, sections)]
 
 
 def same(a: dict[str, Any] | None, b: dict[str, Any] | None, fields: tuple[str, ...]) -> bool:

@@ -26,7 +26,6 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
-from sqlalchemy import select
 
 from idg_desktop.atomic import write_atomically
 from idg_desktop.domain.figure5 import (
@@ -42,7 +41,7 @@ from idg_desktop.domain.vocabulary import Rating
 from idg_desktop.errors import InvalidInput
 from idg_desktop.exchange.merge import MergeResult, merge_payload
 from idg_desktop.exchange.packages import export_payload
-from idg_desktop.storage import models
+from idg_desktop.services.by_section import questions_in
 from idg_desktop.storage.document import AssessmentDocument
 
 #: Figure 5's three questions come last, so the first five columns stay where the
@@ -106,12 +105,7 @@ def _put(sheet: Worksheet, row: int, column: int, value: str, *, editable: bool 
 def _questions(document: AssessmentDocument, sections: list[str]) -> dict[str, list[Any]]:
     """The questions of each section in checklist order (the guide's and the document's own)."""
     found: dict[str, list[Any]] = {code: [] for code in sections}
-    query = (
-        select(models.Question)
-        .where(models.Question.section_code.in_(sections))
-        .order_by(models.Question.position, models.Question.id)
-    )
-    for question in document.session.scalars(query):
+    for question in questions_in(document, sections):
         found[question.section_code].append(question)
     return found
 

@@ -22,7 +22,6 @@ import openpyxl
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
-from sqlalchemy import select
 
 from idg_desktop.atomic import write_atomically
 from idg_desktop.domain.colours import RATING_COLOURS, rating_text_colour
@@ -32,8 +31,8 @@ from idg_desktop.exports.sharing import for_sharing, sharing_label
 from idg_desktop.exports.xlsx_cells import Column, Sheet, kept, to_cell, unwritable
 from idg_desktop.exports.xlsx_layout import SHARING_SHEET, SHEETS, flatten
 from idg_desktop.services.assessment import terms_of_reference_fields
+from idg_desktop.services.by_section import positions, question_texts
 from idg_desktop.services.plan import hidden_ids
-from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
 
 HEADER_FILL = PatternFill(fill_type="solid", fgColor="FFDDE3EA")
@@ -52,17 +51,9 @@ def assessment_rows(
 ) -> dict[str, list[dict[str, Any]]]:
     """The rows of every sheet for this document (a version for sharing with
     ``public`` or ``pseudonymise``: ``exports/sharing.py``)."""
-    session = document.session
-    positions: dict[str, int] = {}
-    for model in (models.WorkingGroup, models.Activity):
-        positions.update(dict(session.execute(select(model.id, model.position)).all()))
-    custom = session.execute(
-        select(models.Question.id, models.Question.position, models.Question.text)
-    ).all()
-    positions.update((qid, position) for qid, position, _ in custom)
     extras = {
-        "positions": positions,
-        "questions": {qid: text for qid, _, text in custom},
+        "positions": positions(document),
+        "questions": question_texts(document),
         "terms_labels": {f["key"]: f["label"] for f in terms_of_reference_fields(document)},
         "sharing": sharing_label(public, pseudonymise),
     }

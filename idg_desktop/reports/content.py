@@ -13,8 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from sqlalchemy import select
-
 from idg_desktop.domain.plurals import ngettext
 from idg_desktop.exchange.merge import open_conflict_count
 from idg_desktop.reports.privacy import Person, Pseudonyms
@@ -23,6 +21,13 @@ from idg_desktop.services.activities import band_of, list_activities, priority_m
 from idg_desktop.services.agenda import list_sessions
 from idg_desktop.services.assessment import assessment_of, framework_of, terms_of_reference
 from idg_desktop.services.background import list_documents
+from idg_desktop.services.by_section import (
+    answers_by_question,
+    every_question,
+    every_section,
+    every_subarea,
+    questions_of_findings,
+)
 from idg_desktop.services.findings import list_findings
 from idg_desktop.services.groups import group_sections, list_groups
 from idg_desktop.services.participants import list_participants
@@ -200,11 +205,7 @@ def read_report(
         for f in framework.terms_of_reference_fields
     ]
     sections = _sections(document, clean, public)
-    linked: dict[str, list[str]] = {}
-    for link in document.session.scalars(
-        select(models.FindingQuestion).order_by(models.FindingQuestion.position)
-    ):
-        linked.setdefault(link.finding_id, []).append(link.question_id)
+    linked = questions_of_findings(document)
     findings = [
         Finding(
             f.section_code,
@@ -383,16 +384,15 @@ def kpi_line(kpi: models.Kpi, clean) -> str:
 
 
 def _sections(document: AssessmentDocument, clean, public: bool) -> list[Section]:
-    session = document.session
     subareas: dict[str, dict[str, str]] = {}
-    for sub in session.scalars(select(models.SubArea).order_by(models.SubArea.position)):
+    for sub in every_subarea(document):
         subareas.setdefault(sub.section_code, {})[sub.label] = sub.title
-    answers = {a.question_id: a for a in session.scalars(select(models.Answer))}
+    answers = answers_by_question(document)
     result = {
         s.code: Section(s.code, s.title, s.category, s.in_scope, subareas.get(s.code, {}))
-        for s in session.scalars(select(models.Section).order_by(models.Section.position))
+        for s in every_section(document)
     }
-    for q in session.scalars(select(models.Question).order_by(models.Question.position)):
+    for q in every_question(document):
         item = Question(q.id, q.section_code, q.subarea_label, q.text)
         answer = answers.get(q.id)
         if answer is not None:

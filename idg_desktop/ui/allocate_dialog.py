@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from idg_desktop.errors import IdgError
 from idg_desktop.services import groups
 from idg_desktop.ui.labels import role_labels
+from idg_desktop.ui.text import fmt
 from idg_desktop.ui.workspace import Workspace
 
 
@@ -131,23 +132,24 @@ class AllocateDialog(QDialog):
         """Why a person goes where they go, in the window's language."""
         if placement.left_out:
             role = role_labels().get(placement.left_out, placement.left_out)
-            return self.tr("%1: runs or watches the workshop").replace("%1", role)
-        where = (
-            self.tr("expertise '%1'") if placement.field == "expertise" else self.tr("unit '%1'")
-        ).replace("%1", placement.words)
+            return fmt(self.tr("%1: runs or watches the workshop"), role)
+        where = fmt(
+            self.tr("expertise '%1'") if placement.field == "expertise" else self.tr("unit '%1'"),
+            placement.words,
+        )
         if placement.section:
-            text = self.tr("%1: %2").replace("%1", placement.section_title).replace("%2", where)
+            text = fmt(self.tr("%1: %2"), placement.section_title, where)
         elif placement.passed_over:
-            text = (
-                self.tr("For balance (%1 points to %2, in %3)")
-                .replace("%1", where)
-                .replace("%2", placement.passed_over)
-                .replace("%3", placement.passed_over_group)
+            text = fmt(
+                self.tr("For balance (%1 points to %2, in %3)"),
+                where,
+                placement.passed_over,
+                placement.passed_over_group,
             )
         else:
             text = self.tr("For balance")
         if placement.rapporteur:
-            text = self.tr("%1; the group's rapporteur").replace("%1", text)
+            text = fmt(self.tr("%1; the group's rapporteur"), text)
         return text
 
     def showEvent(self, event: QShowEvent) -> None:

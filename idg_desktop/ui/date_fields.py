@@ -19,6 +19,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QToolButton, QWidget
 
+from idg_desktop.ui.text import fmt
+
 #: The date a field holds when it is "not set" (its minimum, shown as text).
 NO_DATE = QDate(2000, 1, 1)
 
@@ -170,7 +172,7 @@ class PeriodFields(QWidget):
         self.clear_end.setEnabled(self.end.is_set())
 
     def set_accessible_names(self, what: str) -> None:
-        self.start.setAccessibleName(self.tr("%1, from").replace("%1", what))
-        self.end.setAccessibleName(self.tr("%1, to").replace("%1", what))
-        self.clear_start.setAccessibleName(self.tr("Clear %1, from").replace("%1", what))
-        self.clear_end.setAccessibleName(self.tr("Clear %1, to").replace("%1", what))
+        self.start.setAccessibleName(fmt(self.tr("%1, from"), what))
+        self.end.setAccessibleName(fmt(self.tr("%1, to"), what))
+        self.clear_start.setAccessibleName(fmt(self.tr("Clear %1, from"), what))
+        self.clear_end.setAccessibleName(fmt(self.tr("Clear %1, to"), what))

@@ -21,10 +21,14 @@ from PySide6.QtWidgets import QToolTip, QWidget
 from idg_desktop.domain import colours as palette
 from idg_desktop.domain.vocabulary import Rating
 from idg_desktop.services.profile import ProfileCell
+from idg_desktop.ui.palette import MUTED as MUTED_HEX
+from idg_desktop.ui.palette import NAVY
+from idg_desktop.ui.palette import RULE as RULE_HEX
+from idg_desktop.ui.text import fmt
 
-INK = QColor("#1f3b57")  # the window's heading navy: section codes, hover and focus frames
-MUTED = QColor("#4a5560")  # the window's intro grey: headers and the legend's note
-RULE = QColor("#c5ccd3")
+INK = QColor(NAVY)  # the window's heading navy: section codes, hover and focus frames
+MUTED = QColor(MUTED_HEX)  # the window's intro grey: headers and the legend's note
+RULE = QColor(RULE_HEX)
 ALIGN = Qt.AlignmentFlag
 
 Key = tuple[int, int]  # (row, column); column 0 is the section's overall cell
@@ -134,15 +138,14 @@ class IntegrityHeatMap(QWidget):
         if key[1]:
             heading = f"{row.section} {cell.subarea} — {cell.title}"
         else:
-            heading = self.tr("%1 — %2 (whole section)").replace("%1", row.section)
-            heading = heading.replace("%2", row.title)
-        rated = self.tr("%1 of %2 questions rated").replace("%1", str(cell.assessed))
-        lines = [heading, rated.replace("%2", str(cell.questions))]
+            heading = fmt(self.tr("%1 — %2 (whole section)"), row.section, row.title)
+        rated = fmt(self.tr("%1 of %2 questions rated"), cell.assessed, cell.questions)
+        lines = [heading, rated]
         names = self._rating_names()
         value = palette.score(cell)
         if value is not None:
-            average = self.tr("Average %1 of 4, nearest to: %2").replace("%1", f"{value:.1f}")
-            lines.append(average.replace("%2", names[palette.nearest_rating(value).value]))
+            nearest = names[palette.nearest_rating(value).value]
+            lines.append(fmt(self.tr("Average %1 of 4, nearest to: %2"), f"{value:.1f}", nearest))
         lines.append("")
         lines += [f"{name}: {cell.ratings.get(rating, 0)}" for rating, name in names.items()]
         return "\n".join(lines)

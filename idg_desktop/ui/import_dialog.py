@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
 
 from idg_desktop.errors import IdgError
 from idg_desktop.services import importing
+from idg_desktop.ui import palette
 from idg_desktop.ui.labels import gender_labels, role_labels, stakeholder_labels
 from idg_desktop.ui.tasks import run_in_background
+from idg_desktop.ui.text import fmt
 from idg_desktop.ui.workspace import Workspace
 
 
@@ -43,7 +45,7 @@ class ImportParticipantsDialog(QDialog):
             # A large workbook takes a while to read: off the window's thread.
             self.preview = run_in_background(
                 parent or self,
-                self.tr("Reading %1…").replace("%1", self.path.name),
+                fmt(self.tr("Reading %1…"), self.path.name),
                 lambda: importing.read_participants(self.path, known_names=known),
             )
         except IdgError as error:
@@ -55,10 +57,12 @@ class ImportParticipantsDialog(QDialog):
         rows = self.preview.rows
         good = [row for row in rows if not row.errors]
         summary = QLabel(
-            self.tr("%1: %2 rows ready to import, %3 with errors (they will be skipped).")
-            .replace("%1", self.path.name)
-            .replace("%2", str(len(good)))
-            .replace("%3", str(len(rows) - len(good)))
+            fmt(
+                self.tr("%1: %2 rows ready to import, %3 with errors (they will be skipped)."),
+                self.path.name,
+                str(len(good)),
+                str(len(rows) - len(good)),
+            )
         )
         summary.setWordWrap(True)
         self.table = QTableWidget(len(rows), 7)
@@ -90,21 +94,19 @@ class ImportParticipantsDialog(QDialog):
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if row.errors:
-                    item.setBackground(QColor("#fde2e1"))
+                    item.setBackground(QColor(palette.ERROR_BACK))
                 elif row.warnings:
-                    item.setBackground(QColor("#fff4d6"))
+                    item.setBackground(QColor(palette.WARNING_BACK))
                 self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
         unknown = getattr(self.preview, "unknown_columns", [])
-        note = QLabel(
-            self.tr("Columns not used: %1").replace("%1", ", ".join(unknown)) if unknown else ""
-        )
+        note = QLabel(fmt(self.tr("Columns not used: %1"), ", ".join(unknown)) if unknown else "")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Import %1 participants").replace("%1", str(len(good))))
+        ok.setText(fmt(self.tr("Import %1 participants"), str(len(good))))
         ok.setEnabled(bool(good))
         self.buttons.accepted.connect(self.run_import)
         self.buttons.rejected.connect(self.reject)

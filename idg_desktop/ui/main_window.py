@@ -8,7 +8,6 @@ the "saved" status and error reporting are the same on every page.
 from __future__ import annotations
 
 import importlib
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,13 +31,12 @@ from PySide6.QtWidgets import (
 )
 
 from idg_desktop.errors import IdgError
-from idg_desktop.storage.fileformat import probe
-from idg_desktop.storage.lock import DocumentLock
-from idg_desktop.storage.overview import read_overview
-from idg_desktop.ui import wheel_guard
+from idg_desktop.services.peek import DocumentLock, ReadError, probe, read_overview
+from idg_desktop.ui import palette, wheel_guard
 from idg_desktop.ui.pages.overview_page import OverviewPage
 from idg_desktop.ui.settings import DEFAULT_POINT_SIZE, WindowSettings
 from idg_desktop.ui.start_page import StartPage
+from idg_desktop.ui.text import fmt
 
 if TYPE_CHECKING:
     from idg_desktop.ui.workspace import Workspace
@@ -134,7 +132,7 @@ class WorkshopView(QWidget):
             item = QListWidgetItem(f"{number}  {page_title(key)}")
             item.setData(Qt.ItemDataRole.UserRole, key)
             if number <= 9:  # Ctrl+1 … Ctrl+9; later pages through the View menu
-                item.setToolTip(self.tr("Ctrl+%1").replace("%1", str(number)))
+                item.setToolTip(fmt(self.tr("Ctrl+%1"), str(number)))
             if key != "overview":
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
             self.navigation.addItem(item)
@@ -151,11 +149,14 @@ class WorkshopView(QWidget):
         self.banner: QLabel | None = None
         if group:  # above every page: whose working copy this is
             self.banner = QLabel(
-                self.tr(
-                    "Working copy of the package for %1. Answer the checklist and write "
-                    "the findings of the group's sections; when done, File › Return to "
-                    "facilitator."
-                ).replace("%1", group)
+                fmt(
+                    self.tr(
+                        "Working copy of the package for %1. Answer the checklist and write "
+                        "the findings of the group's sections; when done, File › Return to "
+                        "facilitator."
+                    ),
+                    group,
+                )
             )
             self.banner.setObjectName("workingCopyBanner")
             self.banner.setWordWrap(True)
@@ -388,8 +389,8 @@ class MainWindow(QMainWindow):
         entries = [entry for entry in recent_files(self.settings.recent_files()) if entry.exists]
         for number, entry in enumerate(entries, start=1):
             title = (entry.title or entry.path.stem).replace("&", "&&")
-            text = self.tr("&%1  %2 — %3").replace("%1", str(number)).replace("%2", title)
-            action = QAction(text.replace("%3", str(entry.path).replace("&", "&&")), menu)
+            where = str(entry.path).replace("&", "&&")
+            action = QAction(fmt(self.tr("&%1  %2 — %3"), number, title, where), menu)
             action.setToolTip(str(entry.path))
             action.setData(str(entry.path))
             action.triggered.connect(lambda _=False, p=entry.path: self.open_path(p))
@@ -439,14 +440,10 @@ class MainWindow(QMainWindow):
         self.redo_action.setEnabled(bool(has and stack and stack.canRedo()))
         if stack is not None:
             self.undo_action.setText(
-                self.tr("&Undo %1").replace("%1", stack.undoText())
-                if stack.canUndo()
-                else self.tr("&Undo")
+                fmt(self.tr("&Undo %1"), stack.undoText()) if stack.canUndo() else self.tr("&Undo")
             )
             self.redo_action.setText(
-                self.tr("&Redo %1").replace("%1", stack.redoText())
-                if stack.canRedo()
-                else self.tr("&Redo")
+                fmt(self.tr("&Redo %1"), stack.redoText()) if stack.canRedo() else self.tr("&Redo")
             )
 
     # -- opening and closing --------------------------------------------------
@@ -468,7 +465,7 @@ class MainWindow(QMainWindow):
             lock.acquire()
             try:
                 overview = read_overview(path)
-            except sqlite3.Error as error:
+            except ReadError as error:
                 lock.release()
                 raise IdgError(f"{path} cannot be read ({error}).") from None
         except IdgError as error:
@@ -485,7 +482,7 @@ class MainWindow(QMainWindow):
         self.central.addWidget(self.view)
         self.central.setCurrentWidget(self.view)
         self._update_title(path)
-        self.statusBar().showMessage(self.tr("Opening %1…").replace("%1", path.name))
+        self.statusBar().showMessage(fmt(self.tr("Opening %1…"), path.name))
         if defer:
             # Attach once the window has painted (see paintEvent).
             self._pending_attach = (path, lock)
@@ -494,8 +491,7 @@ class MainWindow(QMainWindow):
         return self._attach(path, lock)
 
     def _attach(self, path: Path, lock: DocumentLock) -> bool:
-        from idg_desktop.storage.document import AssessmentDocument
-        from idg_desktop.ui.workspace import Workspace
+        from idg_desktop.ui.workspace import AssessmentDocument, Workspace
 
         if self.view is None or self.workspace is not None:  # closed meanwhile
             lock.release()
@@ -521,15 +517,19 @@ class MainWindow(QMainWindow):
         recovered, self._recovered = self._recovered, False  # said once
         if recovered:
             notes.append(
-                self.tr(
-                    "%1: an interrupted change was undone (the file was left mid-write, e.g. "
-                    "by a crash or a pulled stick); everything saved before it is intact."
-                ).replace("%1", path.name)
+                fmt(
+                    self.tr(
+                        "%1: an interrupted change was undone (the file was left mid-write, e.g. "
+                        "by a crash or a pulled stick); everything saved before it is intact."
+                    ),
+                    path.name,
+                )
             )
         if document.upgraded_from is not None:
             notes.append(
-                self.tr("Upgraded from an older version; a backup copy is at %1").replace(
-                    "%1", str(document.backup_path)
+                fmt(
+                    self.tr("Upgraded from an older version; a backup copy is at %1"),
+                    str(document.backup_path),
                 )
             )
         if notes:
@@ -622,7 +622,7 @@ class MainWindow(QMainWindow):
             return
         finally:
             progress.reset()
-        self.statusBar().showMessage(self.tr("Copy saved to %1").replace("%1", name), 10000)
+        self.statusBar().showMessage(fmt(self.tr("Copy saved to %1"), name), 10000)
 
     # -- group packages ---------------------------------------------------------
 
@@ -683,13 +683,13 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Cannot export the package"), str(error))
             return
         self.statusBar().showMessage(
-            (
+            fmt(
                 self.tr("Package for %1 written to %2, protected by a passphrase")
                 if passphrase
-                else self.tr("Package for %1 written to %2, unprotected")
-            )
-            .replace("%1", group)
-            .replace("%2", name),
+                else self.tr("Package for %1 written to %2, unprotected"),
+                group,
+                name,
+            ),
             10000,
         )
 
@@ -730,12 +730,11 @@ class MainWindow(QMainWindow):
             message = self.tr(
                 "%1 group packages written to %2, each protected by its own passphrase; "
                 "print the slips (%3) and hand each over in person."
-            ).replace("%3", slips.name)
+            )
         else:
             message = self.tr("%1 group packages written to %2, unprotected.")
-        self.statusBar().showMessage(
-            message.replace("%1", str(len(written))).replace("%2", str(folder)), 30000
-        )
+        shown = fmt(message, len(written), folder, slips.name if slips is not None else "")
+        self.statusBar().showMessage(shown, 30000)
         if slips is not None:
             self._offer_to_print_slips(slips, len(written))
         return True
@@ -749,9 +748,11 @@ class MainWindow(QMainWindow):
         box.setIcon(QMessageBox.Icon.Information)
         box.setWindowTitle(self.tr("Print the passphrase slips"))
         box.setText(
-            self.tr("The passphrases of the %1 packages are only on the slips in %2.")
-            .replace("%1", str(count))
-            .replace("%2", str(slips))
+            fmt(
+                self.tr("The passphrases of the %1 packages are only on the slips in %2."),
+                str(count),
+                str(slips),
+            )
         )
         box.setInformativeText(
             self.tr(
@@ -769,10 +770,13 @@ class MainWindow(QMainWindow):
             QMessageBox.information(
                 self,
                 self.tr("Open the slips"),
-                self.tr(
-                    "No program to show PDF files was found on this computer. The slips "
-                    "are in %1: open or print them from there."
-                ).replace("%1", str(slips)),
+                fmt(
+                    self.tr(
+                        "No program to show PDF files was found on this computer. The slips "
+                        "are in %1: open or print them from there."
+                    ),
+                    str(slips),
+                ),
             )
 
     def export_fill_in_workbook(self) -> None:
@@ -791,7 +795,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Cannot export the workbook"), str(error))
             return
         self.statusBar().showMessage(
-            self.tr("Workbook for %1 written to %2").replace("%1", group).replace("%2", name),
+            fmt(self.tr("Workbook for %1 written to %2"), group, name),
             10000,
         )
 
@@ -812,17 +816,19 @@ class MainWindow(QMainWindow):
             return
         document = self.workspace.document
         result = self.workspace.run(
-            self.tr("Import %1").replace("%1", Path(name).name),
+            fmt(self.tr("Import %1"), Path(name).name),
             lambda: import_template(document, name),
         )
         if result is None:
             return  # refused: the problems came through the workspace's failed signal
         self.show_page("merge")
         self.statusBar().showMessage(
-            self.tr("Imported %1: %2 taken, %3 in conflict.")
-            .replace("%1", Path(name).name)
-            .replace("%2", str(len(result.taken)))
-            .replace("%3", str(len(result.conflicts))),
+            fmt(
+                self.tr("Imported %1: %2 taken, %3 in conflict."),
+                Path(name).name,
+                str(len(result.taken)),
+                str(len(result.conflicts)),
+            ),
             15000,
         )
 
@@ -867,7 +873,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(
                 self,
                 self.tr("Cannot open the package"),
-                self.tr("%1 cannot be read (%2).").replace("%1", name).replace("%2", reason),
+                fmt(self.tr("%1 cannot be read (%2)."), name, reason),
             )
             return False
         except IdgError as error:
@@ -878,11 +884,12 @@ class MainWindow(QMainWindow):
         if not self.open_path(path):
             return False
         self.statusBar().showMessage(
-            (
+            fmt(
                 self.tr("Protected package opened; its working copy is saved as %1")
                 if passphrase is not None
-                else self.tr("Unprotected package opened; its working copy is saved as %1")
-            ).replace("%1", str(path)),
+                else self.tr("Unprotected package opened; its working copy is saved as %1"),
+                str(path),
+            ),
             15000,
         )
         return True
@@ -916,7 +923,7 @@ class MainWindow(QMainWindow):
                 return
         document = self.workspace.document
         result = self.workspace.run(
-            self.tr("Import %1").replace("%1", Path(name).name),
+            fmt(self.tr("Import %1"), Path(name).name),
             lambda: import_package(document, name, passphrase),
         )
         if result is None:
@@ -927,10 +934,13 @@ class MainWindow(QMainWindow):
         else:
             message = self.tr("Imported %1: %2 taken, %3 added, %4 in conflict.")
         self.statusBar().showMessage(
-            message.replace("%1", Path(name).name)
-            .replace("%2", str(len(result.taken)))
-            .replace("%3", str(len(result.added)))
-            .replace("%4", str(len(result.conflicts))),
+            fmt(
+                message,
+                Path(name).name,
+                str(len(result.taken)),
+                str(len(result.added)),
+                str(len(result.conflicts)),
+            ),
             15000,
         )
 
@@ -978,11 +988,12 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Cannot write the package"), str(error))
             return
         self.statusBar().showMessage(
-            (
+            fmt(
                 self.tr("Returned package written to %1, protected by the package's passphrase")
                 if passphrase
-                else self.tr("Returned package written to %1, unprotected")
-            ).replace("%1", name),
+                else self.tr("Returned package written to %1, unprotected"),
+                name,
+            ),
             10000,
         )
         self._offer_to_delete_working_copy(name)
@@ -997,14 +1008,15 @@ class MainWindow(QMainWindow):
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(self.tr("Delete the working copy?"))
-        box.setText(
-            self.tr("The group's work is in %1, written and read back.").replace("%1", package)
-        )
+        box.setText(fmt(self.tr("The group's work is in %1, written and read back."), package))
         box.setInformativeText(
-            self.tr(
-                "The working copy %1 still holds the group's answers and findings, "
-                "unprotected. Delete it from this computer unless you will keep working on it."
-            ).replace("%1", str(path))
+            fmt(
+                self.tr(
+                    "The working copy %1 still holds the group's answers and findings, "
+                    "unprotected. Delete it from this computer unless you will keep working on it."
+                ),
+                str(path),
+            )
         )
         delete = box.addButton(
             self.tr("&Delete the working copy"), QMessageBox.ButtonRole.DestructiveRole
@@ -1021,9 +1033,7 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, self.tr("Cannot delete the working copy"), str(error))
         self.settings.remove_recent(path)
         self.start_page.refresh()
-        self.statusBar().showMessage(
-            self.tr("Working copy %1 deleted.").replace("%1", str(path)), 10000
-        )
+        self.statusBar().showMessage(fmt(self.tr("Working copy %1 deleted."), str(path)), 10000)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -1107,10 +1117,13 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             self.tr("About IDG Workshop"),
-            self.tr(
-                "IDG Workshop %1\n\nIntegrity assessment workshops following the WCO "
-                "Integrity Development Guide (2021). Works entirely offline."
-            ).replace("%1", __version__),
+            fmt(
+                self.tr(
+                    "IDG Workshop %1\n\nIntegrity assessment workshops following the WCO "
+                    "Integrity Development Guide (2021). Works entirely offline."
+                ),
+                __version__,
+            ),
         )
 
     # -- feedback -------------------------------------------------------------
@@ -1128,9 +1141,7 @@ class MainWindow(QMainWindow):
             self._mark_saved()
 
     def _mark_saved(self) -> None:
-        self._status(
-            self.tr("All changes saved · %1").replace("%1", datetime.now().strftime("%H:%M:%S"))
-        )
+        self._status(fmt(self.tr("All changes saved · %1"), datetime.now().strftime("%H:%M:%S")))
 
     def _status(self, text: str) -> None:
         self.saved_label.setText(text)
@@ -1162,11 +1173,9 @@ class MainWindow(QMainWindow):
         if self.view is None or path is None:
             self.setWindowTitle(self.tr("IDG Workshop"))
         elif self._group:  # a working copy says whose it is
-            self.setWindowTitle(
-                self.tr("%1 (working copy) — IDG Workshop").replace("%1", self._group)
-            )
+            self.setWindowTitle(fmt(self.tr("%1 (working copy) — IDG Workshop"), self._group))
         else:
-            self.setWindowTitle(self.tr("%1 — IDG Workshop").replace("%1", path.name))
+            self.setWindowTitle(fmt(self.tr("%1 — IDG Workshop"), path.name))
         self.setWindowFilePath(str(self.workspace.path) if self.workspace else "")
 
 
@@ -1193,23 +1202,25 @@ def _rescale_own_fonts(ratio: float) -> None:
 def stylesheet(point_size: float) -> str:
     """A quiet, legible look that scales with the text size."""
     heading = point_size * 1.7
-    return f"""
+    return palette.style(
+        f"""
     QListWidget#navigation {{
-        background: #1f3b57; color: #ffffff; border: none;
+        background: $navy; color: $white; border: none;
         padding-top: 12px; min-width: {int(point_size * 25)}px; max-width: {int(point_size * 30)}px;
         outline: none;
     }}
     QListWidget#navigation::item {{ padding: {int(point_size * 0.7)}px {int(point_size * 1.2)}px; }}
-    QListWidget#navigation::item:selected {{ background: #2f6b9a; color: #ffffff; }}
-    QListWidget#navigation::item:focus {{ border-left: 4px solid #f0b429; }}
-    QLabel#pageHeading {{ font-size: {heading:.1f}pt; font-weight: 600; color: #1f3b57; }}
-    QLabel#pageIntro {{ color: #4a5560; }}
-    QFrame#tile {{ background: #ffffff; border: 1px solid #d5dde5; border-radius: 6px; }}
-    QLabel#tileValue {{ font-size: {point_size * 2.2:.1f}pt; font-weight: 600; color: #1f3b57; }}
-    QLabel#tileCaption {{ color: #4a5560; }}
-    QLabel#startTitle {{ font-size: {point_size * 2.4:.1f}pt; font-weight: 600; color: #1f3b57; }}
-    QLabel#workingCopyBanner {{ background: #e8f1f8; border-bottom: 2px solid #2f6b9a;
-                      padding: 8px 24px; color: #1f3b57; font-weight: 600; }}
-    QLabel#warning {{ background: #fff4d6; border: 1px solid #e0b44c; border-radius: 4px;
-                      padding: 6px 10px; color: #5c4300; }}
+    QListWidget#navigation::item:selected {{ background: $blue; color: $white; }}
+    QListWidget#navigation::item:focus {{ border-left: 4px solid $gold; }}
+    QLabel#pageHeading {{ font-size: {heading:.1f}pt; font-weight: 600; color: $navy; }}
+    QLabel#pageIntro {{ color: $muted; }}
+    QFrame#tile {{ background: $white; border: 1px solid $tile_border; border-radius: 6px; }}
+    QLabel#tileValue {{ font-size: {point_size * 2.2:.1f}pt; font-weight: 600; color: $navy; }}
+    QLabel#tileCaption {{ color: $muted; }}
+    QLabel#startTitle {{ font-size: {point_size * 2.4:.1f}pt; font-weight: 600; color: $navy; }}
+    QLabel#workingCopyBanner {{ background: $banner_back; border-bottom: 2px solid $blue;
+                      padding: 8px 24px; color: $navy; font-weight: 600; }}
+    QLabel#warning {{ background: $warning_back; border: 1px solid $warning_border;
+                      border-radius: 4px; padding: 6px 10px; color: $warning_text; }}
     """
+    )

@@ -28,6 +28,7 @@ from idg_desktop.errors import IdgError
 from idg_desktop.services.assessment import Scope, create_assessment
 from idg_desktop.ui.labels import mode_labels, sections_label
 from idg_desktop.ui.settings import WindowSettings
+from idg_desktop.ui.text import fmt
 
 
 class NewAssessmentDialog(QDialog):
@@ -61,8 +62,9 @@ class NewAssessmentDialog(QDialog):
 
         self.sections: dict[str, QCheckBox] = {}
         box = QGroupBox(
-            self.tr("%1 in scope (all for a comprehensive assessment)").replace(
-                "%1", capitalised(sections_label())
+            fmt(
+                self.tr("%1 in scope (all for a comprehensive assessment)"),
+                capitalised(sections_label()),
             )
         )
         grid = QGridLayout(box)

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from idg_desktop.ui.text import fmt
+
 
 class ExportAllDialog(QDialog):
     """Where to write every group's package, whether to protect them, and
@@ -31,10 +33,13 @@ class ExportAllDialog(QDialog):
         self.setWindowTitle(self.tr("Export all group packages"))
         layout = QVBoxLayout(self)
         explain = QLabel(
-            self.tr(
-                "One package per working group (%1), each named after its group, "
-                "written into the folder you choose, e.g. a USB stick."
-            ).replace("%1", str(len(groups)))
+            fmt(
+                self.tr(
+                    "One package per working group (%1), each named after its group, "
+                    "written into the folder you choose, e.g. a USB stick."
+                ),
+                str(len(groups)),
+            )
         )
         explain.setWordWrap(True)
         layout.addWidget(explain)

@@ -4,11 +4,10 @@ opens at once) and where the file is."""
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from idg_desktop.storage.fileformat import _readonly_connect
+from idg_desktop.services.peek import assessment_title
 
 
 @dataclass(frozen=True)
@@ -16,21 +15,6 @@ class RecentFile:
     path: Path
     title: str  # "" if the file cannot be read
     exists: bool
-
-
-def assessment_title(path: Path) -> str:
-    """The workshop's title, or "" if the file is not a readable assessment."""
-    try:
-        connection = _readonly_connect(Path(path))
-    except sqlite3.Error:
-        return ""
-    try:
-        row = connection.execute("SELECT title FROM assessment").fetchone()
-    except sqlite3.Error:
-        return ""
-    finally:
-        connection.close()
-    return str(row[0] or "").strip() if row else ""
 
 
 def recent_files(paths: list[Path]) -> list[RecentFile]:

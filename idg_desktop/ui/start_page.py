@@ -21,6 +21,7 @@ from idg_desktop.errors import IdgError
 from idg_desktop.exchange.working_copies import list_working_copies, remove_working_copy
 from idg_desktop.ui.recent import recent_files
 from idg_desktop.ui.settings import WindowSettings
+from idg_desktop.ui.text import fmt
 
 
 class StartPage(QWidget):
@@ -145,10 +146,12 @@ class StartPage(QWidget):
         self.copies.clear()
         for copy in list_working_copies():
             item = QListWidgetItem(
-                self.tr("%1    —    %2    —    %3")
-                .replace("%1", copy.group or copy.path.name)
-                .replace("%2", copy.title)
-                .replace("%3", copy.modified.strftime("%Y-%m-%d %H:%M"))
+                fmt(
+                    self.tr("%1    —    %2    —    %3"),
+                    copy.group or copy.path.name,
+                    copy.title,
+                    copy.modified.strftime("%Y-%m-%d %H:%M"),
+                )
             )
             item.setData(Qt.ItemDataRole.UserRole, str(copy.path))
             item.setToolTip(str(copy.path))
@@ -170,12 +173,15 @@ class StartPage(QWidget):
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(self.tr("Delete the working copy?"))
-        box.setText(self.tr("Delete the working copy %1?").replace("%1", item.text()))
+        box.setText(fmt(self.tr("Delete the working copy %1?"), item.text()))
         box.setInformativeText(
-            self.tr(
-                "Whatever the group wrote in it and did not return to the facilitator is "
-                "lost. The file is %1."
-            ).replace("%1", str(path))
+            fmt(
+                self.tr(
+                    "Whatever the group wrote in it and did not return to the facilitator is "
+                    "lost. The file is %1."
+                ),
+                str(path),
+            )
         )
         delete = box.addButton(self.tr("&Delete"), QMessageBox.ButtonRole.DestructiveRole)
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)

@@ -33,6 +33,11 @@ from idg_desktop.services.records import Visit
 from idg_desktop.storage.document import AssessmentDocument
 from idg_desktop.storage.undo import Step
 
+# This module is the window's one door to storage (the layers contract in
+# pyproject.toml lets no other ui module import it): the pages take the
+# document's type from here.
+__all__ = ["AssessmentDocument", "Workspace"]
+
 T = TypeVar("T")
 
 ALL_TABLES = frozenset({"*"})

@@ -22,23 +22,17 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
-from sqlalchemy import func, select
 
-from idg_desktop.domain.figure5 import Ladder, shown_ladder
-from idg_desktop.domain.vocabulary import RATING_LADDER
-from idg_desktop.services.assessment import sections_in_scope
-from idg_desktop.storage import models
-from idg_desktop.storage.document import AssessmentDocument
+from idg_desktop.domain.figure5 import Ladder
+from idg_desktop.services.checklist import (  # the snapshots the tree shows
+    AnswerState,
+    ChecklistData,
+    QuestionRow,
+    load_checklist,  # noqa: F401 - the checklist page reads it from here
+)
+from idg_desktop.ui import palette
 from idg_desktop.ui.labels import rating_labels
-
-try:  # the heat map's palette, so that chips and heat map agree
-    from idg_desktop.domain.colours import RATING_COLOURS
-except ImportError:  # pragma: no cover - a fallback while the palette is not there
-    RATING_COLOURS = dict(
-        zip([r.value for r in RATING_LADDER] + ["not-applicable", "not-assessed"],
-            ["#b2182b", "#e8642c", "#f5b940", "#86cbb5", "#1a7f6e", "#c9d4e0", "#e4e6e9"],
-            strict=True)
-    )  # fmt: skip
+from idg_desktop.ui.text import fmt
 
 Index = QModelIndex | QPersistentModelIndex
 Evaluation3 = Ladder
@@ -66,103 +60,14 @@ _SHOWN_ROLES = frozenset(
     {_RATING, _DISPLAY, _DECORATION, _FONT, _TOOLTIP, _ACCESSIBLE, _FOREGROUND, _ALIGNMENT}
 )
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_TO_REVIEW, _MUTED = QColor("#a15c00"), QColor("#5b6670")
+_TO_REVIEW, _MUTED = QColor(palette.TO_REVIEW), QColor(palette.MUTED_ROW)
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _QUESTION_FLAGS = _FLAGS | Qt.ItemFlag.ItemNeverHasChildren
 NOT_ASSESSED, NOT_APPLICABLE = "not-assessed", "not-applicable"
 
 
-@dataclass(frozen=True)
-class AnswerState:
-    """What the file holds for one question's answer (defaults: no answer yet)."""
-
-    text: str = ""
-    rating: str = NOT_ASSESSED
-    measure_exists: bool | None = None
-    measure_applied: bool | None = None
-    measure_effective: str | None = None
-    evidence: str = ""
-    marked_for_review: bool = False
-    reviewed: bool = False
-    confidential: bool = False
-    versions: int = 0
-
-    @property
-    def answered(self) -> bool:
-        return bool(self.text) or self.rating != NOT_ASSESSED
-
-    @property
-    def evaluation(self) -> Evaluation3:
-        """Figure 5's answers; a rating given directly (demo, imports) implies them."""
-        stored = (self.measure_exists, self.measure_applied, self.measure_effective)
-        return shown_ladder(self.rating, stored)
-
-    def has_status(self, status: str) -> bool:
-        """``status`` is one of :attr:`ChecklistFilter.STATUSES`."""
-        return {
-            "not-answered": not self.answered,
-            "answered": self.answered,
-            "review": self.marked_for_review,
-            "reviewed": self.reviewed,
-        }.get(status, True)
-
-
-@dataclass(frozen=True)
-class QuestionRow:
-    id: str
-    section_code: str
-    subarea_label: str
-    part: str
-    text: str
-
-
-@dataclass
-class ChecklistData:
-    """Everything the tree shows, read from the file in one go."""
-
-    sections: list[tuple[str, str]] = field(default_factory=list)
-    subareas: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
-    parts: dict[tuple[str, str], list[tuple[str, str]]] = field(default_factory=dict)
-    questions: list[QuestionRow] = field(default_factory=list)
-    answers: dict[str, AnswerState] = field(default_factory=dict)
-
-
-def load_checklist(document: AssessmentDocument, framework: dict) -> ChecklistData:
-    """The sections in scope with their questions and answers, in five queries.
-
-    ``framework`` is the document's framework JSON, for Code of conduct's
-    printed parts (a, b, c), which the tables do not hold.
-    """
-    session = document.session
-    sections = sections_in_scope(document)
-    codes = [s.code for s in sections]
-    data = ChecklistData(sections=[(s.code, s.title) for s in sections])
-    subareas = select(models.SubArea).where(models.SubArea.section_code.in_(codes))
-    for sub in session.scalars(subareas.order_by(models.SubArea.position)):
-        data.subareas.setdefault(sub.section_code, []).append((sub.label, sub.title))
-    for section in framework.get("sections", []):
-        for sub in section.get("subareas", []):
-            if sub.get("parts"):
-                parts = [(p["label"], p["title"]) for p in sub["parts"]]
-                data.parts[(section["code"], sub["label"])] = parts
-    questions = select(models.Question).where(models.Question.section_code.in_(codes))
-    data.questions = [
-        QuestionRow(q.id, q.section_code, q.subarea_label or "", q.part or "", q.text)
-        for q in session.scalars(questions.order_by(models.Question.position))
-    ]
-    count = select(models.AnswerVersion.answer_id, func.count())
-    versions = dict(session.execute(count.group_by(models.AnswerVersion.answer_id)).all())
-    for a in session.scalars(select(models.Answer)):
-        data.answers[a.question_id] = AnswerState(
-            *(a.text or "", a.rating, a.measure_exists, a.measure_applied, a.measure_effective),
-            *(a.evidence or "", a.marked_for_review, a.reviewed, a.confidential),
-            versions.get(a.id, 0),
-        )
-    return data
-
-
 def rating_colour(rating: str) -> QColor:
-    return QColor(RATING_COLOURS.get(rating, "#ffffff"))
+    return QColor(palette.RATING_COLOURS.get(rating, palette.WHITE))
 
 
 _ICONS: dict[str, QIcon] = {}
@@ -176,7 +81,7 @@ def rating_icon(rating: str) -> QIcon:
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         fill = rating_colour(rating)
-        painter.setPen(QColor("#8a96a3") if rating == NOT_ASSESSED else fill.darker(130))
+        painter.setPen(QColor(palette.CHIP_OUTLINE) if rating == NOT_ASSESSED else fill.darker(130))
         painter.setBrush(fill)
         painter.drawRoundedRect(1.5, 1.5, 13, 13, 3, 3)
         painter.end()
@@ -417,14 +322,13 @@ class ChecklistModel(QAbstractItemModel):
         return f"{node.value}  {' '.join(node.title.split())}"
 
     def _count_text(self, text: str, node: _Node) -> str:
-        text = text.replace("%1", self._display(node)).replace("%2", str(node.answered))
-        return text.replace("%3", str(node.total))
+        return fmt(text, self._display(node), node.answered, node.total)
 
     def _tooltip(self, node: _Node, answer: AnswerState | None) -> str:
         if answer is None:
             return html.escape(self._count_text(self.tr("%1: %2 of %3 questions answered"), node))
         rating = self._ratings.get(answer.rating, answer.rating)
-        notes = [self.tr("Rating: %1").replace("%1", rating)]
+        notes = [fmt(self.tr("Rating: %1"), rating)]
         for on, text in (
             (answer.marked_for_review, self.tr("Marked for review")),
             (answer.reviewed, self.tr("Reviewed")),

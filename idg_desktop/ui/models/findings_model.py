@@ -15,8 +15,9 @@ from PySide6.QtCore import (
 )
 
 from idg_desktop.services.findings import list_findings
-from idg_desktop.storage.document import AssessmentDocument
 from idg_desktop.ui.labels import kind_labels, status_labels
+from idg_desktop.ui.text import fmt
+from idg_desktop.ui.workspace import AssessmentDocument
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 SectionRole = Qt.ItemDataRole.UserRole + 2
@@ -141,9 +142,9 @@ class FindingsModel(QAbstractTableModel):
             if column == COL_TEXT:
                 text = row.text
                 if row.confidential:
-                    text = self.tr("[Confidential] %1").replace("%1", text)
+                    text = fmt(self.tr("[Confidential] %1"), text)
                 if row.merged_into:
-                    into = self.tr("Merged into: %1").replace("%1", short(row.merged_into_text))
+                    into = fmt(self.tr("Merged into: %1"), short(row.merged_into_text))
                     text = f"{text}\n→ {into}"
                 return text
             if column == COL_QUESTIONS:
@@ -153,11 +154,11 @@ class FindingsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_TEXT:
             parts = [row.text]
             if row.proposed_action:
-                parts.append(self.tr("Proposed action: %1").replace("%1", row.proposed_action))
+                parts.append(fmt(self.tr("Proposed action: %1"), row.proposed_action))
             if row.group:
-                parts.append(self.tr("Working group: %1").replace("%1", row.group))
+                parts.append(fmt(self.tr("Working group: %1"), row.group))
             if row.merged_into:
-                parts.append(self.tr("Merged into: %1").replace("%1", row.merged_into_text))
+                parts.append(fmt(self.tr("Merged into: %1"), row.merged_into_text))
             return "\n\n".join(parts)
         return None
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -54,10 +55,10 @@ from idg_desktop.domain.vocabulary import Role
 from idg_desktop.services import groups
 from idg_desktop.services.assessment import section_of, sections_in_scope
 from idg_desktop.services.participants import list_participants
-from idg_desktop.storage.document import AssessmentDocument
-from idg_desktop.storage.models import Section
+from idg_desktop.ui import palette
 from idg_desktop.ui.labels import gender_labels, role_labels
-from idg_desktop.ui.workspace import Workspace
+from idg_desktop.ui.text import fmt
+from idg_desktop.ui.workspace import AssessmentDocument, Workspace
 
 #: What a drag from the board carries: {"from": group id or null, "items": [...]}.
 MIME_TYPE = "application/x-idg-board-items"
@@ -126,7 +127,9 @@ def load_board(document: AssessmentDocument) -> list[BoardColumn]:
     for section in sections_in_scope(document):
         if section.code not in links.sections:
             pool.sections.append(BoardItem(SECTION, section.code, section.title))
-    allocated = sorted((section_of(document, code) for code in links.sections), key=_position)
+    allocated = sorted(
+        (section_of(document, code) for code in links.sections), key=attrgetter("position")
+    )
     for section in allocated:
         by_id[links.sections[section.code]].sections.append(
             BoardItem(SECTION, section.code, section.title)
@@ -155,10 +158,6 @@ def load_board(document: AssessmentDocument) -> list[BoardColumn]:
             )
         )
     return columns
-
-
-def _position(section: Section) -> int:
-    return section.position
 
 
 class BoardListModel(QAbstractListModel):
@@ -267,11 +266,9 @@ class BoardListModel(QAbstractListModel):
         """Move (kind, id, name) items to a group, or back to unallocated, as one step."""
         if not items:
             return False
-        what = (
-            items[0][2] if len(items) == 1 else self.tr("%1 items").replace("%1", str(len(items)))
-        )
+        what = items[0][2] if len(items) == 1 else fmt(self.tr("%1 items"), str(len(items)))
         where = name if group_id is not None else self.tr("Unallocated")
-        label = self.tr("Move %1 to %2").replace("%1", what).replace("%2", where)
+        label = fmt(self.tr("Move %1 to %2"), what, where)
         sections = [ident for kind, ident, _ in items if kind == SECTION]
         members = [ident for kind, ident, _ in items if kind == PARTICIPANT]
         document = self.workspace.document
@@ -306,8 +303,8 @@ class BoardItemDelegate(QStyledItemDelegate):
     badge: legible from the back of the room without a table's columns.
     """
 
-    BADGE_BACK = QColor("#f0b429")
-    BADGE_TEXT = QColor("#1f3b57")
+    BADGE_BACK = QColor(palette.GOLD)
+    BADGE_TEXT = QColor(palette.NAVY)
 
     @staticmethod
     def _fonts(option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:

@@ -14,12 +14,14 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QColor
 
 from idg_desktop.storage import models
+from idg_desktop.ui import palette
+from idg_desktop.ui.text import fmt
 
 COL_NAME, COL_ACTIVITY, COL_TARGET, COL_SHEET = range(4)
 #: How much of an activity's title the filter and the table show (full text in the tooltip).
 ACTIVITY_CHARS, TABLE_ACTIVITY_CHARS = 60, 34
 #: The colour of a sheet still missing mandatory fields (its words say so too).
-MISSING_TEXT = QColor("#9b1c1c")
+MISSING_TEXT = QColor(palette.MISSING)
 
 
 def _t(text: str) -> str:
@@ -41,7 +43,7 @@ def activity_label(activity: models.Activity, chars: int = ACTIVITY_CHARS) -> st
 def node_label(kind: str, code: str, title: str, chars: int = ACTIVITY_CHARS) -> str:
     """An outcome or output as the KPIs page names it: "Outcome 1.1: Managers…"."""
     what = _t("Outcome %1") if kind == "outcome" else _t("Output %1")
-    return f"{what.replace('%1', code)}: {_short(title, chars)}"
+    return f"{fmt(what, code)}: {_short(title, chars)}"
 
 
 def sheet_state(kpi: models.Kpi, missing: list[str]) -> str:
@@ -52,7 +54,7 @@ def sheet_state(kpi: models.Kpi, missing: list[str]) -> str:
         return _t("Filled, not marked complete")
     if len(missing) == 1:
         return _t("Missing: 1 mandatory field")
-    return _t("Missing: %1 mandatory fields").replace("%1", str(len(missing)))
+    return fmt(_t("Missing: %1 mandatory fields"), str(len(missing)))
 
 
 def sheet_states() -> list[str]:
@@ -62,7 +64,7 @@ def sheet_states() -> list[str]:
         _t("Complete"),
         _t("Filled, not marked complete"),
         _t("Missing: 1 mandatory field"),
-        _t("Missing: %1 mandatory fields").replace("%1", "88"),
+        fmt(_t("Missing: %1 mandatory fields"), "88"),
     ]
 
 
@@ -119,7 +121,7 @@ class KpisModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return sheet_state(kpi, row.missing)
             if role == Qt.ItemDataRole.ToolTipRole and row.missing and not kpi.complete:
-                return _t("Still empty: %1").replace("%1", ", ".join(row.missing))
+                return fmt(_t("Still empty: %1"), ", ".join(row.missing))
             if role == Qt.ItemDataRole.ForegroundRole and row.missing and not kpi.complete:
                 return MISSING_TEXT
             return None
@@ -141,7 +143,7 @@ class KpisModel(QAbstractTableModel):
             return None
         text = kpi.name if column == COL_NAME else kpi.target_value
         if column == COL_NAME and kpi.confidential and role == Qt.ItemDataRole.DisplayRole:
-            return _t("%1 (confidential)").replace("%1", text)
+            return fmt(_t("%1 (confidential)"), text)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return text or ("—" if role == Qt.ItemDataRole.DisplayRole else None)
         return None

@@ -30,6 +30,8 @@ from idg_desktop.domain import colours as palette
 from idg_desktop.domain.plan import SMART, SmartCheck, display_when
 from idg_desktop.services.activities import band_of
 from idg_desktop.services.plan import ActivityNode, OutcomeNode, OutputNode, Plan
+from idg_desktop.ui.palette import MET
+from idg_desktop.ui.text import fmt
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -55,7 +57,7 @@ UNPLACED = "not-yet-in-the-plan"
 ) = range(9)
 
 MISSING_TEXT = QColor(palette.NOT_ASSESSED_TEXT)
-MET_TEXT = QColor("#1a5e52")
+MET_TEXT = QColor(MET)
 
 
 def _t(text: str) -> str:
@@ -94,9 +96,9 @@ def timeline_text(start: str, due: str) -> str:
     if start and due:
         return f"{display_when(start)} – {display_when(due)}"
     if due:
-        return _t("by %1").replace("%1", display_when(due))
+        return fmt(_t("by %1"), display_when(due))
     if start:
-        return _t("from %1").replace("%1", display_when(start))
+        return fmt(_t("from %1"), display_when(start))
     return ""
 
 
@@ -115,7 +117,7 @@ def smart_tooltip(check: SmartCheck | None) -> str:
     if check.met:
         return _t("SMART: all five criteria are met")
     names = ", ".join(labels[name] for name in check.missing())
-    return _t("Not yet: %1").replace("%1", names)
+    return fmt(_t("Not yet: %1"), names)
 
 
 @dataclass(eq=False)  # rows are found by identity: equal-looking rows can differ
@@ -313,7 +315,7 @@ class PlanModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column == COL_TITLE:
                 text = self.title_text(row)
-                return _t("%1 (confidential)").replace("%1", text) if row.confidential else text
+                return fmt(_t("%1 (confidential)"), text) if row.confidential else text
             return row.cells.get(column, "")
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == COL_PRIORITY and row.band:
@@ -334,14 +336,9 @@ class PlanModel(QAbstractItemModel):
         """Annex 9's way: "Outcome 1: …", "1.1: …", activities with their code."""
         if row.kind == OUTCOME:
             level = level_labels().get(row.level, row.level)
-            return (
-                _t("Outcome %1 (%2): %3")
-                .replace("%1", row.code)
-                .replace("%2", level.split(" ")[0].lower())
-                .replace("%3", row.title)
-            )
+            return fmt(_t("Outcome %1 (%2): %3"), row.code, level.split(" ")[0].lower(), row.title)
         if row.kind == OUTPUT:
-            return _t("Output %1: %2").replace("%1", row.code).replace("%2", row.title)
+            return fmt(_t("Output %1: %2"), row.code, row.title)
         if row.kind == ACTIVITY and row.code:
             return f"{row.code}  {row.title}"
         if row.kind == GROUP:

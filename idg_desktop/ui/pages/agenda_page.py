@@ -30,6 +30,7 @@ from idg_desktop.services.assessment import assessment_of, framework_of
 from idg_desktop.services.participants import list_participants
 from idg_desktop.storage import models
 from idg_desktop.ui.pages.base import Page
+from idg_desktop.ui.text import fmt
 from idg_desktop.ui.workspace import Workspace
 
 _MODE_COLUMN = {"in-country": "mode-1", "remote": "mode-2", "self": "mode-3"}
@@ -205,11 +206,14 @@ class AgendaPage(Page):
         column = _MODE_COLUMN.get(mode, "mode-1")
         number = column[-1]
         self.activities_label.setText(
-            self.tr(
-                "Annex 4: steps and activities of the assessment in Mode %1, and who is "
-                "responsible (NCP national contact point, LF local facilitator, EF external "
-                "facilitator, SM senior management, WG working group)."
-            ).replace("%1", number)
+            fmt(
+                self.tr(
+                    "Annex 4: steps and activities of the assessment in Mode %1, and who is "
+                    "responsible (NCP national contact point, LF local facilitator, EF external "
+                    "facilitator, SM senior management, WG working group)."
+                ),
+                number,
+            )
         )
         rows = [
             (activity["code"], activity["description"], activity["responsible"].get(column, ""))

@@ -65,6 +65,7 @@ from idg_desktop.domain.framework import Framework, Section
 from idg_desktop.services import answers
 from idg_desktop.services.assessment import add_custom_question, framework_of
 from idg_desktop.services.groups import group_sections, list_groups
+from idg_desktop.ui import palette
 from idg_desktop.ui.labels import rating_labels, section_kind_label, section_label
 from idg_desktop.ui.models.checklist_model import (
     COL_PROGRESS,
@@ -81,6 +82,7 @@ from idg_desktop.ui.models.checklist_model import (
     rating_colour,
 )
 from idg_desktop.ui.pages.base import Page
+from idg_desktop.ui.text import fmt
 from idg_desktop.ui.workspace import Workspace
 
 
@@ -199,8 +201,8 @@ class RatingChip(QLabel):
     def __init__(self) -> None:
         super().__init__()
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._fill, self._ink = QColor("#ffffff"), QColor("#1f2933")
-        self._border = QColor("#8a96a3")
+        self._fill, self._ink = QColor(palette.WHITE), QColor(palette.INK)
+        self._border = QColor(palette.CHIP_OUTLINE)
 
     def set_rating(self, text: str, fill: QColor, ink: QColor, border: QColor) -> None:
         self._fill, self._ink, self._border = fill, ink, border
@@ -373,7 +375,7 @@ class ChecklistPage(Page):
         self.question_text = label()
         self.question_text.setWordWrap(True)
         self.question_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.question_text.setStyleSheet("color: #1f2933;")
+        self.question_text.setStyleSheet(f"color: {palette.INK};")
         self.guidance_toggle = QToolButton()
         self.guidance_toggle.setCheckable(True)
         self.guidance_toggle.setAutoRaise(True)
@@ -497,7 +499,7 @@ class ChecklistPage(Page):
         self.chip.setFixedWidth(widest + 2 * 14 + 2 + 8)  # padding, border, breathing room
         self.chip.setFixedHeight(bold.height() + 2 * RatingChip.PADDING + 2)
         # The history's width is the widest it can say, so its text never moves the row.
-        longest = self.tr("History: %1 earlier versions").replace("%1", "99")
+        longest = fmt(self.tr("History: %1 earlier versions"), "99")
         self.history.setMinimumWidth(self.history.fontMetrics().horizontalAdvance(longest) + 4)
         for edit, lines in ((self.narrative, 6), (self.evidence, 3)):
             edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * lines + 12)
@@ -548,7 +550,7 @@ class ChecklistPage(Page):
     def _count_shown(self) -> None:
         shown = sum(1 for q in self.model.question_ids() if self.proxy.accepts(q))
         text = self.tr("1 question shown") if shown == 1 else self.tr("%1 questions shown")
-        self.shown.setText(text.replace("%1", str(shown)))
+        self.shown.setText(fmt(text, str(shown)))
 
     def _show(self, qid: str | None) -> None:
         """Fill the editor; on a reload of the same question, keep what is being typed."""
@@ -589,8 +591,10 @@ class ChecklistPage(Page):
         self.applied.setEnabled(not na and measure is True)
         self.effective.setEnabled(not na and measure is True and applied is True)
         colour = rating_colour(answer.rating)
-        text = "#ffffff" if colour.lightnessF() < 0.45 else "#1f2933"
-        border = "#8a96a3" if answer.rating == NOT_ASSESSED else colour.darker(125).name()
+        text = palette.WHITE if colour.lightnessF() < 0.45 else palette.INK
+        border = (
+            palette.CHIP_OUTLINE if answer.rating == NOT_ASSESSED else colour.darker(125).name()
+        )
         self.chip.set_rating(
             self._ratings.get(answer.rating, answer.rating), colour, QColor(text), QColor(border)
         )
@@ -649,9 +653,9 @@ class ChecklistPage(Page):
 
     def _name_guidance(self, kind: str) -> None:
         """Accessible names with the section's own kind: "... on this key factor"."""
-        toggle = self.tr("Show the guidance on this %1").replace("%1", kind)
+        toggle = fmt(self.tr("Show the guidance on this %1"), kind)
         self.guidance_toggle.setAccessibleName(toggle)
-        self.guidance.setAccessibleName(self.tr("Guidance on this %1").replace("%1", kind))
+        self.guidance.setAccessibleName(fmt(self.tr("Guidance on this %1"), kind))
 
     def _toggle_guidance(self, on: bool) -> None:
         if on:
@@ -666,7 +670,7 @@ class ChecklistPage(Page):
         self._history_for = (qid, versions)
         texts = [self.tr("No earlier versions"), self.tr("History: 1 earlier version")]
         text = texts[versions] if versions < 2 else self.tr("History: %1 earlier versions")
-        self.history.setText(text.replace("%1", str(versions)))
+        self.history.setText(fmt(text, str(versions)))
         stored = answers.answer_for(self.document, qid) if versions else None
         rows = []
         for version in reversed(answers.answer_history(self.document, stored) if stored else []):
@@ -743,18 +747,18 @@ class ChecklistPage(Page):
         text, ok = QInputDialog.getMultiLineText(
             self,
             self.tr("Add a question"),
-            self.tr("Text of the new question in section %1:").replace("%1", code),
+            fmt(self.tr("Text of the new question in section %1:"), code),
         )
         if not ok or not text.strip():
             return
         question = self.workspace.run(
-            self.tr("Add question to %1").replace("%1", code),
+            fmt(self.tr("Add question to %1"), code),
             lambda: add_custom_question(self.document, code, text),
         )
         if question is None:
             return
         qid = question.id  # the page has reloaded: the workspace reported the new question
-        self.added.setText(self.tr("Added %1").replace("%1", qid))
+        self.added.setText(fmt(self.tr("Added %1"), qid))
         self.select_question(qid)
 
     # -- filters --------------------------------------------------------------
@@ -857,7 +861,7 @@ class ChecklistPage(Page):
         self._timer.stop()
         visit = self.workspace.visit(("answer", qid))
         done = self.workspace.run(
-            self.tr("Edit answer to %1").replace("%1", qid),
+            fmt(self.tr("Edit answer to %1"), qid),
             lambda: answers.save_answer(self.document, qid, visit=visit, **changes),  # type: ignore[arg-type]
             visit=visit,
         )

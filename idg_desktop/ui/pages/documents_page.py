@@ -26,6 +26,7 @@ from idg_desktop.domain.framework import Framework
 from idg_desktop.services import background
 from idg_desktop.services.assessment import framework_of
 from idg_desktop.ui.pages.base import Page
+from idg_desktop.ui.text import fmt
 from idg_desktop.ui.workspace import Workspace
 
 
@@ -165,7 +166,7 @@ class DocumentsPage(Page):
             QMessageBox.warning(
                 self,
                 self.tr("Cannot attach"),
-                self.tr("%1 is not a file.").replace("%1", attachment),
+                fmt(self.tr("%1 is not a file."), attachment),
             )
             return
         self.workspace.run(

@@ -44,6 +44,7 @@ from idg_desktop.ui.models.findings_model import (
 )
 from idg_desktop.ui.pages.base import Page
 from idg_desktop.ui.plain_text_field import PlainTextField
+from idg_desktop.ui.text import fmt
 from idg_desktop.ui.workspace import Workspace
 
 #: What the editor shows of a finding, each saved when it differs from the file.
@@ -60,11 +61,14 @@ class FindingsPage(Page):
         self._current: str | None = None
         layout = self.page_layout(
             self.tr("Findings"),
-            self.tr(
-                "What the working groups found, per %1: strengths, weaknesses or "
-                "risks, and recommendations with the actions they propose. The plenary agrees, "
-                "amends, merges or rejects each one."
-            ).replace("%1", section_label()),
+            fmt(
+                self.tr(
+                    "What the working groups found, per %1: strengths, weaknesses or "
+                    "risks, and recommendations with the actions they propose. The plenary agrees, "
+                    "amends, merges or rejects each one."
+                ),
+                section_label(),
+            ),
         )
         top = QHBoxLayout()
         self.section_filter = QComboBox()
@@ -354,7 +358,7 @@ class FindingsPage(Page):
             self.confidential.setChecked(finding.confidential)
             self.merged_row.setVisible(bool(finding.merged_into))
             self.merged_note.setText(
-                self.tr("Merged into: %1").replace("%1", short(finding.merged_into_text, 160))
+                fmt(self.tr("Merged into: %1"), short(finding.merged_into_text, 160))
             )
             self.merge_button.setEnabled(not finding.merged_into)
         finally:
@@ -458,12 +462,14 @@ class FindingsPage(Page):
             self._current = created.id
             self.reload()
             self.saved_note.setText(
-                self.tr(
-                    "New finding in section %1 (%2): choose another Section above if it "
-                    "belongs elsewhere. Changes are saved as you type."
+                fmt(
+                    self.tr(
+                        "New finding in section %1 (%2): choose another Section above if it "
+                        "belongs elsewhere. Changes are saved as you type."
+                    ),
+                    section,
+                    why,
                 )
-                .replace("%1", section)
-                .replace("%2", why)
             )
             self.text.setFocus()
             self.text.selectAll()

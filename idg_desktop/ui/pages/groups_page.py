@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from idg_desktop.services import groups
 from idg_desktop.services.assessment import sections_in_scope
+from idg_desktop.ui import palette
 from idg_desktop.ui.allocate_dialog import AllocateDialog
 from idg_desktop.ui.models.groups_model import (
     PARTICIPANT,
@@ -42,18 +43,21 @@ from idg_desktop.ui.models.groups_model import (
     repolish,
 )
 from idg_desktop.ui.pages.base import Page
+from idg_desktop.ui.text import fmt
 from idg_desktop.ui.workspace import Workspace
 
-STYLE = """
-QFrame#groupCard { background: #f4f7fa; border: 1px solid #c9d3dc; border-radius: 6px; }
-QFrame#groupCard[current="true"] { background: #e8f1f9; border: 2px solid #2f6b9a; }
-QFrame#poolCard { background: #fafafa; border: 1px dashed #9aa6b1; border-radius: 6px; }
-QLabel#cardTitle { color: #1f3b57; }
-QLabel#cardCounts, QLabel#listHeading { color: #4a5560; }
-QLabel#cardAlert { color: #8a5a00; }
-QListView { background: #ffffff; border: 1px solid #d5dde4; border-radius: 4px; }
-QListView[dropTarget="true"] { border: 2px solid #2f6b9a; background: #eef5fb; }
+STYLE = palette.style(
+    """
+QFrame#groupCard { background: $card_back; border: 1px solid $card_border; border-radius: 6px; }
+QFrame#groupCard[current="true"] { background: $card_current_back; border: 2px solid $blue; }
+QFrame#poolCard { background: $pool_back; border: 1px dashed $pool_border; border-radius: 6px; }
+QLabel#cardTitle { color: $navy; }
+QLabel#cardCounts, QLabel#listHeading { color: $muted; }
+QLabel#cardAlert { color: $card_alert; }
+QListView { background: $white; border: 1px solid $list_border; border-radius: 4px; }
+QListView[dropTarget="true"] { border: 2px solid $blue; background: $drop_back; }
 """
+)
 
 
 class _Card(QFrame):
@@ -107,27 +111,29 @@ class _Card(QFrame):
         if self.group_id is None:
             self.title.setText(self.tr("Unallocated"))
             self.counts.setText(self.tr("Drag from here into a group"))
-            self.members_heading.setText(self.tr("Participants (%1)").replace("%1", members))
+            self.members_heading.setText(fmt(self.tr("Participants (%1)"), members))
             self.section_list.placeholder = self.tr("Every section in scope has a group")
             self.member_list.placeholder = self.tr("Everyone is in a group")
         else:
             counts = column.counts()
             self.title.setText(column.name)
             self.counts.setText(
-                self.tr("Members: %1 · Women: %2 · Men: %3\nInternal: %4 · External: %5")
-                .replace("%1", members)
-                .replace("%2", str(counts["female"]))
-                .replace("%3", str(counts["male"]))
-                .replace("%4", str(counts["internal"]))
-                .replace("%5", str(counts["external"]))
+                fmt(
+                    self.tr("Members: %1 · Women: %2 · Men: %3\nInternal: %4 · External: %5"),
+                    members,
+                    str(counts["female"]),
+                    str(counts["male"]),
+                    str(counts["internal"]),
+                    str(counts["external"]),
+                )
             )
-            self.members_heading.setText(self.tr("Members (%1)").replace("%1", members))
+            self.members_heading.setText(fmt(self.tr("Members (%1)"), members))
             self.section_list.placeholder = self.tr("Drop sections here")
             self.member_list.placeholder = self.tr("Drop people here")
-        self.sections_heading.setText(self.tr("Sections (%1)").replace("%1", sections))
+        self.sections_heading.setText(fmt(self.tr("Sections (%1)"), sections))
         title = self.title.text()
-        self.section_list.setAccessibleName(self.tr("Sections: %1").replace("%1", title))
-        self.member_list.setAccessibleName(self.tr("People: %1").replace("%1", title))
+        self.section_list.setAccessibleName(fmt(self.tr("Sections: %1"), title))
+        self.member_list.setAccessibleName(fmt(self.tr("People: %1"), title))
         notes = []
         if "group-without-rapporteur" in alerts:
             notes.append(self.tr("No rapporteur yet"))
@@ -288,9 +294,7 @@ class GroupsPage(Page):
             "group-one-gender": self.tr("Members of one gender only: %1."),
         }
         lines = [
-            text.replace("%1", ", ".join(subjects[kind]))
-            for kind, text in wording.items()
-            if subjects[kind]
+            fmt(text, ", ".join(subjects[kind])) for kind, text in wording.items() if subjects[kind]
         ]
         self.warning.setText("\n".join(lines))
         self.warning.setVisible(bool(lines))
@@ -371,18 +375,18 @@ class GroupsPage(Page):
     def add_group(self) -> None:
         taken = {card.name.lower() for card in self.cards[1:]}
         number = len(taken) + 1
-        while self.tr("Group %1").replace("%1", str(number)).lower() in taken:
+        while fmt(self.tr("Group %1"), str(number)).lower() in taken:
             number += 1
         name, ok = QInputDialog.getText(
             self,
             self.tr("Add a working group"),
             self.tr("Name of the new group:"),
             QLineEdit.EchoMode.Normal,
-            self.tr("Group %1").replace("%1", str(number)),
+            fmt(self.tr("Group %1"), str(number)),
         )
         if ok and name.strip():
             created = self.workspace.run(
-                self.tr("Add group %1").replace("%1", name.strip()),
+                fmt(self.tr("Add group %1"), name.strip()),
                 lambda: groups.add_group(self.document, name),
             )
             if created is not None:
@@ -396,13 +400,13 @@ class GroupsPage(Page):
         name, ok = QInputDialog.getText(
             self,
             self.tr("Rename the group"),
-            self.tr("New name of %1:").replace("%1", card.name),
+            fmt(self.tr("New name of %1:"), card.name),
             QLineEdit.EchoMode.Normal,
             card.name,
         )
         if ok and group_id and name.strip() and name.strip() != card.name:
             self.workspace.run(
-                self.tr("Rename %1").replace("%1", card.name),
+                fmt(self.tr("Rename %1"), card.name),
                 lambda: groups.rename_group(self.document, group_id, name),
             )
 
@@ -414,14 +418,17 @@ class GroupsPage(Page):
         answer = QMessageBox.question(
             self,
             self.tr("Remove the group"),
-            self.tr(
-                "Remove %1? Its sections and members go back to Unallocated. You can "
-                "undo it with Ctrl+Z."
-            ).replace("%1", card.name),
+            fmt(
+                self.tr(
+                    "Remove %1? Its sections and members go back to Unallocated. You can "
+                    "undo it with Ctrl+Z."
+                ),
+                card.name,
+            ),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.workspace.run(
-                self.tr("Remove %1").replace("%1", card.name),
+                fmt(self.tr("Remove %1"), card.name),
                 lambda: groups.remove_group(self.document, group_id),
             )
 
@@ -432,7 +439,7 @@ class GroupsPage(Page):
             return
         card, person_id, name = chosen
         self.workspace.run(
-            self.tr("Make %1 rapporteur of %2").replace("%1", name).replace("%2", card.name),
+            fmt(self.tr("Make %1 rapporteur of %2"), name, card.name),
             lambda: groups.set_rapporteur(self.document, group_id, person_id),
         )
 

@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from idg_desktop.storage import models
+from idg_desktop.ui import palette
 from idg_desktop.ui.plain_text_field import PlainTextField
+from idg_desktop.ui.text import fmt
 
 #: Sheet fields written over several lines, and how many lines their box shows.
 TEXT_LINES: dict[str, int] = {
@@ -42,13 +44,15 @@ QWIDGETSIZE_MAX = (1 << 24) - 1
 #: A date being typed: digits and dashes in the shape 2026-03-31 (the service checks the day).
 DATE_SHAPE = QRegularExpression(r"\d{0,4}(-\d{0,2}(-\d{0,2})?)?")
 
-STYLE = """
-QLabel#sheetField { font-weight: 600; color: #1f3b57; }
-QLabel#sheetField[missing="true"] { color: #9b1c1c; }
-QLabel#sheetHelp, QLabel#sheetLegend { color: #59616a; }
-QLabel#sheetTitle { color: #1f3b57; }
-QLineEdit[missing="true"], QPlainTextEdit[missing="true"] { border: 2px solid #b2182b; }
+STYLE = palette.style(
+    """
+QLabel#sheetField { font-weight: 600; color: $navy; }
+QLabel#sheetField[missing="true"] { color: $missing; }
+QLabel#sheetHelp, QLabel#sheetLegend { color: $help; }
+QLabel#sheetTitle { color: $navy; }
+QLineEdit[missing="true"], QPlainTextEdit[missing="true"] { border: 2px solid $missing_border; }
 """
+)
 
 
 def _repolish(widget: QWidget, name: str, value: bool) -> None:
@@ -311,8 +315,9 @@ class KpiSheet(QWidget):
             )
         self.missing.setVisible(bool(missing))
         self.missing.setText(
-            self.tr("Mandatory fields still empty: %1").replace(
-                "%1", "; ".join(self.label_of(key) for key in missing)
+            fmt(
+                self.tr("Mandatory fields still empty: %1"),
+                "; ".join(self.label_of(key) for key in missing),
             )
         )
         self._mark_missing(set(missing) if flag_missing else set())

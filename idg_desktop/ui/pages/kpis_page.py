@@ -48,6 +48,7 @@ from idg_desktop.ui.models.kpis_model import (
 )
 from idg_desktop.ui.pages.base import Page
 from idg_desktop.ui.pages.kpi_sheet import KpiSheet
+from idg_desktop.ui.text import fmt
 from idg_desktop.ui.workspace import Workspace
 
 
@@ -291,13 +292,13 @@ class KpisPage(Page):
 
     def _owner_text(self, row: KpiRow) -> str:
         if row.activity is not None:
-            return self.tr("Activity: %1").replace(
-                "%1", f"{row.activity.section_code}  {row.activity.title}"
+            return fmt(
+                self.tr("Activity: %1"), f"{row.activity.section_code}  {row.activity.title}"
             )
         if row.node is not None:
             code, title, kind = row.node
             what = self.tr("Outcome %1: %2") if kind == "outcome" else self.tr("Output %1: %2")
-            return what.replace("%1", code).replace("%2", title)
+            return fmt(what, code, title)
         return ""
 
     # -- changing -----------------------------------------------------------------------
@@ -340,7 +341,7 @@ class KpisPage(Page):
         value = self.sheet.value(key)
         if value == str(getattr(kpi, key) or ""):
             return
-        label = self.tr("Edit KPI: %1").replace("%1", self.sheet.label_of(key))
+        label = fmt(self.tr("Edit KPI: %1"), self.sheet.label_of(key))
         self._change(label, {key: value})
 
     def _commit_typologies(self) -> None:
@@ -430,9 +431,10 @@ class KpisPage(Page):
         answer = QMessageBox.question(
             self,
             self.tr("Delete KPI"),
-            self.tr(
-                "Delete the KPI “%1” and its metadata sheet? You can undo it with Ctrl+Z."
-            ).replace("%1", kpi.name),
+            fmt(
+                self.tr("Delete the KPI “%1” and its metadata sheet? You can undo it with Ctrl+Z."),
+                kpi.name,
+            ),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return

@@ -37,18 +37,22 @@ from PySide6.QtWidgets import (
 from idg_desktop.domain.priorities import CRITERIA
 from idg_desktop.services import activities
 from idg_desktop.services.activities import MatrixCell
+from idg_desktop.ui import palette
 from idg_desktop.ui.pages.base import Page
 from idg_desktop.ui.pages.priorities_page import criterion_labels, level_labels
+from idg_desktop.ui.text import fmt
 from idg_desktop.ui.workspace import Workspace
 
-INK = QColor("#1f3b57")
-MUTED = QColor("#4a5560")
-RULE = QColor("#c5ccd3")
-CELL = QColor("#f4f6f8")
-QUICK = QColor("#e6f0e9")
-QUICK_HATCH = QColor("#9fc2aa")
-CHIP = QColor("#ffffff")
-DROP = QColor(31, 59, 87, 40)  # INK, translucent: the cell a dragged activity would land in
+INK = QColor(palette.NAVY)
+MUTED = QColor(palette.MUTED)
+RULE = QColor(palette.RULE)
+CELL = QColor(palette.CELL)
+QUICK = QColor(palette.QUICK)
+QUICK_HATCH = QColor(palette.QUICK_HATCH)
+CHIP = QColor(palette.WHITE)
+DROP = QColor(
+    INK.red(), INK.green(), INK.blue(), 40
+)  # INK, translucent: the cell a dragged activity would land in
 ALIGN = Qt.AlignmentFlag
 LEVELS_DOWN = ("high", "medium", "low")  # rows, top to bottom
 LEVELS_ACROSS = ("low", "medium", "high")  # columns, left to right
@@ -346,7 +350,7 @@ class PriorityMatrix(QWidget):
             p.setBrush(INK if quick else CHIP)
             p.drawRoundedRect(tag_rect, 3, 3)
             p.setFont(self._tag_font())
-            p.setPen(QColor("#ffffff") if quick else MUTED)
+            p.setPen(CHIP if quick else MUTED)
             p.drawText(tag_rect, ALIGN.AlignCenter, tag)
         p.setFont(bold)
         p.setPen(INK)
@@ -386,7 +390,7 @@ class PriorityMatrix(QWidget):
         if hidden:
             p.setFont(self.text_font())
             p.setPen(MUTED)
-            more = self.tr("+%1 more (see the tooltip)").replace("%1", str(hidden))
+            more = fmt(self.tr("+%1 more (see the tooltip)"), str(hidden))
             p.drawText(
                 rect.adjusted(lh // 3, 0, -lh // 3, -lh // 4),
                 ALIGN.AlignLeft | ALIGN.AlignBottom,
@@ -609,7 +613,7 @@ class PriorityMatrixPage(Page):
         name = f"{item.section} {item.title}" if item else activity_id[:8]
         name = name if len(name) <= 40 else name[:39] + "…"
         self.workspace.run(
-            self.tr("Move %1 in the matrix").replace("%1", name),
+            fmt(self.tr("Move %1 in the matrix"), name),
             lambda: activities.rate_activity(self.document, activity_id, {x: x_level, y: y_level}),
         )
 
@@ -630,5 +634,5 @@ class PriorityMatrixPage(Page):
             for i in unplaced
         ]
         heading = self.tr("Not placed (%1 or %2 not rated yet):")
-        heading = heading.replace("%1", names[y]).replace("%2", names[x])
+        heading = fmt(heading, names[y], names[x])
         self.unplaced.setText(f"<b>{html.escape(heading)}</b> " + " · ".join(links))

@@ -44,26 +44,21 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from idg_desktop.exchange import merge
 from idg_desktop.services.assessment import sections_in_scope
-from idg_desktop.storage import models
+from idg_desktop.services.merge_log import merge_log_entries
+from idg_desktop.ui import palette
 from idg_desktop.ui.autosave import TypingSaver
 from idg_desktop.ui.labels import kind_labels, rating_labels, status_labels
 from idg_desktop.ui.pages.base import Page
+from idg_desktop.ui.text import fmt
 from idg_desktop.ui.workspace import Workspace
 
 #: Fields shown in a box of their own (the others fit on their radio button).
 LONG_FIELDS = frozenset({"text", "evidence", "proposed_action"})
 #: The rating and Figure 5's answers that lead to it: chosen together.
 LADDER = ("rating", "measure_exists", "measure_applied", "measure_effective")
-
-
-def merge_log_entries(document) -> list[models.MergeLog]:
-    """The imports, newest first (read-only; the exchange layer writes them)."""
-    query = select(models.MergeLog).order_by(models.MergeLog.created_at.desc(), models.MergeLog.id)
-    return list(document.session.scalars(query))
 
 
 class MergePage(Page):
@@ -203,17 +198,16 @@ class MergePage(Page):
             item = QListWidgetItem(f"{self._record_label(conflict)}\n{section}")
             item.setData(Qt.ItemDataRole.UserRole, conflict["id"])
             item.setToolTip(
-                self.tr("Versions from %1").replace(
-                    "%1", ", ".join(self._origin_label(v["origin"]) for v in conflict["versions"])
+                fmt(
+                    self.tr("Versions from %1"),
+                    ", ".join(self._origin_label(v["origin"]) for v in conflict["versions"]),
                 )
             )
             self.conflict_list.addItem(item)
         self.conflict_list.blockSignals(False)
         count = len(self._conflicts)
         self.conflicts_heading.setText(
-            self.tr("Open conflicts (%1)").replace("%1", str(count))
-            if count
-            else self.tr("Open conflicts")
+            fmt(self.tr("Open conflicts (%1)"), str(count)) if count else self.tr("Open conflicts")
         )
         self.none_label.setVisible(count == 0)
         self.conflict_area.setVisible(count > 0)
@@ -286,8 +280,8 @@ class MergePage(Page):
 
     def _record_label(self, conflict: dict[str, Any]) -> str:
         if conflict["record_type"] == "answer":
-            return self.tr("Answer %1").replace("%1", conflict["record"])
-        return self.tr("Finding in %1").replace("%1", conflict["section"])
+            return fmt(self.tr("Answer %1"), conflict["record"])
+        return fmt(self.tr("Finding in %1"), conflict["section"])
 
     def _origin_label(self, origin: str) -> str:
         return self.tr("Master") if origin == "master" else origin
@@ -428,11 +422,11 @@ class MergePage(Page):
         column.setContentsMargins(0, 0, 0, 0)
         title = self._subheading(self._origin_label(version["origin"]))
         title.setWordWrap(True)
-        title.setStyleSheet("color: #1f3b57;")
+        title.setStyleSheet(f"color: {palette.NAVY};")
         column.addWidget(title)
         keep = QPushButton(self.tr("Keep this version whole"))
         keep.setAccessibleName(
-            self.tr("Keep the version from %1").replace("%1", self._origin_label(version["origin"]))
+            fmt(self.tr("Keep the version from %1"), self._origin_label(version["origin"]))
         )
         keep.setProperty("origin", version["origin"])
         keep.clicked.connect(lambda _=False, c=conflict, o=version["origin"]: self._keep(c, o))
@@ -454,9 +448,7 @@ class MergePage(Page):
         button = QRadioButton(
             self.tr("Use this") if long_text and value else self._value_label(name, value)
         )
-        button.setAccessibleName(
-            self.tr("%1 from %2").replace("%1", self._field_label(name)).replace("%2", origin)
-        )
+        button.setAccessibleName(fmt(self.tr("%1 from %2"), self._field_label(name), origin))
         button.setProperty("origin", version["origin"])
         group.addButton(button)
         column.addWidget(button)
@@ -527,9 +519,7 @@ class MergePage(Page):
         missing = self.undecided() if shown else []
         self.resolve_button.setEnabled(shown and not missing)
         self.missing_label.setText(
-            self.tr("Still to choose: %1").replace(
-                "%1", ", ".join(self._field_label(n) for n in missing)
-            )
+            fmt(self.tr("Still to choose: %1"), ", ".join(self._field_label(n) for n in missing))
             if missing
             else ""
         )
@@ -537,10 +527,10 @@ class MergePage(Page):
     # -- resolving --------------------------------------------------------------
 
     def _keep(self, conflict: dict[str, Any], origin: str) -> None:
-        label = (
-            self.tr("Keep %1's version of %2")
-            .replace("%1", self._origin_label(origin))
-            .replace("%2", self._record_label(conflict))
+        label = fmt(
+            self.tr("Keep %1's version of %2"),
+            self._origin_label(origin),
+            self._record_label(conflict),
         )
         self.workspace.run(
             label, lambda: merge.resolve_conflict(self.document, conflict["id"], take=origin)
@@ -560,7 +550,7 @@ class MergePage(Page):
             else:
                 fields[name] = button.property("origin")
         self.workspace.run(
-            self.tr("Resolve %1").replace("%1", self._record_label(conflict)),
+            fmt(self.tr("Resolve %1"), self._record_label(conflict)),
             lambda: merge.resolve_conflict(self.document, conflict["id"], text=text, fields=fields),
         )
 
@@ -764,9 +754,7 @@ class PackagePassphraseDialog(QDialog):
         self.setWindowTitle(self.tr("Protected package"))
         layout = QVBoxLayout(self)
         explain = QLabel(
-            self.tr("%1 is protected: type its passphrase (the one on its slip).").replace(
-                "%1", name
-            )
+            fmt(self.tr("%1 is protected: type its passphrase (the one on its slip)."), name)
         )
         explain.setWordWrap(True)
         layout.addWidget(explain)

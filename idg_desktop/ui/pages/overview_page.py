@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from idg_desktop.domain.vocabulary import capitalised
-from idg_desktop.storage.overview import Overview, read_overview
+from idg_desktop.services.peek import Overview, read_overview
 from idg_desktop.ui.labels import section_label
+from idg_desktop.ui.text import fmt
 
 
 class _Tile(QFrame):
@@ -134,7 +135,7 @@ class OverviewPage(QWidget):
         dates = " – ".join(d for d in (overview.start_date, overview.end_date) if d)
         parts = [overview.administration, overview.location, dates]
         if self.group:  # whose working copy, then the assessment it belongs to
-            self.title.setText(self.tr("%1 — working copy").replace("%1", self.group))
+            self.title.setText(fmt(self.tr("%1 — working copy"), self.group))
             parts = [overview.title, *parts]
         else:
             self.title.setText(overview.title)
@@ -142,36 +143,30 @@ class OverviewPage(QWidget):
         values = {
             "participants": (
                 str(overview.participants),
-                self.tr("group members (%1 external)").replace("%1", str(overview.external))
+                fmt(self.tr("group members (%1 external)"), str(overview.external))
                 if self.group
-                else self.tr("participants (%1 external)").replace("%1", str(overview.external)),
+                else fmt(self.tr("participants (%1 external)"), str(overview.external)),
             ),
             "groups": (str(overview.groups), None),
             "answered": (f"{overview.answered}/{overview.questions}", None),
             "rated": (f"{sum(s.rated for s in overview.sections)}/{overview.questions}", None),
             "findings": (
                 str(overview.findings),
-                self.tr("findings (%1 agreed)").replace("%1", str(overview.findings_agreed)),
+                fmt(self.tr("findings (%1 agreed)"), str(overview.findings_agreed)),
             ),
             "documents": (str(overview.documents), None),
             "sessions": (str(overview.sessions), None),
             "activities": (
                 str(overview.activities),
-                self.tr("activities (%1 high priority)").replace(
-                    "%1", str(overview.activities_high)
-                ),
+                fmt(self.tr("activities (%1 high priority)"), str(overview.activities_high)),
             ),
             "kpis": (
                 str(overview.kpis),
-                self.tr("KPIs (%1 metadata sheets complete)").replace(
-                    "%1", str(overview.kpis_complete)
-                ),
+                fmt(self.tr("KPIs (%1 metadata sheets complete)"), str(overview.kpis_complete)),
             ),
             "endorsed": (
                 self.tr("Endorsed") if overview.endorsed_on else self.tr("Not endorsed"),
-                self.tr("action plan: %1 on %2")
-                .replace("%1", overview.endorsed_by)
-                .replace("%2", overview.endorsed_on)
+                fmt(self.tr("action plan: %1 on %2"), overview.endorsed_by, overview.endorsed_on)
                 if overview.endorsed_on
                 else self.tr("action plan: no endorsement recorded yet"),
             ),

@@ -24,6 +24,7 @@ from idg_desktop.ui.labels import gender_labels, role_labels, stakeholder_labels
 from idg_desktop.ui.models.participants_model import CHOICES, COLUMNS, ParticipantsModel, ValueRole
 from idg_desktop.ui.pages.base import Page
 from idg_desktop.ui.settings import WindowSettings
+from idg_desktop.ui.text import fmt
 from idg_desktop.ui.workspace import Workspace
 
 #: The folder of the last participants list imported (window.ini).
@@ -129,16 +130,18 @@ class ParticipantsPage(Page):
             f"{kinds.get(k, k)} {v}" for k, v in counts["stakeholder"].most_common()
         )
         self.counts.setText(
-            self.tr(
-                "%1 participants: %2 internal, %3 external. Gender: %4. Roles: %5. "
-                "Stakeholders: %6."
+            fmt(
+                self.tr(
+                    "%1 participants: %2 internal, %3 external. Gender: %4. Roles: %5. "
+                    "Stakeholders: %6."
+                ),
+                str(total),
+                str(counts["external"]["internal"]),
+                str(counts["external"]["external"]),
+                gender_text or "—",
+                role_text or "—",
+                kind_text or "—",
             )
-            .replace("%1", str(total))
-            .replace("%2", str(counts["external"]["internal"]))
-            .replace("%3", str(counts["external"]["external"]))
-            .replace("%4", gender_text or "—")
-            .replace("%5", role_text or "—")
-            .replace("%6", kind_text or "—")
         )
 
     def _add(self) -> None:
@@ -167,7 +170,7 @@ class ParticipantsPage(Page):
         answer = QMessageBox.question(
             self,
             self.tr("Remove participants"),
-            self.tr("Remove %1? You can undo it with Ctrl+Z.").replace("%1", names),
+            fmt(self.tr("Remove %1? You can undo it with Ctrl+Z."), names),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return

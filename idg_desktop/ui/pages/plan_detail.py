@@ -48,6 +48,7 @@ from idg_desktop.ui.models.plan_model import (
     smart_labels,
 )
 from idg_desktop.ui.plain_text_field import PlainTextField
+from idg_desktop.ui.text import fmt
 from idg_desktop.ui.workspace import Workspace
 
 #: Lines the description box of an outcome or output shows.
@@ -203,7 +204,7 @@ class NodeDetail(QWidget):
                 who = QComboBox()
                 who.setEditable(True)
                 who.lineEdit().setPlaceholderText(self.tr("Confirmed by…"))
-                who.setAccessibleName(self.tr("%1 confirmed by").replace("%1", labels[name]))
+                who.setAccessibleName(fmt(self.tr("%1 confirmed by"), labels[name]))
                 tick.clicked.connect(lambda on, n=name: self._tick(n, on))
                 who.activated.connect(lambda _i, n=name: self._rename(n))
                 who.lineEdit().editingFinished.connect(lambda n=name: self._rename(n))
@@ -285,11 +286,11 @@ class NodeDetail(QWidget):
         for kpi in kpis:
             target = kpi.target_value.strip()
             parts.append(
-                self.tr("%1 (target: %2)").replace("%1", kpi.name).replace("%2", target)
+                fmt(self.tr("%1 (target: %2)"), kpi.name, target)
                 if target
-                else self.tr("%1 (no target yet)").replace("%1", kpi.name)
+                else fmt(self.tr("%1 (no target yet)"), kpi.name)
             )
-        return self.tr("KPIs: %1").replace("%1", "; ".join(parts))
+        return fmt(self.tr("KPIs: %1"), "; ".join(parts))
 
     def _record(self, row: PlanRow):
         find = {OUTCOME: plan.find_outcome, OUTPUT: plan.find_output, ACTIVITY: find_activity}
@@ -316,15 +317,14 @@ class NodeDetail(QWidget):
             return self.tr("Select an outcome, output or activity to see and edit its details.")
         if row.kind == OUTCOME:
             what = level_labels().get(row.level, row.level)
-            text = self.tr("%1 %2: %3").replace("%1", what).replace("%2", row.code)
-            return text.replace("%3", row.title)
+            return fmt(self.tr("%1 %2: %3"), what, row.code, row.title)
         if row.kind == OUTPUT:
-            return self.tr("Output %1: %2").replace("%1", row.code).replace("%2", row.title)
+            return fmt(self.tr("Output %1: %2"), row.code, row.title)
         if row.code:
-            text = self.tr("Activity %1: %2").replace("%1", row.code).replace("%2", row.title)
+            text = fmt(self.tr("Activity %1: %2"), row.code, row.title)
         else:
-            text = self.tr("Activity: %1").replace("%1", row.title)
-        priority = self.tr("priority: %1").replace("%1", band_text(row.band))
+            text = fmt(self.tr("Activity: %1"), row.title)
+        priority = fmt(self.tr("priority: %1"), band_text(row.band))
         return f"{text} ({priority})"
 
     def _fill_fields(self, activity: models.Activity) -> None:
@@ -415,7 +415,7 @@ class NodeDetail(QWidget):
         activity_id = self._row.id
         label = self.field_labels()[name].replace("&", "").rstrip(":")
         self.workspace.run(
-            self.tr("Edit %1").replace("%1", label.lower()),
+            fmt(self.tr("Edit %1"), label.lower()),
             lambda: plan.update_plan_fields(self.document, activity_id, **{name: value}),
         )
         self.refresh()  # the value as stored: normalised, or as it was if refused
@@ -445,9 +445,7 @@ class NodeDetail(QWidget):
         if on and not who:
             self.ticks[criterion].setChecked(False)
             self.smart_message.setText(
-                self.tr("Choose who confirms that it is %1 before ticking it.").replace(
-                    "%1", label.lower()
-                )
+                fmt(self.tr("Choose who confirms that it is %1 before ticking it."), label.lower())
             )
             self.smart_message.show()
             self.confirmers[criterion].setFocus()
@@ -471,6 +469,6 @@ class NodeDetail(QWidget):
         label = smart_labels()[criterion].lower()
         text = self.tr("Confirm %1") if who else self.tr("Untick %1")
         self.workspace.run(
-            text.replace("%1", label),
+            fmt(text, label),
             lambda: plan.confirm_smart(self.document, node_id, criterion, who),
         )

@@ -54,6 +54,7 @@ from idg_desktop.ui.pages.plan_dialogs import (
     OutputDialog,
     PlaceDialog,
 )
+from idg_desktop.ui.text import fmt
 from idg_desktop.ui.workspace import Workspace
 
 
@@ -414,7 +415,7 @@ class ActionPlanPage(Page):
         answer = QMessageBox.question(
             self,
             self.tr("Delete from the action plan"),
-            question.replace("%1", row.code).replace("%2", row.title),
+            fmt(question, row.code, row.title),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return

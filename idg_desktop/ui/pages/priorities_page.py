@@ -40,10 +40,11 @@ from idg_desktop.services import activities, findings, plan
 from idg_desktop.services.assessment import sections_in_scope
 from idg_desktop.storage import models
 from idg_desktop.ui.pages.base import Page
+from idg_desktop.ui.palette import BAND_COLOURS
+from idg_desktop.ui.text import fmt
 from idg_desktop.ui.workspace import Workspace
 
 #: Restrained band fills (one hue, three depths); the word is always written too.
-BAND_COLOURS: dict[str, str] = {"high": "#1f4e79", "medium": "#8db3d9", "low": "#e3ecf5"}
 UNRATED_TEXT = QColor(palette.NOT_ASSESSED_TEXT)
 COL_SECTION, COL_TITLE, FIRST_CRITERION = 0, 1, 2
 COL_COMPUTED = FIRST_CRITERION + len(CRITERIA)
@@ -183,10 +184,10 @@ class ActivitiesModel(QAbstractTableModel):
         overridden = in_force and bool(activity.priority_override)
         if role == Qt.ItemDataRole.DisplayRole:
             text = band_labels()[band]
-            return _t("%1 (set by hand)").replace("%1", text) if overridden else text
+            return fmt(_t("%1 (set by hand)"), text) if overridden else text
         if role == Qt.ItemDataRole.ToolTipRole:
             if overridden:
-                return _t("Set by hand: %1").replace("%1", activity.override_reason)
+                return fmt(_t("Set by hand: %1"), activity.override_reason)
             reasons = activities.priority_of(activity).reasons
             return "\n".join(reasons) if band == Band.UNRATED.value else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -328,10 +329,10 @@ class AddActivityDialog(QDialog):
             tip = text
             if finding.id in answered:
                 has = ", ".join(activity_mark(a, codes, 0) for a in answered[finding.id])
-                self.answered[finding.id] = self.tr("has %1").replace("%1", has)
+                self.answered[finding.id] = fmt(self.tr("has %1"), has)
                 label = f"{finding.section_code}  {_short(text, 60)}  — {self.answered[finding.id]}"
                 whole = "; ".join(activity_mark(a, codes, 200) for a in answered[finding.id])
-                tip += "\n" + self.tr("Already answered by: %1").replace("%1", whole)
+                tip += "\n" + fmt(self.tr("Already answered by: %1"), whole)
             self.finding.addItem(label, finding.id)
             self.finding.setItemData(self.finding.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
         self.section = QComboBox()
@@ -500,8 +501,8 @@ class PrioritiesPage(Page):
         activity_id = activity.id
         if getattr(activity, criterion) == level:
             return
-        label = self.tr("Rate %1 of %2").replace("%1", criterion_labels()[criterion].lower())
-        label = label.replace("%2", activity_mark(activity, self._codes))
+        what = criterion_labels()[criterion].lower()
+        label = fmt(self.tr("Rate %1 of %2"), what, activity_mark(activity, self._codes))
         self.workspace.run(
             label,
             lambda: activities.rate_activity(self.document, activity_id, {criterion: level}),
@@ -548,15 +549,18 @@ class PrioritiesPage(Page):
                 if len(created) == 1
                 else self.tr("Created %1 activities from agreed findings.")
             )
-            text += " " + self.tr("Skipped %1 that already had one. Ctrl+Z undoes it.").replace(
-                "%1", str(skipped)
+            text += " " + fmt(
+                self.tr("Skipped %1 that already had one. Ctrl+Z undoes it."), str(skipped)
             )
-            text = text.replace("%1", str(len(created)))
+            text = fmt(text, str(len(created)))
             self.show_target(created[0].id)
         else:
-            text = self.tr(
-                "Every agreed finding already has an activity (%1 findings): nothing created."
-            ).replace("%1", str(skipped))
+            text = fmt(
+                self.tr(
+                    "Every agreed finding already has an activity (%1 findings): nothing created."
+                ),
+                str(skipped),
+            )
         self.notice.setText(text)
         self.notice.show()
 
@@ -571,9 +575,12 @@ class PrioritiesPage(Page):
         if not accepted:
             return
         activity_id = activity.id
-        label = (
-            self.tr("Override priority of %1") if band else self.tr("Clear priority override of %1")
-        ).replace("%1", activity_mark(activity, self._codes))
+        label = fmt(
+            self.tr("Override priority of %1")
+            if band
+            else self.tr("Clear priority override of %1"),
+            activity_mark(activity, self._codes),
+        )
         self.workspace.run(
             label, lambda: activities.override_priority(self.document, activity_id, band, reason)
         )

@@ -11,6 +11,7 @@ from idg_desktop.services.profile import integrity_profile
 from idg_desktop.ui.heatmap import IntegrityHeatMap
 from idg_desktop.ui.labels import section_label
 from idg_desktop.ui.pages.base import Page
+from idg_desktop.ui.text import fmt
 from idg_desktop.ui.workspace import Workspace
 
 
@@ -22,10 +23,13 @@ class ProfilePage(Page):
         super().__init__(workspace, parent)
         layout = self.page_layout(
             self.tr("Integrity profile"),
-            self.tr(
-                "How existing measures were rated, per %1 and sub-area: from absent "
-                "to effective (IDG Figure 5). Select a cell to see its questions."
-            ).replace("%1", section_label()),
+            fmt(
+                self.tr(
+                    "How existing measures were rated, per %1 and sub-area: from absent "
+                    "to effective (IDG Figure 5). Select a cell to see its questions."
+                ),
+                section_label(),
+            ),
         )
         self.heatmap = IntegrityHeatMap()
         self.heatmap.setAccessibleName(self.tr("Integrity profile heat map"))

@@ -59,10 +59,10 @@ from PySide6.QtWidgets import (
 from idg_desktop.errors import IdgError, log_bug
 from idg_desktop.services.assessment import assessment_of
 from idg_desktop.services.groups import list_groups
-from idg_desktop.storage.document import AssessmentDocument
 from idg_desktop.ui.pages.base import Page
 from idg_desktop.ui.settings import WindowSettings
-from idg_desktop.ui.workspace import Workspace
+from idg_desktop.ui.text import fmt
+from idg_desktop.ui.workspace import AssessmentDocument, Workspace
 
 WORKBOOK = "workbook"
 #: The six PDF reports of ``reports.export`` in the guide's order, then the workbook.
@@ -351,7 +351,7 @@ class ReportsPage(Page):
         self.page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.page_label.setMinimumWidth(  # the buttons do not move as the number changes
             self.page_label.fontMetrics().horizontalAdvance(
-                self.tr("Page %1 of %2").replace("%1", "888").replace("%2", "888")
+                fmt(self.tr("Page %1 of %2"), "888", "888")
             )
         )
         self.fit_button = QPushButton(self.tr("Fit &width"))
@@ -541,7 +541,7 @@ class ReportsPage(Page):
         )
         name, _ = QFileDialog.getSaveFileName(
             self,
-            self.tr("Save the %1").replace("%1", self._in_sentence(kind)),
+            fmt(self.tr("Save the %1"), self._in_sentence(kind)),
             str(self.suggested_path(kind, options)),
             pattern,
         )
@@ -559,7 +559,7 @@ class ReportsPage(Page):
         self, kind: str, output: Path, options: dict, done: Callable[[Written], None]
     ) -> None:
         self.message.hide()
-        self._building = self.tr("Building the %1…").replace("%1", self._in_sentence(kind))
+        self._building = fmt(self.tr("Building the %1…"), self._in_sentence(kind))
         self.status.setText(self._building)
         self.progress.show()
         self._clock.start()
@@ -583,9 +583,7 @@ class ReportsPage(Page):
 
     def _show_elapsed(self) -> None:
         seconds = self._clock.elapsed() // 1000
-        self.status.setText(
-            self.tr("%1 (%2 s)").replace("%1", self._building).replace("%2", str(seconds))
-        )
+        self.status.setText(fmt(self.tr("%1 (%2 s)"), self._building, str(seconds)))
 
     def _stop(self) -> None:
         self._busy = False
@@ -612,12 +610,15 @@ class ReportsPage(Page):
             return
         # A bug: said here, in the page, never only on a terminal nobody sees.
         log = log_bug(error)
-        sentence = self.tr(
-            "The file could not be written because of an unexpected error (%1). "
-            "Nothing was written; your assessment is unchanged."
-        ).replace("%1", f"{type(error).__name__}: {error}")
+        sentence = fmt(
+            self.tr(
+                "The file could not be written because of an unexpected error (%1). "
+                "Nothing was written; your assessment is unchanged."
+            ),
+            f"{type(error).__name__}: {error}",
+        )
         if log:
-            sentence += " " + self.tr("The details are in %1.").replace("%1", log)
+            sentence += " " + fmt(self.tr("The details are in %1."), log)
         self._say(sentence)
 
     def _say(self, sentence: str) -> None:
@@ -632,14 +633,12 @@ class ReportsPage(Page):
             parts.append(self.tr("pseudonymised"))
         if options["public"]:
             parts.append(self.tr("public version"))
-        return self.tr("Preview: %1").replace("%1", " · ".join(parts))
+        return fmt(self.tr("Preview: %1"), " · ".join(parts))
 
     def _previewed(self, written: Written, kind: str, title: str) -> None:
         self.pdf.load(str(written.path))
         if self.pdf.status() != QPdfDocument.Status.Ready:
-            self._say(
-                self.tr("The preview could not be shown: %1").replace("%1", str(written.path))
-            )
+            self._say(fmt(self.tr("The preview could not be shown: %1"), str(written.path)))
             return
         for old in self._temp.glob("preview-*.pdf"):  # the viewer has let go of them
             if old != written.path:
@@ -651,9 +650,7 @@ class ReportsPage(Page):
             if written.count == 1
             else self.tr("Preview of the %1: %2 pages.")
         )
-        self.status.setText(
-            preview.replace("%1", self._in_sentence(kind)).replace("%2", str(written.count))
-        )
+        self.status.setText(fmt(preview, self._in_sentence(kind), str(written.count)))
         self._on_kind()
         self.go_to_page(0)
 
@@ -665,20 +662,18 @@ class ReportsPage(Page):
             text = self.tr("Wrote %1 (1 page).")
         else:
             text = self.tr("Wrote %1 (%2 pages).")
-        self.status.setText(text.replace("%1", str(written.path)).replace("%2", str(written.count)))
+        self.status.setText(fmt(text, str(written.path), str(written.count)))
         opened = not self.open_after.isChecked() or QDesktopServices.openUrl(
             QUrl.fromLocalFile(str(written.path))
         )
         if not opened:
-            self._say(
-                self.tr("No program on this computer opened %1.").replace("%1", written.path.name)
-            )
+            self._say(fmt(self.tr("No program on this computer opened %1."), written.path.name))
 
     def _preview_outdated(self, _tables: object = None) -> None:
         """The file changed since the preview was built: say so above it."""
         if self.pdf.pageCount() and self._preview_text:
             self.preview_title.setText(
-                self.tr("%1 (built before the latest changes)").replace("%1", self._preview_text)
+                fmt(self.tr("%1 (built before the latest changes)"), self._preview_text)
             )
 
     # -- the preview's pages -------------------------------------------------------------
@@ -699,9 +694,7 @@ class ReportsPage(Page):
         count = self.pdf.pageCount() if self.kind() != WORKBOOK else 0
         current = self.view.pageNavigator().currentPage()
         self.page_label.setText(
-            self.tr("Page %1 of %2").replace("%1", str(current + 1)).replace("%2", str(count))
-            if count
-            else ""
+            fmt(self.tr("Page %1 of %2"), str(current + 1), str(count)) if count else ""
         )
         self.previous_button.setEnabled(count > 0 and current > 0)
         self.next_button.setEnabled(count > 0 and current < count - 1)

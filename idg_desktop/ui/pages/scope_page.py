@@ -26,6 +26,7 @@ from idg_desktop.services import assessment, steps
 from idg_desktop.ui.date_fields import PeriodFields
 from idg_desktop.ui.labels import mode_labels, sections_label
 from idg_desktop.ui.pages.base import Page
+from idg_desktop.ui.text import fmt
 from idg_desktop.ui.workspace import Workspace
 
 
@@ -64,10 +65,13 @@ class ScopePage(Page):
         layout.addWidget(self.heading(self.tr("Scope and terms of reference")))
         layout.addWidget(
             self.intro(
-                self.tr(
-                    "Step 1 of the assessment: the approach, the timing, the %1 "
-                    "covered and who is responsible. Changes are saved as you leave each field."
-                ).replace("%1", sections_label())
+                fmt(
+                    self.tr(
+                        "Step 1 of the assessment: the approach, the timing, the %1 "
+                        "covered and who is responsible. Changes are saved as you leave each field."
+                    ),
+                    sections_label(),
+                )
             )
         )
 
@@ -114,8 +118,9 @@ class ScopePage(Page):
         self._connect_period(self.period)
 
         self.sections_box = QGroupBox(
-            self.tr("%1 in scope (all: a comprehensive assessment)").replace(
-                "%1", capitalised(sections_label())
+            fmt(
+                self.tr("%1 in scope (all: a comprehensive assessment)"),
+                capitalised(sections_label()),
             )
         )
         self.sections_grid = QGridLayout(self.sections_box)
@@ -253,7 +258,7 @@ class ScopePage(Page):
         if self._loading:
             return
         self.workspace.run(
-            self.tr("Set the dates of step %1").replace("%1", str(number)),
+            fmt(self.tr("Set the dates of step %1"), str(number)),
             lambda: steps.set_step(self.document, number, **dates),
         )
 
@@ -264,8 +269,9 @@ class ScopePage(Page):
         )
         if changed:
             self.propose_result.setText(
-                self.tr("Dates proposed for steps %1: check them.").replace(
-                    "%1", ", ".join(str(n) for n in changed)
+                fmt(
+                    self.tr("Dates proposed for steps %1: check them."),
+                    ", ".join(str(n) for n in changed),
                 )
             )
         elif changed is not None:

@@ -1,0 +1,23 @@
+"""Filling in translated messages: ``fmt(self.tr("Saved %1 to %2"), name, folder)``.
+
+Qt's markers (``%1`` … ``%9``), filled in one pass as ``QString.arg`` does, so a
+value that itself holds ``%2`` stays as it is, and a translation may put the
+markers in any order. Markers beyond the values given are left for a later call.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MARKER = re.compile(r"%([1-9])(?![0-9])")
+
+
+def fmt(template: str, *values: object) -> str:
+    """``template`` with ``%1`` replaced by the first value, ``%2`` by the second…"""
+    shown = [str(value) for value in values]
+
+    def fill(match: re.Match[str]) -> str:
+        number = int(match.group(1))
+        return shown[number - 1] if number <= len(shown) else match.group(0)
+
+    return _MARKER.sub(fill, template)

@@ -113,8 +113,18 @@ class DateEdit(QDateEdit):
         if text.isdigit():
             if not self.is_set():
                 self._start_typing()
+            elif whole:
+                # Select all and type: a new date, typed from its year, as in any
+                # text field (Qt would take the digit for the last section alone).
+                self.setCurrentSection(QDateEdit.Section.YearSection)
+                line.setSelection(0, 4)
             self._typing = True
         super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, next_child: bool) -> bool:
+        # Tab leaves the field, like every other field (Qt's date edit moves
+        # between year, month and day on Tab; arrows still do that).
+        return QWidget.focusNextPrevChild(self, next_child)
 
     def stepBy(self, steps: int) -> None:
         if not self.is_set():

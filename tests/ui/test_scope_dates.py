@@ -184,3 +184,19 @@ def test_step_dates_are_typed_and_proposed(qtbot, show, empty_workspace, new_fil
         5: ("2027-03-09", ""),
         6: ("2027-03-13", ""),
     }
+
+
+def test_a_set_date_is_corrected_by_selecting_all_and_typing(qtbot, show, workspace, demo_file):
+    """As in any text field: select all, type the new date (a new user's typing
+    did nothing); and Tab leaves the field instead of moving from year to month."""
+    page = _page(qtbot, show, workspace)
+    assert page.end.text() == "2026-03-13"
+    _focus(qtbot, page.end)
+    qtbot.keyClick(page.end, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(page.end, "2026-03-20")
+    qtbot.keyClick(page.end, Qt.Key.Key_Tab)
+    _settle()
+    assert page.end.text() == "2026-03-20"
+    assert not page.end.hasFocus()  # Tab went on to the next field
+    workspace.close()
+    assert _scope(demo_file)[:2] == ("2026-03-09", "2026-03-20")

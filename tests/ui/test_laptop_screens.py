@@ -8,6 +8,7 @@ detail panel with an activity selected."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -106,4 +107,25 @@ def test_a_short_window_never_squeezes_figure_5(qtbot, demo_file, height):
     for widget in (page.chip, page.not_applicable, *page.applied.buttons):
         assert widget.height() >= widget.minimumSizeHint().height(), widget
     assert not page.chip.geometry().intersects(page.not_applicable.geometry())
+    window.close_assessment()
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1366, 768)], ids=["1280x800", "1366x768"])
+def test_every_participants_column_shows_without_a_sideways_scroll(qtbot, demo_file, size):
+    """Unit and expertise give up room first: "External" was cut ("Extern") behind
+    a sideways scroll bar on both laptops."""
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.open_path(demo_file)
+    page = window.show_page("participants")
+    _settle()
+    table = page.table
+    assert table.horizontalScrollBar().maximum() == 0
+    header = table.horizontalHeader()
+    for column in range(table.model().columnCount()):
+        title = table.model().headerData(column, Qt.Orientation.Horizontal)
+        assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(title), title
     window.close_assessment()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -94,6 +94,7 @@ class ParticipantsPage(Page):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         self.table.setAccessibleName(self.tr("Participants"))
+        self.table.viewport().installEventFilter(self)
         layout.addWidget(self.table, 1)
 
         self.counts = QLabel()
@@ -109,12 +110,37 @@ class ParticipantsPage(Page):
         current = self.table.currentIndex()
         self.model.load()
         self.table.resizeColumnsToContents()
-        for column in range(self.model.columnCount()):
-            width = min(self.table.columnWidth(column), 300)
-            self.table.setColumnWidth(column, max(width, 90))
+        self._widths = [
+            max(min(self.table.columnWidth(c), 300), 90) for c in range(self.model.columnCount())
+        ]
+        self._fit_columns()
         if current.isValid() and current.row() < self.model.rowCount():
             self.table.setCurrentIndex(self.model.index(current.row(), current.column()))
         self._update_counts()
+
+    def _fit_columns(self) -> None:
+        """Each column as wide as its content (90 to 300 px); then, if the table
+        would scroll sideways, unit and expertise (the long texts) give up room
+        first, so every column shows on a laptop's screen ("Extern…" was cut)."""
+        widths = list(getattr(self, "_widths", []))
+        if not widths:
+            return
+        spare = self.table.viewport().width() - sum(widths)
+        for column in (COLUMNS.index("expertise"), COLUMNS.index("unit")):
+            if spare >= 0:
+                break
+            title = self.model.headerData(column, Qt.Orientation.Horizontal)
+            least = self.table.horizontalHeader().fontMetrics().horizontalAdvance(title) + 24
+            take = min(-spare, max(0, widths[column] - max(110, least)))
+            widths[column] -= take
+            spare += take
+        for column, width in enumerate(widths):
+            self.table.setColumnWidth(column, width)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()  # the table's own width, scroll bar included
+        return super().eventFilter(watched, event)
 
     def _update_counts(self) -> None:
         counts = self.model.counts()

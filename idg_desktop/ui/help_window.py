@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QUrl
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from idg_desktop.resources import resource_path
@@ -39,6 +40,9 @@ class GuideWindow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.browser)
         self.resize(760, 640)
+        # Closed from the keyboard like any window: Esc, or the platform's Close.
+        for keys in (QKeySequence(QKeySequence.StandardKey.Close), QKeySequence("Esc")):
+            QShortcut(keys, self, activated=self.close)
 
     def anchors(self) -> set[str]:
         """The parts the manual has (the names of its anchors)."""

@@ -277,3 +277,15 @@ def test_the_start_page_shows_a_long_path_whole_and_ctrl_equals_enlarges(qtbot, 
     qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.font().pointSizeF() > before
     window.normal_size()
+
+
+def test_the_guide_closes_with_escape(qtbot):
+    from idg_desktop.ui.help_window import GuideWindow
+
+    guide = GuideWindow()
+    qtbot.addWidget(guide)
+    guide.show()
+    guide.activateWindow()
+    qtbot.waitUntil(guide.isActiveWindow)
+    qtbot.keyClick(guide.browser, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not guide.isVisible())

@@ -558,46 +558,69 @@ class MergePage(Page):
 # -- passphrases for group packages (used by the window's File menu) ------------
 
 
-class NewPassphraseDialog(QDialog):
+class _PassphraseDialog(QDialog):
+    """What the three passphrase dialogs share: wrapped explanations and warnings
+    (their height follows a set width, so a warning shown later is never cut),
+    password fields, OK and Cancel, and a size that grows with what is shown."""
+
+    def __init__(self, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self._column = QVBoxLayout(self)
+        self._wrapped: list[QLabel] = []
+
+    def _text(self, text: str, *, warning: bool = False, shown: bool = True) -> QLabel:
+        label = QLabel(text)
+        label.setWordWrap(True)
+        if warning:
+            label.setObjectName("warning")
+        label.setVisible(shown)
+        self._column.addWidget(label)
+        self._wrapped.append(label)
+        return label
+
+    @staticmethod
+    def _password() -> QLineEdit:
+        field = QLineEdit()
+        field.setEchoMode(QLineEdit.EchoMode.Password)
+        return field
+
+    def _finish(self, width_in_ms: int) -> None:
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self._column.addWidget(self.buttons)
+        width = self.fontMetrics().horizontalAdvance("M") * width_in_ms
+        for label in self._wrapped:
+            label.setMinimumWidth(width)  # wrapped text: its height follows this width
+        self._column.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
+
+
+class NewPassphraseDialog(_PassphraseDialog):
     """A passphrase typed twice, so a typo cannot lock a group out of its
     own package; left empty, the package is written unprotected."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Protect the package"))
-        layout = QVBoxLayout(self)
-        explain = QLabel(
+        self._text(
             self.tr(
                 "Optionally protect the package with a passphrase; tell it to the group in "
                 "person. Leave both fields empty for an unprotected package."
             )
         )
-        explain.setWordWrap(True)
-        layout.addWidget(explain)
         form = QFormLayout()
-        self.first = QLineEdit()
-        self.second = QLineEdit()
+        self.first, self.second = self._password(), self._password()
         for field in (self.first, self.second):
-            field.setEchoMode(QLineEdit.EchoMode.Password)
             field.textChanged.connect(self._check)
         form.addRow(self.tr("&Passphrase:"), self.first)
         form.addRow(self.tr("&Repeat it:"), self.second)
-        layout.addLayout(form)
-        self.mismatch = QLabel(self.tr("The two passphrases differ."))
-        self.mismatch.setObjectName("warning")
-        self.mismatch.setVisible(False)
-        layout.addWidget(self.mismatch)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        self._column.addLayout(form)
+        self.mismatch = self._text(
+            self.tr("The two passphrases differ."), warning=True, shown=False
         )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-        self.mismatch.setWordWrap(True)
-        width = self.fontMetrics().horizontalAdvance("M") * 30
-        for label in (explain, self.mismatch):
-            label.setMinimumWidth(width)  # wrapped text: its height follows this width
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)  # grows with the warning
+        self._finish(30)
 
     def _check(self) -> None:
         same = self.first.text() == self.second.text()
@@ -608,7 +631,7 @@ class NewPassphraseDialog(QDialog):
         return self.first.text()
 
 
-class ReturnPassphraseDialog(QDialog):
+class ReturnPassphraseDialog(_PassphraseDialog):
     """The passphrase for returning a working copy opened from a protected
     package: it returns protected by default, with the facilitator's passphrase.
 
@@ -624,10 +647,9 @@ class ReturnPassphraseDialog(QDialog):
         self, parent: QWidget | None = None, check: Callable[[str], bool | None] | None = None
     ) -> None:
         super().__init__(parent)
-        self._check_passphrase = check
         self.setWindowTitle(self.tr("Protect the returned package"))
-        layout = QVBoxLayout(self)
-        explain = QLabel(
+        self._check_passphrase = check
+        self._text(
             self.tr(
                 "This working copy came from a protected package, so the group's work goes "
                 "back protected, with the same passphrase. Type the passphrase the "
@@ -639,58 +661,41 @@ class ReturnPassphraseDialog(QDialog):
                 "back protected. Type the passphrase the facilitator gave you, twice."
             )
         )
-        explain.setWordWrap(True)
-        layout.addWidget(explain)
         form = QFormLayout()
-        self.first = QLineEdit()
-        self.second = QLineEdit()
+        self.first, self.second = self._password(), self._password()
         for field in (self.first, self.second):
-            field.setEchoMode(QLineEdit.EchoMode.Password)
             field.textChanged.connect(self._check)
         form.addRow(self.tr("&Passphrase:"), self.first)
         if check is None:
             form.addRow(self.tr("&Repeat it:"), self.second)
         else:
             self.second.hide()
-        layout.addLayout(form)
+        self._column.addLayout(form)
         self.mismatch = QLabel(self.tr("The two passphrases differ."))
         self.mismatch.setObjectName("warning")
         self.mismatch.setVisible(False)
-        layout.addWidget(self.mismatch)
-        self.wrong = QLabel(
+        self._column.addWidget(self.mismatch)
+        self.wrong = self._text(
             self.tr(
                 "This is not the passphrase the package came with: the facilitator could not "
                 "open what you return. Check it with the facilitator and type it again."
-            )
+            ),
+            warning=True,
+            shown=False,
         )
-        self.wrong.setObjectName("warning")
-        self.wrong.setWordWrap(True)
-        self.wrong.setVisible(False)
-        layout.addWidget(self.wrong)
         self.in_clear = QCheckBox(self.tr("Return it &without protection"))
         self.in_clear.toggled.connect(self._check)
-        layout.addWidget(self.in_clear)
-        self.clear_warning = QLabel(
+        self._column.addWidget(self.in_clear)
+        self.clear_warning = self._text(
             self.tr(
                 "Without protection, the group's answers and findings travel in clear: "
                 "anyone who gets hold of the file (a lost USB stick, a shared folder) can "
                 "read them."
-            )
+            ),
+            warning=True,
+            shown=False,
         )
-        self.clear_warning.setObjectName("warning")
-        self.clear_warning.setWordWrap(True)
-        self.clear_warning.setVisible(False)
-        layout.addWidget(self.clear_warning)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-        width = self.fontMetrics().horizontalAdvance("M") * 32
-        for label in (explain, self.clear_warning, self.wrong):
-            label.setMinimumWidth(width)  # wrapped text: its height follows this width
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)  # grows with the warning
+        self._finish(32)
         self._check()
 
     def _check(self) -> None:
@@ -744,7 +749,7 @@ def ask_new_passphrase(parent: QWidget | None) -> str | None:
     return dialog.passphrase()
 
 
-class PackagePassphraseDialog(QDialog):
+class PackagePassphraseDialog(_PassphraseDialog):
     """The passphrase of a protected package being read. After a wrong one the
     same dialog comes back with the problem said in it (not a message box that
     sends the user back to the File menu)."""
@@ -752,17 +757,13 @@ class PackagePassphraseDialog(QDialog):
     def __init__(self, parent: QWidget | None, name: str, error: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Protected package"))
-        layout = QVBoxLayout(self)
-        explain = QLabel(
+        self._text(
             fmt(self.tr("%1 is protected: type its passphrase (the one on its slip)."), name)
         )
-        explain.setWordWrap(True)
-        layout.addWidget(explain)
         form = QFormLayout()
-        self.field = QLineEdit()
-        self.field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.field = self._password()
         form.addRow(self.tr("&Passphrase:"), self.field)
-        layout.addLayout(form)
+        self._column.addLayout(form)
         # Five words typed blind are easily mistyped: the user may look at them.
         self.show_typed = QCheckBox(self.tr("&Show what I type"))
         self.show_typed.toggled.connect(
@@ -770,22 +771,9 @@ class PackagePassphraseDialog(QDialog):
                 QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password
             )
         )
-        layout.addWidget(self.show_typed)
-        self.error = QLabel(error)
-        self.error.setObjectName("warning")
-        self.error.setWordWrap(True)
-        self.error.setVisible(bool(error))
-        layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-        width = self.fontMetrics().horizontalAdvance("M") * 30
-        for label in (explain, self.error):
-            label.setMinimumWidth(width)
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
+        self._column.addWidget(self.show_typed)
+        self.error = self._text(error, warning=True, shown=bool(error))
+        self._finish(30)
         self.field.setFocus()
 
 

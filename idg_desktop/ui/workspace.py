@@ -3,7 +3,8 @@
 Pages never hold SQL or the document's session for long: they call
 :meth:`Workspace.run` with a label and a service call. The workspace runs it
 (one committed transaction per service call), records the undo step, and
-emits :attr:`changed` with the tables touched, so every view that reads a
+emits :attr:`changed` with the kinds of record touched (``domain/records.py``
+``Kind``; the undo log knows tables, :func:`kinds_of` names their kinds), so every view that reads a
 shared model refreshes only when what it shows has changed. Undo and redo go
 through the same signal, whichever page made the change.
 
@@ -28,6 +29,7 @@ from typing import TypeVar
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from idg_desktop.domain.records import kinds_of
 from idg_desktop.errors import FileReplaced, IdgError
 from idg_desktop.services.records import Visit
 from idg_desktop.storage.document import AssessmentDocument
@@ -39,8 +41,6 @@ from idg_desktop.storage.undo import Step
 __all__ = ["AssessmentDocument", "Workspace"]
 
 T = TypeVar("T")
-
-ALL_TABLES = frozenset({"*"})
 
 
 class _StepCommand(QUndoCommand):
@@ -75,7 +75,7 @@ class _StepCommand(QUndoCommand):
 class Workspace(QObject):
     """Owns the open :class:`AssessmentDocument` and its undo stack."""
 
-    #: Tables touched by a change, undo or redo (``{"*"}`` after opening).
+    #: The kinds of record touched by a change, undo or redo (``{Kind.ANY}`` after opening).
     changed = Signal(object)
     #: One sentence for the user when a change could not be saved.
     failed = Signal(str)
@@ -159,7 +159,7 @@ class Workspace(QObject):
                 self.undo_stack.push(command)
             if current is not None and self._visit is current:
                 self._visit_command = command
-            self.changed.emit(step.tables)
+            self.changed.emit(kinds_of(step.tables))
         return result
 
     def _replay(self, step: Step) -> Step:
@@ -171,7 +171,7 @@ class Workspace(QObject):
         except IdgError as error:
             self.failed.emit(str(error))
             return step
-        self.changed.emit(step.tables)
+        self.changed.emit(kinds_of(step.tables))
         return reverse
 
     def _lose(self, message: str) -> None:

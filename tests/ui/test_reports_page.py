@@ -13,6 +13,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog
 from sqlalchemy import select
 
+from idg_desktop.domain.records import Kind
 from idg_desktop.services.groups import group_sections, list_groups
 from idg_desktop.services.participants import list_participants
 from idg_desktop.storage import models
@@ -97,7 +98,7 @@ def test_preview_assessment_report(qtbot, workspace):
     assert not page.page_label.text()
     assert len(list(page._temp.glob("preview-*.pdf"))) == 1
     assert "before the latest changes" not in page.preview_title.text()
-    workspace.changed.emit(frozenset({"finding"}))
+    workspace.changed.emit(frozenset({Kind.FINDING}))
     assert "before the latest changes" in page.preview_title.text()
 
 
@@ -120,7 +121,7 @@ def test_page_deleted_while_building(qtbot, workspace, tmp_path):
     QThreadPool.globalInstance().waitForDone(BUILD_TIMEOUT)
     for _ in range(3):  # the outcome arrives for a page that is gone: nothing happens
         QApplication.processEvents()
-    workspace.changed.emit(frozenset({"finding"}))
+    workspace.changed.emit(frozenset({Kind.FINDING}))
 
 
 def test_worksheets_of_a_group_saved(qtbot, workspace, save_to, tmp_path):

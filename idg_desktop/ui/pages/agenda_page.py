@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from idg_desktop.domain.records import Kind
 from idg_desktop.services import agenda
 from idg_desktop.services.assessment import assessment_of, framework_of
 from idg_desktop.services.participants import list_participants
@@ -108,7 +109,7 @@ class SessionDialog(QDialog):
 
 class AgendaPage(Page):
     MAIN_ACTIONS = ("add_button", "edit_button", "delete_button", "sessions")
-    TABLES = frozenset({"workshop_session", "session_participant", "assessment", "participant"})
+    KINDS = frozenset({Kind.SESSION, Kind.ASSESSMENT, Kind.PARTICIPANT})
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(workspace, parent)

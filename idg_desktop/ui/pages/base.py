@@ -5,16 +5,17 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from idg_desktop.domain.records import Kind
 from idg_desktop.ui.workspace import Workspace
 
 
 class Page(QWidget):
     """A page of the navigation. Subclasses build their widgets in ``__init__``
     and reload from the services in :meth:`reload`, which the window calls when
-    a change touched one of :attr:`TABLES` (``"*"`` means any)."""
+    a change touched one of :attr:`KINDS` of record (``Kind.ANY`` means any)."""
 
-    #: Tables whose changes this page shows.
-    TABLES: frozenset[str] = frozenset({"*"})
+    #: The record kinds (``domain/records.py`` ``Kind``) whose changes this page shows.
+    KINDS: frozenset[str] = frozenset({Kind.ANY})
 
     #: The page's main actions: names of its attributes holding the widgets a
     #: user needs first (buttons, the main table). At a laptop's size (1280x800,
@@ -35,8 +36,8 @@ class Page(QWidget):
     def document(self):
         return self.workspace.document
 
-    def _on_changed(self, tables: frozenset[str]) -> None:
-        if "*" in tables or "*" in self.TABLES or tables & self.TABLES:
+    def _on_changed(self, kinds: frozenset[str]) -> None:
+        if Kind.ANY in kinds or Kind.ANY in self.KINDS or kinds & self.KINDS:
             self._stale = True
             if self.isVisible():
                 self.reload()

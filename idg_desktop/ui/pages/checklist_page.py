@@ -62,6 +62,7 @@ from PySide6.QtWidgets import (
 )
 
 from idg_desktop.domain.framework import Framework, Section
+from idg_desktop.domain.records import Kind
 from idg_desktop.services import answers
 from idg_desktop.services.assessment import add_custom_question, framework_of
 from idg_desktop.services.groups import group_sections, list_groups
@@ -237,9 +238,7 @@ def label(text: str = "", buddy: QWidget | None = None, muted: bool = False) -> 
 
 class ChecklistPage(Page):
     MAIN_ACTIONS = ("search", "tree", "add_question_button")
-    TABLES = frozenset(
-        {"answer", "answer_version", "question", "group_section", "working_group", "section"}
-    )
+    KINDS = frozenset({Kind.ANSWER, Kind.QUESTION, Kind.GROUP, Kind.SECTION})
     SAVE_DELAY_MS = 800
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from idg_desktop.domain.framework import Framework
+from idg_desktop.domain.records import Kind
 from idg_desktop.services import background
 from idg_desktop.services.assessment import framework_of
 from idg_desktop.ui.pages.base import Page
@@ -77,7 +78,7 @@ class DocumentDialog(QDialog):
 
 class DocumentsPage(Page):
     MAIN_ACTIONS = ("add_button", "table")
-    TABLES = frozenset({"background_document"})
+    KINDS = frozenset({Kind.DOCUMENT})
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(workspace, parent)

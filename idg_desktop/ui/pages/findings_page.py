@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from idg_desktop.domain.records import Kind
 from idg_desktop.services import findings
 from idg_desktop.services.assessment import sections_in_scope
 from idg_desktop.services.groups import list_groups
@@ -53,7 +54,7 @@ FIELDS = ("kind", "status", "text", "proposed_action", "questions", "confidentia
 
 class FindingsPage(Page):
     MAIN_ACTIONS = ("section_filter", "add_button", "merge_button", "table")
-    TABLES = frozenset({"finding", "finding_question", "finding_event", "section", "working_group"})
+    KINDS = frozenset({Kind.FINDING, Kind.SECTION, Kind.GROUP})
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(workspace, parent)

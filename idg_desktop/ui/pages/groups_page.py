@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from idg_desktop.domain.records import Kind
 from idg_desktop.services import groups
 from idg_desktop.services.assessment import sections_in_scope
 from idg_desktop.ui import palette
@@ -165,7 +166,7 @@ class GroupsPage(Page):
 
     MAIN_ACTIONS = ("add_button", "rapporteur_button", "move_button", "allocate_button")
 
-    TABLES = frozenset({"working_group", "group_section", "group_member", "participant", "section"})
+    KINDS = frozenset({Kind.GROUP, Kind.PARTICIPANT, Kind.SECTION})
     #: "Export all group packages to a folder…", done by the window (File menu's action).
     exportAllRequested = Signal()
 

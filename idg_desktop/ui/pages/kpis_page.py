@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from idg_desktop.domain.plan import missing_mandatory
+from idg_desktop.domain.records import Kind
 from idg_desktop.services import activities, plan
 from idg_desktop.storage import models
 from idg_desktop.ui.models.kpis_model import (
@@ -108,7 +109,7 @@ class AddKpiDialog(QDialog):
 
 class KpisPage(Page):
     MAIN_ACTIONS = ("activity_filter", "add_button", "delete_button", "table")
-    TABLES = frozenset({"kpi", "activity", "outcome", "output"})
+    KINDS = frozenset({Kind.KPI, Kind.ACTIVITY, Kind.OUTCOME, Kind.OUTPUT})
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(workspace, parent)

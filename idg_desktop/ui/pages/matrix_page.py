@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from idg_desktop.domain.priorities import CRITERIA
+from idg_desktop.domain.records import Kind
 from idg_desktop.services import activities
 from idg_desktop.services.activities import MatrixCell
 from idg_desktop.ui import palette
@@ -541,7 +542,7 @@ class PriorityMatrix(QWidget):
 
 class PriorityMatrixPage(Page):
     MAIN_ACTIONS = ("y_axis", "x_axis", "matrix")
-    TABLES = frozenset({"activity"})
+    KINDS = frozenset({Kind.ACTIVITY})
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(workspace, parent)

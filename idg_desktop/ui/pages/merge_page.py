@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from idg_desktop.domain.records import Kind
 from idg_desktop.exchange import merge
 from idg_desktop.services.assessment import sections_in_scope
 from idg_desktop.services.merge_log import merge_log_entries
@@ -63,7 +64,7 @@ LADDER = ("rating", "measure_exists", "measure_applied", "measure_effective")
 
 class MergePage(Page):
     MAIN_ACTIONS = ("log", "conflict_list", "resolve_button")
-    TABLES = frozenset({"conflict", "conflict_version", "merge_log", "answer", "finding"})
+    KINDS = frozenset({Kind.CONFLICT, Kind.MERGE_LOG, Kind.ANSWER, Kind.FINDING})
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(workspace, parent)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from idg_desktop.domain.records import Kind
 from idg_desktop.services import participants
 from idg_desktop.ui.labels import gender_labels, role_labels, stakeholder_labels
 from idg_desktop.ui.models.participants_model import CHOICES, COLUMNS, ParticipantsModel, ValueRole
@@ -58,7 +59,7 @@ class _ChoiceDelegate(QStyledItemDelegate):
 
 class ParticipantsPage(Page):
     MAIN_ACTIONS = ("add_button", "remove_button", "import_button", "table")
-    TABLES = frozenset({"participant", "group_member"})
+    KINDS = frozenset({Kind.PARTICIPANT, Kind.GROUP})
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(workspace, parent)

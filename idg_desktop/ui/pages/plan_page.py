@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from idg_desktop.domain.plan import OutcomeLevel
+from idg_desktop.domain.records import Kind
 from idg_desktop.services import plan
 from idg_desktop.services.activities import proposed_output
 from idg_desktop.services.participants import list_participants
@@ -66,8 +67,16 @@ class ActionPlanPage(Page):
         "place_button",
         "add_kpi_button",
     )
-    TABLES = frozenset(
-        {"outcome", "output", "activity", "kpi", "smart_confirmation", "adoption", "participant"}
+    KINDS = frozenset(
+        {
+            Kind.OUTCOME,
+            Kind.OUTPUT,
+            Kind.ACTIVITY,
+            Kind.KPI,
+            Kind.SMART_CONFIRMATION,
+            Kind.ADOPTION,
+            Kind.PARTICIPANT,
+        }
     )
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:

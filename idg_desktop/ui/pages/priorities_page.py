@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from idg_desktop.domain import colours as palette
 from idg_desktop.domain.priorities import CRITERIA, Band, Level
+from idg_desktop.domain.records import Kind
 from idg_desktop.services import activities, findings, plan
 from idg_desktop.services.assessment import sections_in_scope
 from idg_desktop.storage import models
@@ -406,7 +407,7 @@ class OverrideDialog(QDialog):
 
 class PrioritiesPage(Page):
     MAIN_ACTIONS = ("add_button", "override_button")
-    TABLES = frozenset({"activity", "activity_finding", "finding"})
+    KINDS = frozenset({Kind.ACTIVITY, Kind.FINDING})
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(workspace, parent)

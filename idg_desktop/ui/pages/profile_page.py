@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QScrollArea, QWidget
 
+from idg_desktop.domain.records import Kind
 from idg_desktop.services.profile import integrity_profile
 from idg_desktop.ui.heatmap import IntegrityHeatMap
 from idg_desktop.ui.labels import section_label
@@ -17,7 +18,7 @@ from idg_desktop.ui.workspace import Workspace
 
 class ProfilePage(Page):
     MAIN_ACTIONS = ("heatmap",)
-    TABLES = frozenset({"answer", "section", "question"})
+    KINDS = frozenset({Kind.ANSWER, Kind.SECTION, Kind.QUESTION})
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(workspace, parent)

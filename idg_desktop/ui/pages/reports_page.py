@@ -56,6 +56,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from idg_desktop.domain.records import Kind
 from idg_desktop.errors import IdgError, log_bug
 from idg_desktop.services.assessment import assessment_of
 from idg_desktop.services.groups import list_groups
@@ -133,7 +134,7 @@ class ReportsPage(Page):
         "fit_button",
         "whole_button",
     )
-    TABLES = frozenset({"*"})
+    KINDS = frozenset({Kind.ANY})
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(workspace, parent)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from idg_desktop.domain.records import Kind
 from idg_desktop.domain.vocabulary import capitalised
 from idg_desktop.services import assessment, steps
 from idg_desktop.ui.date_fields import PeriodFields
@@ -46,7 +47,7 @@ class _Text(QPlainTextEdit):
 
 class ScopePage(Page):
     MAIN_ACTIONS = ("title", "administration", "mode", "sections_box")
-    TABLES = frozenset({"assessment", "section", "assessment_step", "workshop_session"})
+    KINDS = frozenset({Kind.ASSESSMENT, Kind.SECTION, Kind.STEP, Kind.SESSION})
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(workspace, parent)

@@ -1,0 +1,1 @@
+"""Reusable widgets of the window: small parts that several pages compose."""

@@ -1,0 +1,23 @@
+"""Labels the pages build the same way: a field's label with its buddy (so
+its Alt+letter moves to the field), muted or not, and a bold subheading."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+
+def label(text: str = "", buddy: QWidget | None = None, muted: bool = False) -> QLabel:
+    widget = QLabel(text)
+    if buddy is not None:
+        widget.setBuddy(buddy)
+    if muted:
+        widget.setObjectName("pageIntro")
+    return widget
+
+
+def subheading(text: str) -> QLabel:
+    widget = QLabel(text)
+    font = widget.font()
+    font.setBold(True)
+    widget.setFont(font)
+    return widget

@@ -84,7 +84,7 @@ class ExchangeFlows(QObject):
     def export_group_package(self) -> None:
         """Write one group's package for its laptop (sections, members, base)."""
         from idg_desktop.exchange.packages import export_package
-        from idg_desktop.ui.pages import merge_page
+        from idg_desktop.ui import passphrase_dialogs
 
         chosen = self._group_and_target(
             self.tr("Export group package"), ".idgpkg", self.tr("IDG group packages (*.idgpkg)")
@@ -92,7 +92,7 @@ class ExchangeFlows(QObject):
         if chosen is None:
             return
         group, name = chosen
-        passphrase = merge_page.ask_new_passphrase(self._window)
+        passphrase = passphrase_dialogs.ask_new_passphrase(self._window)
         if passphrase is None:
             return
         try:
@@ -255,7 +255,7 @@ class ExchangeFlows(QObject):
         user's data folder and open it (the package itself is never edited)."""
         from idg_desktop.exchange import container
         from idg_desktop.exchange.packages import open_package
-        from idg_desktop.ui.pages import merge_page
+        from idg_desktop.ui import passphrase_dialogs
 
         if not name:
             name, _ = QFileDialog.getOpenFileName(
@@ -272,7 +272,9 @@ class ExchangeFlows(QObject):
         try:
             while True:  # a wrong passphrase: asked again, the problem said in the dialog
                 if container.is_protected(Path(name).read_bytes()):
-                    passphrase = merge_page.ask_passphrase(self._window, Path(name).name, problem)
+                    passphrase = passphrase_dialogs.ask_passphrase(
+                        self._window, Path(name).name, problem
+                    )
                     if passphrase is None:
                         return False
                 try:
@@ -316,7 +318,7 @@ class ExchangeFlows(QObject):
         """Merge a group's returned package; conflicts wait on the Merge page."""
         from idg_desktop.exchange import container
         from idg_desktop.exchange.merge import import_package
-        from idg_desktop.ui.pages import merge_page
+        from idg_desktop.ui import passphrase_dialogs
 
         if self.workspace is None:
             return
@@ -336,7 +338,7 @@ class ExchangeFlows(QObject):
             QMessageBox.warning(self._window, self.tr("Cannot import the package"), str(error))
             return
         if protected:
-            passphrase = merge_page.ask_passphrase(self._window, Path(name).name)
+            passphrase = passphrase_dialogs.ask_passphrase(self._window, Path(name).name)
             if passphrase is None:
                 return
         document = self.workspace.document
@@ -373,7 +375,7 @@ class ExchangeFlows(QObject):
             return_folder,
             return_package,
         )
-        from idg_desktop.ui.pages import merge_page
+        from idg_desktop.ui import passphrase_dialogs
 
         if self.workspace is None:
             return
@@ -393,11 +395,11 @@ class ExchangeFlows(QObject):
         self._remember_package_folder(name)
         if came_protected(self.workspace.document):
             document = self.workspace.document
-            passphrase = merge_page.ask_return_passphrase(
+            passphrase = passphrase_dialogs.ask_return_passphrase(
                 self._window, lambda typed: passphrase_matches(document, typed)
             )
         else:
-            passphrase = merge_page.ask_new_passphrase(self._window)
+            passphrase = passphrase_dialogs.ask_new_passphrase(self._window)
         if passphrase is None:
             return
         try:

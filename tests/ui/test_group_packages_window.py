@@ -21,9 +21,9 @@ from idg_desktop.exchange.packages import export_package
 from idg_desktop.exchange.working_copies import working_copies_folder
 from idg_desktop.services.groups import list_groups
 from idg_desktop.storage.document import AssessmentDocument
+from idg_desktop.ui import passphrase_dialogs
 from idg_desktop.ui.main_window import WORKING_COPY_HIDDEN, MainWindow
 from idg_desktop.ui.package_dialogs import ExportAllDialog
-from idg_desktop.ui.pages import merge_page
 
 GROUP_A = "Group A – Leadership, rules and transparency"
 OK = QDialogButtonBox.StandardButton.Ok
@@ -158,7 +158,7 @@ def test_open_group_package_from_the_start_page_a_wrong_passphrase_asked_again(
     typed = iter(["maple-otter-brisk-lily", "maple-otter-brisk-lily-frame"])
     errors: list[str] = []
 
-    def user(dialog: merge_page.PackagePassphraseDialog) -> int:
+    def user(dialog: passphrase_dialogs.PackagePassphraseDialog) -> int:
         errors.append(dialog.error.text() if dialog.error.isVisibleTo(dialog) else "")
         if errors[-1]:
             _shot(dialog, "passphrase-asked-again")
@@ -166,7 +166,7 @@ def test_open_group_package_from_the_start_page_a_wrong_passphrase_asked_again(
         dialog.buttons.button(OK).click()
         return dialog.result()
 
-    monkeypatch.setattr(merge_page.PackagePassphraseDialog, "exec", user)
+    monkeypatch.setattr(passphrase_dialogs.PackagePassphraseDialog, "exec", user)
     assert window.start_page.package_button.isVisible()
     window.start_page.package_button.click()
     assert starts == [str(stick)]  # where packages were last, not the data folder
@@ -269,7 +269,7 @@ def test_the_merge_page_without_conflicts_keeps_its_empty_state_under_the_log(
 
 
 def test_the_export_passphrase_warning_does_not_squeeze_the_explanation(qtbot):
-    dialog = merge_page.NewPassphraseDialog()
+    dialog = passphrase_dialogs.NewPassphraseDialog()
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)

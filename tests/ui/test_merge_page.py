@@ -19,6 +19,7 @@ from idg_desktop.exchange import container, merge
 from idg_desktop.exchange.packages import export_package, open_package, return_package
 from idg_desktop.services import answers
 from idg_desktop.storage.document import AssessmentDocument
+from idg_desktop.ui import passphrase_dialogs
 from idg_desktop.ui.main_window import MainWindow
 from idg_desktop.ui.pages import merge_page
 
@@ -152,7 +153,7 @@ def test_export_writes_a_readable_protected_package(
     assert window.export_package_action.isEnabled()
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (GROUP_A, True))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    monkeypatch.setattr(merge_page, "ask_new_passphrase", lambda parent: "open sesame")
+    monkeypatch.setattr(passphrase_dialogs, "ask_new_passphrase", lambda parent: "open sesame")
     window.export_package_action.trigger()
     qtbot.waitUntil(target.exists)
     assert container.is_protected(target.read_bytes())
@@ -174,7 +175,7 @@ def test_return_is_offered_only_on_a_working_copy(window, qtbot, demo_file, tmp_
     assert not window.import_package_action.isEnabled()
     back = tmp_path / "back.idgpkg"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(back), ""))
-    monkeypatch.setattr(merge_page, "ask_new_passphrase", lambda parent: "")
+    monkeypatch.setattr(passphrase_dialogs, "ask_new_passphrase", lambda parent: "")
     offers: list[str] = []
 
     def keep_it(box):
@@ -199,7 +200,7 @@ def test_a_protected_package_asks_its_passphrase_and_a_wrong_one_is_refused(
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(package), ""))
     asked: list[str] = []
     monkeypatch.setattr(
-        merge_page, "ask_passphrase", lambda parent, name: asked.append(name) or "wrong"
+        passphrase_dialogs, "ask_passphrase", lambda parent, name: asked.append(name) or "wrong"
     )
     refusals: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: refusals.append(a[2]))
@@ -220,7 +221,7 @@ def test_a_group_opens_a_protected_package_in_the_window(qtbot, demo_file, tmp_p
             document, "Group A – Leadership, rules and transparency", package, passphrase="Veltra"
         )
     before = package.read_bytes()
-    monkeypatch.setattr(merge_page, "ask_passphrase", lambda *_a: "Veltra")
+    monkeypatch.setattr(passphrase_dialogs, "ask_passphrase", lambda *_a: "Veltra")
     window = MainWindow()
     qtbot.addWidget(window)
     assert window.open_group_package(str(package))

@@ -279,7 +279,7 @@ def test_a_one_page_report_is_said_in_the_singular(qtbot, workspace, save_to, tm
 def test_the_passphrase_can_be_shown_while_typed(qtbot):
     from PySide6.QtWidgets import QLineEdit
 
-    from idg_desktop.ui.pages.merge_page import PackagePassphraseDialog
+    from idg_desktop.ui.passphrase_dialogs import PackagePassphraseDialog
 
     dialog = PackagePassphraseDialog(None, "Group A.idgpkg")
     qtbot.addWidget(dialog)

@@ -12,8 +12,8 @@ from idg_desktop.exchange.packages import export_package, open_package
 from idg_desktop.exchange.working_copies import working_copies_folder
 from idg_desktop.services import answers
 from idg_desktop.storage.document import AssessmentDocument
+from idg_desktop.ui import passphrase_dialogs
 from idg_desktop.ui.main_window import MainWindow
-from idg_desktop.ui.pages import merge_page
 
 GROUP_A = "Group A – Leadership, rules and transparency"
 GROUP_D = "Group D – People and culture"
@@ -27,7 +27,7 @@ def _fast_scrypt(monkeypatch):
 
 
 def test_the_return_passphrase_dialog_refuses_an_empty_passphrase(qtbot):
-    dialog = merge_page.ReturnPassphraseDialog()
+    dialog = passphrase_dialogs.ReturnPassphraseDialog()
     qtbot.addWidget(dialog)
     ok = dialog.buttons.button(OK)
     assert not ok.isEnabled()  # empty: not accepted silently
@@ -51,7 +51,7 @@ def test_a_protected_copy_returns_protected_and_is_then_deleted(
     package = tmp_path / "group-a.idgpkg"
     with AssessmentDocument.open(demo_file, read_only=True) as document:
         export_package(document, GROUP_A, package, passphrase="Veltra")
-    monkeypatch.setattr(merge_page, "ask_passphrase", lambda *_a: "Veltra")
+    monkeypatch.setattr(passphrase_dialogs, "ask_passphrase", lambda *_a: "Veltra")
     window = MainWindow()
     qtbot.addWidget(window)
     assert window.open_group_package(str(package))
@@ -66,7 +66,7 @@ def test_a_protected_copy_returns_protected_and_is_then_deleted(
     def not_asked(parent):
         raise AssertionError("the optional passphrase dialog was offered")
 
-    monkeypatch.setattr(merge_page, "ask_new_passphrase", not_asked)
+    monkeypatch.setattr(passphrase_dialogs, "ask_new_passphrase", not_asked)
     typed = iter(["", "Veltra-back", "Veltra"])
     shown: list[bool] = []
     wrong: list[bool] = []
@@ -79,7 +79,7 @@ def test_a_protected_copy_returns_protected_and_is_then_deleted(
         wrong.append(dialog.wrong.isVisibleTo(dialog))
         return dialog.result()
 
-    monkeypatch.setattr(merge_page.ReturnPassphraseDialog, "exec", user)
+    monkeypatch.setattr(passphrase_dialogs.ReturnPassphraseDialog, "exec", user)
     offers: list[QMessageBox] = []
 
     def take_default(box):

@@ -10,19 +10,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
     QComboBox,
-    QFormLayout,
     QHBoxLayout,
-    QHeaderView,
-    QInputDialog,
-    QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QWidget,
 )
 
@@ -31,21 +23,20 @@ from idg_desktop.services import findings
 from idg_desktop.services.assessment import sections_in_scope
 from idg_desktop.services.groups import list_groups
 from idg_desktop.ui.autosave import TypingSaver
-from idg_desktop.ui.labels import kind_labels, section_label, status_labels
+from idg_desktop.ui.labels import section_label, status_labels
 from idg_desktop.ui.models.findings_model import (
-    COL_GROUP,
-    COL_QUESTIONS,
-    COL_SECTION,
     COL_TEXT,
     FindingRow,
     FindingsFilter,
     FindingsModel,
     IdRole,
-    short,
 )
 from idg_desktop.ui.pages.base import Page
-from idg_desktop.ui.plain_text_field import PlainTextField
+from idg_desktop.ui.pages.findings.duplicates import choose_duplicate
+from idg_desktop.ui.pages.findings.finding_editor import FindingEditor
+from idg_desktop.ui.pages.findings.findings_table import FindingsTable
 from idg_desktop.ui.text import fmt
+from idg_desktop.ui.widgets.labelled import label
 from idg_desktop.ui.workspace import Workspace
 
 #: What the editor shows of a finding, each saved when it differs from the file.
@@ -74,9 +65,7 @@ class FindingsPage(Page):
         top = QHBoxLayout()
         self.section_filter = QComboBox()
         self.section_filter.setAccessibleName(self.tr("Section"))
-        label = QLabel(self.tr("&Section:"))
-        label.setBuddy(self.section_filter)
-        top.addWidget(label)
+        top.addWidget(label(self.tr("&Section:"), self.section_filter))
         top.addWidget(self.section_filter)
         top.addSpacing(12)
         self.status_filter = QComboBox()
@@ -84,9 +73,7 @@ class FindingsPage(Page):
         self.status_filter.addItem(self.tr("All statuses"), None)
         for key, text in status_labels().items():
             self.status_filter.addItem(text, key)
-        shown = QLabel(self.tr("Sh&ow:"))
-        shown.setBuddy(self.status_filter)
-        top.addWidget(shown)
+        top.addWidget(label(self.tr("Sh&ow:"), self.status_filter))
         top.addWidget(self.status_filter)
         top.addStretch(1)
         self.add_button = QPushButton(self.tr("&Add finding"))
@@ -103,76 +90,14 @@ class FindingsPage(Page):
         self.model = FindingsModel(self)
         self.proxy = FindingsFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)  # a click on a column's header sorts by it
-        self.table.sortByColumn(COL_SECTION, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
-        # The questions and the group's name wrap in a column of their own width,
-        # leaving the finding's text the room (a group's long name took a third).
-        metrics = self.table.fontMetrics()
-        for column, sample in (
-            (COL_QUESTIONS, "LC-10, LC-13, "),
-            (COL_GROUP, "Group A – Leadership, "),
-        ):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
-        self.table.setAccessibleName(self.tr("Findings"))
+        self.table = FindingsTable(self.proxy)
 
-        editor = QWidget()
-        form = QFormLayout(editor)
-        self.section = QComboBox()
-        self.section.setAccessibleName(self.tr("Section of the finding"))
-        self.group = QComboBox()
-        self.group.setAccessibleName(self.tr("Working group of the finding"))
-        self.kind = QComboBox()
-        for key, text in kind_labels().items():
-            self.kind.addItem(text, key)
-        self.status = QComboBox()
-        for key, text in status_labels().items():
-            self.status.addItem(text, key)
-        self.text = PlainTextField()
-        self.action = PlainTextField()
-        self.text.setAccessibleName(self.tr("Finding"))
-        self.action.setAccessibleName(self.tr("Proposed action"))
-        for edit in (self.text, self.action):
-            edit.setMaximumHeight(edit.fontMetrics().lineSpacing() * 5 + 14)
-        self.questions = QLineEdit()
-        self.questions.setPlaceholderText(self.tr("e.g. TR-1, TR-20"))
-        self.confidential = QCheckBox(self.tr("&Confidential (left out of public reports)"))
-        self.saved_note = QLabel(self.tr("Changes are saved as you type."))
-        self.saved_note.setObjectName("pageIntro")
-        self.saved_note.setWordWrap(True)
-        self.merged_note = QLabel()
-        self.merged_note.setWordWrap(True)
-        self.merged_note.setAccessibleName(self.tr("Merged into"))
-        self.go_merged = QPushButton(self.tr("&Go to it"))
-        self.go_merged.setToolTip(self.tr("Show the finding this one was merged into"))
-        merged = QHBoxLayout()
-        merged.setContentsMargins(0, 0, 0, 0)
-        merged.addWidget(self.merged_note, 1)
-        merged.addWidget(self.go_merged)
-        self.merged_row = QWidget()
-        self.merged_row.setLayout(merged)
-        form.addRow(self._pairs(
-            (self.tr("Sectio&n:"), self.section, 3), (self.tr("&Working group:"), self.group, 2)
-        ))  # fmt: skip
-        form.addRow(self._pairs(
-            (self.tr("&Kind:"), self.kind, 1), (self.tr("S&tatus:"), self.status, 1)
-        ))  # fmt: skip
-        form.addRow(self.tr("&Finding:"), self.text)
-        form.addRow(self.tr("&Proposed action:"), self.action)
-        form.addRow(self.tr("&Questions:"), self.questions)
-        form.addRow("", self.confidential)
-        form.addRow("", self.merged_row)
-        form.addRow("", self.saved_note)
-        self.merged_row.setVisible(False)
+        editor = self.editor = FindingEditor()
+        # The editor's fields, by the names the window and its tests know them.
+        self.section, self.group, self.kind, self.status = editor.fields()[:4]
+        self.text, self.action, self.questions, self.confidential = editor.fields()[4:]
+        self.saved_note, self.merged_row = editor.saved_note, editor.merged_row
+        self.merged_note, self.go_merged = editor.merged_note, editor.go_merged
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
@@ -195,28 +120,10 @@ class FindingsPage(Page):
         )
         self.proxy.layoutChanged.connect(self._keep_current_in_view)  # sorted by a header
         self.go_merged.clicked.connect(self.go_to_merged_into)
-        self.section.activated.connect(lambda _i: self._save(("section",)))
-        self.group.activated.connect(lambda _i: self._save(("group",)))
+        editor.left.connect(self._save)
         self.add_button.clicked.connect(self._add)
         self.remove_button.clicked.connect(self._remove)
         self.merge_button.clicked.connect(self.merge_with_duplicate)
-        self.questions.editingFinished.connect(lambda: self._save(("questions",)))
-        self.kind.activated.connect(lambda _i: self._save(("kind",)))
-        self.status.activated.connect(lambda _i: self._save(("status",)))
-        self.confidential.toggled.connect(lambda _on: self._save(("confidential",)))
-
-    @staticmethod
-    def _pairs(*pairs: tuple[str, QWidget, int]) -> QHBoxLayout:
-        """Fields with their labels side by side on one line of the form."""
-        row = QHBoxLayout()
-        for number, (text, widget, stretch) in enumerate(pairs):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            if number:
-                row.addSpacing(16)
-            row.addWidget(label)
-            row.addWidget(widget, stretch)
-        return row
 
     # -- rows of the table (sorted and filtered) and findings -------------------------
 
@@ -248,13 +155,7 @@ class FindingsPage(Page):
                 max(0, self.section_filter.findData(current_section))
             )
             self.section_filter.blockSignals(False)
-            self.section.clear()
-            for text, code in sections:
-                self.section.addItem(text, code)
-            self.group.clear()
-            self.group.addItem(self.tr("None (the master's own)"), None)
-            for group in list_groups(self.document):
-                self.group.addItem(group.name, group.id)
+            self.editor.set_choices(sections, list_groups(self.document))
             self.proxy.pinned = self._current
             self.model.load(self.document, self.section_filter.currentData())
             self.table.resizeRowsToContents()
@@ -322,45 +223,16 @@ class FindingsPage(Page):
         self._loading = True
         try:
             enabled = row >= 0
-            for widget in (
-                self.section,
-                self.group,
-                self.kind,
-                self.status,
-                self.text,
-                self.action,
-                self.questions,
-                self.confidential,
-                self.remove_button,
-                self.merge_button,
-            ):
+            for widget in (*self.editor.fields(), self.remove_button, self.merge_button):
                 widget.setEnabled(enabled)
             if not enabled:
                 self._current = None
-                for widget in (self.text, self.action):
-                    widget.setPlainText("")
-                self.questions.setText("")
-                self.merged_row.setVisible(False)
+                self.editor.clear()
                 return
             finding = self._finding_at(row)
             same = finding.id == self._current
             self._current = finding.id
-            self.section.setCurrentIndex(self.section.findData(finding.section))
-            self.group.setCurrentIndex(max(0, self.group.findData(finding.group_id)))
-            self.kind.setCurrentIndex(self.kind.findData(finding.kind))
-            self.status.setCurrentIndex(self.status.findData(finding.status))
-            for edit, stored in ((self.text, finding.text), (self.action, finding.proposed_action)):
-                # a reload after a save of this finding keeps what is being typed
-                typing = same and (self.typing.pending or edit.toPlainText().strip() == stored)
-                if not typing:
-                    edit.setPlainText(stored)
-            if not (same and self.questions.hasFocus()):
-                self.questions.setText(", ".join(finding.questions))
-            self.confidential.setChecked(finding.confidential)
-            self.merged_row.setVisible(bool(finding.merged_into))
-            self.merged_note.setText(
-                fmt(self.tr("Merged into: %1"), short(finding.merged_into_text, 160))
-            )
+            self.editor.show_finding(finding, same, self.typing.pending)
             self.merge_button.setEnabled(not finding.merged_into)
         finally:
             self._loading = was_loading
@@ -373,17 +245,9 @@ class FindingsPage(Page):
         old = self._shown()
         if old is None:
             return
-        refs = [q.strip() for q in self.questions.text().replace(";", ",").split(",") if q.strip()]
+        refs = self.editor.references()
         changes: dict[str, object] = {}
-        wanted = {
-            "section": self.section.currentData(),
-            "group": self.group.currentData(),
-            "kind": self.kind.currentData(),
-            "status": self.status.currentData(),
-            "text": self.text.toPlainText().strip(),
-            "proposed_action": self.action.toPlainText().strip(),
-            "confidential": self.confidential.isChecked(),
-        }
+        wanted = self.editor.values()
         stored = {"section": old.section, "group": old.group_id}
         for name in fields:
             if name == "questions":
@@ -419,17 +283,11 @@ class FindingsPage(Page):
             if done is None:  # refused (the window said why): the field shows what is stored
                 was_loading, self._loading = self._loading, True
                 try:
-                    if "questions" in batch:
-                        self.questions.setText(", ".join(old.questions))
-                    if "text" in batch:  # left empty
-                        self.text.setPlainText(old.text)
+                    self.editor.restore(tuple(batch), old)
                     if "section" in batch:
-                        self.section.setCurrentIndex(self.section.findData(old.section))
                         with QSignalBlocker(self.section_filter):
                             index = self.section_filter.findData(shown_section)
                             self.section_filter.setCurrentIndex(max(0, index))
-                    if "group" in batch:
-                        self.group.setCurrentIndex(max(0, self.group.findData(old.group_id)))
                 finally:
                     self._loading = was_loading
 
@@ -505,34 +363,10 @@ class FindingsPage(Page):
             for f in findings.list_findings(self.document, row.section)
             if f.id != row.id and f.status != "merged"
         ]
-        if not candidates:
-            QMessageBox.information(
-                self,
-                self.tr("Merge with a duplicate"),
-                self.tr("There is no other finding in this section to merge with."),
-            )
+        groups = {g.id: g.name for g in list_groups(self.document)} if candidates else {}
+        target = choose_duplicate(self, candidates, groups)
+        if target is None:
             return
-        kinds = kind_labels()
-        groups = {g.id: g.name for g in list_groups(self.document)}
-        labels: list[str] = []
-        for f in candidates:
-            words = f"{kinds.get(f.kind, f.kind)} · {f.section_code} · {short(f.text, 90)}"
-            if f.group_id in groups:
-                words += f" ({groups[f.group_id]})"
-            while words in labels:  # two alike: still two choices
-                words += " "
-            labels.append(words)
-        choice, ok = QInputDialog.getItem(
-            self,
-            self.tr("Merge with a duplicate"),
-            self.tr("Merge this finding into:"),
-            labels,
-            0,
-            False,
-        )
-        if not ok or choice not in labels:
-            return
-        target = candidates[labels.index(choice)]
         finding_id = row.id
         self.workspace.run(
             self.tr("Merge findings"),

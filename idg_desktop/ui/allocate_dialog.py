@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -13,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -23,6 +21,8 @@ from idg_desktop.errors import IdgError
 from idg_desktop.services import groups
 from idg_desktop.ui.labels import role_labels
 from idg_desktop.ui.text import fmt
+from idg_desktop.ui.widgets.labelled import label
+from idg_desktop.ui.widgets.listing_table import ListingTable
 from idg_desktop.ui.workspace import Workspace
 
 
@@ -62,9 +62,7 @@ class AllocateDialog(QDialog):
         self.count = QSpinBox()
         self.count.setRange(low, high)
         self.count.setValue(count)
-        label = QLabel(self.tr("&Number of working groups:"))
-        label.setBuddy(self.count)
-        row.addWidget(label)
+        row.addWidget(label(self.tr("&Number of working groups:"), self.count))
         row.addWidget(self.count)
         row.addStretch(1)
         layout.addLayout(row)
@@ -78,11 +76,7 @@ class AllocateDialog(QDialog):
         self.replaces.setWordWrap(True)
         self.replaces.setVisible(replaces)
         layout.addWidget(self.replaces)
-        self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels([self.tr("Person"), self.tr("Group"), self.tr("Why")])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
+        self.table = ListingTable([self.tr("Person"), self.tr("Group"), self.tr("Why")])
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)

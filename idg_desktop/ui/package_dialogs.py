@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from idg_desktop.ui.text import fmt
+from idg_desktop.ui.widgets.dialog_buttons import ok_cancel
 
 
 class ExportAllDialog(QDialog):
@@ -85,12 +86,7 @@ class ExportAllDialog(QDialog):
         self.problem.setWordWrap(True)
         self.problem.setVisible(False)
         layout.addWidget(self.problem)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Export all"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, self.tr("&Export all"))
         layout.addWidget(self.buttons)
         width = self.fontMetrics().horizontalAdvance("M") * 36
         for label in (explain, self.slips_hint, self.problem):

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from idg_desktop.ui.text import fmt
+from idg_desktop.ui.widgets.dialog_buttons import ok_cancel
 
 
 class _PassphraseDialog(QDialog):
@@ -50,12 +51,25 @@ class _PassphraseDialog(QDialog):
         field.setEchoMode(QLineEdit.EchoMode.Password)
         return field
 
+    def _passphrase_fields(self, *, repeated: bool = True) -> None:
+        """The passphrase (``first``) and, if ``repeated``, the same typed again
+        (``second``); both checked as they are typed (``_check``)."""
+        form = QFormLayout()
+        self.first, self.second = self._password(), self._password()
+        for field in (self.first, self.second):
+            field.textChanged.connect(self._check)
+        form.addRow(self.tr("&Passphrase:"), self.first)
+        if repeated:
+            form.addRow(self.tr("&Repeat it:"), self.second)
+        else:
+            self.second.hide()
+        self._column.addLayout(form)
+
+    def _check(self) -> None:
+        """Enable OK when what is typed can be used (each dialog its own rule)."""
+
     def _finish(self, width_in_ms: int) -> None:
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self)
         self._column.addWidget(self.buttons)
         width = self.fontMetrics().horizontalAdvance("M") * width_in_ms
         for label in self._wrapped:
@@ -76,13 +90,7 @@ class NewPassphraseDialog(_PassphraseDialog):
                 "person. Leave both fields empty for an unprotected package."
             )
         )
-        form = QFormLayout()
-        self.first, self.second = self._password(), self._password()
-        for field in (self.first, self.second):
-            field.textChanged.connect(self._check)
-        form.addRow(self.tr("&Passphrase:"), self.first)
-        form.addRow(self.tr("&Repeat it:"), self.second)
-        self._column.addLayout(form)
+        self._passphrase_fields()
         self.mismatch = self._text(
             self.tr("The two passphrases differ."), warning=True, shown=False
         )
@@ -127,16 +135,7 @@ class ReturnPassphraseDialog(_PassphraseDialog):
                 "back protected. Type the passphrase the facilitator gave you, twice."
             )
         )
-        form = QFormLayout()
-        self.first, self.second = self._password(), self._password()
-        for field in (self.first, self.second):
-            field.textChanged.connect(self._check)
-        form.addRow(self.tr("&Passphrase:"), self.first)
-        if check is None:
-            form.addRow(self.tr("&Repeat it:"), self.second)
-        else:
-            self.second.hide()
-        self._column.addLayout(form)
+        self._passphrase_fields(repeated=check is None)
         self.mismatch = QLabel(self.tr("The two passphrases differ."))
         self.mismatch.setObjectName("warning")
         self.mismatch.setVisible(False)

@@ -12,7 +12,6 @@ from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QWidget,
@@ -36,6 +35,7 @@ from idg_desktop.ui.pages.findings.duplicates import choose_duplicate
 from idg_desktop.ui.pages.findings.finding_editor import FindingEditor
 from idg_desktop.ui.pages.findings.findings_table import FindingsTable
 from idg_desktop.ui.text import fmt
+from idg_desktop.ui.widgets.confirm import confirmed
 from idg_desktop.ui.widgets.labelled import label
 from idg_desktop.ui.workspace import Workspace
 
@@ -337,12 +337,8 @@ class FindingsPage(Page):
         self.leave()
         if not self._current:
             return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Delete finding"),
-            self.tr("Delete this finding? You can undo it with Ctrl+Z."),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        question = self.tr("Delete this finding? You can undo it with Ctrl+Z.")
+        if not confirmed(self, self.tr("Delete finding"), question):
             return
         finding_id = self._current
         self._current = None

@@ -9,13 +9,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import QHeaderView, QTableWidgetItem
+
+from idg_desktop.ui.widgets.listing_table import ListingTable
 
 
-class MergeLogTable(QTableWidget):
+class MergeLogTable(ListingTable):
     def __init__(self) -> None:
-        super().__init__(0, 7)
-        self.setHorizontalHeaderLabels(
+        super().__init__(
             [
                 self.tr("When"),
                 self.tr("Source"),
@@ -26,9 +27,6 @@ class MergeLogTable(QTableWidget):
                 self.tr("Conflicts"),
             ]
         )
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.verticalHeader().setVisible(False)
         self.setAccessibleName(self.tr("Merge log"))
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -2,8 +2,9 @@
 
 Shared by the Checklist page and (later) the projector view, so everything a
 view needs to draw or filter is in the model's roles: question ids, ratings,
-section codes, progress. Everything is read in five queries per load, never
-one per question, so the tree can be read again after every change; when
+section codes, progress. It holds frozen snapshots only, which
+``services/checklist.py`` reads in five queries per load (never one per
+question), so the tree can be read again after every change; when
 only answers changed the rows are updated in place, which keeps the views'
 selection and expanded branches as they were.
 """
@@ -23,19 +24,16 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
-from idg_desktop.domain.figure5 import Ladder
 from idg_desktop.services.checklist import (  # the snapshots the tree shows
     AnswerState,
     ChecklistData,
     QuestionRow,
-    load_checklist,  # noqa: F401 - the checklist page reads it from here
 )
 from idg_desktop.ui import palette
 from idg_desktop.ui.labels import rating_labels
 from idg_desktop.ui.text import fmt
 
 Index = QModelIndex | QPersistentModelIndex
-Evaluation3 = Ladder
 
 QuestionIdRole = Qt.ItemDataRole.UserRole + 1
 RatingRole = Qt.ItemDataRole.UserRole + 2

@@ -31,16 +31,11 @@ from PySide6.QtWidgets import (
 )
 
 from idg_desktop.domain.figure5 import Evaluation
+from idg_desktop.services.checklist import AnswerState, QuestionRow
 from idg_desktop.ui import palette
 from idg_desktop.ui.autosave import TypingSaver
 from idg_desktop.ui.labels import rating_labels
-from idg_desktop.ui.models.checklist_model import (
-    NOT_APPLICABLE,
-    NOT_ASSESSED,
-    AnswerState,
-    QuestionRow,
-    rating_colour,
-)
+from idg_desktop.ui.models.checklist_model import NOT_APPLICABLE, NOT_ASSESSED, rating_colour
 from idg_desktop.ui.pages.checklist.panes import Guidance, History
 from idg_desktop.ui.widgets.choice_row import Choice
 from idg_desktop.ui.widgets.labelled import label

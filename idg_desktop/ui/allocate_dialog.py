@@ -8,10 +8,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSpinBox,
+    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -21,8 +21,7 @@ from idg_desktop.errors import IdgError
 from idg_desktop.services import groups
 from idg_desktop.ui.labels import role_labels
 from idg_desktop.ui.text import fmt
-from idg_desktop.ui.widgets.labelled import label
-from idg_desktop.ui.widgets.listing_table import ListingTable
+from idg_desktop.ui.widgets.record_table import setup_record_table
 from idg_desktop.ui.workspace import Workspace
 
 
@@ -62,7 +61,9 @@ class AllocateDialog(QDialog):
         self.count = QSpinBox()
         self.count.setRange(low, high)
         self.count.setValue(count)
-        row.addWidget(label(self.tr("&Number of working groups:"), self.count))
+        label = QLabel(self.tr("&Number of working groups:"))
+        label.setBuddy(self.count)
+        row.addWidget(label)
         row.addWidget(self.count)
         row.addStretch(1)
         layout.addLayout(row)
@@ -76,12 +77,9 @@ class AllocateDialog(QDialog):
         self.replaces.setWordWrap(True)
         self.replaces.setVisible(replaces)
         layout.addWidget(self.replaces)
-        self.table = ListingTable([self.tr("Person"), self.tr("Group"), self.tr("Why")])
-        self.table.setWordWrap(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels([self.tr("Person"), self.tr("Group"), self.tr("Why")])
+        setup_record_table(self.table, stretch=(2,))
         layout.addWidget(self.table, 1)
         self.status = QLabel()
         self.status.setWordWrap(True)

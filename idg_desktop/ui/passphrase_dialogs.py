@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLayout,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from idg_desktop.ui.text import fmt
-from idg_desktop.ui.widgets.dialog_buttons import ok_cancel
+from idg_desktop.ui.widgets.button_row import ok_button, ok_cancel_row
 
 
 class _PassphraseDialog(QDialog):
@@ -69,7 +68,7 @@ class _PassphraseDialog(QDialog):
         """Enable OK when what is typed can be used (each dialog its own rule)."""
 
     def _finish(self, width_in_ms: int) -> None:
-        self.buttons = ok_cancel(self)
+        self.buttons = ok_cancel_row(self)
         self._column.addWidget(self.buttons)
         width = self.fontMetrics().horizontalAdvance("M") * width_in_ms
         for label in self._wrapped:
@@ -99,7 +98,7 @@ class NewPassphraseDialog(_PassphraseDialog):
     def _check(self) -> None:
         same = self.first.text() == self.second.text()
         self.mismatch.setVisible(not same and bool(self.second.text()))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(same)
+        ok_button(self.buttons).setEnabled(same)
 
     def passphrase(self) -> str:
         return self.first.text()
@@ -171,7 +170,7 @@ class ReturnPassphraseDialog(_PassphraseDialog):
         same = self._check_passphrase is not None or self.first.text() == self.second.text()
         self.mismatch.setVisible(not clear and not same and bool(self.second.text()))
         self.clear_warning.setVisible(clear)
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok = ok_button(self.buttons)
         ok.setEnabled(clear or (same and bool(self.first.text())))
         ok.setText(self.tr("Return in &clear") if clear else self.tr("&Return protected"))
 

@@ -1,1 +1,2 @@
-"""Reusable widgets of the window: small parts that several pages compose."""
+"""Reusable widgets of the window, each knowing nothing of the database: the
+pages hand them snapshots or plain values and listen to their signals."""

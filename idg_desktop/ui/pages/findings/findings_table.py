@@ -4,9 +4,10 @@ row chosen at a time, the finding's text given the room."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QHeaderView, QTableView
 
 from idg_desktop.ui.models.findings_model import COL_GROUP, COL_QUESTIONS, COL_SECTION, COL_TEXT
+from idg_desktop.ui.widgets.record_table import setup_record_table
 
 
 class FindingsTable(QTableView):
@@ -15,13 +16,7 @@ class FindingsTable(QTableView):
         self.setModel(model)
         self.setSortingEnabled(True)  # a click on a column's header sorts by it
         self.sortByColumn(COL_SECTION, Qt.SortOrder.AscendingOrder)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setWordWrap(True)
-        self.verticalHeader().setVisible(False)
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        header = setup_record_table(self, stretch=(COL_TEXT,), single=True)
         # The questions and the group's name wrap in a column of their own width,
         # leaving the finding's text the room (a group's long name took a third).
         metrics = self.fontMetrics()

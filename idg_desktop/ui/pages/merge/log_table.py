@@ -9,14 +9,15 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHeaderView, QTableWidgetItem
+from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
 
-from idg_desktop.ui.widgets.listing_table import ListingTable
+from idg_desktop.ui.widgets.record_table import setup_record_table
 
 
-class MergeLogTable(ListingTable):
+class MergeLogTable(QTableWidget):
     def __init__(self) -> None:
-        super().__init__(
+        super().__init__(0, 7)
+        self.setHorizontalHeaderLabels(
             [
                 self.tr("When"),
                 self.tr("Source"),
@@ -28,9 +29,7 @@ class MergeLogTable(ListingTable):
             ]
         )
         self.setAccessibleName(self.tr("Merge log"))
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        setup_record_table(self, stretch=(2,))
 
     def show_entries(self, entries: Sequence[Any], still_open: set[str]) -> None:
         """``entries``: the merge log's; ``still_open``: the records with an open

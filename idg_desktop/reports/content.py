@@ -332,7 +332,7 @@ def read_report(
                 g.id,
                 clean(g.name),
                 group_sections(document, g),
-                [names.name(m.participant_id) for m in g.members],
+                [names.name(m) for m in g.member_ids],
                 names.name(g.rapporteur_id),
             )
             for g in groups

@@ -6,6 +6,10 @@ its ``origin`` (the installation id of the laptop that last wrote it) and a
 ``revision`` that grows by one at each change: merges compare revisions against
 a base, never the laptops' clocks. Framework rows (sections, questions) are
 keyed by the guide's own ids (``TR``, ``TR-20``), which are stable by nature.
+
+Why one long module: it is a declaration, one class per table of one schema
+(``SCHEMA_VERSION`` in ``migrations.py``); the tables refer to one another and
+are read together, and splitting them would only scatter the schema.
 """
 
 from __future__ import annotations

@@ -49,6 +49,16 @@ class Tracked:
     revision: Mapped[int] = mapped_column(Integer, default=1)
 
 
+def _link_key(table: str) -> Mapped[str]:
+    """Half of a link table's key: a row of ``table``; the link goes with it."""
+    return mapped_column(ForeignKey(f"{table}.id", ondelete="CASCADE"), primary_key=True)
+
+
+def _kpis() -> Mapped[list[Kpi]]:
+    """The KPIs that measure an activity, output or outcome, in their order."""
+    return relationship(cascade="all, delete-orphan", order_by="Kpi.position", passive_deletes=True)
+
+
 class Meta(Base):
     """Key/value facts about the file itself (schema version, creator...)."""
 
@@ -159,9 +169,7 @@ class GroupMember(Base):
     """A participant in a group; a participant is in at most one group."""
 
     __tablename__ = "group_member"
-    participant_id: Mapped[str] = mapped_column(
-        ForeignKey("participant.id", ondelete="CASCADE"), primary_key=True
-    )
+    participant_id: Mapped[str] = _link_key("participant")
     group_id: Mapped[str] = mapped_column(
         ForeignKey("working_group.id", ondelete="CASCADE"), index=True
     )
@@ -228,9 +236,7 @@ class Finding(Tracked, Base):
 
 class FindingQuestion(Base):
     __tablename__ = "finding_question"
-    finding_id: Mapped[str] = mapped_column(
-        ForeignKey("finding.id", ondelete="CASCADE"), primary_key=True
-    )
+    finding_id: Mapped[str] = _link_key("finding")
     question_id: Mapped[str] = mapped_column(ForeignKey("question.id"), primary_key=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
 
@@ -279,12 +285,8 @@ class WorkshopSession(Tracked, Base):
 
 class SessionParticipant(Base):
     __tablename__ = "session_participant"
-    session_id: Mapped[str] = mapped_column(
-        ForeignKey("workshop_session.id", ondelete="CASCADE"), primary_key=True
-    )
-    participant_id: Mapped[str] = mapped_column(
-        ForeignKey("participant.id", ondelete="CASCADE"), primary_key=True
-    )
+    session_id: Mapped[str] = _link_key("workshop_session")
+    participant_id: Mapped[str] = _link_key("participant")
 
 
 # -- schema 2: merging the working groups' packages -----------------------------
@@ -387,27 +389,33 @@ class Activity(Tracked, Base):
     # -- schema 5: left out of public versions (reports, sharing workbook) --
     confidential: Mapped[bool] = mapped_column(Boolean, default=False)
     findings: Mapped[list[ActivityFinding]] = relationship(cascade="all, delete-orphan")
-    kpis: Mapped[list[Kpi]] = relationship(
-        cascade="all, delete-orphan", order_by="Kpi.position", passive_deletes=True
-    )
+    kpis: Mapped[list[Kpi]] = _kpis()
 
 
 class ActivityFinding(Base):
     """The findings an activity answers (one finding can give several activities)."""
 
     __tablename__ = "activity_finding"
-    activity_id: Mapped[str] = mapped_column(
-        ForeignKey("activity.id", ondelete="CASCADE"), primary_key=True
-    )
-    finding_id: Mapped[str] = mapped_column(
-        ForeignKey("finding.id", ondelete="CASCADE"), primary_key=True
-    )
+    activity_id: Mapped[str] = _link_key("activity")
+    finding_id: Mapped[str] = _link_key("finding")
 
 
 # -- schema 4: the results chain, KPIs, SMART confirmations, adoption (Part III–IV) --
 
 
-class Outcome(Tracked, Base):
+class _ResultsStep:
+    """What an outcome and an output have alike. Named before ``Tracked`` among
+    their bases so the columns keep the file's order: their own, these, then
+    ``Tracked``'s (a test compares a new file's schema with an upgraded one)."""
+
+    title: Mapped[str] = mapped_column(Text)
+    description: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    #: Schema 5: left out, with everything under it, of public versions.
+    confidential: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Outcome(_ResultsStep, Tracked, Base):
     """An outcome of the results chain: ultimate, intermediate or immediate.
 
     An intermediate outcome sits under an ultimate one, an immediate outcome
@@ -419,31 +427,17 @@ class Outcome(Tracked, Base):
     parent_id: Mapped[str | None] = mapped_column(
         ForeignKey("outcome.id", ondelete="CASCADE"), nullable=True, index=True
     )
-    title: Mapped[str] = mapped_column(Text)
-    description: Mapped[str] = mapped_column(Text, default="")
-    position: Mapped[int] = mapped_column(Integer, default=0)
-    #: Schema 5: left out, with everything under it, of public versions.
-    confidential: Mapped[bool] = mapped_column(Boolean, default=False)
-    kpis: Mapped[list[Kpi]] = relationship(
-        cascade="all, delete-orphan", order_by="Kpi.position", passive_deletes=True
-    )
+    kpis: Mapped[list[Kpi]] = _kpis()
 
 
-class Output(Tracked, Base):
+class Output(_ResultsStep, Tracked, Base):
     """An output (Annex 9's "1.1"): the short-term product of its activities."""
 
     __tablename__ = "output"
     outcome_id: Mapped[str] = mapped_column(
         ForeignKey("outcome.id", ondelete="CASCADE"), index=True
     )
-    title: Mapped[str] = mapped_column(Text)
-    description: Mapped[str] = mapped_column(Text, default="")
-    position: Mapped[int] = mapped_column(Integer, default=0)
-    #: Schema 5: left out, with everything under it, of public versions.
-    confidential: Mapped[bool] = mapped_column(Boolean, default=False)
-    kpis: Mapped[list[Kpi]] = relationship(
-        cascade="all, delete-orphan", order_by="Kpi.position", passive_deletes=True
-    )
+    kpis: Mapped[list[Kpi]] = _kpis()
 
 
 class Kpi(Tracked, Base):

@@ -12,7 +12,7 @@ What this module guarantees (PRODUCT.md §3, ECOSYSTEM.md):
 * older files are upgraded after a backup copy (``migrations.py``), newer
   ones refused.
 
-Why it is a little over 400 lines: it is the file's whole life cycle (open,
+Why it is long (a little over 400 lines): it is the file's whole life cycle (open,
 create, edit, undo, save a copy, close) around one class, kept together as
 the house example (``edit()``); the format probe (``fileformat.py``), the lock
 (``lock.py``), the upgrades and undo already live beside it.

@@ -33,6 +33,8 @@ HEAD_FILL = colors.HexColor("#e9eef3")
 
 def _styles() -> dict[str, ParagraphStyle]:
     body = ParagraphStyle("Body", fontName=SANS, fontSize=10, leading=13.5, spaceAfter=5)
+    # the headings' look: bold, in the house ink
+    inked = ParagraphStyle("Inked", body, fontName=SANS_BOLD, textColor=INK_COLOUR)
     return {
         "body": body,
         "small": ParagraphStyle("Small", body, fontSize=8.5, leading=11, spaceAfter=2),
@@ -46,35 +48,10 @@ def _styles() -> dict[str, ParagraphStyle]:
         "cellbold": ParagraphStyle(
             "CellBold", body, fontName=SANS_BOLD, fontSize=9, leading=11.5, spaceAfter=0
         ),
-        "head": ParagraphStyle(
-            "Head",
-            body,
-            fontName=SANS_BOLD,
-            fontSize=8.5,
-            leading=11,
-            spaceAfter=0,
-            textColor=INK_COLOUR,
-        ),
-        "h1": ParagraphStyle(
-            "H1",
-            body,
-            fontName=SANS_BOLD,
-            fontSize=16,
-            leading=20,
-            spaceBefore=4,
-            spaceAfter=10,
-            textColor=INK_COLOUR,
-        ),
+        "head": ParagraphStyle("Head", inked, fontSize=8.5, leading=11, spaceAfter=0),
+        "h1": ParagraphStyle("H1", inked, fontSize=16, leading=20, spaceBefore=4, spaceAfter=10),
         "h2": ParagraphStyle(
-            "H2",
-            body,
-            fontName=SANS_BOLD,
-            fontSize=12.5,
-            leading=16,
-            spaceBefore=10,
-            spaceAfter=5,
-            textColor=INK_COLOUR,
-            keepWithNext=1,
+            "H2", inked, fontSize=12.5, leading=16, spaceBefore=10, spaceAfter=5, keepWithNext=1
         ),
         "h3": ParagraphStyle(
             "H3",
@@ -86,15 +63,7 @@ def _styles() -> dict[str, ParagraphStyle]:
             spaceAfter=3,
             keepWithNext=1,
         ),
-        "title": ParagraphStyle(
-            "Title",
-            body,
-            fontName=SANS_BOLD,
-            fontSize=24,
-            leading=30,
-            textColor=INK_COLOUR,
-            spaceAfter=14,
-        ),
+        "title": ParagraphStyle("Title", inked, fontSize=24, leading=30, spaceAfter=14),
         "subtitle": ParagraphStyle("Subtitle", body, fontSize=13, leading=18, spaceAfter=6),
         "centre": ParagraphStyle("Centre", body, alignment=TA_CENTER),
         "toc1": ParagraphStyle("TOC1", body, fontSize=10.5, leading=16, leftIndent=0),

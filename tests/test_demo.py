@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -71,3 +73,32 @@ def test_the_demo_people_are_fictional(need_seed_text):
         assert person["name"] not in seeds, person["name"]
         surname = person["name"].split()[-1]
         assert surname not in seeds or len(surname) < 4, person["name"]
+
+
+def test_the_demo_copy_is_reused_until_someone_edits_it(tmp_path: Path):
+    """`demo_copy` reopens an untouched copy and never replaces an edited one;
+    it tells them apart without loading any output format (services sit below
+    the formats: the demo checks itself in the service layer)."""
+    script = f"""
+import sys
+from pathlib import Path
+from idg_desktop.services import participants
+from idg_desktop.services.demo import demo_copy
+from idg_desktop.storage.document import AssessmentDocument
+folder = Path({str(tmp_path)!r})
+first = demo_copy(folder)
+assert demo_copy(folder) == first, "an untouched copy is reused"
+with AssessmentDocument.open(first) as document:
+    participants.add_participant(document, participants.ParticipantData(name="Zoe"))
+second = demo_copy(folder)
+assert second != first and second.name == "demo-workshop-2.idg", second
+with AssessmentDocument.open(first, read_only=True) as document:
+    assert "Zoe" in [p.name for p in participants.list_participants(document)]
+formats = sorted(m for m in sys.modules if m.startswith(("idg_desktop.exports",
+    "idg_desktop.exchange", "idg_desktop.reports")))
+assert not formats, formats
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr

@@ -50,7 +50,8 @@ def test_the_participants_table_leaves_no_row_alone(tmp_path: Path):
 
 def test_a_table_starting_at_a_pages_foot_starts_on_the_next_page():
     """Room for the header and one row only: the table moves to the next page."""
-    from idg_desktop.reports.layout import PageInfo, ReportDocument, para, table
+    from idg_desktop.reports.layout import PageInfo, para, table
+    from idg_desktop.reports.pages import ReportDocument
 
     rows = [[para("Name", "head"), para("Unit", "head")]]
     rows += [[para(f"Person{n:03d}", "cell"), para("Unit", "cell")] for n in range(12)]
@@ -69,7 +70,8 @@ def test_a_table_starting_at_a_pages_foot_starts_on_the_next_page():
 
 @pytest.mark.parametrize("count", [2, 3])
 def test_short_tables_stay_whole(count: int):
-    from idg_desktop.reports.layout import PageInfo, ReportDocument, para, table
+    from idg_desktop.reports.layout import PageInfo, para, table
+    from idg_desktop.reports.pages import ReportDocument
 
     rows = [[para("Name", "head")]] + [[para(f"Person{n:03d}", "cell")] for n in range(count)]
     buffer = io.BytesIO()

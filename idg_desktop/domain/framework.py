@@ -62,6 +62,17 @@ class Section:
         return tuple(q for sub in self.subareas for q in sub.questions)
 
 
+def _guide_list(name: str, doc: str) -> property:
+    """A list of the guide's beside the checklist, as the framework file gives
+    it (shared, read only): dicts with at least a "key" (or "number") and a label."""
+
+    def read(framework: Framework) -> list[dict[str, Any]]:
+        return framework.raw.get(name, [])
+
+    read.__doc__ = doc
+    return property(read)
+
+
 @dataclass(frozen=True)
 class Framework:
     id: str
@@ -89,33 +100,19 @@ class Framework:
     # The guide's lists beside the checklist, as the framework file gives them
     # (shared, read only): dicts with at least a "key" (or "number") and a label.
 
-    def _listed(self, name: str) -> list[dict[str, Any]]:
-        return self.raw.get(name, [])
-
-    @property
-    def kpi_metadata_fields(self) -> list[dict[str, Any]]:
-        """Annex 11's fields of a KPI metadata sheet (key, label, mandatory)."""
-        return self._listed("kpi_metadata_fields")
-
-    @property
-    def kpi_typologies(self) -> list[dict[str, Any]]:
-        """Annex 10's typologies of KPIs (key, label)."""
-        return self._listed("kpi_typologies")
-
-    @property
-    def assessment_steps(self) -> list[dict[str, Any]]:
-        """The steps of an assessment (number, title)."""
-        return self._listed("assessment_steps")
-
-    @property
-    def terms_of_reference_fields(self) -> list[dict[str, Any]]:
-        """Annex 5's fields of the terms of reference (key, label)."""
-        return self._listed("terms_of_reference_fields")
-
-    @property
-    def background_document_kinds(self) -> list[dict[str, Any]]:
-        """The kinds of background documents of step 3 (key, label)."""
-        return self._listed("background_document_kinds")
+    kpi_metadata_fields = _guide_list(
+        "kpi_metadata_fields", "Annex 11's fields of a KPI metadata sheet (key, label, mandatory)."
+    )
+    kpi_typologies = _guide_list("kpi_typologies", "Annex 10's typologies of KPIs (key, label).")
+    assessment_steps = _guide_list(
+        "assessment_steps", "The steps of an assessment (number, title)."
+    )
+    terms_of_reference_fields = _guide_list(
+        "terms_of_reference_fields", "Annex 5's fields of the terms of reference (key, label)."
+    )
+    background_document_kinds = _guide_list(
+        "background_document_kinds", "The kinds of background documents of step 3 (key, label)."
+    )
 
 
 #: What a document without a framework copy carries: nothing.

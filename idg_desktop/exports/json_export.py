@@ -186,7 +186,7 @@ def export_assessment(document: AssessmentDocument) -> dict[str, Any]:
                 **_tracked(g),
                 "name": g.name,
                 "sections": group_sections(document, g),
-                "members": sorted(m.participant_id for m in g.members),
+                "members": sorted(g.member_ids),
                 "rapporteur": g.rapporteur_id,
             }
             for g in list_groups(document)

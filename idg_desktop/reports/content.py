@@ -5,17 +5,30 @@
 ``public`` (confidential answers, findings and parts of the action plan left
 out: an outcome, output, activity or KPI marked confidential with everything
 under it, from the plan, the KPI sheets, the matrix and the key messages). The report modules
-only lay this data out; none of them reads the document.
+only lay this data out (declared in ``reports/report_data.py``, re-exported
+here); none of them reads the document.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from datetime import date
+from dataclasses import replace
 
 from idg_desktop.domain.plurals import ngettext
 from idg_desktop.exchange.merge import open_conflict_count
 from idg_desktop.reports.privacy import Person, Pseudonyms
+from idg_desktop.reports.report_data import (
+    Activity,
+    Finding,
+    Group,
+    KpiSheet,
+    Outcome,
+    Output,
+    Participant,
+    Question,
+    Report,
+    Section,
+    Session,
+)
 from idg_desktop.reports.words import MODES, ROLES, STAKEHOLDERS
 from idg_desktop.services.activities import band_of, list_activities, priority_matrix
 from idg_desktop.services.agenda import list_sessions
@@ -41,153 +54,29 @@ from idg_desktop.services.plan import (
     kpi_typologies,
     list_kpis,
 )
-from idg_desktop.services.profile import ProfileCell, integrity_profile
+from idg_desktop.services.profile import integrity_profile
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
 
+__all__ = [
+    "SHOWN_STATUSES",
+    "Activity",
+    "Finding",
+    "Group",
+    "KpiSheet",
+    "Outcome",
+    "Output",
+    "Participant",
+    "Question",
+    "Report",
+    "Section",
+    "Session",
+    "kpi_line",
+    "read_report",
+]
+
 #: Findings the report prints: the plenary's (and those still proposed, marked so).
 SHOWN_STATUSES = ("agreed", "amended", "proposed")
-
-
-@dataclass
-class Question:
-    id: str
-    section: str
-    subarea: str
-    text: str
-    answer: str = ""
-    rating: str = "not-assessed"
-    evidence: str = ""
-    withheld: bool = False  # a confidential answer left out of a public report
-
-
-@dataclass
-class Section:
-    code: str
-    title: str
-    category: str
-    in_scope: bool
-    subareas: dict[str, str]  # label → title
-    questions: list[Question] = field(default_factory=list)
-
-
-@dataclass
-class Finding:
-    section: str
-    kind: str
-    text: str
-    proposed_action: str
-    status: str
-    questions: list[str]
-    confidential: bool
-
-
-@dataclass
-class Participant:
-    name: str
-    role: str
-    unit: str
-    stakeholder: str
-    external: bool
-
-
-@dataclass
-class Group:
-    id: str
-    name: str
-    sections: list[str]
-    members: list[str]
-    rapporteur: str
-
-
-@dataclass
-class Session:
-    date: str
-    start: str
-    minutes: int
-    topic: str
-    participants: list[str]
-
-
-@dataclass
-class Activity:
-    id: str
-    code: str  # A1, A2... in the plan; "" when not yet in it
-    title: str
-    section: str
-    band: str
-    description: str
-    ratings: dict[str, str | None]
-    plan: dict[str, str]
-    kpis: list[str]  # each KPI's name, target value and baseline (kpi_line)
-
-
-@dataclass
-class Output:
-    code: str
-    title: str
-    activities: list[Activity]
-    kpis: list[str] = field(default_factory=list)  # its own KPIs (Part IV)
-
-
-@dataclass
-class Outcome:
-    code: str
-    level: str
-    title: str
-    description: str
-    outcomes: list[Outcome]
-    outputs: list[Output]
-    kpis: list[str] = field(default_factory=list)  # its own KPIs (Part IV)
-
-
-@dataclass
-class KpiSheet:
-    activity: str  # what it measures: "Activity A1 Title", "Output 1.1.1 Title"...
-    name: str
-    complete: bool
-    fields: list[tuple[str, str, str, bool]]  # letter, label, value, mandatory
-
-
-@dataclass
-class Report:
-    title: str
-    administration: str
-    mode: str
-    comprehensive: bool
-    continuous: bool
-    start_date: str
-    end_date: str
-    location: str
-    responsible_unit: str
-    responsible_persons: str
-    terms_of_reference: list[tuple[str, str, str]]  # label, value, group
-    sections: list[Section]
-    participants: list[Participant]
-    groups: list[Group]
-    sessions: list[Session]
-    findings: list[Finding]
-    profile: list[ProfileCell]
-    activities: list[Activity]
-    matrix: list  # MatrixCell (x, y, activity ids, quick_results, entries)
-    unplaced: list[str]
-    outcomes: list[Outcome]
-    not_in_plan: list[Activity]
-    kpis: list[KpiSheet]
-    adoptions: list[tuple[str, str, str, str]]  # by, on, strategy link, note
-    steps: list[tuple[int, str, str, str]]  # number, title, when, what was done
-    documents: int
-    pseudonymised: bool
-    public: bool
-    today: str = field(default_factory=lambda: date.today().isoformat())
-    #: Conflicts of the groups' packages still open: the report is then a draft.
-    open_conflicts: int = 0
-
-    def in_scope(self) -> list[Section]:
-        return [s for s in self.sections if s.in_scope]
-
-    def activity(self, activity_id: str) -> Activity | None:
-        return next((a for a in self.activities if a.id == activity_id), None)
 
 
 def read_report(
@@ -332,7 +221,7 @@ def read_report(
                 g.id,
                 clean(g.name),
                 group_sections(document, g),
-                [names.name(m.participant_id) for m in g.members],
+                [names.name(m) for m in g.member_ids],
                 names.name(g.rapporteur_id),
             )
             for g in groups

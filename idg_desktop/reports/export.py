@@ -20,13 +20,8 @@ from idg_desktop.atomic import follow_umask
 from idg_desktop.errors import CannotWrite, InvalidInput
 from idg_desktop.reports.content import Report, read_report
 from idg_desktop.reports.kinds import NAMES, REPORTS
-from idg_desktop.reports.layout import (
-    MARGIN,
-    PAPERS,
-    PageInfo,
-    ReportDocument,
-    confidentiality_line,
-)
+from idg_desktop.reports.layout import PageInfo
+from idg_desktop.reports.pages import MARGIN, PAPERS, ReportDocument, confidentiality_line
 from idg_desktop.storage.document import AssessmentDocument
 
 _LANDSCAPE = {"action-plan", "matrix"}

@@ -1,10 +1,6 @@
-"""The shared look of every report: paper, styles, header and footer, tables.
-
-Every page carries the assessment's title (header), "Page x of y" and a
-confidentiality line (footer). "of y" needs the total, known only at the end:
-:class:`_NumberedCanvas` keeps each page's drawing state and writes the
-numbers when the document is saved (the two-pass canvasmaker recipe), which
-also works with ``multiBuild``'s extra passes for the table of contents.
+"""The shared look of every report's content: styles, paragraphs, headings,
+the table of contents and tables. The page around them (paper, header,
+footer, "Page x of y") is ``reports/pages.py``.
 """
 
 from __future__ import annotations
@@ -14,16 +10,12 @@ from dataclasses import dataclass, field
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
-from reportlab.lib.pagesizes import A4, LETTER, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
-    BaseDocTemplate,
     Flowable,
-    Frame,
     LongTable,
-    PageTemplate,
     Paragraph,
     Spacer,
     TableStyle,
@@ -33,8 +25,6 @@ from idg_desktop.reports.fonts import SANS, SANS_BOLD, SANS_ITALIC, markup, regi
 from idg_desktop.reports.rtl import BidiParagraph, needs_bidi
 from idg_desktop.reports.words import INK, MUTED, RULE
 
-PAPERS = {"a4": A4, "letter": LETTER}
-MARGIN = 18 * mm
 INK_COLOUR = colors.HexColor(INK)
 MUTED_COLOUR = colors.HexColor(MUTED)
 RULE_COLOUR = colors.HexColor(RULE)
@@ -43,6 +33,8 @@ HEAD_FILL = colors.HexColor("#e9eef3")
 
 def _styles() -> dict[str, ParagraphStyle]:
     body = ParagraphStyle("Body", fontName=SANS, fontSize=10, leading=13.5, spaceAfter=5)
+    # the headings' look: bold, in the house ink
+    inked = ParagraphStyle("Inked", body, fontName=SANS_BOLD, textColor=INK_COLOUR)
     return {
         "body": body,
         "small": ParagraphStyle("Small", body, fontSize=8.5, leading=11, spaceAfter=2),
@@ -56,35 +48,10 @@ def _styles() -> dict[str, ParagraphStyle]:
         "cellbold": ParagraphStyle(
             "CellBold", body, fontName=SANS_BOLD, fontSize=9, leading=11.5, spaceAfter=0
         ),
-        "head": ParagraphStyle(
-            "Head",
-            body,
-            fontName=SANS_BOLD,
-            fontSize=8.5,
-            leading=11,
-            spaceAfter=0,
-            textColor=INK_COLOUR,
-        ),
-        "h1": ParagraphStyle(
-            "H1",
-            body,
-            fontName=SANS_BOLD,
-            fontSize=16,
-            leading=20,
-            spaceBefore=4,
-            spaceAfter=10,
-            textColor=INK_COLOUR,
-        ),
+        "head": ParagraphStyle("Head", inked, fontSize=8.5, leading=11, spaceAfter=0),
+        "h1": ParagraphStyle("H1", inked, fontSize=16, leading=20, spaceBefore=4, spaceAfter=10),
         "h2": ParagraphStyle(
-            "H2",
-            body,
-            fontName=SANS_BOLD,
-            fontSize=12.5,
-            leading=16,
-            spaceBefore=10,
-            spaceAfter=5,
-            textColor=INK_COLOUR,
-            keepWithNext=1,
+            "H2", inked, fontSize=12.5, leading=16, spaceBefore=10, spaceAfter=5, keepWithNext=1
         ),
         "h3": ParagraphStyle(
             "H3",
@@ -96,27 +63,12 @@ def _styles() -> dict[str, ParagraphStyle]:
             spaceAfter=3,
             keepWithNext=1,
         ),
-        "title": ParagraphStyle(
-            "Title",
-            body,
-            fontName=SANS_BOLD,
-            fontSize=24,
-            leading=30,
-            textColor=INK_COLOUR,
-            spaceAfter=14,
-        ),
+        "title": ParagraphStyle("Title", inked, fontSize=24, leading=30, spaceAfter=14),
         "subtitle": ParagraphStyle("Subtitle", body, fontSize=13, leading=18, spaceAfter=6),
         "centre": ParagraphStyle("Centre", body, alignment=TA_CENTER),
         "toc1": ParagraphStyle("TOC1", body, fontSize=10.5, leading=16, leftIndent=0),
         "toc2": ParagraphStyle("TOC2", body, fontSize=9.5, leading=13, leftIndent=14),
     }
-
-
-@dataclass
-class Options:
-    paper: str = "a4"
-    pseudonymise: bool = False
-    public: bool = False
 
 
 @dataclass
@@ -129,71 +81,7 @@ class PageInfo:
     notes: dict = field(default_factory=dict)
 
 
-def confidentiality_line(administration: str, public: bool, pseudonymised: bool) -> str:
-    if public:
-        named = "participants pseudonymised; " if pseudonymised else ""
-        return (
-            f"Public version: confidential answers, findings and plan parts left out; "
-            f"{named}may be circulated."
-        )
-    return f"Confidential: integrity assessment of {administration}; do not circulate."
-
-
-class _NumberedCanvas(Canvas):
-    info: PageInfo
-
-    def __init__(self, *args, **kwargs) -> None:
-        # Start in the embedded font: the default Helvetica would be listed, not embedded.
-        kwargs["initialFontName"] = SANS
-        super().__init__(*args, **kwargs)
-        self._pages: list[dict] = []
-
-    def showPage(self) -> None:
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        self.info.pages = total
-        for state in self._pages:
-            self.__dict__.update(state)
-            width, _ = self._pagesize
-            self.setFont(SANS, 8)
-            self.setFillColor(MUTED_COLOUR)
-            self.drawRightString(width - MARGIN, 10 * mm, f"Page {self._pageNumber} of {total}")
-            super().showPage()
-        for chunk in self.info.notes.get("toc", []):
-            chunk.define_form(self, self.info.notes.get("toc_pages", {}))
-        super().save()
-
-
-def _header_footer(info: PageInfo):
-    from idg_desktop.reports.fonts import font_for, visual
-
-    def draw(canvas: Canvas, doc) -> None:
-        width, height = canvas._pagesize
-        canvas.saveState()
-        canvas.setStrokeColor(RULE_COLOUR)
-        canvas.setLineWidth(0.5)
-        canvas.line(MARGIN, height - 12 * mm, width - MARGIN, height - 12 * mm)
-        canvas.line(MARGIN, 14 * mm, width - MARGIN, 14 * mm)
-        canvas.setFillColor(MUTED_COLOUR)
-        title = visual(info.title)
-        canvas.setFont(font_for(title), 8)
-        canvas.drawString(
-            MARGIN, height - 10.5 * mm, _fit(title, font_for(title), 8, width - 2 * MARGIN)
-        )
-        line = visual(info.confidentiality)
-        canvas.setFont(font_for(line), 7.5)
-        canvas.drawString(
-            MARGIN, 10 * mm, _fit(line, font_for(line), 7.5, width - 2 * MARGIN - 30 * mm)
-        )
-        canvas.restoreState()
-
-    return draw
-
-
-def _fit(text: str, font: str, size: float, width: float) -> str:
+def fit(text: str, font: str, size: float, width: float) -> str:
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     if stringWidth(text, font, size) <= width:
@@ -201,79 +89,6 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
     while text and stringWidth(text + "…", font, size) > width:
         text = text[:-1]
     return text.rstrip() + "…"
-
-
-class ReportDocument(BaseDocTemplate):
-    """Portrait pages ("portrait") and landscape ones ("landscape"), a TOC if asked."""
-
-    def __init__(
-        self, stream, info: PageInfo, paper: str, *, start_landscape: bool = False
-    ) -> None:
-        register_fonts()
-        size = PAPERS[paper]
-        self.info = info
-        super().__init__(
-            stream,
-            pagesize=landscape(size) if start_landscape else size,
-            leftMargin=MARGIN,
-            rightMargin=MARGIN,
-            topMargin=18 * mm,
-            bottomMargin=20 * mm,
-            title=info.title,
-            author="IDG Workshop",
-            subject=info.confidentiality,
-            creator="IDG Workshop",
-        )
-        on_page = _header_footer(info)
-        templates = []
-        for name, page in (("portrait", size), ("landscape", landscape(size))):
-            frame = Frame(
-                MARGIN,
-                20 * mm,
-                page[0] - 2 * MARGIN,
-                page[1] - 38 * mm,
-                id=name,
-                leftPadding=0,
-                rightPadding=0,
-                topPadding=0,
-                bottomPadding=0,
-            )
-            templates.append(PageTemplate(id=name, frames=[frame], onPage=on_page, pagesize=page))
-        if start_landscape:
-            templates.reverse()
-        self.addPageTemplates(templates)
-
-    def afterFlowable(self, flowable) -> None:
-        level = getattr(flowable, "toc_level", None)
-        if level is None:
-            return
-        key = flowable.toc_key
-        self.canv.bookmarkPage(key)
-        self.canv.addOutlineEntry(flowable.toc_text, key, level=level, closed=True)
-        self.info.notes.setdefault("toc_pages", {})[key] = self.page
-
-    def canvasmaker(self):
-        info = self.info
-
-        class Maker(_NumberedCanvas):
-            pass
-
-        Maker.info = info
-        return Maker
-
-    def render(self, story: list) -> None:
-        """One layout pass, table of contents included (see :class:`Contents`)."""
-        entries = [
-            (f.toc_level, f.toc_text, f.toc_key)
-            for f in story
-            if getattr(f, "toc_level", None) is not None
-        ]
-        self.info.notes["toc"] = []
-        for flowable in story:
-            if isinstance(flowable, Contents):
-                flowable.entries = entries
-                flowable.info = self.info
-        self.build(story, canvasmaker=self.canvasmaker())
 
 
 STYLES: dict[str, ParagraphStyle] = {}
@@ -372,7 +187,7 @@ class Contents(Flowable):
             shown = visual(text)
             font = font_for(shown, bold=level == 0)
             room = self.width - x - stringWidth(number, SANS, size) - 24
-            shown = _fit(shown, font, size, room)
+            shown = fit(shown, font, size, room)
             canvas.setFillColor(INK_COLOUR if level == 0 else colors.black)
             canvas.setFont(font, size)
             canvas.drawString(x, y + 4, shown)

@@ -16,6 +16,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+
 from idg_desktop.config import data_dir
 from idg_desktop.errors import IdgError
 from idg_desktop.resources import resource_path
@@ -261,9 +263,17 @@ def fresh_demo_path(folder: Path | None = None) -> Path:
 
 
 def _fingerprint(document: AssessmentDocument) -> str:
-    from idg_desktop.exports.json_export import export_json_text
-
-    return hashlib.sha256(export_json_text(document).encode("utf-8")).hexdigest()
+    """A digest of every record in the file (all tables but ``meta``, where it
+    is kept), so any edit to the demo copy, even one undone by hand, shows."""
+    digest = hashlib.sha256()
+    for table in models.Base.metadata.sorted_tables:
+        if table.name == models.Meta.__tablename__:
+            continue
+        digest.update(f"\x1e{table.name}".encode())
+        rows = document.session.execute(select(table).order_by(*table.primary_key.columns))
+        for row in rows:
+            digest.update(repr(tuple(row)).encode("utf-8"))
+    return digest.hexdigest()
 
 
 def demo_copy(folder: Path | None = None) -> Path:

@@ -11,6 +11,11 @@ What this module guarantees (PRODUCT.md §3, ECOSYSTEM.md):
 * a second instance is refused with where the file is open (``lock.py``);
 * older files are upgraded after a backup copy (``migrations.py``), newer
   ones refused.
+
+Why it is long (a little over 400 lines): it is the file's whole life cycle (open,
+create, edit, undo, save a copy, close) around one class, kept together as
+the house example (``edit()``); the format probe (``fileformat.py``), the lock
+(``lock.py``), the upgrades and undo already live beside it.
 """
 
 from __future__ import annotations

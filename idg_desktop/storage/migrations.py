@@ -8,7 +8,12 @@ leaves the file as it was.
 
 To change the schema: bump ``SCHEMA_VERSION``, change the models, add the
 step here, and commit a real file made at the old schema under
-``tests/fixtures/`` (``tests/storage/test_migrations.py`` opens each one).
+``tests/fixtures/`` (``tests/test_migrations.py`` opens each one).
+
+Why one long module: it is frozen history. Each step is the DDL and data
+move that once took a real file from one schema to the next; steps are never
+edited once shipped (files on users' laptops went through them), only added,
+and they read best in order in one place.
 """
 
 from __future__ import annotations

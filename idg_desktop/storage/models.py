@@ -6,6 +6,10 @@ its ``origin`` (the installation id of the laptop that last wrote it) and a
 ``revision`` that grows by one at each change: merges compare revisions against
 a base, never the laptops' clocks. Framework rows (sections, questions) are
 keyed by the guide's own ids (``TR``, ``TR-20``), which are stable by nature.
+
+Why one long module: it is a declaration, one class per table of one schema
+(``SCHEMA_VERSION`` in ``migrations.py``); the tables refer to one another and
+are read together, and splitting them would only scatter the schema.
 """
 
 from __future__ import annotations
@@ -43,6 +47,16 @@ class Tracked:
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     origin: Mapped[str] = mapped_column(String(64), default="")
     revision: Mapped[int] = mapped_column(Integer, default=1)
+
+
+def _link_key(table: str) -> Mapped[str]:
+    """Half of a link table's key: a row of ``table``; the link goes with it."""
+    return mapped_column(ForeignKey(f"{table}.id", ondelete="CASCADE"), primary_key=True)
+
+
+def _kpis() -> Mapped[list[Kpi]]:
+    """The KPIs that measure an activity, output or outcome, in their order."""
+    return relationship(cascade="all, delete-orphan", order_by="Kpi.position", passive_deletes=True)
 
 
 class Meta(Base):
@@ -155,9 +169,7 @@ class GroupMember(Base):
     """A participant in a group; a participant is in at most one group."""
 
     __tablename__ = "group_member"
-    participant_id: Mapped[str] = mapped_column(
-        ForeignKey("participant.id", ondelete="CASCADE"), primary_key=True
-    )
+    participant_id: Mapped[str] = _link_key("participant")
     group_id: Mapped[str] = mapped_column(
         ForeignKey("working_group.id", ondelete="CASCADE"), index=True
     )
@@ -224,9 +236,7 @@ class Finding(Tracked, Base):
 
 class FindingQuestion(Base):
     __tablename__ = "finding_question"
-    finding_id: Mapped[str] = mapped_column(
-        ForeignKey("finding.id", ondelete="CASCADE"), primary_key=True
-    )
+    finding_id: Mapped[str] = _link_key("finding")
     question_id: Mapped[str] = mapped_column(ForeignKey("question.id"), primary_key=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
 
@@ -275,12 +285,8 @@ class WorkshopSession(Tracked, Base):
 
 class SessionParticipant(Base):
     __tablename__ = "session_participant"
-    session_id: Mapped[str] = mapped_column(
-        ForeignKey("workshop_session.id", ondelete="CASCADE"), primary_key=True
-    )
-    participant_id: Mapped[str] = mapped_column(
-        ForeignKey("participant.id", ondelete="CASCADE"), primary_key=True
-    )
+    session_id: Mapped[str] = _link_key("workshop_session")
+    participant_id: Mapped[str] = _link_key("participant")
 
 
 # -- schema 2: merging the working groups' packages -----------------------------
@@ -383,27 +389,33 @@ class Activity(Tracked, Base):
     # -- schema 5: left out of public versions (reports, sharing workbook) --
     confidential: Mapped[bool] = mapped_column(Boolean, default=False)
     findings: Mapped[list[ActivityFinding]] = relationship(cascade="all, delete-orphan")
-    kpis: Mapped[list[Kpi]] = relationship(
-        cascade="all, delete-orphan", order_by="Kpi.position", passive_deletes=True
-    )
+    kpis: Mapped[list[Kpi]] = _kpis()
 
 
 class ActivityFinding(Base):
     """The findings an activity answers (one finding can give several activities)."""
 
     __tablename__ = "activity_finding"
-    activity_id: Mapped[str] = mapped_column(
-        ForeignKey("activity.id", ondelete="CASCADE"), primary_key=True
-    )
-    finding_id: Mapped[str] = mapped_column(
-        ForeignKey("finding.id", ondelete="CASCADE"), primary_key=True
-    )
+    activity_id: Mapped[str] = _link_key("activity")
+    finding_id: Mapped[str] = _link_key("finding")
 
 
 # -- schema 4: the results chain, KPIs, SMART confirmations, adoption (Part III–IV) --
 
 
-class Outcome(Tracked, Base):
+class _ResultsStep:
+    """What an outcome and an output have alike. Named before ``Tracked`` among
+    their bases so the columns keep the file's order: their own, these, then
+    ``Tracked``'s (a test compares a new file's schema with an upgraded one)."""
+
+    title: Mapped[str] = mapped_column(Text)
+    description: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    #: Schema 5: left out, with everything under it, of public versions.
+    confidential: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Outcome(_ResultsStep, Tracked, Base):
     """An outcome of the results chain: ultimate, intermediate or immediate.
 
     An intermediate outcome sits under an ultimate one, an immediate outcome
@@ -415,31 +427,17 @@ class Outcome(Tracked, Base):
     parent_id: Mapped[str | None] = mapped_column(
         ForeignKey("outcome.id", ondelete="CASCADE"), nullable=True, index=True
     )
-    title: Mapped[str] = mapped_column(Text)
-    description: Mapped[str] = mapped_column(Text, default="")
-    position: Mapped[int] = mapped_column(Integer, default=0)
-    #: Schema 5: left out, with everything under it, of public versions.
-    confidential: Mapped[bool] = mapped_column(Boolean, default=False)
-    kpis: Mapped[list[Kpi]] = relationship(
-        cascade="all, delete-orphan", order_by="Kpi.position", passive_deletes=True
-    )
+    kpis: Mapped[list[Kpi]] = _kpis()
 
 
-class Output(Tracked, Base):
+class Output(_ResultsStep, Tracked, Base):
     """An output (Annex 9's "1.1"): the short-term product of its activities."""
 
     __tablename__ = "output"
     outcome_id: Mapped[str] = mapped_column(
         ForeignKey("outcome.id", ondelete="CASCADE"), index=True
     )
-    title: Mapped[str] = mapped_column(Text)
-    description: Mapped[str] = mapped_column(Text, default="")
-    position: Mapped[int] = mapped_column(Integer, default=0)
-    #: Schema 5: left out, with everything under it, of public versions.
-    confidential: Mapped[bool] = mapped_column(Boolean, default=False)
-    kpis: Mapped[list[Kpi]] = relationship(
-        cascade="all, delete-orphan", order_by="Kpi.position", passive_deletes=True
-    )
+    kpis: Mapped[list[Kpi]] = _kpis()
 
 
 class Kpi(Tracked, Base):

@@ -313,7 +313,9 @@ def test_board_services_rename_move_and_links(people_file):
         links = groups.group_links(document)
         assert links.sections == {"LC": second.id, "RF": second.id}
         assert links.members == {chloe.id: second.id}
-        assert first.rapporteur_id is None  # she left the group she reported for
+        # she left the group she reported for; a snapshot is frozen, the file is read again
+        assert first.rapporteur_id is not None
+        assert groups.find_group(document, first.id).rapporteur_id is None
         # The long-lived session sees the move (collections were refreshed).
         assert [p.name for p in groups.group_members(document, second)] == ["Chloé Martin"]
         assert groups.group_sections(document, second) == ["LC", "RF"]

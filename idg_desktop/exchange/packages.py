@@ -129,7 +129,7 @@ def open_package(
     if workfile is None:
         folder = working_copies_folder()
         folder.mkdir(parents=True, exist_ok=True)
-        from idg_desktop.exchange.package_batch import SUFFIX, package_file_name
+        from idg_desktop.exchange.package_files import SUFFIX, package_file_name
 
         stem = package_file_name(group["name"])[: -len(SUFFIX)]
         workfile = folder / f"{stem} ({payload['package_id'][:8]}).idg"

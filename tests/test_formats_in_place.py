@@ -1,0 +1,48 @@
+"""The outbound formats (exchange/, exports/, reports/, workbook/) import one
+another without a cycle: a cycle ties two formats so that neither can change
+alone (the passphrase slips once imported the batch of packages that draws
+them)."""
+
+from __future__ import annotations
+
+import grimp
+
+FORMATS = ("idg_desktop.exchange", "idg_desktop.exports", "idg_desktop.reports")
+
+
+def _cycles(graph: grimp.ImportGraph, modules: set[str]) -> list[list[str]]:
+    """Strongly connected groups of more than one module among ``modules``."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found: list[list[str]] = []
+
+    def visit(module: str) -> None:
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        for other in graph.find_modules_directly_imported_by(module) & modules:
+            if other not in index:
+                visit(other)
+                low[module] = min(low[module], low[other])
+            elif other in stack:
+                low[module] = min(low[module], index[other])
+        if low[module] == index[module]:
+            group = []
+            while True:
+                top = stack.pop()
+                group.append(top)
+                if top == module:
+                    break
+            if len(group) > 1:
+                found.append(sorted(group))
+
+    for module in sorted(modules):
+        if module not in index:
+            visit(module)
+    return found
+
+
+def test_no_import_cycle_among_the_formats():
+    graph = grimp.build_graph("idg_desktop")
+    formats = {m for m in graph.modules if m.startswith(FORMATS) and m.count(".") > 1}
+    assert _cycles(graph, formats) == []

@@ -7,7 +7,12 @@ from __future__ import annotations
 
 import grimp
 
-FORMATS = ("idg_desktop.exchange", "idg_desktop.exports", "idg_desktop.reports")
+FORMATS = (
+    "idg_desktop.exchange",
+    "idg_desktop.exports",
+    "idg_desktop.reports",
+    "idg_desktop.workbook",
+)
 
 
 def _cycles(graph: grimp.ImportGraph, modules: set[str]) -> list[list[str]]:

@@ -22,8 +22,9 @@ from pathlib import Path
 
 import pytest
 
-from idg_desktop.exchange import container, packages, workbook
+from idg_desktop.exchange import container, packages
 from idg_desktop.storage.document import AssessmentDocument
+from idg_desktop.workbook import fill_in as workbook
 
 REFERENCE = Path(__file__).parent / "reference"
 GROUP_A = "Group A – Leadership, rules and transparency"

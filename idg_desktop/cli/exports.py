@@ -44,7 +44,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
 
 def cmd_export_xlsx(args: argparse.Namespace) -> int:
     from idg_desktop.exports.sharing import sharing_label
-    from idg_desktop.exports.xlsx_export import export_xlsx
+    from idg_desktop.workbook.writer import export_xlsx
 
     with open_document(args.file, read_only=True) as document:
         counts = export_xlsx(
@@ -58,8 +58,8 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
 
 
 def cmd_import_workbook(args: argparse.Namespace) -> int:
-    from idg_desktop.exchange.full_workbook import import_workbook
     from idg_desktop.exports.json_export import info
+    from idg_desktop.workbook.reader import import_workbook
 
     document = import_workbook(Path(args.workbook), Path(args.newfile))
     try:

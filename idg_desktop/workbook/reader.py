@@ -1,7 +1,7 @@
 """``idg import workbook``: a new assessment file from an ``idg export xlsx`` workbook.
 
 The workbook comes back from elsewhere, maybe edited in Excel, so it is read
-as untrusted input, like the fill-in workbooks (``workbook.py``): openpyxl
+as untrusted input, like the fill-in workbooks (``fill_in.py``): openpyxl
 parses it through defusedxml, formulas are never evaluated (a cell holding
 one is refused: type its value instead), every value is checked again (types,
 closed lists, references between records, duplicates), and one problem
@@ -25,9 +25,9 @@ from idg_desktop.domain.dates import iso_date
 from idg_desktop.domain.framework import Framework, bundled_framework
 from idg_desktop.domain.plan import PARENT_LEVEL, OutcomeLevel, parse_when
 from idg_desktop.errors import CannotWrite, IdgError, InvalidInput
-from idg_desktop.exports.xlsx_cells import CellError, Sheet, from_cell
-from idg_desktop.exports.xlsx_layout import FORMAT, FORMAT_VERSION, SHEET, SHEETS, TECHNICAL_SHEET
 from idg_desktop.storage.document import AssessmentDocument, current_schema
+from idg_desktop.workbook.cells import CellError, Sheet, from_cell
+from idg_desktop.workbook.layout import FORMAT, FORMAT_VERSION, SHEET, SHEETS, TECHNICAL_SHEET
 
 MAX_BYTES = 100 * 1024 * 1024  # far above any real assessment; refuses zip bombs early
 MAX_ROWS = 200_000
@@ -383,7 +383,7 @@ def _outcomes(c: _Check, outcomes: set[str]) -> None:
 def import_workbook(source: Path | str, target: Path | str) -> AssessmentDocument:
     """A new assessment at ``target`` (which must not exist) from the workbook,
     or a refusal listing every problem; the caller closes the document."""
-    from idg_desktop.exchange.rebuild import build_document
+    from idg_desktop.workbook.rebuild import build_document
 
     source, target = Path(source), Path(target)
     if target.exists() or target.is_symlink():

@@ -1,4 +1,4 @@
-"""Building a new assessment file from checked workbook rows (``full_workbook.py``).
+"""Building a new assessment file from checked workbook rows (``reader.py``).
 
 The scope goes through ``create_assessment`` (the framework copy, the file's
 marks and metadata), with every other record added in the same transaction,
@@ -20,12 +20,12 @@ from pathlib import Path
 from typing import Any
 
 from idg_desktop.domain.framework import Framework
-from idg_desktop.exports.xlsx_cells import parse_time
-from idg_desktop.exports.xlsx_layout import PLAN_HEADERS
 from idg_desktop.services.assessment import Scope, assessment_of, create_assessment
 from idg_desktop.services.by_section import every_section
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
+from idg_desktop.workbook.cells import parse_time
+from idg_desktop.workbook.layout import PLAN_HEADERS
 
 Rows = dict[str, list[dict[str, Any]]]
 IMPORT_ORIGIN = "workbook"

@@ -6,7 +6,7 @@ value goes to and from a cell). A row is a flat dict keyed by ``Column.key``;
 :func:`flatten` turns ``export_assessment``'s JSON into those rows. Columns
 marked ``info`` are written for people (a question's text, the computed
 priority) and ignored on import: the app recomputes them.
-How values go to cells and back is in ``xlsx_cells.py``.
+How values go to cells and back is in ``cells.py``.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from idg_desktop.domain.vocabulary import (
     labels_of,
     section_kind_words,
 )
-from idg_desktop.exports.xlsx_cells import Column, Sheet
+from idg_desktop.workbook.cells import Column, Sheet
 
 #: Version 2 added the Conflicts, Conflict versions and Merge log sheets; a
 #: version 1 workbook, written before them, is read without them. Version 3

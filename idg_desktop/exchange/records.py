@@ -10,7 +10,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from idg_desktop.domain import records
 from idg_desktop.services.by_section import answers_in, findings_in
+from idg_desktop.services.snapshots import snapshots
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
 
@@ -54,11 +56,11 @@ def answer_dict(answer: models.Answer) -> dict[str, Any]:
     }
 
 
-def finding_dict(finding: models.Finding) -> dict[str, Any]:
+def finding_dict(finding: records.Finding) -> dict[str, Any]:
     return {
         **tracked(finding),
         **{name: getattr(finding, name) for name in FINDING_FIELDS},
-        "questions": [q.question_id for q in finding.questions],
+        "questions": list(finding.question_ids),
         "group_id": finding.group_id,
         "author_id": finding.author_id,
         "merged_into_id": finding.merged_into_id,
@@ -75,7 +77,7 @@ def answers_of(document: AssessmentDocument, sections: list[str]) -> list[dict[s
 
 
 def findings_of(document: AssessmentDocument, sections: list[str]) -> list[dict[str, Any]]:
-    return [finding_dict(f) for f in findings_in(document, sections)]
+    return [finding_dict(f) for f in snapshots(findings_in(document, sections))]
 
 
 def same(a: dict[str, Any] | None, b: dict[str, Any] | None, fields: tuple[str, ...]) -> bool:

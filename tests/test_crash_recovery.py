@@ -279,7 +279,7 @@ def slowed(path):
 
 
 document._writable_connect = slowed
-import idg_desktop.exchange.merge, idg_desktop.workbook.fill_in  # noqa: E401,F401
+import idg_desktop.exchange.merge, idg_desktop.workbook.fill_in_reader  # noqa: E401,F401
 from idg_desktop.cli import main
 from idg_desktop.services import answers
 from idg_desktop.services.records import stamp_new

@@ -5,6 +5,9 @@ them)."""
 
 from __future__ import annotations
 
+import ast
+from pathlib import Path
+
 import grimp
 
 FORMATS = (
@@ -51,3 +54,30 @@ def test_no_import_cycle_among_the_formats():
     graph = grimp.build_graph("idg_desktop")
     formats = {m for m in graph.modules if m.startswith(FORMATS) and m.count(".") > 1}
     assert _cycles(graph, formats) == []
+
+
+def test_the_workbook_and_exchange_modules_are_short_or_say_why():
+    """A module over about 400 lines does several jobs, unless it is a
+    declaration that says so at its top (the workbook's layout)."""
+    package = Path(__file__).resolve().parents[1] / "idg_desktop"
+    long = []
+    for folder in ("workbook", "exchange"):
+        for path in sorted((package / folder).glob("*.py")):
+            text = path.read_text(encoding="utf-8")
+            docstring = ast.get_docstring(ast.parse(text)) or ""
+            if len(text.splitlines()) > 400 and "long because" not in docstring:
+                long.append(path.name)
+    assert long == []
+
+
+def test_the_workbook_lives_in_one_package():
+    """Layout, cells, rows, writer, reader, checks and rebuild of the full
+    workbook, and the fill-in workbook, side by side; nothing of them left in
+    exports/ or exchange/."""
+    package = Path(__file__).resolve().parents[1] / "idg_desktop"
+    found = {path.stem for path in (package / "workbook").glob("*.py")}
+    assert {"layout", "cells", "rows", "writer", "reader", "checks", "rebuild"} <= found
+    assert {"fill_in", "fill_in_reader"} <= found
+    left = [p.name for p in (package / "exports").glob("xlsx_*.py")]
+    left += [p.name for p in (package / "exchange").glob("*workbook*.py")]
+    assert left == []

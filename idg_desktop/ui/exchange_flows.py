@@ -219,7 +219,7 @@ class ExchangeFlows(QObject):
 
     def import_filled_workbook(self, name: str | None = None) -> None:
         """Merge a filled workbook like a returned package (all or nothing)."""
-        from idg_desktop.workbook.fill_in import import_template
+        from idg_desktop.workbook.fill_in_reader import import_template
 
         if self.workspace is None:
             return

@@ -33,7 +33,8 @@ from idg_desktop.services.by_section import positions, question_texts
 from idg_desktop.services.plan import hidden_ids
 from idg_desktop.storage.document import AssessmentDocument
 from idg_desktop.workbook.cells import Column, Sheet, kept, to_cell, unwritable
-from idg_desktop.workbook.layout import SHARING_SHEET, SHEETS, flatten
+from idg_desktop.workbook.layout import SHARING_SHEET, SHEETS
+from idg_desktop.workbook.rows import flatten
 
 HEADER_FILL = PatternFill(fill_type="solid", fgColor="FFDDE3EA")
 HEADER_FONT = Font(bold=True)

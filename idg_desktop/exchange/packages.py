@@ -29,7 +29,6 @@ from idg_desktop.exchange.records import (
     answers_of,
     findings_of,
     participant_dict,
-    set_tracked,
 )
 from idg_desktop.exchange.working_copies import (
     PACKAGE_META,  # meta key of a working copy: the package it came from
@@ -42,6 +41,7 @@ from idg_desktop.services.assessment import (
     create_assessment,
     document_framework,
 )
+from idg_desktop.services.records import keep_tracked
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
 
@@ -210,7 +210,7 @@ def _fill_working_copy(
                     )
                 }
             )
-            set_tracked(record, person)
+            keep_tracked(record, person)
             session.add(record)
         session.flush()
         working = models.WorkingGroup(
@@ -232,7 +232,7 @@ def _fill_working_copy(
                 setattr(answer, name, data[name])
             answer.group_id = data["group_id"] if data["group_id"] == group["id"] else None
             answer.author_id = data["author_id"] if data["author_id"] in people else None
-            set_tracked(answer, data)
+            keep_tracked(answer, data)
             session.add(answer)
         for data in payload["base"]["findings"]:
             finding = models.Finding(
@@ -250,7 +250,7 @@ def _fill_working_copy(
             )
             finding.group_id = data["group_id"] if data["group_id"] == group["id"] else None
             finding.author_id = data["author_id"] if data["author_id"] in people else None
-            set_tracked(finding, data)
+            keep_tracked(finding, data)
             finding.questions = [
                 models.FindingQuestion(question_id=qid, position=i)
                 for i, qid in enumerate(data["questions"])

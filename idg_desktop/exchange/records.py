@@ -91,12 +91,3 @@ def same(a: dict[str, Any] | None, b: dict[str, Any] | None, fields: tuple[str, 
         )
     extra = ("questions",) if "kind" in fields else ()
     return all(a.get(name) == b.get(name) for name in (*fields, *extra))
-
-
-def set_tracked(record: models.Tracked, data: dict[str, Any]) -> None:
-    """Keep a record's id, timestamps, origin and revision as another laptop wrote them."""
-    record.id = data["id"]
-    record.created_at = datetime.fromisoformat(data["created_at"])
-    record.updated_at = datetime.fromisoformat(data["updated_at"])
-    record.origin = data["origin"]
-    record.revision = data["revision"]

@@ -10,7 +10,6 @@ transaction). What they hand out are the read model's frozen snapshots.
 from __future__ import annotations
 
 import json
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
@@ -20,7 +19,7 @@ from idg_desktop.domain import figure5, records
 from idg_desktop.domain.vocabulary import Rating
 from idg_desktop.errors import InvalidInput
 from idg_desktop.services import answers, findings
-from idg_desktop.services.records import by_prefix, stamp_new, touch
+from idg_desktop.services.records import by_prefix, keep_tracked, stamp_new, touch
 from idg_desktop.services.snapshots import snapshot, snapshots
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
@@ -64,14 +63,6 @@ def _answer_row(document: AssessmentDocument, question_id: str) -> models.Answer
     return document.session.scalars(query).first()
 
 
-def _keep_tracked(record: models.Tracked, data: dict[str, Any]) -> None:
-    record.id = data["id"]
-    record.created_at = datetime.fromisoformat(data["created_at"])
-    record.updated_at = datetime.fromisoformat(data["updated_at"])
-    record.origin = data["origin"]
-    record.revision = data["revision"]
-
-
 def _keep_answer_origin(
     document: AssessmentDocument, question_id: str, data: dict[str, Any], *, new: bool
 ) -> None:
@@ -79,7 +70,7 @@ def _keep_answer_origin(
     that laptop's own id, timestamps and revision)."""
     answer = _answer_row(document, question_id)
     if new:
-        _keep_tracked(answer, data)
+        keep_tracked(answer, data)
     else:
         answer.origin = data["origin"]
     document.session.flush()
@@ -138,7 +129,7 @@ def add_finding(
     """A finding new on the group's side, as the group wrote it, with one
     "imported" event in its history."""
     row = models.Finding(**{k: data[k] for k in fields})
-    _keep_tracked(row, data)
+    keep_tracked(row, data)
     row.group_id = group["id"]
     row.author_id = known_person(document, data.get("author_id"))
     row.questions = [

@@ -67,7 +67,23 @@ def info(key: str, header: str, width: int = 30, labels: dict[str, str] | None =
     return Column(key, header, "text", width, info=True, labels=pairs)
 
 
-ID = Column("id", "Id", "id", 38)
+def ref(key: str, header: str, **kw) -> Column:
+    """Another record's id (or nothing): "Working group (id)"."""
+    return Column(key, header, "ref", 38, **kw)
+
+
+def id_column(key: str, header: str) -> Column:
+    """A record's id, required: "Id", or the record a row belongs to, "Answer (id)"."""
+    return Column(key, header, "id", 38)
+
+
+ID = id_column("id", "Id")
+POSITION = Column("position", "Order", "int", 8)  # among its siblings
+GROUP = ref("group", "Working group (id)")
+AUTHOR = ref("author", "Author (id)")
+DESCRIPTION = text("description", "Description", 40)
+#: An answer's or finding's confidential mark (in every workbook).
+MARKED = Column("confidential", "Confidential", "bool", 13)
 #: Schema 5: the plan's confidential marks (absent from older workbooks: no).
 CONFIDENTIAL = Column("confidential", "Confidential", "bool", 13, absent=False)
 TRACKED = (
@@ -186,8 +202,8 @@ SHEETS: tuple[Sheet, ...] = (
             Column("sections", "Sections", "list", 20),
             Column("members", "Members (ids)", "list", 40),
             info("member_names", "Members"),
-            Column("rapporteur", "Rapporteur (id)", "ref", 38),
-            Column("position", "Order", "int", 8),
+            ref("rapporteur", "Rapporteur (id)"),
+            POSITION,
             *TRACKED,
         ),
     ),
@@ -206,9 +222,9 @@ SHEETS: tuple[Sheet, ...] = (
             choice("effective", "Is it effective?", _values(Effectiveness), empty=None),
             Column("marked_for_review", "Marked for review", "bool", 13),
             Column("reviewed", "Reviewed", "bool", 13),
-            Column("confidential", "Confidential", "bool", 13),
-            Column("group", "Working group (id)", "ref", 38),
-            Column("author", "Author (id)", "ref", 38),
+            MARKED,
+            GROUP,
+            AUTHOR,
             *TRACKED,
         ),
     ),
@@ -223,10 +239,10 @@ SHEETS: tuple[Sheet, ...] = (
             text("text", "Finding", 60),
             text("proposed_action", "Proposed action", 50),
             choice("status", "Status", _values(FindingStatus)),
-            Column("confidential", "Confidential", "bool", 13),
-            Column("group", "Working group (id)", "ref", 38),
-            Column("author", "Author (id)", "ref", 38),
-            Column("merged_into", "Merged into (id)", "ref", 38),
+            MARKED,
+            GROUP,
+            AUTHOR,
+            ref("merged_into", "Merged into (id)"),
             *TRACKED,
         ),
     ),
@@ -237,7 +253,7 @@ SHEETS: tuple[Sheet, ...] = (
             ID,
             text("title", "Activity", 50),
             Column("section", "Section", "text", 9),
-            text("description", "Description", 40),
+            DESCRIPTION,
             Column("findings", "Findings (ids)", "list", 40),
             *(choice(c, CRITERIA_HEADERS[c], LEVELS, empty=None, width=12) for c in CRITERIA),
             info("computed", "Computed priority", 12, labels_of(BANDS, BAND_LABELS)),
@@ -246,7 +262,7 @@ SHEETS: tuple[Sheet, ...] = (
             text("override_reason", "Reason for the choice"),
             info("band", "Priority", 10, labels_of(BANDS, BAND_LABELS)),
             CONFIDENTIAL,
-            Column("position", "Order", "int", 8),
+            POSITION,
             *TRACKED,
         ),
     ),
@@ -254,9 +270,9 @@ SHEETS: tuple[Sheet, ...] = (
         "plan",
         "Action plan",
         (
-            Column("activity", "Activity (id)", "id", 38),
+            id_column("activity", "Activity (id)"),
             info("title", "Activity", 40),
-            Column("output", "Output (id)", "ref", 38),
+            ref("output", "Output (id)"),
             *(_plan_column(key) for key in PLAN_HEADERS),
         ),
     ),
@@ -266,10 +282,10 @@ SHEETS: tuple[Sheet, ...] = (
         (
             ID,
             # Exactly one of the three (schema 5: KPIs of outcomes and outputs).
-            Column("activity", "Activity (id)", "ref", 38),
-            Column("outcome", "Outcome (id)", "ref", 38, absent=None),
-            Column("output", "Output (id)", "ref", 38, absent=None),
-            Column("position", "Order", "int", 8),
+            ref("activity", "Activity (id)"),
+            ref("outcome", "Outcome (id)", absent=None),
+            ref("output", "Output (id)", absent=None),
+            POSITION,
             *(
                 Column(k, h, "list", 30) if k == "typologies" else text(k, h)
                 for k, h in KPI_HEADERS.items()
@@ -301,11 +317,11 @@ SHEETS: tuple[Sheet, ...] = (
         (
             ID,
             choice("level", "Level", _values(OutcomeLevel)),
-            Column("parent", "Parent outcome (id)", "ref", 38),
+            ref("parent", "Parent outcome (id)"),
             text("title", "Outcome", 50),
-            text("description", "Description", 40),
+            DESCRIPTION,
             CONFIDENTIAL,
-            Column("position", "Order", "int", 8),
+            POSITION,
             *TRACKED,
         ),
     ),
@@ -314,11 +330,11 @@ SHEETS: tuple[Sheet, ...] = (
         "Outputs",
         (
             ID,
-            Column("outcome", "Outcome (id)", "id", 38),
+            id_column("outcome", "Outcome (id)"),
             text("title", "Output", 50),
-            text("description", "Description", 40),
+            DESCRIPTION,
             CONFIDENTIAL,
-            Column("position", "Order", "int", 8),
+            POSITION,
             *TRACKED,
         ),
     ),
@@ -327,7 +343,7 @@ SHEETS: tuple[Sheet, ...] = (
         "SMART",
         (
             ID,
-            Column("node", "Objective (id)", "id", 38),
+            id_column("node", "Objective (id)"),
             choice("criterion", "Criterion", CONFIRMED),
             text("by", "Confirmed by"),
             *TRACKED,
@@ -390,14 +406,14 @@ SHEETS: tuple[Sheet, ...] = (
         "answer_history",
         "Answer history",
         (
-            Column("answer", "Answer (id)", "id", 38),
+            id_column("answer", "Answer (id)"),
             info("question", "Question", 10),
             Column("revision", "Revision", "int", 9),
             choice("rating", "Rating (Figure 5)", RATINGS, width=20, rating=True),
             text("text", "Answer", 50),
             text("evidence", "Evidence", 40),
-            Column("author", "Author (id)", "ref", 38),
-            Column("group", "Working group (id)", "ref", 38),
+            AUTHOR,
+            GROUP,
             Column("written_at", "Written (UTC)", "time", 28),
             text("origin", "Origin", 14),
         ),
@@ -406,7 +422,7 @@ SHEETS: tuple[Sheet, ...] = (
         "finding_history",
         "Finding history",
         (
-            Column("finding", "Finding (id)", "id", 38),
+            id_column("finding", "Finding (id)"),
             Column("revision", "Revision", "int", 9),
             text("action", "Action", 12),
             choice("status", "Status", _values(FindingStatus)),
@@ -437,7 +453,7 @@ SHEETS: tuple[Sheet, ...] = (
         "conflict_versions",
         "Conflict versions",
         (
-            Column("conflict", "Conflict (id)", "id", 38),
+            id_column("conflict", "Conflict (id)"),
             info("record", "Record", 14),
             text("version_origin", "Version from", 30),
             info("text", "Text", 60),
@@ -451,8 +467,8 @@ SHEETS: tuple[Sheet, ...] = (
                 labels=tuple(labels_of(RATINGS).items()),
             ),
             text("content", "Version (JSON)", 60),
-            Column("position", "Order", "int", 8),
-            Column("package_id", "Package (id)", "ref", 38),
+            POSITION,
+            ref("package_id", "Package (id)"),
         ),
         since=2,
     ),
@@ -461,7 +477,7 @@ SHEETS: tuple[Sheet, ...] = (
         "Merge log",
         (
             ID,
-            Column("package_id", "Package (id)", "id", 38),
+            id_column("package_id", "Package (id)"),
             choice("source", "Imported from", MERGE_SOURCES, width=12),
             text("group_name", "Working group", 30),
             choice("outcome", "Outcome", MERGE_OUTCOMES, width=18),
@@ -481,7 +497,7 @@ SHEETS: tuple[Sheet, ...] = (
             text("subarea", "Sub-area", 9),
             Column("number", "Number", "int", 8),
             text("text", "Question text", 60),
-            Column("position", "Order", "int", 8),
+            POSITION,
             Column("created_at", "Created (UTC)", "time", 28),
             text("origin", "Origin", 14),
         ),

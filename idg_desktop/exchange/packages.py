@@ -40,6 +40,7 @@ from idg_desktop.services.assessment import (
     assessment_of,
     create_assessment,
     document_framework,
+    keep_custom_question,
 )
 from idg_desktop.services.records import keep_tracked
 from idg_desktop.storage import models
@@ -180,19 +181,12 @@ def _fill_working_copy(
     group = payload["group"]
     with document.edit() as session:
         for q in payload.get("custom_questions", []):
-            session.add(
-                models.Question(
-                    id=q["id"],
-                    section_code=q["section"],
-                    subarea_label=q["subarea"],
-                    part="",
-                    number=q["number"],
-                    text=q["text"],
-                    custom=True,
-                    position=10_000 + q["number"],
-                    created_at=document.now(),
-                    origin=payload["origin"],
-                )
+            keep_custom_question(
+                document,
+                q,
+                position=10_000 + q["number"],
+                created_at=document.now(),
+                origin=payload["origin"],
             )
         for person in payload["participants"]:
             record = models.Participant(

@@ -20,7 +20,12 @@ from pathlib import Path
 from typing import Any
 
 from idg_desktop.domain.framework import Framework
-from idg_desktop.services.assessment import Scope, assessment_of, create_assessment
+from idg_desktop.services.assessment import (
+    Scope,
+    assessment_of,
+    create_assessment,
+    keep_custom_question,
+)
 from idg_desktop.services.by_section import every_section
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
@@ -112,19 +117,9 @@ def _fill(document: AssessmentDocument, rows: Rows, in_scope: set[str]) -> None:
     for section in every_section(document):
         section.in_scope = section.code in in_scope
     for q in rows["custom_questions"]:
-        session.add(
-            models.Question(
-                id=q["id"],
-                section_code=q["section"],
-                subarea_label=q["subarea"],
-                part="",
-                number=q["number"],
-                text=q["text"],
-                custom=True,
-                position=q["position"],
-                created_at=parse_time(q["created_at"]),
-                origin=q["origin"],
-            )
+        created = parse_time(q["created_at"])
+        keep_custom_question(
+            document, q, position=q["position"], created_at=created, origin=q["origin"]
         )
     person = ("name", "unit", "expertise", "external", "stakeholder", "gender", "role", "email")
     session.add_all(

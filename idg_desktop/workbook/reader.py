@@ -135,6 +135,19 @@ def _read_vertical(ws: Any, sheet: Sheet, problems: list[str]) -> list[dict[str,
     return [record]
 
 
+class SharingVersion(InvalidInput):
+    """A version for sharing (``sharing``: "public", "pseudonymised" or both)
+    offered for import: it lacks what a rebuild needs. The command line names
+    the flags that wrote it (``cli/exports.py``)."""
+
+    def __init__(self, source: Path, sharing: str) -> None:
+        self.source, self.sharing = source, sharing
+        super().__init__(
+            f"{source} is a version for sharing ({sharing}): it cannot rebuild the "
+            "assessment; import the full workbook instead."
+        )
+
+
 def import_workbook(source: Path | str, target: Path | str) -> AssessmentDocument:
     """A new assessment at ``target`` (which must not exist) from the workbook,
     or a refusal listing every problem; the caller closes the document."""
@@ -146,10 +159,7 @@ def import_workbook(source: Path | str, target: Path | str) -> AssessmentDocumen
     rows, problems = read_workbook(source)
     sharing = (rows.get("technical") or [{}])[0].get("sharing")
     if sharing:
-        raise InvalidInput(
-            f"{source} is a version for sharing ({sharing}): it cannot rebuild the "
-            "assessment; import a workbook exported without --public or --pseudonymise."
-        )
+        raise SharingVersion(source, sharing)
     framework = bundled_framework()
     problems += check_rows(rows, framework)
     if problems:

@@ -1,7 +1,8 @@
-"""The merge decides, the command line words: resolving a conflict refuses
+"""The formats decide, the command line words: resolving a conflict refuses
 with what is missing, in words without any command-line flag (the window
 calls it too), and `idg conflict resolve` says which flags fix it, in the
-sentences it always printed."""
+sentences it always printed; likewise the workbook reader refusing a version
+for sharing, and `idg import workbook`."""
 
 from __future__ import annotations
 
@@ -64,3 +65,22 @@ def test_the_command_line_words_the_flags_as_before(idg, demo_file, answer_confl
         f"master and {GROUP_A}. Also to choose: measure_exists, measure_applied, "
         "measure_effective, evidence."
     ) in refusal("--text", "Agreed.")
+
+
+def test_the_workbook_reader_refuses_a_version_for_sharing_without_flags(idg, demo_file, tmp_path):
+    from idg_desktop.workbook.reader import import_workbook
+
+    shared = tmp_path / "shared.xlsx"
+    assert idg("export", "xlsx", demo_file, "-o", shared, "--public").code == 0
+    with pytest.raises(InvalidInput) as refused:
+        import_workbook(shared, tmp_path / "back.idg")
+    assert "--" not in str(refused.value)
+    assert "cannot rebuild the assessment" in str(refused.value)
+
+    result = idg("import", "workbook", shared, tmp_path / "back.idg")
+    assert result.code == 2
+    assert (
+        f"{shared} is a version for sharing (public): it cannot rebuild the assessment; "
+        "import a workbook exported without --public or --pseudonymise."
+    ) in result.err
+    assert not (tmp_path / "back.idg").exists()

@@ -1,9 +1,11 @@
 """The full workbook's rows: the JSON export, flattened to one dict per row.
 
-``idg export json`` already maps every record kind to its wire names (from
-the services' snapshots); the workbook takes those records, one sheet per
-kind, and adds what its readers want beside them (a question's text, the
-names of a group's members, the computed priority as text). The columns
+``idg export json`` already maps every record kind to its wire names, in one
+place (the workbook never reads an ORM row, and does not map a record a
+second time); the workbook takes those records, one sheet per kind, and adds
+what its readers want beside them (a question's text, the names of a group's
+members, the computed priority as text). So the round trip ``export xlsx ->
+import workbook -> export json`` is identical by construction. The columns
 that read these rows are declared in ``layout.py``.
 """
 

@@ -12,10 +12,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from idg_desktop.exchange.workbook import COLUMNS
 from idg_desktop.services import answers
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
+from idg_desktop.workbook.fill_in import COLUMNS
 
 GROUP_A = "Group A – Leadership, rules and transparency"  # LC, RF, TR, MS in the demo
 

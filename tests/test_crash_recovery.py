@@ -279,7 +279,7 @@ def slowed(path):
 
 
 document._writable_connect = slowed
-import idg_desktop.exchange.merge, idg_desktop.exchange.workbook  # noqa: E401,F401
+import idg_desktop.exchange.merge, idg_desktop.workbook.fill_in_reader  # noqa: E401,F401
 from idg_desktop.cli import main
 from idg_desktop.services import answers
 from idg_desktop.services.records import stamp_new
@@ -479,7 +479,7 @@ def test_kill_9_during_package_import_leaves_all_or_nothing(idg, demo_file, tmp_
 def test_kill_9_during_workbook_import_leaves_all_or_nothing(idg, demo_file, tmp_path):
     import openpyxl
 
-    from idg_desktop.exchange.workbook import COLUMNS
+    from idg_desktop.workbook.fill_in import COLUMNS
 
     workbook = tmp_path / "a.xlsx"
     assert idg("template", "export", demo_file, "--group", GROUP_A, "-o", workbook).code == 0

@@ -269,7 +269,7 @@ def _file_rows(path: Path) -> dict[str, set]:
 
 
 def test_every_table_is_exported_or_left_out_with_a_reason(idg, merged: Path, tmp_path: Path):
-    from idg_desktop.exchange.full_workbook import read_workbook
+    from idg_desktop.workbook.reader import read_workbook
 
     assert all(reason.strip() for reason in LEFT_OUT.values())
     in_file = _file_rows(merged)

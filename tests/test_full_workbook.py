@@ -25,7 +25,7 @@ from openpyxl.utils import get_column_letter
 
 from idg_desktop.domain.colours import RATING_COLOURS
 from idg_desktop.errors import CannotWrite
-from idg_desktop.exports.xlsx_layout import SHEETS, TECHNICAL_SHEET
+from idg_desktop.workbook.layout import SHEETS, TECHNICAL_SHEET
 
 MAIN_SHEETS = [
     "Scope",
@@ -70,9 +70,9 @@ def _column(ws, header: str) -> int:
 @pytest.fixture(scope="module")
 def demo_workbook(tmp_path_factory: pytest.TempPathFactory, demo_template: Path) -> Path:
     """The demo exported once (with one attached file) for the read-only checks."""
-    from idg_desktop.exports.xlsx_export import export_xlsx
     from idg_desktop.services.background import add_document
     from idg_desktop.storage.document import AssessmentDocument
+    from idg_desktop.workbook.writer import export_xlsx
 
     folder = tmp_path_factory.mktemp("demo-xlsx")
     source = folder / "demo.idg"
@@ -112,8 +112,8 @@ def test_demo_round_trip_exports_the_same_json(idg, demo_workbook: Path, tmp_pat
 def merged_workbook(tmp_path_factory: pytest.TempPathFactory, demo_template: Path) -> Path:
     """The demo after a package import: two open conflicts, one resolved, two
     merge-log entries (``merged_demo.py``), exported once."""
-    from idg_desktop.exports.xlsx_export import export_xlsx
     from idg_desktop.storage.document import AssessmentDocument
+    from idg_desktop.workbook.writer import export_xlsx
 
     folder = tmp_path_factory.mktemp("merged-xlsx")
     source = build_merged_demo(demo_template, folder)
@@ -271,11 +271,11 @@ def empty_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_odd_text_round_trips_and_stays_text(
     empty_template: Path, tmp_path: Path, name: str, answer: str, finding: str
 ):
-    from idg_desktop.exchange.full_workbook import import_workbook
     from idg_desktop.exports.json_export import export_assessment
-    from idg_desktop.exports.xlsx_export import export_xlsx
     from idg_desktop.services import answers, findings, participants
     from idg_desktop.storage.document import AssessmentDocument
+    from idg_desktop.workbook.reader import import_workbook
+    from idg_desktop.workbook.writer import export_xlsx
 
     folder = Path(tempfile.mkdtemp(dir=tmp_path))
     source = folder / "odd.idg"
@@ -492,12 +492,12 @@ def test_an_existing_newfile_is_refused_and_untouched(idg, demo_workbook: Path, 
 
 
 def test_a_failed_read_back_leaves_no_output(idg, demo_file: Path, tmp_path: Path, monkeypatch):
-    from idg_desktop.exports import xlsx_export
+    from idg_desktop.workbook import writer
 
     def fail(path, rows):
         raise CannotWrite(f"{path} did not read back: simulated.")
 
-    monkeypatch.setattr(xlsx_export, "check_read_back", fail)
+    monkeypatch.setattr(writer, "check_read_back", fail)
     out = tmp_path / "out" / "demo.xlsx"
     out.parent.mkdir()
     result = idg("export", "xlsx", demo_file, "-o", out)

@@ -22,8 +22,9 @@ from pathlib import Path
 
 import pytest
 
-from idg_desktop.exchange import container, packages, workbook
+from idg_desktop.exchange import container, packages
 from idg_desktop.storage.document import AssessmentDocument
+from idg_desktop.workbook import fill_in_reader
 
 REFERENCE = Path(__file__).parent / "reference"
 GROUP_A = "Group A – Leadership, rules and transparency"
@@ -41,7 +42,7 @@ def frozen(monkeypatch, tmp_path_factory):
         AssessmentDocument, "now", lambda self: start + timedelta(seconds=next(ticks))
     )
     monkeypatch.setattr(packages, "_now", lambda: "2026-03-11T12:00:00")
-    monkeypatch.setattr(workbook, "_now", lambda: "2026-03-11T12:00:00")
+    monkeypatch.setattr(fill_in_reader, "_now", lambda: "2026-03-11T12:00:00")
     monkeypatch.setattr(container, "SCRYPT_N", 2**12)
     config = Path(os.environ["IDG_CONFIG_DIR"])
     config.mkdir(parents=True, exist_ok=True)

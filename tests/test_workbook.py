@@ -13,9 +13,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from idg_desktop.exchange.workbook import COLUMNS, RATINGS
 from idg_desktop.services import answers
 from idg_desktop.storage.document import AssessmentDocument
+from idg_desktop.workbook.fill_in import COLUMNS, RATINGS
 
 GROUP_A = "Group A – Leadership, rules and transparency"  # LC, RF, TR, MS in the demo
 
@@ -216,7 +216,7 @@ def test_formulas_are_never_evaluated(idg, workbook: Path, demo_file: Path):
 
 
 def test_a_large_base_is_split_over_cells(idg, demo_file: Path, tmp_path: Path, monkeypatch):
-    from idg_desktop.exchange import workbook as module
+    from idg_desktop.workbook import fill_in as module
 
     monkeypatch.setattr(module, "CHUNK", 5_000)
     target = tmp_path / "split.xlsx"

@@ -19,7 +19,7 @@ import openpyxl
 import pytest
 from openpyxl.utils import range_boundaries
 
-from idg_desktop.exports.xlsx_layout import SHEETS
+from idg_desktop.workbook.layout import SHEETS
 
 TECHNICAL_HEADERS = {"Id", "Created (UTC)", "Updated (UTC)", "Origin", "Revision"}
 

@@ -4,13 +4,17 @@ facilitator to decide, and the decision."""
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from idg_desktop.cli.common import EXIT_OK, Verbs, dump, open_document, out, short_id
 from idg_desktop.errors import InvalidInput
 
+if TYPE_CHECKING:
+    from idg_desktop.exchange.resolving import BothWays, TextChosenTwice, UnchosenFields
+
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
-    from idg_desktop.exchange.merge import differing_fields, list_conflicts
+    from idg_desktop.exchange.resolving import differing_fields, list_conflicts
 
     with open_document(args.file, read_only=True) as document:
         conflicts = list_conflicts(document)
@@ -31,7 +35,12 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 
 
 def cmd_conflict_resolve(args: argparse.Namespace) -> int:
-    from idg_desktop.exchange.merge import resolve_conflict
+    from idg_desktop.exchange.resolving import (
+        BothWays,
+        TextChosenTwice,
+        UnchosenFields,
+        resolve_conflict,
+    )
 
     fields: dict[str, str] = {}
     for item in args.field_choices or []:
@@ -42,14 +51,40 @@ def cmd_conflict_resolve(args: argparse.Namespace) -> int:
             raise InvalidInput(f"--field {name.strip()} is given twice.")
         fields[name.strip().lower()] = origin
     with open_document(args.file) as document:
-        conflict = resolve_conflict(
-            document, args.id, take=args.take, text=args.text, fields=fields
-        )
+        try:
+            conflict = resolve_conflict(
+                document, args.id, take=args.take, text=args.text, fields=fields
+            )
+        except (BothWays, TextChosenTwice, UnchosenFields) as refusal:
+            raise InvalidInput(_with_flags(refusal)) from None
         out(
             f"Conflict {short_id(conflict.id)} on {conflict.record_key} resolved "
             f"({conflict.resolution})."
         )
     return EXIT_OK
+
+
+def _with_flags(refusal: BothWays | TextChosenTwice | UnchosenFields) -> str:
+    """A resolution's refusal worded with the flags that fix it."""
+    from idg_desktop.exchange.resolving import BothWays, TextChosenTwice
+
+    short = refusal.short
+    if isinstance(refusal, BothWays):
+        return (
+            f"Conflict {short}: resolve it either with --take ORIGIN or field by field "
+            "(--field NAME=ORIGIN, --text T), not both."
+        )
+    if isinstance(refusal, TextChosenTwice):
+        return (
+            f"Conflict {short}: give the text either with --text or with "
+            "--field text=ORIGIN, not both."
+        )
+    first, *rest = refusal.missing
+    how = "--text T or --field text=ORIGIN" if first == "text" else f"--field {first}=ORIGIN"
+    also = f" Also to choose: {', '.join(rest)}." if rest else ""
+    return (
+        f"Conflict {short}: choose the {first} ({how}); it differs between {refusal.between}.{also}"
+    )
 
 
 def register(verbs: Verbs) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from idg_desktop.atomic import write_atomically
 from idg_desktop.cli.common import EXIT_OK, Verbs, open_document, out
+from idg_desktop.errors import InvalidInput
 
 
 def cmd_export_json(args: argparse.Namespace) -> int:
@@ -44,7 +45,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
 
 def cmd_export_xlsx(args: argparse.Namespace) -> int:
     from idg_desktop.exports.sharing import sharing_label
-    from idg_desktop.exports.xlsx_export import export_xlsx
+    from idg_desktop.workbook.writer import export_xlsx
 
     with open_document(args.file, read_only=True) as document:
         counts = export_xlsx(
@@ -58,10 +59,16 @@ def cmd_export_xlsx(args: argparse.Namespace) -> int:
 
 
 def cmd_import_workbook(args: argparse.Namespace) -> int:
-    from idg_desktop.exchange.full_workbook import import_workbook
     from idg_desktop.exports.json_export import info
+    from idg_desktop.workbook.reader import SharingVersion, import_workbook
 
-    document = import_workbook(Path(args.workbook), Path(args.newfile))
+    try:
+        document = import_workbook(Path(args.workbook), Path(args.newfile))
+    except SharingVersion as refusal:
+        raise InvalidInput(
+            f"{refusal.source} is a version for sharing ({refusal.sharing}): it cannot rebuild "
+            "the assessment; import a workbook exported without --public or --pseudonymise."
+        ) from None
     try:
         facts = info(document)
     finally:

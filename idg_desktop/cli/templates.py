@@ -11,7 +11,7 @@ from idg_desktop.cli.packages import merge_outcome
 
 
 def cmd_template_export(args: argparse.Namespace) -> int:
-    from idg_desktop.exchange.workbook import export_template
+    from idg_desktop.workbook.fill_in import export_template
 
     with open_document(args.file, read_only=True) as document:
         payload = export_template(document, args.group, Path(args.output))
@@ -24,7 +24,7 @@ def cmd_template_export(args: argparse.Namespace) -> int:
 
 def cmd_template_import(args: argparse.Namespace) -> int:
     from idg_desktop.exchange.merge import open_conflict_count
-    from idg_desktop.exchange.workbook import import_template
+    from idg_desktop.workbook.fill_in_reader import import_template
 
     with open_document(args.file) as document:
         result = import_template(document, Path(args.workbook))

@@ -12,31 +12,23 @@ written; if a write fails, what this call wrote is removed again.
 
 from __future__ import annotations
 
-import re
 import secrets
-import unicodedata
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from idg_desktop.atomic import write_atomically
 from idg_desktop.errors import CannotWrite, InvalidInput
 from idg_desktop.exchange import container
+from idg_desktop.exchange.package_files import SUFFIX, WrittenPackage, package_file_name
 from idg_desktop.exchange.packages import export_payload
 from idg_desktop.resources import resource_path
 from idg_desktop.services.groups import list_groups
 from idg_desktop.storage.document import AssessmentDocument
 
-SUFFIX = ".idgpkg"
 #: Five words from 1,770: log2(1770) * 5 ≈ 54 bits, each guess costing a
 #: scrypt derivation (about 0.35 s and 128 MiB): far beyond guessing by hand
 #: or by machine within a workshop's life.
 PASSPHRASE_WORDS = 5
-#: Characters refused by Windows or FAT (and "/" everywhere), replaced.
-_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
-_DASHES = re.compile(r"[\u2010-\u2015\u2212]")  # en and em dashes, minus: a hyphen
-_RESERVED = {"CON", "PRN", "AUX", "NUL"} | {f"{p}{n}" for p in ("COM", "LPT") for n in range(1, 10)}
-MAX_STEM = 80  # well inside every file system's 255, leaving room for a folder path
 
 
 @cache
@@ -49,27 +41,6 @@ def new_passphrase(words: int = PASSPHRASE_WORDS) -> str:
     """Words joined by hyphens (easy to read out and to type), e.g. 'maple-otter-brisk-...'."""
     choices = word_list()
     return "-".join(secrets.choice(choices) for _ in range(words))
-
-
-def package_file_name(group_name: str) -> str:
-    """A readable file name safe on Windows, macOS, Linux and FAT sticks:
-    'Group C – Automation, reform, conduct' -> 'Group C - Automation, reform, conduct.idgpkg'."""
-    text = unicodedata.normalize("NFC", group_name)
-    text = _DASHES.sub("-", text)
-    text = _FORBIDDEN.sub(" ", text)
-    text = " ".join(text.split())  # tabs, runs of spaces
-    text = text[:MAX_STEM].strip(" .")  # Windows drops trailing dots and spaces
-    if not text or text.split(".")[0].upper() in _RESERVED:
-        text = f"Group {text}".strip()
-    return f"{text}{SUFFIX}"
-
-
-@dataclass(frozen=True)
-class WrittenPackage:
-    group: str
-    path: Path
-    sections: list[str]
-    passphrase: str | None  # None: unprotected (never printed by the command line)
 
 
 def _inside(path: Path, folder: Path) -> bool:

@@ -29,7 +29,6 @@ from idg_desktop.exchange.records import (
     answers_of,
     findings_of,
     participant_dict,
-    set_tracked,
 )
 from idg_desktop.exchange.working_copies import (
     PACKAGE_META,  # meta key of a working copy: the package it came from
@@ -41,7 +40,9 @@ from idg_desktop.services.assessment import (
     assessment_of,
     create_assessment,
     document_framework,
+    keep_custom_question,
 )
+from idg_desktop.services.records import keep_tracked
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
 
@@ -129,7 +130,7 @@ def open_package(
     if workfile is None:
         folder = working_copies_folder()
         folder.mkdir(parents=True, exist_ok=True)
-        from idg_desktop.exchange.package_batch import SUFFIX, package_file_name
+        from idg_desktop.exchange.package_files import SUFFIX, package_file_name
 
         stem = package_file_name(group["name"])[: -len(SUFFIX)]
         workfile = folder / f"{stem} ({payload['package_id'][:8]}).idg"
@@ -180,19 +181,12 @@ def _fill_working_copy(
     group = payload["group"]
     with document.edit() as session:
         for q in payload.get("custom_questions", []):
-            session.add(
-                models.Question(
-                    id=q["id"],
-                    section_code=q["section"],
-                    subarea_label=q["subarea"],
-                    part="",
-                    number=q["number"],
-                    text=q["text"],
-                    custom=True,
-                    position=10_000 + q["number"],
-                    created_at=document.now(),
-                    origin=payload["origin"],
-                )
+            keep_custom_question(
+                document,
+                q,
+                position=10_000 + q["number"],
+                created_at=document.now(),
+                origin=payload["origin"],
             )
         for person in payload["participants"]:
             record = models.Participant(
@@ -210,7 +204,7 @@ def _fill_working_copy(
                     )
                 }
             )
-            set_tracked(record, person)
+            keep_tracked(record, person)
             session.add(record)
         session.flush()
         working = models.WorkingGroup(
@@ -232,7 +226,7 @@ def _fill_working_copy(
                 setattr(answer, name, data[name])
             answer.group_id = data["group_id"] if data["group_id"] == group["id"] else None
             answer.author_id = data["author_id"] if data["author_id"] in people else None
-            set_tracked(answer, data)
+            keep_tracked(answer, data)
             session.add(answer)
         for data in payload["base"]["findings"]:
             finding = models.Finding(
@@ -250,7 +244,7 @@ def _fill_working_copy(
             )
             finding.group_id = data["group_id"] if data["group_id"] == group["id"] else None
             finding.author_id = data["author_id"] if data["author_id"] in people else None
-            set_tracked(finding, data)
+            keep_tracked(finding, data)
             finding.questions = [
                 models.FindingQuestion(question_id=qid, position=i)
                 for i, qid in enumerate(data["questions"])

@@ -10,7 +10,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from idg_desktop.domain import records
 from idg_desktop.services.by_section import answers_in, findings_in
+from idg_desktop.services.snapshots import snapshots
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
 
@@ -54,11 +56,11 @@ def answer_dict(answer: models.Answer) -> dict[str, Any]:
     }
 
 
-def finding_dict(finding: models.Finding) -> dict[str, Any]:
+def finding_dict(finding: records.Finding) -> dict[str, Any]:
     return {
         **tracked(finding),
         **{name: getattr(finding, name) for name in FINDING_FIELDS},
-        "questions": [q.question_id for q in finding.questions],
+        "questions": list(finding.question_ids),
         "group_id": finding.group_id,
         "author_id": finding.author_id,
         "merged_into_id": finding.merged_into_id,
@@ -75,7 +77,7 @@ def answers_of(document: AssessmentDocument, sections: list[str]) -> list[dict[s
 
 
 def findings_of(document: AssessmentDocument, sections: list[str]) -> list[dict[str, Any]]:
-    return [finding_dict(f) for f in findings_in(document, sections)]
+    return [finding_dict(f) for f in snapshots(findings_in(document, sections))]
 
 
 def same(a: dict[str, Any] | None, b: dict[str, Any] | None, fields: tuple[str, ...]) -> bool:
@@ -89,12 +91,3 @@ def same(a: dict[str, Any] | None, b: dict[str, Any] | None, fields: tuple[str, 
         )
     extra = ("questions",) if "kind" in fields else ()
     return all(a.get(name) == b.get(name) for name in (*fields, *extra))
-
-
-def set_tracked(record: models.Tracked, data: dict[str, Any]) -> None:
-    """Keep a record's id, timestamps, origin and revision as another laptop wrote them."""
-    record.id = data["id"]
-    record.created_at = datetime.fromisoformat(data["created_at"])
-    record.updated_at = datetime.fromisoformat(data["updated_at"])
-    record.origin = data["origin"]
-    record.revision = data["revision"]

@@ -1,1 +1,2 @@
-"""What leaves the application: JSON now, PDF and Excel later."""
+"""What leaves the application as data: the JSON export and versions for sharing
+(the Excel workbook is in ``idg_desktop/workbook/``, the PDFs in ``reports/``)."""

@@ -25,7 +25,7 @@ from idg_desktop.reports.words import INK, MUTED
 from idg_desktop.services.assessment import assessment_of
 
 if TYPE_CHECKING:
-    from idg_desktop.exchange.package_batch import WrittenPackage
+    from idg_desktop.exchange.package_files import WrittenPackage
     from idg_desktop.storage.document import AssessmentDocument
 
 PER_PAGE = 3

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
@@ -305,6 +306,33 @@ def add_custom_question(
         )
         session.add(question)
     return question
+
+
+def keep_custom_question(
+    document: AssessmentDocument,
+    data: dict,
+    *,
+    position: int,
+    created_at: datetime,
+    origin: str,
+) -> None:
+    """A file's own question as another file carries it (a group package, a
+    workbook): its id, section, sub-area, number and text kept; within the
+    caller's edit."""
+    document.session.add(
+        models.Question(
+            id=data["id"],
+            section_code=data["section"],
+            subarea_label=data["subarea"],
+            part="",
+            number=data["number"],
+            text=data["text"],
+            custom=True,
+            position=position,
+            created_at=created_at,
+            origin=origin,
+        )
+    )
 
 
 #: Not an Annex 5 field: where the terms keep what no field holds (e.g. the

@@ -7,7 +7,8 @@ allows for commits.
 
 from __future__ import annotations
 
-from typing import TypeVar
+from datetime import datetime
+from typing import Any, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -57,6 +58,16 @@ def touch(document: AssessmentDocument, record: Tracked) -> None:
     record.updated_at = document.now()
     record.origin = document.origin
     record.revision = (record.revision or 0) + 1
+
+
+def keep_tracked(record: Tracked, data: dict[str, Any]) -> None:
+    """Keep a record's id, timestamps, origin and revision as another laptop
+    wrote them (``data``: the record as a package carries it, times in ISO)."""
+    record.id = data["id"]
+    record.created_at = datetime.fromisoformat(data["created_at"])
+    record.updated_at = datetime.fromisoformat(data["updated_at"])
+    record.origin = data["origin"]
+    record.revision = data["revision"]
 
 
 def by_prefix(session: Session, model: type[T], prefix: str, what: str) -> T:

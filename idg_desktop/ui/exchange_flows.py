@@ -199,7 +199,7 @@ class ExchangeFlows(QObject):
 
     def export_fill_in_workbook(self) -> None:
         """A fill-in workbook for a group working on paper (same base as a package)."""
-        from idg_desktop.exchange.workbook import export_template
+        from idg_desktop.workbook.fill_in import export_template
 
         chosen = self._group_and_target(
             self.tr("Export fill-in workbook"), ".xlsx", self.tr("Excel workbooks (*.xlsx)")
@@ -219,7 +219,7 @@ class ExchangeFlows(QObject):
 
     def import_filled_workbook(self, name: str | None = None) -> None:
         """Merge a filled workbook like a returned package (all or nothing)."""
-        from idg_desktop.exchange.workbook import import_template
+        from idg_desktop.workbook.fill_in_reader import import_template
 
         if self.workspace is None:
             return

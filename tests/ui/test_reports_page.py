@@ -243,13 +243,13 @@ def test_an_unexpected_failure_is_said_in_the_page_and_logged(
     sentence on the page, logged with its details, and nothing is written; the
     assessment stays editable."""
     from idg_desktop.config import data_dir
-    from idg_desktop.exports import xlsx_export
     from idg_desktop.services import answers
+    from idg_desktop.workbook import writer
 
     def broken(*_args, **_kwargs):
         raise AttributeError("'Conflict' object has no attribute 'draft'")
 
-    monkeypatch.setattr(xlsx_export, "export_xlsx", broken)
+    monkeypatch.setattr(writer, "export_xlsx", broken)
     page = _show(qtbot, workspace)
     page.choose("workbook")
     target = tmp_path / "whole.xlsx"

@@ -105,8 +105,8 @@ class _Job(QRunnable):
 def build(path: Path, kind: str, output: Path, options: dict) -> Written:
     """Write one report (or the workbook) from the file at ``path``: runs in a
     worker thread, on a read-only document of its own."""
-    from idg_desktop.exports.xlsx_export import export_xlsx
     from idg_desktop.reports.export import export_pdf
+    from idg_desktop.workbook.writer import export_xlsx
 
     with AssessmentDocument.open(path, read_only=True) as document:
         if kind == WORKBOOK:

@@ -1,156 +1,23 @@
-"""``idg import workbook``: a new assessment file from an ``idg export xlsx`` workbook.
-
-The workbook comes back from elsewhere, maybe edited in Excel, so it is read
-as untrusted input, like the fill-in workbooks (``workbook.py``): openpyxl
-parses it through defusedxml, formulas are never evaluated (a cell holding
-one is refused: type its value instead), every value is checked again (types,
-closed lists, references between records, duplicates), and one problem
-refuses the whole workbook with every problem listed by sheet and row. Only
-then is the new file built (``rebuild.py``), under a temporary name, and
-renamed into place once complete.
+"""The full workbook's rows checked as records: versions, closed lists,
+duplicates and the references between records (``reader.py`` has read the
+cells; ``rebuild.py`` builds the file from rows that pass). Every problem is
+a sentence naming the sheet and row, for the refusal to list them all.
 """
 
 from __future__ import annotations
 
-import io
 import json
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
-import defusedxml  # noqa: F401  # openpyxl parses through it when it is installed
-import openpyxl
-
 from idg_desktop.domain.dates import iso_date
-from idg_desktop.domain.framework import Framework, bundled_framework
+from idg_desktop.domain.framework import Framework
 from idg_desktop.domain.plan import PARENT_LEVEL, OutcomeLevel, parse_when
-from idg_desktop.errors import CannotWrite, IdgError, InvalidInput
-from idg_desktop.exports.xlsx_cells import CellError, Sheet, from_cell
-from idg_desktop.exports.xlsx_layout import FORMAT, FORMAT_VERSION, SHEET, SHEETS, TECHNICAL_SHEET
-from idg_desktop.storage.document import AssessmentDocument, current_schema
-
-MAX_BYTES = 100 * 1024 * 1024  # far above any real assessment; refuses zip bombs early
-MAX_ROWS = 200_000
-MAX_PROBLEMS = 12
+from idg_desktop.errors import IdgError
+from idg_desktop.storage.document import current_schema
+from idg_desktop.workbook.layout import FORMAT, FORMAT_VERSION, SHEET, TECHNICAL_SHEET
 
 Rows = dict[str, list[dict[str, Any]]]
-
-
-def _load(source: Path) -> Any:
-    try:
-        data = source.read_bytes()
-    except OSError as error:
-        raise InvalidInput(f"Cannot read {source} ({error.strerror or error}).") from None
-    if len(data) > MAX_BYTES:
-        raise InvalidInput(f"{source} is too large to be an assessment workbook.")
-    try:
-        return openpyxl.load_workbook(io.BytesIO(data), data_only=False)
-    except Exception:  # an untrusted file can fail in any of openpyxl's ways
-        raise InvalidInput(f"{source} is not an Excel workbook (.xlsx) that can be read.") from None
-
-
-def read_workbook(source: Path | str) -> tuple[Rows, list[str]]:
-    """Every sheet's rows (``_row``: the sheet's row number), and every problem
-    of form found (missing sheets or columns, formulas, values of the wrong type)."""
-    source = Path(source)
-    book = _load(source)
-    if TECHNICAL_SHEET not in book.sheetnames:
-        raise InvalidInput(
-            f"{source} is not an assessment workbook written by 'idg export xlsx' "
-            f"(it has no {TECHNICAL_SHEET} sheet)."
-        )
-    rows: Rows = {}
-    problems: list[str] = []
-    version = _format_version(book[TECHNICAL_SHEET])
-    for sheet in SHEETS:
-        if sheet.name not in book.sheetnames:
-            if sheet.since > version:  # an older workbook, written before the sheet
-                rows[sheet.key] = []
-            else:
-                problems.append(f"the sheet {sheet.name} is missing")
-            continue
-        ws = book[sheet.name]
-        if ws.max_row > MAX_ROWS:
-            problems.append(f"{sheet.name} has more than {MAX_ROWS:,} rows")
-            continue
-        reader = _read_vertical if sheet.vertical else _read_table
-        rows[sheet.key] = reader(ws, sheet, problems)
-    return rows, problems
-
-
-def _format_version(ws: Any) -> int:
-    """The format version the technical sheet names (1 when it cannot be read:
-    its own check then names the problem)."""
-    header = SHEET["technical"].column("format_version").header
-    for row in range(2, ws.max_row + 1):
-        if ws.cell(row=row, column=1).value == header:
-            value = ws.cell(row=row, column=2).value
-            if isinstance(value, float) and value.is_integer():
-                value = int(value)
-            return value if isinstance(value, int) and not isinstance(value, bool) else 1
-    return 1
-
-
-def _value(ws: Any, row: int, column: int, spec: Any, where: str, problems: list[str]) -> Any:
-    cell = ws.cell(row=row, column=column)
-    if cell.data_type == "f":
-        problems.append(f"{where}, {spec.header}: the cell holds a formula; type its value instead")
-        return None
-    try:
-        return from_cell(spec, cell.value)
-    except CellError as error:
-        problems.append(f"{where}, {spec.header}: {error}")
-        return None
-
-
-def _read_table(ws: Any, sheet: Sheet, problems: list[str]) -> list[dict[str, Any]]:
-    headers: dict[str, int] = {}
-    for column in range(1, ws.max_column + 1):
-        value = ws.cell(row=1, column=column).value
-        if isinstance(value, str) and value.strip():
-            headers.setdefault(value.strip(), column)
-    absent = [c for c in sheet.columns if not c.info and c.header not in headers]
-    wanted = [c for c in sheet.columns if not c.info and c.header in headers]
-    missing = [c.header for c in absent if c.required]
-    if missing:
-        problems.append(
-            f"{sheet.name}, row 1: the column{'s' if len(missing) > 1 else ''} "
-            f"{', '.join(repr(m) for m in missing)} {'are' if len(missing) > 1 else 'is'} missing"
-        )
-        return []
-    found = []
-    for row in range(2, ws.max_row + 1):
-        if all(ws.cell(row=row, column=headers[c.header]).value in (None, "") for c in wanted):
-            continue  # an empty row (Excel keeps formatted ones)
-        where = f"{sheet.name}, row {row}"
-        record: dict[str, Any] = {"_row": row}
-        for spec in wanted:
-            record[spec.key] = _value(ws, row, headers[spec.header], spec, where, problems)
-        record.update((spec.key, spec.absent) for spec in absent)
-        found.append(record)
-    return found
-
-
-def _read_vertical(ws: Any, sheet: Sheet, problems: list[str]) -> list[dict[str, Any]]:
-    lines: dict[str, int] = {}
-    for row in range(2, ws.max_row + 1):
-        label = ws.cell(row=row, column=1).value
-        if isinstance(label, str) and label.strip():
-            lines.setdefault(label.strip(), row)
-    record: dict[str, Any] = {"_row": 1}
-    for spec in sheet.columns:
-        if spec.header not in lines:
-            if spec.required:
-                problems.append(f"{sheet.name}: the field {spec.header!r} is missing")
-            else:
-                record[spec.key] = spec.absent
-            continue
-        row = lines[spec.header]
-        record[spec.key] = _value(ws, row, 2, spec, f"{sheet.name}, row {row}", problems)
-    return [record]
-
-
-# -- the records' rules and references -------------------------------------------
 
 
 class _Check:
@@ -378,32 +245,3 @@ def _outcomes(c: _Check, outcomes: set[str]) -> None:
             node, steps = parent.get(node), steps + 1
         if node is not None:
             c.at("outcomes", row, "the outcome is its own ancestor")
-
-
-def import_workbook(source: Path | str, target: Path | str) -> AssessmentDocument:
-    """A new assessment at ``target`` (which must not exist) from the workbook,
-    or a refusal listing every problem; the caller closes the document."""
-    from idg_desktop.exchange.rebuild import build_document
-
-    source, target = Path(source), Path(target)
-    if target.exists() or target.is_symlink():
-        raise CannotWrite(f"{target} already exists; choose another name.")
-    rows, problems = read_workbook(source)
-    sharing = (rows.get("technical") or [{}])[0].get("sharing")
-    if sharing:
-        raise InvalidInput(
-            f"{source} is a version for sharing ({sharing}): it cannot rebuild the "
-            "assessment; import a workbook exported without --public or --pseudonymise."
-        )
-    framework = bundled_framework()
-    problems += check_rows(rows, framework)
-    if problems:
-        shown = problems[:MAX_PROBLEMS]
-        more = len(problems) - len(shown)
-        raise InvalidInput(
-            f"{source} cannot be imported: "
-            + "; ".join(shown)
-            + (f"; and {more} more problem{'s' if more > 1 else ''}" if more else "")
-            + "."
-        )
-    return build_document(rows, target, framework)

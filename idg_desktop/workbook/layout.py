@@ -3,15 +3,17 @@
 ``idg export xlsx`` writes them and ``idg import workbook`` reads them back
 (openpyxl-templates style: each column says its header, width and how its
 value goes to and from a cell). A row is a flat dict keyed by ``Column.key``;
-:func:`flatten` turns ``export_assessment``'s JSON into those rows. Columns
-marked ``info`` are written for people (a question's text, the computed
-priority) and ignored on import: the app recomputes them.
-How values go to cells and back is in ``xlsx_cells.py``.
+``rows.py`` makes those rows from the export. Columns marked ``info`` are
+written for people (a question's text, the computed priority) and ignored on
+import: the app recomputes them. How values go to cells and back is in
+``cells.py``.
+
+Declarations: this module is long because it lists every sheet and column of
+the workbook (its file format), in one place, in the order people read them.
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from idg_desktop.domain.plan import CONFIRMED, Extent, OutcomeLevel
@@ -31,9 +33,8 @@ from idg_desktop.domain.vocabulary import (
     Stakeholder,
     capitalised,
     labels_of,
-    section_kind_words,
 )
-from idg_desktop.exports.xlsx_cells import Column, Sheet
+from idg_desktop.workbook.cells import Column, Sheet
 
 #: Version 2 added the Conflicts, Conflict versions and Merge log sheets; a
 #: version 1 workbook, written before them, is read without them. Version 3
@@ -66,7 +67,23 @@ def info(key: str, header: str, width: int = 30, labels: dict[str, str] | None =
     return Column(key, header, "text", width, info=True, labels=pairs)
 
 
-ID = Column("id", "Id", "id", 38)
+def ref(key: str, header: str, **kw) -> Column:
+    """Another record's id (or nothing): "Working group (id)"."""
+    return Column(key, header, "ref", 38, **kw)
+
+
+def id_column(key: str, header: str) -> Column:
+    """A record's id, required: "Id", or the record a row belongs to, "Answer (id)"."""
+    return Column(key, header, "id", 38)
+
+
+ID = id_column("id", "Id")
+POSITION = Column("position", "Order", "int", 8)  # among its siblings
+GROUP = ref("group", "Working group (id)")
+AUTHOR = ref("author", "Author (id)")
+DESCRIPTION = text("description", "Description", 40)
+#: An answer's or finding's confidential mark (in every workbook).
+MARKED = Column("confidential", "Confidential", "bool", 13)
 #: Schema 5: the plan's confidential marks (absent from older workbooks: no).
 CONFIDENTIAL = Column("confidential", "Confidential", "bool", 13, absent=False)
 TRACKED = (
@@ -185,8 +202,8 @@ SHEETS: tuple[Sheet, ...] = (
             Column("sections", "Sections", "list", 20),
             Column("members", "Members (ids)", "list", 40),
             info("member_names", "Members"),
-            Column("rapporteur", "Rapporteur (id)", "ref", 38),
-            Column("position", "Order", "int", 8),
+            ref("rapporteur", "Rapporteur (id)"),
+            POSITION,
             *TRACKED,
         ),
     ),
@@ -205,9 +222,9 @@ SHEETS: tuple[Sheet, ...] = (
             choice("effective", "Is it effective?", _values(Effectiveness), empty=None),
             Column("marked_for_review", "Marked for review", "bool", 13),
             Column("reviewed", "Reviewed", "bool", 13),
-            Column("confidential", "Confidential", "bool", 13),
-            Column("group", "Working group (id)", "ref", 38),
-            Column("author", "Author (id)", "ref", 38),
+            MARKED,
+            GROUP,
+            AUTHOR,
             *TRACKED,
         ),
     ),
@@ -222,10 +239,10 @@ SHEETS: tuple[Sheet, ...] = (
             text("text", "Finding", 60),
             text("proposed_action", "Proposed action", 50),
             choice("status", "Status", _values(FindingStatus)),
-            Column("confidential", "Confidential", "bool", 13),
-            Column("group", "Working group (id)", "ref", 38),
-            Column("author", "Author (id)", "ref", 38),
-            Column("merged_into", "Merged into (id)", "ref", 38),
+            MARKED,
+            GROUP,
+            AUTHOR,
+            ref("merged_into", "Merged into (id)"),
             *TRACKED,
         ),
     ),
@@ -236,7 +253,7 @@ SHEETS: tuple[Sheet, ...] = (
             ID,
             text("title", "Activity", 50),
             Column("section", "Section", "text", 9),
-            text("description", "Description", 40),
+            DESCRIPTION,
             Column("findings", "Findings (ids)", "list", 40),
             *(choice(c, CRITERIA_HEADERS[c], LEVELS, empty=None, width=12) for c in CRITERIA),
             info("computed", "Computed priority", 12, labels_of(BANDS, BAND_LABELS)),
@@ -245,7 +262,7 @@ SHEETS: tuple[Sheet, ...] = (
             text("override_reason", "Reason for the choice"),
             info("band", "Priority", 10, labels_of(BANDS, BAND_LABELS)),
             CONFIDENTIAL,
-            Column("position", "Order", "int", 8),
+            POSITION,
             *TRACKED,
         ),
     ),
@@ -253,9 +270,9 @@ SHEETS: tuple[Sheet, ...] = (
         "plan",
         "Action plan",
         (
-            Column("activity", "Activity (id)", "id", 38),
+            id_column("activity", "Activity (id)"),
             info("title", "Activity", 40),
-            Column("output", "Output (id)", "ref", 38),
+            ref("output", "Output (id)"),
             *(_plan_column(key) for key in PLAN_HEADERS),
         ),
     ),
@@ -265,10 +282,10 @@ SHEETS: tuple[Sheet, ...] = (
         (
             ID,
             # Exactly one of the three (schema 5: KPIs of outcomes and outputs).
-            Column("activity", "Activity (id)", "ref", 38),
-            Column("outcome", "Outcome (id)", "ref", 38, absent=None),
-            Column("output", "Output (id)", "ref", 38, absent=None),
-            Column("position", "Order", "int", 8),
+            ref("activity", "Activity (id)"),
+            ref("outcome", "Outcome (id)", absent=None),
+            ref("output", "Output (id)", absent=None),
+            POSITION,
             *(
                 Column(k, h, "list", 30) if k == "typologies" else text(k, h)
                 for k, h in KPI_HEADERS.items()
@@ -300,11 +317,11 @@ SHEETS: tuple[Sheet, ...] = (
         (
             ID,
             choice("level", "Level", _values(OutcomeLevel)),
-            Column("parent", "Parent outcome (id)", "ref", 38),
+            ref("parent", "Parent outcome (id)"),
             text("title", "Outcome", 50),
-            text("description", "Description", 40),
+            DESCRIPTION,
             CONFIDENTIAL,
-            Column("position", "Order", "int", 8),
+            POSITION,
             *TRACKED,
         ),
     ),
@@ -313,11 +330,11 @@ SHEETS: tuple[Sheet, ...] = (
         "Outputs",
         (
             ID,
-            Column("outcome", "Outcome (id)", "id", 38),
+            id_column("outcome", "Outcome (id)"),
             text("title", "Output", 50),
-            text("description", "Description", 40),
+            DESCRIPTION,
             CONFIDENTIAL,
-            Column("position", "Order", "int", 8),
+            POSITION,
             *TRACKED,
         ),
     ),
@@ -326,7 +343,7 @@ SHEETS: tuple[Sheet, ...] = (
         "SMART",
         (
             ID,
-            Column("node", "Objective (id)", "id", 38),
+            id_column("node", "Objective (id)"),
             choice("criterion", "Criterion", CONFIRMED),
             text("by", "Confirmed by"),
             *TRACKED,
@@ -389,14 +406,14 @@ SHEETS: tuple[Sheet, ...] = (
         "answer_history",
         "Answer history",
         (
-            Column("answer", "Answer (id)", "id", 38),
+            id_column("answer", "Answer (id)"),
             info("question", "Question", 10),
             Column("revision", "Revision", "int", 9),
             choice("rating", "Rating (Figure 5)", RATINGS, width=20, rating=True),
             text("text", "Answer", 50),
             text("evidence", "Evidence", 40),
-            Column("author", "Author (id)", "ref", 38),
-            Column("group", "Working group (id)", "ref", 38),
+            AUTHOR,
+            GROUP,
             Column("written_at", "Written (UTC)", "time", 28),
             text("origin", "Origin", 14),
         ),
@@ -405,7 +422,7 @@ SHEETS: tuple[Sheet, ...] = (
         "finding_history",
         "Finding history",
         (
-            Column("finding", "Finding (id)", "id", 38),
+            id_column("finding", "Finding (id)"),
             Column("revision", "Revision", "int", 9),
             text("action", "Action", 12),
             choice("status", "Status", _values(FindingStatus)),
@@ -436,7 +453,7 @@ SHEETS: tuple[Sheet, ...] = (
         "conflict_versions",
         "Conflict versions",
         (
-            Column("conflict", "Conflict (id)", "id", 38),
+            id_column("conflict", "Conflict (id)"),
             info("record", "Record", 14),
             text("version_origin", "Version from", 30),
             info("text", "Text", 60),
@@ -450,8 +467,8 @@ SHEETS: tuple[Sheet, ...] = (
                 labels=tuple(labels_of(RATINGS).items()),
             ),
             text("content", "Version (JSON)", 60),
-            Column("position", "Order", "int", 8),
-            Column("package_id", "Package (id)", "ref", 38),
+            POSITION,
+            ref("package_id", "Package (id)"),
         ),
         since=2,
     ),
@@ -460,7 +477,7 @@ SHEETS: tuple[Sheet, ...] = (
         "Merge log",
         (
             ID,
-            Column("package_id", "Package (id)", "id", 38),
+            id_column("package_id", "Package (id)"),
             choice("source", "Imported from", MERGE_SOURCES, width=12),
             text("group_name", "Working group", 30),
             choice("outcome", "Outcome", MERGE_OUTCOMES, width=18),
@@ -480,7 +497,7 @@ SHEETS: tuple[Sheet, ...] = (
             text("subarea", "Sub-area", 9),
             Column("number", "Number", "int", 8),
             text("text", "Question text", 60),
-            Column("position", "Order", "int", 8),
+            POSITION,
             Column("created_at", "Created (UTC)", "time", 28),
             text("origin", "Origin", 14),
         ),
@@ -503,117 +520,3 @@ SHEETS: tuple[Sheet, ...] = (
     ),
 )
 SHEET = {sheet.key: sheet for sheet in SHEETS}
-
-
-# -- the JSON export as rows -----------------------------------------------------
-
-
-def flatten(payload: dict[str, Any], extras: dict[str, Any]) -> dict[str, list[dict]]:
-    """Rows per sheet key from ``export_assessment``'s JSON. ``extras`` adds what
-    the JSON leaves implicit in its order: ``{"positions": {id: position},
-    "questions": {id: text}, "sharing": "public, pseudonymised"}``."""
-    position = extras.get("positions", {})
-    question_text = extras.get("questions", {})
-    names = {p["id"]: p["name"] for p in payload["participants"]}
-    assessment = payload["assessment"]
-    terms = extras.get("terms_labels", {})
-    rows: dict[str, list[dict]] = {
-        "scope": [{k: v for k, v in assessment.items() if k != "terms_of_reference"}],
-        "participants": list(payload["participants"]),
-        "groups": [
-            {
-                **g,
-                "member_names": ", ".join(names.get(m, m) for m in g["members"]),
-                "position": position.get(g["id"], 0),
-            }
-            for g in payload["groups"]
-        ],
-        "answers": [],
-        "answer_history": [],
-        "findings": [],
-        "finding_history": [],
-        "activities": [],
-        "plan": [],
-        "kpis": [{**k, **k["sheet"]} for k in payload["plan"]["kpis"]],
-        "sections": [{**s, "kind": section_kind_words(s["category"])} for s in payload["sections"]],
-        "terms": [
-            {"key": key, "label": terms.get(key, ""), "text": value}
-            for key, value in assessment["terms_of_reference"].items()
-        ],
-        "outcomes": list(payload["plan"]["outcomes"]),
-        "outputs": list(payload["plan"]["outputs"]),
-        "smart": list(payload["plan"]["smart_confirmations"]),
-        "adoptions": list(payload["plan"]["adoptions"]),
-        "sessions": list(payload["sessions"]),
-        "steps": list(payload.get("steps", [])),
-        "documents": list(payload["documents"]),
-        "custom_questions": [
-            {**q, "position": position.get(q["id"], 0)} for q in payload["custom_questions"]
-        ],
-        "conflicts": list(payload["conflicts"]),
-        "conflict_versions": [
-            {
-                **v,
-                "conflict": c["id"],
-                "record": c["record"],
-                "version_origin": v["origin"],
-                "text": v["content"].get("text", ""),
-                "rating": v["content"].get("rating", ""),
-                "content": _json_text(v["content"]),
-            }
-            for c in payload["conflicts"]
-            for v in c["versions"]
-        ],
-        "merge_log": [
-            {**e, "counts": _counts(e["summary"]), "summary": _json_text(e["summary"])}
-            for e in payload["merge_log"]
-        ],
-        "technical": [
-            {
-                "format": FORMAT,
-                "format_version": FORMAT_VERSION,
-                "framework_id": payload["framework"]["id"],
-                "framework_version": payload["framework"]["version"],
-                "schema_version": payload["schema_version"],
-                "sharing": extras.get("sharing", ""),
-            }
-        ],
-    }
-    for a in payload["answers"]:
-        question = a["question"]
-        rows["answers"].append(
-            {**a, **a["evaluation"], "question_text": question_text.get(question, "")}
-        )
-        rows["answer_history"] += [
-            {**v, "answer": a["id"], "question": question} for v in a["history"]
-        ]
-    for f in payload["findings"]:
-        rows["findings"].append(f)
-        rows["finding_history"] += [{**e, "finding": f["id"]} for e in f["history"]]
-    for a in payload["activities"]:
-        priority = a["priority"]
-        rows["activities"].append(
-            {
-                **a,
-                **a["ratings"],
-                "computed": priority["computed"],
-                "score": "" if priority["score"] is None else f"{priority['score']:.2f}",
-                "override": priority["override"] or "",
-                "override_reason": priority["override_reason"] or "",
-                "band": priority["band"],
-                "position": position.get(a["id"], 0),
-            }
-        )
-        rows["plan"].append({**a["plan"], "activity": a["id"], "title": a["title"]})
-    return rows
-
-
-def _json_text(value: Any) -> str:
-    """A conflict version's fields or a merge's summary as one cell of JSON."""
-    return json.dumps(value, ensure_ascii=False)
-
-
-def _counts(summary: dict[str, Any]) -> str:
-    """What an import did, for people: "1 taken, 0 added, 3 in conflict"."""
-    taken, added = len(summary.get("taken", [])), len(summary.get("added", []))
-    return f"{taken} taken, {added} added, {len(summary.get('conflicts', []))} in conflict"

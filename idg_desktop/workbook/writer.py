@@ -3,7 +3,7 @@
 One sheet per part of the assessment, in the IDG's words, then the sheets
 that carry the rest of what ``idg export json`` holds (histories, the results
 chain, sessions, documents...), and a hidden technical sheet (format and
-framework). Layout in ``xlsx_layout.py``; ``docs/xlsx-export.md`` lists it.
+framework). Layout in ``layout.py``; ``docs/xlsx-export.md`` lists it.
 
 The workbook is written to a temporary file beside the target and read back
 from disk with the importer's own reader before it takes the target's name:
@@ -28,12 +28,13 @@ from idg_desktop.domain.colours import RATING_COLOURS, rating_text_colour
 from idg_desktop.errors import CannotWrite, InvalidInput
 from idg_desktop.exports.json_export import export_assessment
 from idg_desktop.exports.sharing import for_sharing, sharing_label
-from idg_desktop.exports.xlsx_cells import Column, Sheet, kept, to_cell, unwritable
-from idg_desktop.exports.xlsx_layout import SHARING_SHEET, SHEETS, flatten
 from idg_desktop.services.assessment import terms_of_reference_fields
 from idg_desktop.services.by_section import positions, question_texts
 from idg_desktop.services.plan import hidden_ids
 from idg_desktop.storage.document import AssessmentDocument
+from idg_desktop.workbook.cells import Column, Sheet, kept, to_cell, unwritable
+from idg_desktop.workbook.layout import SHARING_SHEET, SHEETS
+from idg_desktop.workbook.rows import flatten
 
 HEADER_FILL = PatternFill(fill_type="solid", fgColor="FFDDE3EA")
 HEADER_FONT = Font(bold=True)
@@ -267,7 +268,7 @@ def _print_setup(ws: Worksheet, sheet: Sheet, count: int, title: str) -> None:
 def check_read_back(path: Path, rows: dict[str, list[dict[str, Any]]]) -> None:
     """Read the written workbook with the importer's reader: every sheet must
     reopen with the same rows and values, or the export fails."""
-    from idg_desktop.exchange.full_workbook import read_workbook
+    from idg_desktop.workbook.reader import read_workbook
 
     found, problems = read_workbook(path)
     if problems:

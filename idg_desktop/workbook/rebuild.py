@@ -1,4 +1,4 @@
-"""Building a new assessment file from checked workbook rows (``full_workbook.py``).
+"""Building a new assessment file from checked workbook rows (``reader.py``).
 
 The scope goes through ``create_assessment`` (the framework copy, the file's
 marks and metadata), with every other record added in the same transaction,
@@ -20,33 +20,25 @@ from pathlib import Path
 from typing import Any
 
 from idg_desktop.domain.framework import Framework
-from idg_desktop.exports.xlsx_cells import parse_time
-from idg_desktop.exports.xlsx_layout import PLAN_HEADERS
-from idg_desktop.services.assessment import Scope, assessment_of, create_assessment
+from idg_desktop.services.assessment import (
+    Scope,
+    assessment_of,
+    create_assessment,
+    keep_custom_question,
+)
 from idg_desktop.services.by_section import every_section
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
+from idg_desktop.workbook.cells import parse_time
+from idg_desktop.workbook.layout import KPI_HEADERS, PLAN_HEADERS
 
 Rows = dict[str, list[dict[str, Any]]]
 IMPORT_ORIGIN = "workbook"
-_KPI_FIELDS = (
-    "name",
-    "description",
-    "performance_dimension",
-    "calculation_method",
-    "rationale",
-    "links",
-    "source_of_verification",
-    "references",
-    "periodicity",
-    "disaggregation",
-    "target_value",
-    "country_example",
-    "disclosure_policy",
-    "other_considerations",
-    "baseline_value",
-    "baseline_date",
-)
+#: A KPI sheet's text fields (its list of typologies is stored as JSON).
+_KPI_FIELDS = tuple(key for key in KPI_HEADERS if key != "typologies")
+#: The criteria of an activity's priority, as named on the sheet and in the file.
+_CRITERIA = ("importance", "urgency", "consequence", "commitment", "impact")
+_CRITERIA += ("obligations", "ease", "cost")
 
 
 def _tracked(row: dict[str, Any]) -> dict[str, Any]:
@@ -57,6 +49,24 @@ def _tracked(row: dict[str, Any]) -> dict[str, Any]:
         "origin": row["origin"],
         "revision": row["revision"],
     }
+
+
+def _record(
+    model: type,
+    row: dict[str, Any],
+    same: tuple[str, ...] = (),
+    renamed: dict[str, str] | None = None,
+    *,
+    tracked: bool = True,
+    **values: Any,
+) -> Any:
+    """A new ``model`` row from a sheet row: its id and bookkeeping (``tracked``),
+    the fields named alike on the sheet and in the file (``same``), those named
+    otherwise (``renamed``: the file's column -> the sheet's key), and ``values``."""
+    fields = _tracked(row) if tracked else {}
+    fields |= {name: row[name] for name in same}
+    fields |= {column: row[key] for column, key in (renamed or {}).items()}
+    return model(**fields, **values)
 
 
 def _history_id(kind: str, owner: str, index: int) -> str:
@@ -107,33 +117,22 @@ def _fill(document: AssessmentDocument, rows: Rows, in_scope: set[str]) -> None:
     for section in every_section(document):
         section.in_scope = section.code in in_scope
     for q in rows["custom_questions"]:
-        session.add(
-            models.Question(
-                id=q["id"],
-                section_code=q["section"],
-                subarea_label=q["subarea"],
-                part="",
-                number=q["number"],
-                text=q["text"],
-                custom=True,
-                position=q["position"],
-                created_at=parse_time(q["created_at"]),
-                origin=q["origin"],
-            )
+        created = parse_time(q["created_at"])
+        keep_custom_question(
+            document, q, position=q["position"], created_at=created, origin=q["origin"]
         )
-    for p in rows["participants"]:
-        fields = ("name", "unit", "expertise", "external", "stakeholder", "gender", "role")
-        session.add(
-            models.Participant(**_tracked(p), **{k: p[k] for k in (*fields, "email", "notes")})
-        )
+    person = ("name", "unit", "expertise", "external", "stakeholder", "gender", "role", "email")
+    session.add_all(
+        _record(models.Participant, p, (*person, "notes")) for p in rows["participants"]
+    )
     session.flush()
     for g in rows["groups"]:
         session.add(
-            models.WorkingGroup(
-                **_tracked(g),
-                name=g["name"],
-                position=g["position"],
-                rapporteur_id=g["rapporteur"],
+            _record(
+                models.WorkingGroup,
+                g,
+                ("name", "position"),
+                {"rapporteur_id": "rapporteur"},
                 sections=[models.GroupSection(section_code=c) for c in g["sections"]],
                 members=[models.GroupMember(participant_id=m) for m in g["members"]],
             )
@@ -141,17 +140,16 @@ def _fill(document: AssessmentDocument, rows: Rows, in_scope: set[str]) -> None:
     session.flush()
     _answers(session, rows)
     _findings(session, rows)
-    for d in rows["documents"]:
-        keep = ("kind", "title", "reference", "notes", "file_name", "sha256")
-        session.add(models.BackgroundDocument(**_tracked(d), **{k: d[k] for k in keep}))
+    document_fields = ("kind", "title", "reference", "notes", "file_name", "sha256")
+    session.add_all(
+        _record(models.BackgroundDocument, d, document_fields) for d in rows["documents"]
+    )
     for s in rows["sessions"]:
         session.add(
-            models.WorkshopSession(
-                **_tracked(s),
-                date=s["date"],
-                start=s["start"],
-                duration_minutes=s["duration_minutes"],
-                topic=s["topic"],
+            _record(
+                models.WorkshopSession,
+                s,
+                ("date", "start", "duration_minutes", "topic"),
                 participants=[
                     models.SessionParticipant(participant_id=p) for p in s["participants"]
                 ],
@@ -162,39 +160,33 @@ def _fill(document: AssessmentDocument, rows: Rows, in_scope: set[str]) -> None:
     _merging(session, rows)
 
 
+#: The answers' columns named otherwise on the sheet (the file's name -> the sheet's).
+_ANSWER_RENAMED = {
+    "question_id": "question",
+    "measure_applied": "applied",
+    "measure_effective": "effective",
+    "group_id": "group",
+    "author_id": "author",
+}
+_ANSWER_SAME = ("text", "rating", "measure_exists", "evidence")
+_ANSWER_SAME += ("marked_for_review", "reviewed", "confidential")
+
+
 def _answers(session: Any, rows: Rows) -> None:
-    for a in rows["answers"]:
-        session.add(
-            models.Answer(
-                **_tracked(a),
-                question_id=a["question"],
-                text=a["text"],
-                rating=a["rating"],
-                measure_exists=a["measure_exists"],
-                measure_applied=a["applied"],
-                measure_effective=a["effective"],
-                evidence=a["evidence"],
-                marked_for_review=a["marked_for_review"],
-                reviewed=a["reviewed"],
-                confidential=a["confidential"],
-                group_id=a["group"],
-                author_id=a["author"],
-            )
-        )
+    session.add_all(
+        _record(models.Answer, a, _ANSWER_SAME, _ANSWER_RENAMED) for a in rows["answers"]
+    )
     session.flush()
     for index, v in enumerate(rows["answer_history"]):
         session.add(
-            models.AnswerVersion(
+            _record(
+                models.AnswerVersion,
+                v,
+                ("revision", "text", "rating", "evidence", "origin"),
+                {"answer_id": "answer", "author_id": "author", "group_id": "group"},
+                tracked=False,
                 id=_history_id("answer", v["answer"], index),
-                answer_id=v["answer"],
-                revision=v["revision"],
-                text=v["text"],
-                rating=v["rating"],
-                evidence=v["evidence"],
-                author_id=v["author"],
-                group_id=v["group"],
                 written_at=parse_time(v["written_at"]),
-                origin=v["origin"],
             )
         )
 
@@ -202,17 +194,16 @@ def _answers(session: Any, rows: Rows) -> None:
 def _findings(session: Any, rows: Rows) -> None:
     for f in rows["findings"]:
         session.add(
-            models.Finding(
-                **_tracked(f),
-                section_code=f["section"],
-                kind=f["kind"],
-                text=f["text"],
-                proposed_action=f["proposed_action"],
-                status=f["status"],
-                confidential=f["confidential"],
-                group_id=f["group"],
-                author_id=f["author"],
-                merged_into_id=f["merged_into"],
+            _record(
+                models.Finding,
+                f,
+                ("kind", "text", "proposed_action", "status", "confidential"),
+                {
+                    "section_code": "section",
+                    "group_id": "group",
+                    "author_id": "author",
+                    "merged_into_id": "merged_into",
+                },
                 questions=[
                     models.FindingQuestion(question_id=q, position=i)
                     for i, q in enumerate(dict.fromkeys(f["questions"]))
@@ -221,13 +212,15 @@ def _findings(session: Any, rows: Rows) -> None:
         )
     session.flush()
     for index, e in enumerate(rows["finding_history"]):
-        keep = ("revision", "action", "status", "text", "proposed_action", "note", "origin")
         session.add(
-            models.FindingEvent(
+            _record(
+                models.FindingEvent,
+                e,
+                ("revision", "action", "status", "text", "proposed_action", "note", "origin"),
+                {"finding_id": "finding"},
+                tracked=False,
                 id=_history_id("finding", e["finding"], index),
-                finding_id=e["finding"],
                 at=parse_time(e["at"]),
-                **{k: e[k] for k in keep},
             )
         )
 
@@ -235,6 +228,7 @@ def _findings(session: Any, rows: Rows) -> None:
 def _plan(session: Any, rows: Rows) -> None:
     """Outcomes (parents first), outputs, activities with their plan line, KPIs,
     SMART confirmations and endorsements."""
+    node = ("title", "description", "position", "confidential")
     pending = list(rows["outcomes"])
     placed: set[str | None] = {None}
     while pending:
@@ -242,38 +236,23 @@ def _plan(session: Any, rows: Rows) -> None:
         if not ready:  # check_rows refuses cycles and missing parents
             raise AssertionError("outcomes without a placeable parent")
         for o in ready:
-            session.add(
-                models.Outcome(
-                    **_tracked(o),
-                    **{k: o[k] for k in ("level", "title", "description", "position")},
-                    confidential=o["confidential"],
-                    parent_id=o["parent"],
-                )
-            )
+            session.add(_record(models.Outcome, o, ("level", *node), {"parent_id": "parent"}))
             placed.add(o["id"])
         session.flush()
         pending = [o for o in pending if o["id"] not in placed]
-    for o in rows["outputs"]:
-        keep = ("title", "description", "position", "confidential")
-        session.add(
-            models.Output(**_tracked(o), outcome_id=o["outcome"], **{k: o[k] for k in keep})
-        )
+    session.add_all(
+        _record(models.Output, o, node, {"outcome_id": "outcome"}) for o in rows["outputs"]
+    )
     session.flush()
     lines = {p["activity"]: p for p in rows["plan"]}
     for a in rows["activities"]:
         line = lines.get(a["id"], {})
-        criteria = ("importance", "urgency", "consequence", "commitment", "impact")
         session.add(
-            models.Activity(
-                **_tracked(a),
-                title=a["title"],
-                section_code=a["section"],
-                description=a["description"],
-                **{k: a[k] for k in (*criteria, "obligations", "ease", "cost")},
-                priority_override=a["override"],
-                override_reason=a["override_reason"],
-                position=a["position"],
-                confidential=a["confidential"],
+            _record(
+                models.Activity,
+                a,
+                ("title", "description", *_CRITERIA, "override_reason", "position", "confidential"),
+                {"section_code": "section", "priority_override": "override"},
                 output_id=line.get("output"),
                 **{k: line[k] for k in PLAN_HEADERS if k in line},
                 findings=[
@@ -282,48 +261,41 @@ def _plan(session: Any, rows: Rows) -> None:
             )
         )
     session.flush()
+    owners = {"activity_id": "activity", "outcome_id": "outcome", "output_id": "output"}
     for k in rows["kpis"]:
         session.add(
-            models.Kpi(
-                **_tracked(k),
-                activity_id=k["activity"],
-                outcome_id=k["outcome"],
-                output_id=k["output"],
-                position=k["position"],
-                complete=k["complete"],
-                confidential=k["confidential"],
+            _record(
+                models.Kpi,
+                k,
+                ("position", "complete", "confidential", *_KPI_FIELDS),
+                owners,
                 typologies=json.dumps(k["typologies"], ensure_ascii=False),
-                **{f: k[f] for f in _KPI_FIELDS},
             )
         )
     for t in rows["smart"]:
         session.add(
-            models.SmartConfirmation(
-                **_tracked(t), node_id=t["node"], criterion=t["criterion"], confirmed_by=t["by"]
+            _record(
+                models.SmartConfirmation,
+                t,
+                ("criterion",),
+                {"node_id": "node", "confirmed_by": "by"},
             )
         )
-    for a in rows["adoptions"]:
-        keep = ("endorsed_by", "endorsed_on", "strategy_link", "note")
-        session.add(models.Adoption(**_tracked(a), **{k: a[k] for k in keep}))
-    for s in rows.get("steps", []):
-        session.add(
-            models.AssessmentStep(
-                **_tracked(s), number=s["number"], start_date=s["start"], end_date=s["end"]
-            )
-        )
+    adoption = ("endorsed_by", "endorsed_on", "strategy_link", "note")
+    session.add_all(_record(models.Adoption, a, adoption) for a in rows["adoptions"])
+    steps = {"number": "number", "start_date": "start", "end_date": "end"}
+    session.add_all(_record(models.AssessmentStep, s, (), steps) for s in rows.get("steps", []))
 
 
 def _merging(session: Any, rows: Rows) -> None:
     """Conflicts (open and resolved) with their versions, and the merge log."""
     for c in rows["conflicts"]:
         session.add(
-            models.Conflict(
-                **_tracked(c),
-                record_type=c["record_type"],
-                record_key=c["record"],
-                section_code=c["section"],
-                status=c["status"],
-                resolution=c["resolution"],
+            _record(
+                models.Conflict,
+                c,
+                ("record_type", "status", "resolution"),
+                {"record_key": "record", "section_code": "section"},
                 resolved_at=parse_time(c["resolved_at"]) if c["resolved_at"] else None,
                 draft=c.get("draft", ""),
             )
@@ -331,22 +303,22 @@ def _merging(session: Any, rows: Rows) -> None:
     session.flush()
     for v in rows["conflict_versions"]:
         session.add(
-            models.ConflictVersion(
+            _record(
+                models.ConflictVersion,
+                v,
+                ("position",),
+                {"conflict_id": "conflict", "origin": "version_origin"},
+                tracked=False,
                 id=_history_id("conflict", v["conflict"], v["position"]),
-                conflict_id=v["conflict"],
-                position=v["position"],
-                origin=v["version_origin"],
                 package_id=v["package_id"] or "",
                 content=_json_text(v["content"]),
             )
         )
-    for e in rows["merge_log"]:
-        keep = ("package_id", "source", "group_name", "imported_by", "outcome")
-        session.add(
-            models.MergeLog(
-                **_tracked(e), **{k: e[k] for k in keep}, summary=_json_text(e["summary"])
-            )
-        )
+    log = ("package_id", "source", "group_name", "imported_by", "outcome")
+    session.add_all(
+        _record(models.MergeLog, e, log, summary=_json_text(e["summary"]))
+        for e in rows["merge_log"]
+    )
 
 
 def _json_text(text: str) -> str:

@@ -1,0 +1,64 @@
+"""The window's shell made of small parts (issue 12): one worker helper for
+every thread the window starts, the Reports page reading the report
+catalogue of ``reports/kinds.py``, the reusable widgets together under
+``ui/widgets/``, and the shell's modules small and free of import cycles."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from idg_desktop.reports.kinds import REPORTS
+
+UI = Path(__file__).resolve().parents[2] / "idg_desktop" / "ui"
+
+
+def _imports(path: Path) -> set[str]:
+    """Every module and name imported by ``path`` (``from a import b`` gives a and a.b)."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return found
+
+
+def test_the_worker_hands_back_a_result_and_an_error(qtbot):
+    from idg_desktop.ui.tasks import start_in_background
+
+    results: list[object] = []
+    errors: list[BaseException] = []
+    kept = start_in_background(lambda: 6 * 7, results.append, errors.append)
+    qtbot.waitUntil(lambda: results == [42])
+    failing = start_in_background(lambda: 1 / 0, results.append, errors.append)
+    qtbot.waitUntil(lambda: len(errors) == 1)
+    assert isinstance(errors[0], ZeroDivisionError)
+    assert results == [42]
+    del kept, failing
+
+
+def test_only_the_worker_helper_starts_threads():
+    starters = {"PySide6.QtCore.QRunnable", "PySide6.QtCore.QThreadPool", "PySide6.QtCore.QThread"}
+    starters |= {"threading", "concurrent.futures"}
+    users = sorted(
+        str(path.relative_to(UI))
+        for path in UI.rglob("*.py")
+        if path.name != "tasks.py" and _imports(path) & starters
+    )
+    assert users == []
+
+
+def test_the_reports_page_offers_the_catalogue_of_reports_kinds(qtbot, workspace):
+    from idg_desktop.ui.pages.reports_page import ReportsPage
+
+    page = ReportsPage(workspace)
+    qtbot.addWidget(page)
+    assert list(page.radios) == [*REPORTS, "workbook"]
+    assert [page.kinds.id(page.radios[k]) for k in page.radios] == list(range(len(REPORTS) + 1))
+    page.choose("kpis")
+    assert page.kind() == "kpis"
+    # read from reports/kinds.py, not a catalogue of the page's own
+    reports_modules = [UI / "pages" / "reports_page.py", *(UI / "pages").glob("report_*.py")]
+    assert any("idg_desktop.reports.kinds.REPORTS" in _imports(p) for p in reports_modules)

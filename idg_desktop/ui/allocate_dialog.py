@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSpinBox,
@@ -23,6 +21,7 @@ from idg_desktop.errors import IdgError
 from idg_desktop.services import groups
 from idg_desktop.ui.labels import role_labels
 from idg_desktop.ui.text import fmt
+from idg_desktop.ui.widgets.record_table import setup_record_table
 from idg_desktop.ui.workspace import Workspace
 
 
@@ -80,14 +79,7 @@ class AllocateDialog(QDialog):
         layout.addWidget(self.replaces)
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels([self.tr("Person"), self.tr("Group"), self.tr("Why")])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        setup_record_table(self.table, stretch=(2,))
         layout.addWidget(self.table, 1)
         self.status = QLabel()
         self.status.setWordWrap(True)

@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from idg_desktop.ui.text import fmt
+from idg_desktop.ui.widgets.button_row import ok_button, ok_cancel_row
 
 
 class ExportAllDialog(QDialog):
@@ -85,12 +85,7 @@ class ExportAllDialog(QDialog):
         self.problem.setWordWrap(True)
         self.problem.setVisible(False)
         layout.addWidget(self.problem)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Export all"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel_row(self, ok_text=self.tr("&Export all"))
         layout.addWidget(self.buttons)
         width = self.fontMetrics().horizontalAdvance("M") * 36
         for label in (explain, self.slips_hint, self.problem):
@@ -139,7 +134,7 @@ class ExportAllDialog(QDialog):
         problem = self.problem_text()
         self.problem.setText(problem)
         self.problem.setVisible(bool(problem))
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problem)
+        ok_button(self.buttons).setEnabled(not problem)
 
     def folder_path(self) -> Path:
         return Path(self.folder.text().strip()).expanduser()

@@ -62,3 +62,53 @@ def test_the_reports_page_offers_the_catalogue_of_reports_kinds(qtbot, workspace
     # read from reports/kinds.py, not a catalogue of the page's own
     reports_modules = [UI / "pages" / "reports_page.py", *(UI / "pages").glob("report_*.py")]
     assert any("idg_desktop.reports.kinds.REPORTS" in _imports(p) for p in reports_modules)
+
+
+def test_the_reusable_widgets_are_together():
+    from idg_desktop.ui.widgets.heatmap import IntegrityHeatMap
+    from idg_desktop.ui.widgets.priority_matrix import PriorityMatrix
+
+    assert IntegrityHeatMap.__module__.startswith("idg_desktop.ui.widgets.")
+    assert PriorityMatrix.__module__.startswith("idg_desktop.ui.widgets.")
+    assert not (UI / "heatmap.py").exists()
+    pages = {p.name: p.read_text(encoding="utf-8") for p in (UI / "pages").glob("*.py")}
+    assert [name for name, text in pages.items() if "class PriorityMatrix(" in text] == []
+
+
+def test_the_ok_cancel_row_accepts_and_rejects(qtbot):
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+    from idg_desktop.ui.widgets.button_row import ok_button, ok_cancel_row
+
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    row = ok_cancel_row(dialog, ok_text="&Create")
+    assert ok_button(row).text() == "&Create"
+    ok_button(row).click()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    dialog.setResult(-1)
+    row.button(QDialogButtonBox.StandardButton.Cancel).click()
+    assert dialog.result() == QDialog.DialogCode.Rejected
+    called: list[bool] = []
+    other = ok_cancel_row(dialog, on_ok=lambda: called.append(True))
+    dialog.setResult(-1)
+    ok_button(other).click()
+    assert called == [True] and dialog.result() == -1  # OK did what it was given, not accept
+
+
+def test_the_record_table_is_set_up_alike(qtbot):
+    from PySide6.QtGui import QStandardItemModel
+    from PySide6.QtWidgets import QAbstractItemView, QHeaderView
+
+    from idg_desktop.ui.widgets.record_table import RecordTable
+
+    model = QStandardItemModel(2, 3)
+    table = RecordTable(model, stretch=(1,))
+    qtbot.addWidget(table)
+    header = table.horizontalHeader()
+    assert table.verticalHeader().isHidden()
+    assert table.selectionBehavior() == QAbstractItemView.SelectionBehavior.SelectRows
+    assert table.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
+    assert table.wordWrap()
+    assert header.sectionResizeMode(0) == QHeaderView.ResizeMode.ResizeToContents
+    assert header.sectionResizeMode(1) == QHeaderView.ResizeMode.Stretch

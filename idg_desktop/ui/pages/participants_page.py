@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QStyledItemDelegate,
-    QTableView,
     QWidget,
 )
 
@@ -26,6 +25,7 @@ from idg_desktop.ui.models.participants_model import CHOICES, COLUMNS, Participa
 from idg_desktop.ui.pages.base import Page
 from idg_desktop.ui.settings import WindowSettings
 from idg_desktop.ui.text import fmt
+from idg_desktop.ui.widgets.record_table import RecordTable
 from idg_desktop.ui.workspace import Workspace
 
 #: The folder of the last participants list imported (window.ini).
@@ -80,20 +80,15 @@ class ParticipantsPage(Page):
         layout.addLayout(buttons)
 
         self.model = ParticipantsModel(workspace, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
+        self.table = RecordTable(
+            self.model, resize=QHeaderView.ResizeMode.Interactive, editable=True, alternating=True
+        )
         self.table.setItemDelegate(_ChoiceDelegate(self.table))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
-        self.table.verticalHeader().setVisible(False)
-        self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
         self.table.setAccessibleName(self.tr("Participants"))
         self.table.viewport().installEventFilter(self)
         layout.addWidget(self.table, 1)

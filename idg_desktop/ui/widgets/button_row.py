@@ -1,0 +1,30 @@
+"""The OK/Cancel row of a dialog, in the platform's order: OK accepts (or
+does what the dialog gives it), Cancel and Escape reject."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton
+
+OK = QDialogButtonBox.StandardButton.Ok
+CANCEL = QDialogButtonBox.StandardButton.Cancel
+
+
+def ok_cancel_row(
+    dialog: QDialog, *, ok_text: str = "", on_ok: Callable[[], object] | None = None
+) -> QDialogButtonBox:
+    """An OK/Cancel row for ``dialog``: OK labelled ``ok_text`` (if given) calls
+    ``on_ok`` (by default the dialog's accept); Cancel rejects. The caller adds
+    it to the dialog's layout."""
+    buttons = QDialogButtonBox(OK | CANCEL)
+    if ok_text:
+        buttons.button(OK).setText(ok_text)
+    buttons.accepted.connect(on_ok or dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def ok_button(buttons: QDialogButtonBox) -> QPushButton:
+    """The row's OK button (to enable it only when the dialog's fields allow)."""
+    return buttons.button(OK)

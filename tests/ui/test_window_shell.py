@@ -8,6 +8,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
+
 from idg_desktop.reports.kinds import REPORTS
 
 UI = Path(__file__).resolve().parents[2] / "idg_desktop" / "ui"
@@ -112,3 +114,24 @@ def test_the_record_table_is_set_up_alike(qtbot):
     assert table.wordWrap()
     assert header.sectionResizeMode(0) == QHeaderView.ResizeMode.ResizeToContents
     assert header.sectionResizeMode(1) == QHeaderView.ResizeMode.Stretch
+
+
+def test_the_package_flows_do_not_import_the_window():
+    """ui/main_window.py imports the flows; they get what they need passed in."""
+    for name in ("exchange_flows.py", "working_copy_flows.py", "exchange_prompts.py"):
+        imported = _imports(UI / name)  # TYPE_CHECKING imports included
+        assert not any(m.startswith("idg_desktop.ui.main_window") for m in imported), name
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        "main_window.py",
+        "exchange_flows.py",
+        "pages/reports_page.py",
+        "pages/matrix_page.py",
+    ],
+)
+def test_the_shell_modules_are_small(module):
+    lines = (UI / module).read_text(encoding="utf-8").count("\n")
+    assert lines <= 400, f"ui/{module} has {lines} lines"

@@ -12,7 +12,7 @@ Kept apart from the widget's geometry and interaction
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 from PySide6 import QtGui
 from PySide6.QtCore import QRect, Qt
@@ -21,9 +21,6 @@ from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPen
 from idg_desktop.services.activities import MatrixCell
 from idg_desktop.ui import palette
 from idg_desktop.ui.text import fmt
-
-if TYPE_CHECKING:
-    from idg_desktop.ui.widgets.priority_matrix import MatrixItem
 
 INK = QColor(palette.NAVY)
 MUTED = QColor(palette.MUTED)
@@ -38,6 +35,15 @@ DROP = QColor(
 ALIGN = Qt.AlignmentFlag
 LEVELS_DOWN = ("high", "medium", "low")  # rows, top to bottom
 LEVELS_ACROSS = ("low", "medium", "high")  # columns, left to right
+
+
+@dataclass(frozen=True)
+class MatrixItem:
+    """What the widget needs of an activity: no database objects in the widget."""
+
+    id: str
+    section: str
+    title: str
 
 
 def wrap(

@@ -16,7 +16,6 @@ activity through the workspace.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from PySide6 import QtGui
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
@@ -24,16 +23,12 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication, QMenu, QToolTip, QWidget
 
 from idg_desktop.services.activities import MatrixCell
-from idg_desktop.ui.widgets.matrix_painting import LEVELS_ACROSS, LEVELS_DOWN, MatrixPainting
-
-
-@dataclass(frozen=True)
-class MatrixItem:
-    """What the widget needs of an activity: no database objects in the widget."""
-
-    id: str
-    section: str
-    title: str
+from idg_desktop.ui.widgets.matrix_painting import (
+    LEVELS_ACROSS,
+    LEVELS_DOWN,
+    MatrixItem,
+    MatrixPainting,
+)
 
 
 class PriorityMatrix(MatrixPainting, QWidget):

@@ -82,6 +82,19 @@ class Flows(QObject):
     def _remember_package_folder(self, path: Path | str) -> None:
         self.settings.set_value("packages/last_folder", str(Path(path).parent))
 
+    def _package_to_read(self, title: str) -> str:
+        """Ask which package to read, from the packages' folder (then remembered);
+        "" if cancelled."""
+        name, _ = QFileDialog.getOpenFileName(
+            self._window,
+            title,
+            self.package_folder(),
+            self.tr("IDG group packages (*.idgpkg);;All files (*)"),
+        )
+        if name:
+            self._remember_package_folder(name)
+        return name
+
     def _attempt(self, refusal: str, work: Callable[[], object]) -> bool:
         """Do ``work``; a refusal is said in a message box titled ``refusal``."""
         try:
@@ -269,15 +282,9 @@ class ExchangeFlows(Flows):
 
         if self.workspace is None:
             return
-        name, _ = QFileDialog.getOpenFileName(
-            self._window,
-            self.tr("Import returned package"),
-            self.package_folder(),
-            self.tr("IDG group packages (*.idgpkg);;All files (*)"),
-        )
+        name = self._package_to_read(self.tr("Import returned package"))
         if not name:
             return
-        self._remember_package_folder(name)
         passphrase: str | None = None
         try:
             protected = container.is_protected(Path(name).read_bytes())

@@ -25,16 +25,10 @@ class WorkingCopyFlows(Flows):
         from idg_desktop.exchange.packages import open_package
         from idg_desktop.ui.pages import merge_page
 
-        if not name:
-            name, _ = QFileDialog.getOpenFileName(
-                self._window,
-                self.tr("Open group package"),
-                self.package_folder(),
-                self.tr("IDG group packages (*.idgpkg);;All files (*)"),
-            )
+        name = name or self._package_to_read(self.tr("Open group package"))
         if not name:
             return False
-        self._remember_package_folder(name)
+        self._remember_package_folder(name)  # a name given by the caller too
         passphrase: str | None = None
         problem = ""
         try:

@@ -137,3 +137,22 @@ def test_the_package_flows_do_not_import_the_window():
 def test_the_shell_modules_are_small(module):
     lines = (UI / module).read_text(encoding="utf-8").count("\n")
     assert lines <= 400, f"ui/{module} has {lines} lines"
+
+
+def test_an_action_button_and_a_warning_note(qtbot):
+    from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+    from idg_desktop.ui.widgets.button_row import action_button
+    from idg_desktop.ui.widgets.notes import warning_note
+
+    host = QWidget()
+    qtbot.addWidget(host)
+    row = QHBoxLayout(host)
+    clicks: list[bool] = []
+    button = action_button(row, "&Add", lambda: clicks.append(True), "Add one")
+    button.click()
+    assert clicks == [True] and button.toolTip() == "Add one" and row.indexOf(button) == 0
+    note = warning_note("Careful")
+    qtbot.addWidget(note)
+    assert note.objectName() == "warning" and note.wordWrap() and note.isHidden()
+    assert not warning_note(shown=True).isHidden()

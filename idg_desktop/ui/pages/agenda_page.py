@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QSpinBox,
     QSplitter,
     QTableWidget,
@@ -30,7 +29,7 @@ from idg_desktop.services.participants import list_participants
 from idg_desktop.storage import models
 from idg_desktop.ui.pages.base import Page
 from idg_desktop.ui.text import fmt
-from idg_desktop.ui.widgets.button_row import ok_cancel_row
+from idg_desktop.ui.widgets.button_row import action_button, ok_cancel_row
 from idg_desktop.ui.widgets.record_table import setup_record_table
 from idg_desktop.ui.workspace import Workspace
 
@@ -116,18 +115,19 @@ class AgendaPage(Page):
             ),
         )
         buttons = QHBoxLayout()
-        self.add_button = QPushButton(self.tr("&Add session…"))
-        self.add_button.clicked.connect(self._add)
-        self.edit_button = QPushButton(self.tr("&Edit session…"))
-        self.edit_button.setToolTip(self.tr("Change the chosen session (Enter or double-click)"))
-        self.edit_button.clicked.connect(self.edit_session)
-        self.delete_button = QPushButton(self.tr("De&lete session"))
-        self.delete_button.setToolTip(
-            self.tr("Delete the chosen session (Delete); Undo restores it")
+        self.add_button = action_button(buttons, self.tr("&Add session…"), self._add)
+        self.edit_button = action_button(
+            buttons,
+            self.tr("&Edit session…"),
+            self.edit_session,
+            self.tr("Change the chosen session (Enter or double-click)"),
         )
-        self.delete_button.clicked.connect(self.delete_session)
-        for button in (self.add_button, self.edit_button, self.delete_button):
-            buttons.addWidget(button)
+        self.delete_button = action_button(
+            buttons,
+            self.tr("De&lete session"),
+            self.delete_session,
+            self.tr("Delete the chosen session (Delete); Undo restores it"),
+        )
         buttons.addStretch(1)
         layout.addLayout(buttons)
 

@@ -10,7 +10,6 @@ The warnings stay above the board until the allocation is sound.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -18,11 +17,9 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QMenu,
     QMessageBox,
-    QPushButton,
     QScrollArea,
     QWidget,
 )
@@ -41,6 +38,8 @@ from idg_desktop.ui.pages.group_board import (
     repolish,
 )
 from idg_desktop.ui.text import fmt
+from idg_desktop.ui.widgets.button_row import action_button
+from idg_desktop.ui.widgets.notes import warning_note
 from idg_desktop.ui.workspace import Workspace
 
 
@@ -66,25 +65,22 @@ class GroupsPage(Page):
         )
         row = QHBoxLayout()
         self.add_button, self.rename_button, self.remove_button = (
-            self._button(row, self.tr("&Add group…"), self.add_group),
-            self._button(row, self.tr("Re&name…"), self.rename_group),
-            self._button(row, self.tr("Re&move group"), self.remove_group),
+            action_button(row, self.tr("&Add group…"), self.add_group),
+            action_button(row, self.tr("Re&name…"), self.rename_group),
+            action_button(row, self.tr("Re&move group"), self.remove_group),
         )
         self.rapporteur_button, self.move_button, self.allocate_button = (
-            self._button(row, self.tr("Set as &rapporteur"), self.set_rapporteur),
-            self._button(row, self.tr("M&ove to…"), self.move_selected),
-            self._button(row, self.tr("Allocate a&utomatically…"), self.allocate),
+            action_button(row, self.tr("Set as &rapporteur"), self.set_rapporteur),
+            action_button(row, self.tr("M&ove to…"), self.move_selected),
+            action_button(row, self.tr("Allocate a&utomatically…"), self.allocate),
         )
         row.addStretch(1)
-        self.export_all_button = self._button(
+        self.export_all_button = action_button(
             row, self.tr("E&xport all packages…"), self.exportAllRequested.emit
         )
         self.export_all_button.setToolTip(self.tr("Every group's package into one folder"))
         layout.addLayout(row)
-        self.warning = QLabel()
-        self.warning.setObjectName("warning")
-        self.warning.setWordWrap(True)
-        self.warning.hide()
+        self.warning = warning_note()
         layout.addWidget(self.warning)
         board = QWidget()
         self.board_layout = QHBoxLayout(board)
@@ -101,13 +97,6 @@ class GroupsPage(Page):
         self.current_list: BoardListView | None = None  # the list Move to… acts on
         self.in_scope = 0
         self.allocate_dialog: AllocateDialog | None = None  # the last one opened
-
-    @staticmethod
-    def _button(row: QHBoxLayout, text: str, slot: Callable[[], None]) -> QPushButton:
-        button = QPushButton(text)
-        button.clicked.connect(slot)
-        row.addWidget(button)
-        return button
 
     # -- reading ---------------------------------------------------------------
 

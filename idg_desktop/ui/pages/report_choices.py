@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from idg_desktop.reports.kinds import REPORTS
 from idg_desktop.ui.settings import WindowSettings
+from idg_desktop.ui.widgets.notes import warning_note
 
 WORKBOOK = "workbook"
 #: The six PDF reports of ``reports.export`` in the guide's order, then the workbook.
@@ -126,10 +127,7 @@ class ReportChoices(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message = QLabel()
-        self.message.setObjectName("warning")
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = warning_note()
         bottom.addWidget(self.progress)
         bottom.addWidget(self.status)
         bottom.addWidget(self.message)

@@ -32,16 +32,13 @@ from idg_desktop.errors import IdgError, log_bug
 from idg_desktop.services.assessment import assessment_of
 from idg_desktop.services.groups import list_groups
 from idg_desktop.ui.pages.base import Page
-from idg_desktop.ui.pages.report_choices import KINDS, WORKBOOK, ReportChoices
+from idg_desktop.ui.pages.report_choices import WORKBOOK, ReportChoices
 from idg_desktop.ui.pages.report_preview import ReportPreview
 from idg_desktop.ui.settings import WindowSettings
 from idg_desktop.ui.tasks import Outcome, start_in_background
 from idg_desktop.ui.text import fmt
 from idg_desktop.ui.workspace import AssessmentDocument, Workspace
 
-__all__ = ["KINDS", "WORKBOOK", "ReportsPage", "Written", "build"]
-
-PAPERS = ("a4", "letter")
 #: The parts' widgets that the page exposes under their own names.
 _CHOICE_WIDGETS = (
     "kinds",

@@ -53,8 +53,8 @@ def test_style_sheets_name_the_palette_colours():
 
 
 def test_the_window_style_sheet_is_fully_filled_in():
-    from idg_desktop.ui.main_window import stylesheet
     from idg_desktop.ui.pages import groups_page, kpi_sheet
+    from idg_desktop.ui.window_look import stylesheet
 
     for sheet in (stylesheet(10.0), groups_page.STYLE, kpi_sheet.STYLE):
         assert "$" not in sheet and "{palette" not in sheet

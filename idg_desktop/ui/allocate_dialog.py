@@ -21,6 +21,7 @@ from idg_desktop.errors import IdgError
 from idg_desktop.services import groups
 from idg_desktop.ui.labels import role_labels
 from idg_desktop.ui.text import fmt
+from idg_desktop.ui.widgets.notes import warning_note
 from idg_desktop.ui.widgets.record_table import setup_record_table
 from idg_desktop.ui.workspace import Workspace
 
@@ -67,15 +68,13 @@ class AllocateDialog(QDialog):
         row.addWidget(self.count)
         row.addStretch(1)
         layout.addLayout(row)
-        self.replaces = QLabel(
+        self.replaces = warning_note(
             self.tr(
                 "Allocating replaces the sections and members of every group. You can undo "
                 "it with Ctrl+Z."
-            )
+            ),
+            shown=replaces,
         )
-        self.replaces.setObjectName("warning")
-        self.replaces.setWordWrap(True)
-        self.replaces.setVisible(replaces)
         layout.addWidget(self.replaces)
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels([self.tr("Person"), self.tr("Group"), self.tr("Why")])

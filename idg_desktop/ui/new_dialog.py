@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QGridLayout,
@@ -29,6 +28,7 @@ from idg_desktop.services.assessment import Scope, create_assessment
 from idg_desktop.ui.labels import mode_labels, sections_label
 from idg_desktop.ui.settings import WindowSettings
 from idg_desktop.ui.text import fmt
+from idg_desktop.ui.widgets.button_row import ok_cancel_row
 
 
 class NewAssessmentDialog(QDialog):
@@ -74,12 +74,7 @@ class NewAssessmentDialog(QDialog):
             self.sections[section.code] = check
             grid.addWidget(check, index // 2, index % 2)
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create"))
-        buttons.accepted.connect(self._create)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel_row(self, ok_text=self.tr("Create"), on_ok=self._create)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(box)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from idg_desktop.ui.text import fmt
 from idg_desktop.ui.widgets.button_row import ok_button, ok_cancel_row
+from idg_desktop.ui.widgets.notes import warning_note
 
 
 class ExportAllDialog(QDialog):
@@ -80,10 +81,7 @@ class ExportAllDialog(QDialog):
         slips_label.setBuddy(self.slips)
         slips_form.addRow(slips_label, slips_row)
         layout.addLayout(slips_form)
-        self.problem = QLabel()
-        self.problem.setObjectName("warning")
-        self.problem.setWordWrap(True)
-        self.problem.setVisible(False)
+        self.problem = warning_note()
         layout.addWidget(self.problem)
         self.buttons = ok_cancel_row(self, ok_text=self.tr("&Export all"))
         layout.addWidget(self.buttons)

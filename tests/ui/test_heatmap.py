@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QToolTip
 from idg_desktop.domain import colours as palette
 from idg_desktop.services.profile import ProfileCell, integrity_profile
 from idg_desktop.storage.document import AssessmentDocument
-from idg_desktop.ui.heatmap import IntegrityHeatMap
+from idg_desktop.ui.widgets.heatmap import IntegrityHeatMap
 
 
 def cell(**counts: int) -> ProfileCell:

@@ -7,7 +7,8 @@ from PySide6.QtCore import QPoint
 
 from idg_desktop.domain.priorities import is_quick_result
 from idg_desktop.services import activities
-from idg_desktop.ui.pages.matrix_page import INK, PriorityMatrixPage
+from idg_desktop.ui.pages.matrix_page import PriorityMatrixPage
+from idg_desktop.ui.widgets.matrix_painting import INK
 
 HIGH = {"importance": "high", "urgency": "high", "commitment": "high"}
 

@@ -1,4 +1,5 @@
-"""Qt model/view for the Working groups board: list models, delegate, list view.
+"""Qt models for the Working groups board (the view and delegate are
+``ui/pages/group_board.py``'s).
 
 The board's lists are plain Qt model/view so that drag and drop works the
 Qt way (and tests can drive it without a mouse): :meth:`BoardListModel.mimeData`
@@ -25,37 +26,13 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QPoint,
-    QRect,
-    QSize,
     Qt,
-)
-from PySide6.QtGui import (
-    QColor,
-    QDragEnterEvent,
-    QDragLeaveEvent,
-    QDropEvent,
-    QFont,
-    QFontMetrics,
-    QPainter,
-    QPaintEvent,
-    QPalette,
-)
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QApplication,
-    QListView,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QWidget,
 )
 
 from idg_desktop.domain.vocabulary import Role
 from idg_desktop.services import groups
 from idg_desktop.services.assessment import section_of, sections_in_scope
 from idg_desktop.services.participants import list_participants
-from idg_desktop.ui import palette
 from idg_desktop.ui.labels import gender_labels, role_labels
 from idg_desktop.ui.text import fmt
 from idg_desktop.ui.workspace import AssessmentDocument, Workspace
@@ -293,137 +270,3 @@ def decode(data: QMimeData) -> dict | None:
     except (ValueError, KeyError, TypeError):
         return None
     return payload if ok else None
-
-
-class BoardItemDelegate(QStyledItemDelegate):
-    """How an item of these models is drawn, next to the roles it reads.
-
-    Sections as bold code and title; people as their name over a small tag
-    line (role · gender · expertise), the group's rapporteur in bold with a
-    badge: legible from the back of the room without a table's columns.
-    """
-
-    BADGE_BACK = QColor(palette.GOLD)
-    BADGE_TEXT = QColor(palette.NAVY)
-
-    @staticmethod
-    def _fonts(option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
-        base, bold, small = QFont(option.font), QFont(option.font), QFont(option.font)
-        bold.setBold(True)
-        small.setPointSizeF(base.pointSizeF() * 0.85)
-        return base, bold, small
-
-    @staticmethod
-    def section_height(font: QFont) -> int:
-        """The height of a section's row (people take one small line more)."""
-        line = QFontMetrics(font).height()
-        return line + 2 * (line // 3)
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
-        base, _bold, small = self._fonts(option)
-        extra = QFontMetrics(small).height() if index.data(KindRole) == PARTICIPANT else 0
-        width = QFontMetrics(base).averageCharWidth() * 20
-        return QSize(width, self.section_height(base) + extra)
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""  # the style draws background, selection and focus only
-        style = opt.widget.style() if opt.widget else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        base, bold, small = self._fonts(opt)
-        line = QFontMetrics(base).height()
-        pad = line // 3
-        rect = opt.rect.adjusted(pad + 2, pad, -pad, -pad)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        ink = opt.palette.color(
-            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        )
-        first = QRect(rect.left(), rect.top(), rect.width(), line)
-        painter.save()
-        if index.data(KindRole) == SECTION:
-            code = str(index.data(CodeRole))
-            width = QFontMetrics(bold).horizontalAdvance(code + "  ")
-            self._text(painter, first, code, bold, ink)
-            title = str(index.data(Qt.ItemDataRole.DisplayRole))[len(code) :].strip()
-            self._text(painter, first.adjusted(width, 0, 0, 0), title, base, ink)
-            painter.restore()
-            return
-        rapporteur = bool(index.data(RapporteurRole))
-        if rapporteur:
-            badge, font = self.tr("Rapporteur"), QFont(small)
-            font.setBold(True)
-            metrics = QFontMetrics(font)
-            box = QRect(0, 0, metrics.horizontalAdvance(badge) + line // 2, metrics.height() + 2)
-            box.moveCenter(QPoint(first.right() - box.width() // 2, first.center().y()))
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(self.BADGE_BACK)
-            painter.drawRoundedRect(box, box.height() / 2, box.height() / 2)
-            painter.setFont(font)
-            painter.setPen(self.BADGE_TEXT)
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, badge)
-            first.setRight(box.left() - pad)
-        name = str(index.data(Qt.ItemDataRole.DisplayRole))
-        self._text(painter, first, name, bold if rapporteur else base, ink)
-        second = QRect(rect.left(), rect.top() + line, rect.width(), QFontMetrics(small).height())
-        grey = ink if selected else opt.palette.color(QPalette.ColorRole.PlaceholderText)
-        self._text(painter, second, str(index.data(DetailRole) or ""), small, grey)
-        painter.restore()
-
-    @staticmethod
-    def _text(painter: QPainter, rect: QRect, text: str, font: QFont, color: QColor) -> None:
-        painter.setFont(font)
-        painter.setPen(color)
-        elided = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
-        align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        painter.drawText(rect, align, elided)
-
-
-def repolish(widget: QWidget, name: str, value: bool) -> None:
-    """Set a property the style sheet selects on, and restyle the widget."""
-    widget.setProperty(name, value)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
-
-
-class BoardListView(QListView):
-    """A list of the board: drags its items, takes drops (lit up while something
-    is dragged over it), and says what to drop there when it is empty."""
-
-    def __init__(self, model: BoardListModel, delegate: BoardItemDelegate) -> None:
-        super().__init__()
-        self.board, self.placeholder = model, ""
-        self.setModel(model)
-        self.setItemDelegate(delegate)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
-        self.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.setDropIndicatorShown(False)
-        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setMinimumHeight(self.fontMetrics().height() * 4)
-
-    def selected_rows(self) -> list[int]:
-        return sorted({index.row() for index in self.selectionModel().selectedIndexes()})
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        if self.board.rowCount() == 0 and self.placeholder:
-            painter = QPainter(self.viewport())
-            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
-            flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
-            painter.drawText(self.viewport().rect().adjusted(8, 4, -8, -4), flags, self.placeholder)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        super().dragEnterEvent(event)
-        repolish(self, "dropTarget", event.isAccepted())
-
-    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
-        super().dragLeaveEvent(event)
-        repolish(self, "dropTarget", False)
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        repolish(self, "dropTarget", False)
-        super().dropEvent(event)

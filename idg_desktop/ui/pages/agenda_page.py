@@ -8,15 +8,12 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QSpinBox,
     QSplitter,
     QTableWidget,
@@ -32,6 +29,8 @@ from idg_desktop.services.participants import list_participants
 from idg_desktop.storage import models
 from idg_desktop.ui.pages.base import Page
 from idg_desktop.ui.text import fmt
+from idg_desktop.ui.widgets.button_row import action_button, ok_cancel_row
+from idg_desktop.ui.widgets.record_table import setup_record_table
 from idg_desktop.ui.workspace import Workspace
 
 _MODE_COLUMN = {"in-country": "mode-1", "remote": "mode-2", "self": "mode-3"}
@@ -82,12 +81,7 @@ class SessionDialog(QDialog):
         form.addRow(self.tr("D&uration:"), self.duration)
         form.addRow(self.tr("&Topic:"), self.topic)
         form.addRow(self.tr("&Participants:"), self.people)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel_row(self))
 
     def values(self) -> dict[str, object]:
         """What the dialog holds, under the field names of ``agenda.update_session``."""
@@ -121,18 +115,19 @@ class AgendaPage(Page):
             ),
         )
         buttons = QHBoxLayout()
-        self.add_button = QPushButton(self.tr("&Add session…"))
-        self.add_button.clicked.connect(self._add)
-        self.edit_button = QPushButton(self.tr("&Edit session…"))
-        self.edit_button.setToolTip(self.tr("Change the chosen session (Enter or double-click)"))
-        self.edit_button.clicked.connect(self.edit_session)
-        self.delete_button = QPushButton(self.tr("De&lete session"))
-        self.delete_button.setToolTip(
-            self.tr("Delete the chosen session (Delete); Undo restores it")
+        self.add_button = action_button(buttons, self.tr("&Add session…"), self._add)
+        self.edit_button = action_button(
+            buttons,
+            self.tr("&Edit session…"),
+            self.edit_session,
+            self.tr("Change the chosen session (Enter or double-click)"),
         )
-        self.delete_button.clicked.connect(self.delete_session)
-        for button in (self.add_button, self.edit_button, self.delete_button):
-            buttons.addWidget(button)
+        self.delete_button = action_button(
+            buttons,
+            self.tr("De&lete session"),
+            self.delete_session,
+            self.tr("Delete the chosen session (Delete); Undo restores it"),
+        )
         buttons.addStretch(1)
         layout.addLayout(buttons)
 
@@ -146,7 +141,7 @@ class AgendaPage(Page):
                 self.tr("Participants"),
             ]
         )
-        self._setup(self.sessions, stretch=3)
+        setup_record_table(self.sessions, stretch=(3,))
         self.sessions.setAccessibleName(self.tr("Workshop sessions"))
         self.sessions.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.sessions.activated.connect(lambda _index: self.edit_session())
@@ -161,7 +156,7 @@ class AgendaPage(Page):
         self.activities.setHorizontalHeaderLabels(
             [self.tr("Activity"), self.tr("Description"), self.tr("Responsible")]
         )
-        self._setup(self.activities, stretch=1)
+        setup_record_table(self.activities, stretch=(1,))
         lower = QWidget()
         lower_layout = QFormLayout(lower)
         lower_layout.setContentsMargins(0, 8, 0, 0)
@@ -171,16 +166,6 @@ class AgendaPage(Page):
         splitter.addWidget(self.sessions)
         splitter.addWidget(lower)
         layout.addWidget(splitter, 1)
-
-    @staticmethod
-    def _setup(table: QTableWidget, stretch: int) -> None:
-        table.verticalHeader().setVisible(False)
-        table.setWordWrap(True)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
 
     def reload(self) -> None:
         chosen = self.current_session()

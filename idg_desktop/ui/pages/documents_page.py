@@ -5,10 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -28,6 +26,8 @@ from idg_desktop.services import background
 from idg_desktop.services.assessment import framework_of
 from idg_desktop.ui.pages.base import Page
 from idg_desktop.ui.text import fmt
+from idg_desktop.ui.widgets.button_row import action_button, ok_cancel_row
+from idg_desktop.ui.widgets.record_table import setup_record_table
 from idg_desktop.ui.workspace import Workspace
 
 
@@ -63,12 +63,7 @@ class DocumentDialog(QDialog):
         form.addRow(self.tr("&Reference:"), self.reference)
         form.addRow(self.tr("&Notes:"), self.notes)
         form.addRow(self.tr("Attach a &file (optional):"), row)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel_row(self))
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Attach a file"))
@@ -91,9 +86,7 @@ class DocumentsPage(Page):
             ),
         )
         buttons = QHBoxLayout()
-        self.add_button = QPushButton(self.tr("&Add document…"))
-        self.add_button.clicked.connect(self._add)
-        buttons.addWidget(self.add_button)
+        self.add_button = action_button(buttons, self.tr("&Add document…"), self._add)
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.table = QTableWidget(0, 5)
@@ -106,19 +99,13 @@ class DocumentsPage(Page):
                 self.tr("Attached file"),
             ]
         )
-        self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = setup_record_table(self.table, stretch=(1, 3), editable=True)
         # The guide's kinds are long sentences: the kind wraps in a column of its
         # own width, so the title and the notes (what people read) get the room.
         char = self.fontMetrics().horizontalAdvance("n")
         for column, chars in ((0, 26), (2, 18)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, chars * char)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.itemChanged.connect(self._edited)
         layout.addWidget(self.table, 1)
         self._ids: list[str] = []

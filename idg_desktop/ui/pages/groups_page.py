@@ -10,155 +10,37 @@ The warnings stay above the board until the allocation is sound.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence, QMouseEvent
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QInputDialog,
-    QLabel,
     QLineEdit,
     QMenu,
     QMessageBox,
-    QPushButton,
     QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 
 from idg_desktop.domain.records import Kind
 from idg_desktop.services import groups
 from idg_desktop.services.assessment import sections_in_scope
-from idg_desktop.ui import palette
 from idg_desktop.ui.allocate_dialog import AllocateDialog
-from idg_desktop.ui.models.groups_model import (
-    PARTICIPANT,
-    SECTION,
-    BoardColumn,
+from idg_desktop.ui.models.groups_model import PARTICIPANT, load_board
+from idg_desktop.ui.pages.base import Page
+from idg_desktop.ui.pages.group_board import (
+    STYLE,
     BoardItemDelegate,
-    BoardListModel,
     BoardListView,
-    load_board,
+    GroupCard,
     repolish,
 )
-from idg_desktop.ui.pages.base import Page
 from idg_desktop.ui.text import fmt
+from idg_desktop.ui.widgets.button_row import action_button
+from idg_desktop.ui.widgets.notes import warning_note
 from idg_desktop.ui.workspace import Workspace
-
-STYLE = palette.style(
-    """
-QFrame#groupCard { background: $card_back; border: 1px solid $card_border; border-radius: 6px; }
-QFrame#groupCard[current="true"] { background: $card_current_back; border: 2px solid $blue; }
-QFrame#poolCard { background: $pool_back; border: 1px dashed $pool_border; border-radius: 6px; }
-QLabel#cardTitle { color: $navy; }
-QLabel#cardCounts, QLabel#listHeading { color: $muted; }
-QLabel#cardAlert { color: $card_alert; }
-QListView { background: $white; border: 1px solid $list_border; border-radius: 4px; }
-QListView[dropTarget="true"] { border: 2px solid $blue; background: $drop_back; }
-"""
-)
-
-
-class _Card(QFrame):
-    """One column of the board: a group (or the pool), its sections and members."""
-
-    clicked = Signal()
-
-    def __init__(
-        self, workspace: Workspace, group_id: str | None, delegate: BoardItemDelegate
-    ) -> None:
-        super().__init__()
-        self.group_id, self.name = group_id, ""
-        self.setObjectName("groupCard" if group_id else "poolCard")
-        self.title, self.counts, self.alert, self.sections_heading, self.members_heading = (
-            QLabel() for _ in range(5)
-        )
-        self.sections = BoardListModel(workspace, SECTION, self)
-        self.members = BoardListModel(workspace, PARTICIPANT, self)
-        self.section_list = BoardListView(self.sections, delegate)
-        self.member_list = BoardListView(self.members, delegate)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 12)
-        layout.setSpacing(6)
-        for label, name in (
-            (self.title, "cardTitle"),
-            (self.counts, "cardCounts"),
-            (self.alert, "cardAlert"),
-        ):
-            label.setObjectName(name)
-            label.setWordWrap(True)
-            layout.addWidget(label)
-        for heading, view, stretch in (
-            (self.sections_heading, self.section_list, 0),
-            (self.members_heading, self.member_list, 1),
-        ):
-            heading.setObjectName("listHeading")
-            heading.setBuddy(view)
-            layout.addWidget(heading)
-            layout.addWidget(view, stretch)
-        # Narrow enough for the pool and four groups side by side on a 1366x768
-        # laptop (titles and tags elide; the whole text is in the tooltip).
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 28)
-        self._title_font()
-
-    def lists(self) -> tuple[BoardListView, BoardListView]:
-        return self.section_list, self.member_list
-
-    def show_column(self, column: BoardColumn, alerts: set[str]) -> None:
-        self.name = column.name
-        sections, members = str(len(column.sections)), str(len(column.members))
-        if self.group_id is None:
-            self.title.setText(self.tr("Unallocated"))
-            self.counts.setText(self.tr("Drag from here into a group"))
-            self.members_heading.setText(fmt(self.tr("Participants (%1)"), members))
-            self.section_list.placeholder = self.tr("Every section in scope has a group")
-            self.member_list.placeholder = self.tr("Everyone is in a group")
-        else:
-            counts = column.counts()
-            self.title.setText(column.name)
-            self.counts.setText(
-                fmt(
-                    self.tr("Members: %1 · Women: %2 · Men: %3\nInternal: %4 · External: %5"),
-                    members,
-                    str(counts["female"]),
-                    str(counts["male"]),
-                    str(counts["internal"]),
-                    str(counts["external"]),
-                )
-            )
-            self.members_heading.setText(fmt(self.tr("Members (%1)"), members))
-            self.section_list.placeholder = self.tr("Drop sections here")
-            self.member_list.placeholder = self.tr("Drop people here")
-        self.sections_heading.setText(fmt(self.tr("Sections (%1)"), sections))
-        title = self.title.text()
-        self.section_list.setAccessibleName(fmt(self.tr("Sections: %1"), title))
-        self.member_list.setAccessibleName(fmt(self.tr("People: %1"), title))
-        notes = []
-        if "group-without-rapporteur" in alerts:
-            notes.append(self.tr("No rapporteur yet"))
-        if "group-one-gender" in alerts:
-            notes.append(self.tr("One gender only"))
-        self.alert.setText(" · ".join(notes))
-        self.alert.setVisible(bool(notes))
-        self.sections.set_items(column.group_id, column.name, column.sections)
-        self.members.set_items(column.group_id, column.name, column.members)
-
-    def _title_font(self) -> None:
-        font = QFont(self.font())
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        font.setBold(True)
-        self.title.setFont(font)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.FontChange:  # follow the window's text size
-            self._title_font()
-        super().changeEvent(event)
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        self.clicked.emit()
-        super().mousePressEvent(event)
 
 
 class GroupsPage(Page):
@@ -183,25 +65,22 @@ class GroupsPage(Page):
         )
         row = QHBoxLayout()
         self.add_button, self.rename_button, self.remove_button = (
-            self._button(row, self.tr("&Add group…"), self.add_group),
-            self._button(row, self.tr("Re&name…"), self.rename_group),
-            self._button(row, self.tr("Re&move group"), self.remove_group),
+            action_button(row, self.tr("&Add group…"), self.add_group),
+            action_button(row, self.tr("Re&name…"), self.rename_group),
+            action_button(row, self.tr("Re&move group"), self.remove_group),
         )
         self.rapporteur_button, self.move_button, self.allocate_button = (
-            self._button(row, self.tr("Set as &rapporteur"), self.set_rapporteur),
-            self._button(row, self.tr("M&ove to…"), self.move_selected),
-            self._button(row, self.tr("Allocate a&utomatically…"), self.allocate),
+            action_button(row, self.tr("Set as &rapporteur"), self.set_rapporteur),
+            action_button(row, self.tr("M&ove to…"), self.move_selected),
+            action_button(row, self.tr("Allocate a&utomatically…"), self.allocate),
         )
         row.addStretch(1)
-        self.export_all_button = self._button(
+        self.export_all_button = action_button(
             row, self.tr("E&xport all packages…"), self.exportAllRequested.emit
         )
         self.export_all_button.setToolTip(self.tr("Every group's package into one folder"))
         layout.addLayout(row)
-        self.warning = QLabel()
-        self.warning.setObjectName("warning")
-        self.warning.setWordWrap(True)
-        self.warning.hide()
+        self.warning = warning_note()
         layout.addWidget(self.warning)
         board = QWidget()
         self.board_layout = QHBoxLayout(board)
@@ -213,18 +92,11 @@ class GroupsPage(Page):
         scroll.setWidget(board)
         layout.addWidget(scroll, 1)
         self.delegate = BoardItemDelegate(self)
-        self.cards: list[_Card] = []
-        self.current_card: _Card | None = None  # the group Rename/Remove act on
+        self.cards: list[GroupCard] = []
+        self.current_card: GroupCard | None = None  # the group Rename/Remove act on
         self.current_list: BoardListView | None = None  # the list Move to… acts on
         self.in_scope = 0
         self.allocate_dialog: AllocateDialog | None = None  # the last one opened
-
-    @staticmethod
-    def _button(row: QHBoxLayout, text: str, slot: Callable[[], None]) -> QPushButton:
-        button = QPushButton(text)
-        button.clicked.connect(slot)
-        row.addWidget(button)
-        return button
 
     # -- reading ---------------------------------------------------------------
 
@@ -270,8 +142,8 @@ class GroupsPage(Page):
             card.setParent(None)
             card.deleteLater()
 
-    def _new_card(self, group_id: str | None) -> _Card:
-        card = _Card(self.workspace, group_id, self.delegate)
+    def _new_card(self, group_id: str | None) -> GroupCard:
+        card = GroupCard(self.workspace, group_id, self.delegate)
         card.clicked.connect(lambda: self._set_current_card(card))
         for view in card.lists():
             view.selectionModel().selectionChanged.connect(lambda *_, v=view: self._on_selection(v))
@@ -302,10 +174,10 @@ class GroupsPage(Page):
 
     # -- selection --------------------------------------------------------------
 
-    def card_for(self, group_id: str | None) -> _Card | None:
+    def card_for(self, group_id: str | None) -> GroupCard | None:
         return next((card for card in self.cards if card.group_id == group_id), None)
 
-    def card_named(self, name: str) -> _Card | None:
+    def card_named(self, name: str) -> GroupCard | None:
         return next((c for c in self.cards if c.group_id and c.name == name), None)
 
     def select_group(self, group_id: str | None) -> None:
@@ -315,7 +187,7 @@ class GroupsPage(Page):
         if card is not None:
             card.member_list.setFocus()
 
-    def _set_current_card(self, card: _Card | None) -> None:
+    def _set_current_card(self, card: GroupCard | None) -> None:
         self.current_card = card if card is not None and card.group_id else None
         for other in self.cards[1:]:
             repolish(other, "current", other is self.current_card)
@@ -350,7 +222,7 @@ class GroupsPage(Page):
                 return
         self._update_buttons()
 
-    def _rapporteur_candidate(self) -> tuple[_Card, str, str] | None:
+    def _rapporteur_candidate(self) -> tuple[GroupCard, str, str] | None:
         """(card, person id, name) if one member of a group is selected and can be made
         its rapporteur."""
         view = self.current_list

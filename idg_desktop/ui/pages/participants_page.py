@@ -13,9 +13,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMessageBox,
-    QPushButton,
     QStyledItemDelegate,
-    QTableView,
     QWidget,
 )
 
@@ -26,6 +24,8 @@ from idg_desktop.ui.models.participants_model import CHOICES, COLUMNS, Participa
 from idg_desktop.ui.pages.base import Page
 from idg_desktop.ui.settings import WindowSettings
 from idg_desktop.ui.text import fmt
+from idg_desktop.ui.widgets.button_row import action_button
+from idg_desktop.ui.widgets.record_table import RecordTable
 from idg_desktop.ui.workspace import Workspace
 
 #: The folder of the last participants list imported (window.ini).
@@ -71,29 +71,24 @@ class ParticipantsPage(Page):
             ),
         )
         buttons = QHBoxLayout()
-        self.add_button = QPushButton(self.tr("&Add participant"))
-        self.remove_button = QPushButton(self.tr("&Remove"))
-        self.import_button = QPushButton(self.tr("&Import from CSV or Excel…"))
-        for button in (self.add_button, self.remove_button, self.import_button):
-            buttons.addWidget(button)
+        self.add_button = action_button(buttons, self.tr("&Add participant"), self._add)
+        self.remove_button = action_button(buttons, self.tr("&Remove"), self._remove)
+        self.import_button = action_button(
+            buttons, self.tr("&Import from CSV or Excel…"), self.import_file
+        )
         buttons.addStretch(1)
         layout.addLayout(buttons)
 
         self.model = ParticipantsModel(workspace, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
+        self.table = RecordTable(
+            self.model, resize=QHeaderView.ResizeMode.Interactive, editable=True, alternating=True
+        )
         self.table.setItemDelegate(_ChoiceDelegate(self.table))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
-        self.table.verticalHeader().setVisible(False)
-        self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
         self.table.setAccessibleName(self.tr("Participants"))
         self.table.viewport().installEventFilter(self)
         layout.addWidget(self.table, 1)
@@ -102,10 +97,6 @@ class ParticipantsPage(Page):
         self.counts.setWordWrap(True)
         self.counts.setObjectName("pageIntro")
         layout.addWidget(self.counts)
-
-        self.add_button.clicked.connect(self._add)
-        self.remove_button.clicked.connect(self._remove)
-        self.import_button.clicked.connect(self.import_file)
 
     def reload(self) -> None:
         current = self.table.currentIndex()

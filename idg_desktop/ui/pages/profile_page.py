@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QScrollArea, QWidget
 
 from idg_desktop.domain.records import Kind
 from idg_desktop.services.profile import integrity_profile
-from idg_desktop.ui.heatmap import IntegrityHeatMap
 from idg_desktop.ui.labels import section_label
 from idg_desktop.ui.pages.base import Page
 from idg_desktop.ui.text import fmt
+from idg_desktop.ui.widgets.heatmap import IntegrityHeatMap
 from idg_desktop.ui.workspace import Workspace
 
 

@@ -2,12 +2,14 @@
 the page and written where the facilitator chooses, and the whole assessment
 as a workbook.
 
-The reports are built in a worker thread (the assessment report takes a few
-seconds) while a busy bar and the elapsed time show in the page. The worker
-opens its own read-only copy of the document on the same file: the window's
-SQLite connection belongs to the window's thread, and every edit is committed
-as it is made, so the file on disk is current. The export functions write
-atomically, so a refused or failed save leaves nothing at the chosen path.
+The choices column is ``report_choices.py``'s, the preview ``report_preview.py``'s.
+The reports are built in a worker thread (``ui/tasks.py``; the assessment
+report takes a few seconds) while a busy bar and the elapsed time show in the
+page. The worker opens its own read-only copy of the document on the same
+file: the window's SQLite connection belongs to the window's thread, and every
+edit is committed as it is made, so the file on disk is current. The export
+functions write atomically, so a refused or failed save leaves nothing at the
+chosen path.
 """
 
 from __future__ import annotations
@@ -20,55 +22,54 @@ from functools import partial
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import (
-    QElapsedTimer,
-    QEvent,
-    QObject,
-    QPointF,
-    QRunnable,
-    QStandardPaths,
-    Qt,
-    QThreadPool,
-    QTimer,
-    QUrl,
-    Signal,
-)
+from PySide6.QtCore import QElapsedTimer, QStandardPaths, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
-from PySide6.QtWidgets import (
-    QApplication,
-    QButtonGroup,
-    QCheckBox,
-    QComboBox,
-    QFileDialog,
-    QFormLayout,
-    QFrame,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
-    QProgressBar,
-    QPushButton,
-    QRadioButton,
-    QScrollArea,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QFileDialog, QHBoxLayout, QWidget
 
 from idg_desktop.domain.records import Kind
 from idg_desktop.errors import IdgError, log_bug
 from idg_desktop.services.assessment import assessment_of
 from idg_desktop.services.groups import list_groups
 from idg_desktop.ui.pages.base import Page
+from idg_desktop.ui.pages.report_choices import WORKBOOK, ReportChoices
+from idg_desktop.ui.pages.report_preview import ReportPreview
 from idg_desktop.ui.settings import WindowSettings
+from idg_desktop.ui.tasks import Outcome, start_in_background
 from idg_desktop.ui.text import fmt
 from idg_desktop.ui.workspace import AssessmentDocument, Workspace
 
-WORKBOOK = "workbook"
-#: The six PDF reports of ``reports.export`` in the guide's order, then the workbook.
-KINDS = ("assessment", "tor", "worksheets", "action-plan", "kpis", "matrix", WORKBOOK)
-PAPERS = ("a4", "letter")
+#: The parts' widgets that the page exposes under their own names.
+_CHOICE_WIDGETS = (
+    "kinds",
+    "radios",
+    "kind_note",
+    "paper",
+    "group",
+    "pseudonymise",
+    "public",
+    "open_after",
+    "column",
+    "actions_area",
+    "preview_button",
+    "save_button",
+    "progress",
+    "status",
+    "message",
+)
+_PREVIEW_WIDGETS = (
+    "preview_title",
+    "previous_button",
+    "next_button",
+    "page_label",
+    "fit_button",
+    "whole_button",
+    "zoom",
+    "pdf",
+    "view",
+    "empty",
+    "stack",
+)
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
@@ -78,28 +79,6 @@ class Written:
 
     path: Path
     count: int
-
-
-class _JobSignals(QObject):
-    finished = Signal(object)
-    failed = Signal(object)
-
-
-class _Job(QRunnable):
-    """Runs one build in the thread pool; the outcome comes back as a signal."""
-
-    def __init__(self, work: Callable[[], Written], signals: _JobSignals) -> None:
-        super().__init__()
-        self._work = work
-        self.signals = signals
-
-    def run(self) -> None:
-        try:
-            result = self._work()
-        except BaseException as error:  # handed to the window's thread
-            self.signals.failed.emit(error)
-        else:
-            self.signals.finished.emit(result)
 
 
 def build(path: Path, kind: str, output: Path, options: dict) -> Written:
@@ -114,15 +93,6 @@ def build(path: Path, kind: str, output: Path, options: dict) -> Written:
             return Written(output, len(export_xlsx(document, output, **shared)))
         exported = export_pdf(document, kind, output, **options)
         return Written(exported.path, exported.pages)
-
-
-def _flag(value: object, default: bool) -> bool:
-    """A tick box remembered in the INI file (which returns "true"/"false")."""
-    if value is None:
-        return default
-    if isinstance(value, str):
-        return value.lower() in {"true", "1", "yes"}
-    return bool(value)
 
 
 class ReportsPage(Page):
@@ -148,7 +118,7 @@ class ReportsPage(Page):
         self._previews = 0
         self._busy = False
         self._done: Callable[[Written], None] | None = None
-        self._signals: _JobSignals | None = None
+        self._outcome: Outcome | None = None
         self._focus: QWidget | None = None
         self._clock = QElapsedTimer()
         self._ticker = QTimer(self)
@@ -165,325 +135,68 @@ class ReportsPage(Page):
                 "want it."
             ),
         )
+        self.choices = ReportChoices(self.settings)
+        self.preview_area = ReportPreview()
         row = QHBoxLayout()
         row.setSpacing(18)
-        row.addWidget(self._choices_column())
-        row.addWidget(self._preview_area(), 1)
+        row.addWidget(self.choices)
+        row.addWidget(self.preview_area, 1)
         layout.addLayout(row, 1)
+        # The widgets the tests and the main actions name, as the page's own.
+        for part, names in ((self.choices, _CHOICE_WIDGETS), (self.preview_area, _PREVIEW_WIDGETS)):
+            for name in names:
+                setattr(self, name, getattr(part, name))
 
-        self._restore_choices()
+        self.choices.restore()
         self.kinds.idToggled.connect(self._on_kind)
         for box in (self.paper, self.group):
-            box.currentIndexChanged.connect(self._remember)
+            box.currentIndexChanged.connect(self.choices.remember)
         for tick in (self.pseudonymise, self.public, self.open_after):
-            tick.toggled.connect(self._remember)
+            tick.toggled.connect(self.choices.remember)
         self.preview_button.clicked.connect(self.preview)
         self.save_button.clicked.connect(self.save_as)
         # A bound method, not a lambda: the connection goes with the page.
         workspace.changed.connect(self._preview_outdated)
         self._on_kind()
 
-    # -- building the page ---------------------------------------------------------------
-
-    def descriptions(self) -> dict[str, tuple[str, str]]:
-        """Each choice's name and what it is for, in the guide's words."""
-        return {
-            "assessment": (
-                self.tr("Assessment report"),
-                self.tr(
-                    "For decision makers (IDG Part II step 6): the findings, the "
-                    "integrity profile and the priorities."
-                ),
-            ),
-            "tor": (
-                self.tr("Terms of reference"),
-                self.tr("The terms of reference of the assessment mission (Annex 5)."),
-            ),
-            "worksheets": (
-                self.tr("Group worksheets"),
-                self.tr(
-                    "The questions of one working group's sections, for a group working on paper."
-                ),
-            ),
-            "action-plan": (
-                self.tr("Action plan"),
-                self.tr("The action plan in the layout of Annex 9 (landscape)."),
-            ),
-            "kpis": (
-                self.tr("KPI metadata sheets"),
-                self.tr("One metadata sheet per key performance indicator (Annex 11)."),
-            ),
-            "matrix": (
-                self.tr("Priority matrix"),
-                self.tr("The priority matrix on one landscape page, for the wall."),
-            ),
-            WORKBOOK: (
-                self.tr("Workbook (Excel)"),
-                self.tr(
-                    "The whole assessment as a workbook that can be re-imported; it holds "
-                    "every answer and name. Made public or pseudonymised, it is a version "
-                    "for sharing that cannot be re-imported."
-                ),
-            ),
-        }
-
-    def _choices_column(self) -> QWidget:
-        column = QWidget()
-        inner = QVBoxLayout(column)
-        inner.setContentsMargins(0, 0, 8, 0)
-        inner.setSpacing(12)
-
-        reports = QGroupBox(self.tr("Report"))
-        box = QVBoxLayout(reports)
-        box.setSpacing(4)
-        self.kinds = QButtonGroup(self)
-        self.radios: dict[str, QRadioButton] = {}
-        for number, (kind, (name, description)) in enumerate(self.descriptions().items()):
-            radio = QRadioButton(name)
-            radio.setAccessibleDescription(description)
-            radio.setToolTip(description)
-            self.kinds.addButton(radio, number)
-            self.radios[kind] = radio
-            box.addWidget(radio)
-        # What the chosen report is for, under the list (one description, not
-        # seven: Preview and Save as… stay in view on a laptop's screen).
-        self.kind_note = QLabel()
-        self.kind_note.setObjectName("pageIntro")
-        self.kind_note.setWordWrap(True)
-        box.addSpacing(4)
-        box.addWidget(self.kind_note)
-        inner.addWidget(reports)
-
-        options = QGroupBox(self.tr("Options"))
-        form = QFormLayout(options)
-        self.paper = QComboBox()
-        self.paper.addItem(self.tr("A4"), "a4")
-        self.paper.addItem(self.tr("Letter"), "letter")
-        self.group = QComboBox()
-        self.group.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.group.setMinimumContentsLength(16)
-        form.addRow(self.tr("Pape&r:"), self.paper)
-        form.addRow(self.tr("&Group:"), self.group)
-        self.pseudonymise = QCheckBox(self.tr("Pse&udonymise participants (roles and initials)"))
-        self.public = QCheckBox(self.tr("Pu&blic version (leave out what is marked confidential)"))
-        self.open_after = QCheckBox(self.tr("&Open the file when written"))
-        for tick in (self.pseudonymise, self.public, self.open_after):
-            form.addRow(tick)
-        inner.addWidget(options)
-        inner.addStretch(1)
-
-        scroll = QScrollArea()  # large text sizes: the choices scroll, nothing is clipped
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(column)
-        self.column = scroll
-
-        # Preview and Save as… under the choices, never scrolled out of view.
-        self.actions_area = QWidget()
-        bottom = QVBoxLayout(self.actions_area)
-        bottom.setContentsMargins(0, 6, 8, 0)
-        bottom.setSpacing(8)
-        buttons = QHBoxLayout()
-        self.preview_button = QPushButton(self.tr("&Preview"))
-        self.save_button = QPushButton(self.tr("&Save as…"))
-        self.save_button.setDefault(True)
-        buttons.addWidget(self.preview_button)
-        buttons.addWidget(self.save_button)
-        buttons.addStretch(1)
-        bottom.addLayout(buttons)
-
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 0)  # busy: a report's length is not known beforehand
-        self.progress.setTextVisible(False)
-        self.progress.setAccessibleName(self.tr("Building"))
-        self.progress.hide()
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message = QLabel()
-        self.message.setObjectName("warning")
-        self.message.setWordWrap(True)
-        self.message.hide()
-        bottom.addWidget(self.progress)
-        bottom.addWidget(self.status)
-        bottom.addWidget(self.message)
-
-        left = QWidget()
-        stacked = QVBoxLayout(left)
-        stacked.setContentsMargins(0, 0, 0, 0)
-        stacked.setSpacing(0)
-        stacked.addWidget(scroll, 1)
-        stacked.addWidget(self.actions_area)
-        self._left = left
-        self._fit_column()
-        return left
-
-    def _fit_column(self) -> None:
-        """The choices column as wide as its longest line (it follows the text size)."""
-        column = self.column.widget()
-        column.layout().activate()  # size hints of the new font, not the cached ones
-        wide = max(column.fontMetrics().averageCharWidth() * 60, column.minimumSizeHint().width())
-        wide += self.column.verticalScrollBar().sizeHint().width()
-        self.column.setFixedWidth(wide)
-        self._left.setFixedWidth(wide)
-
-    def changeEvent(self, event: QEvent) -> None:
-        built = hasattr(self, "column")  # style changes can come while building the page
-        if built and event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
-            # After the children have taken the new font and style.
-            QTimer.singleShot(0, self, self._fit_column)
-        super().changeEvent(event)
-
-    def _preview_area(self) -> QWidget:
-        area = QWidget()
-        inner = QVBoxLayout(area)
-        inner.setContentsMargins(0, 0, 0, 0)
-        bar = QHBoxLayout()
-        self.preview_title = QLabel()
-        font = self.preview_title.font()
-        font.setBold(True)
-        self.preview_title.setFont(font)
-        self.previous_button = QPushButton(self.tr("Pre&vious page"))
-        self.next_button = QPushButton(self.tr("&Next page"))
-        self.page_label = QLabel()
-        self.page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.page_label.setMinimumWidth(  # the buttons do not move as the number changes
-            self.page_label.fontMetrics().horizontalAdvance(
-                fmt(self.tr("Page %1 of %2"), "888", "888")
-            )
-        )
-        self.fit_button = QPushButton(self.tr("Fit &width"))
-        self.whole_button = QPushButton(self.tr("W&hole page"))
-        self.zoom = QButtonGroup(self)
-        for button in (self.fit_button, self.whole_button):
-            button.setCheckable(True)
-            self.zoom.addButton(button)
-        self.fit_button.setChecked(True)
-        self.preview_title.setWordWrap(True)  # "Preview: Action plan · A4 · public version"
-        inner.addWidget(self.preview_title)
-        bar.addStretch(1)
-        bar.addWidget(self.previous_button)
-        bar.addWidget(self.page_label)
-        bar.addWidget(self.next_button)
-        bar.addSpacing(12)
-        bar.addWidget(self.fit_button)
-        bar.addWidget(self.whole_button)
-        inner.addLayout(bar)
-
-        self.pdf = QPdfDocument(self)
-        self.view = QPdfView()
-        self.view.setAccessibleName(self.tr("Preview"))
-        self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # Page Up/Down scroll it
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.view.setDocument(self.pdf)
-        self.empty = QLabel()
-        self.empty.setObjectName("pageIntro")
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.stack = QStackedWidget()
-        self.stack.addWidget(self.view)
-        self.stack.addWidget(self.empty)
-        inner.addWidget(self.stack, 1)
-
-        navigator = self.view.pageNavigator()
-        navigator.currentPageChanged.connect(self._on_page_changed)
-        # The navigator follows the scrolling too: "Page 2 of 9" moves along.
-        self.previous_button.clicked.connect(lambda: self.go_to_page(navigator.currentPage() - 1))
-        self.next_button.clicked.connect(lambda: self.go_to_page(navigator.currentPage() + 1))
-        self.fit_button.toggled.connect(self._fit)
-        self._show_page_number()
-        return area
-
     # -- choices -------------------------------------------------------------------------
 
     def kind(self) -> str:
-        return KINDS[max(0, self.kinds.checkedId())]
+        return self.choices.kind()
 
     def choose(self, kind: str) -> None:
         """Choose a report (or the workbook), as a click on its button does."""
-        self.radios[kind].setChecked(True)
+        self.choices.choose(kind)
 
     def options(self) -> dict:
         """The options ``export_pdf`` takes for the chosen report."""
-        # The group's id: two groups may share a name, and export_pdf takes either.
-        group = self.group.currentData() if self.kind() == "worksheets" else None
-        return {
-            "paper": self.paper.currentData(),
-            "group": group or None,
-            "pseudonymise": self.pseudonymise.isChecked(),
-            "public": self.public.isChecked(),
-        }
+        return self.choices.options()
 
     def reload(self) -> None:
-        chosen = self.group.currentData()
-        self.group.blockSignals(True)
-        self.group.clear()
-        for group in list_groups(self.document):
-            self.group.addItem(group.name, group.id)
-        remembered = self.group.findData(chosen)
-        self.group.setCurrentIndex(remembered if remembered >= 0 else 0)
-        self.group.blockSignals(False)
+        self.choices.set_groups([(group.name, group.id) for group in list_groups(self.document)])
 
     def _on_kind(self, *_args: object) -> None:
         kind = self.kind()
         pdf = kind != WORKBOOK
-        self.kind_note.setText(self.descriptions()[kind][1])
+        self.kind_note.setText(self.choices.descriptions()[kind][1])
         self.group.setEnabled(kind == "worksheets")
         self.paper.setEnabled(pdf)
         self.preview_button.setEnabled(pdf and not self._busy)
         sharing = self.tr("A workbook for sharing: it cannot be re-imported.")
         for tick in (self.pseudonymise, self.public):
             tick.setToolTip("" if pdf else sharing)
-        if not pdf:
-            self.empty.setText(
-                self.tr(
-                    "The workbook has no preview: save it and open it in a spreadsheet program."
-                )
-            )
-            self.stack.setCurrentWidget(self.empty)
-        elif self.pdf.pageCount() == 0:
-            self.empty.setText(self.tr("Choose a report and press Preview to see it here."))
-            self.stack.setCurrentWidget(self.empty)
-        else:
-            self.stack.setCurrentWidget(self.view)
-        self.preview_title.setVisible(self.stack.currentWidget() is self.view)
-        self._show_page_number()
-        self._remember()
-
-    def _restore_choices(self) -> None:
-        kind = str(self.settings.value("reports/kind", "assessment"))
-        self.choose(kind if kind in KINDS else "assessment")
-        paper = self.paper.findData(self.settings.value("reports/paper", "a4"))
-        self.paper.setCurrentIndex(max(0, paper))
-        self.pseudonymise.setChecked(_flag(self.settings.value("reports/pseudonymise"), False))
-        self.public.setChecked(_flag(self.settings.value("reports/public"), False))
-        self.open_after.setChecked(_flag(self.settings.value("reports/open"), False))
-
-    def _remember(self, *_args: object) -> None:
-        self.settings.set_value("reports/kind", self.kind())
-        self.settings.set_value("reports/paper", self.paper.currentData())
-        self.settings.set_value("reports/pseudonymise", self.pseudonymise.isChecked())
-        self.settings.set_value("reports/public", self.public.isChecked())
-        self.settings.set_value("reports/open", self.open_after.isChecked())
+        self.preview_area.show_pages(
+            pdf,
+            self.tr("Choose a report and press Preview to see it here.")
+            if pdf
+            else self.tr(
+                "The workbook has no preview: save it and open it in a spreadsheet program."
+            ),
+        )
+        self.choices.remember()
 
     def _name(self, kind: str) -> str:
-        return self.descriptions()[kind][0]
-
-    def _in_sentence(self, kind: str) -> str:
-        """The name inside a sentence or a file name ("the KPI metadata sheets")."""
-        return {
-            "assessment": self.tr("assessment report"),
-            "tor": self.tr("terms of reference"),
-            "worksheets": self.tr("group worksheets"),
-            "action-plan": self.tr("action plan"),
-            "kpis": self.tr("KPI metadata sheets"),
-            "matrix": self.tr("priority matrix"),
-            WORKBOOK: self.tr("workbook"),
-        }[kind]
+        return self.choices.descriptions()[kind][0]
 
     def suggested_path(self, kind: str, options: dict) -> Path:
         """The default name, "<title> – assessment report.pdf", in the folder of the
@@ -493,7 +206,7 @@ class ReportsPage(Page):
             folder = QStandardPaths.writableLocation(
                 QStandardPaths.StandardLocation.DocumentsLocation
             ) or str(Path.home())
-        parts = [assessment_of(self.document).title, self._in_sentence(kind)]
+        parts = [assessment_of(self.document).title, self.choices.in_sentence(kind)]
         if kind == "worksheets" and options.get("group"):
             parts.append(self.group.currentText())
         if kind == WORKBOOK:
@@ -542,7 +255,7 @@ class ReportsPage(Page):
         )
         name, _ = QFileDialog.getSaveFileName(
             self,
-            fmt(self.tr("Save the %1"), self._in_sentence(kind)),
+            fmt(self.tr("Save the %1"), self.choices.in_sentence(kind)),
             str(self.suggested_path(kind, options)),
             pattern,
         )
@@ -560,23 +273,20 @@ class ReportsPage(Page):
         self, kind: str, output: Path, options: dict, done: Callable[[Written], None]
     ) -> None:
         self.message.hide()
-        self._building = fmt(self.tr("Building the %1…"), self._in_sentence(kind))
+        self._building = fmt(self.tr("Building the %1…"), self.choices.in_sentence(kind))
         self.status.setText(self._building)
         self.progress.show()
         self._clock.start()
         self._ticker.start()
-        signals = _JobSignals()
-        signals.finished.connect(self._finish, Qt.ConnectionType.QueuedConnection)
-        signals.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
         self._done = done
-        self._signals = signals  # kept until the next build: its outcome arrives queued
         self._busy = True
         focused = QApplication.focusWidget()
         self._focus = focused if focused is not None and self.isAncestorOf(focused) else None
         self.save_button.setEnabled(False)
         self._on_kind()
         work = partial(build, self.workspace.path, kind, output, options)
-        QThreadPool.globalInstance().start(_Job(work, signals))
+        # Kept until the next build: its outcome arrives queued.
+        self._outcome = start_in_background(work, self._finish, self._failed)
 
     def busy(self) -> bool:
         """A report is being built."""
@@ -651,7 +361,7 @@ class ReportsPage(Page):
             if written.count == 1
             else self.tr("Preview of the %1: %2 pages.")
         )
-        self.status.setText(fmt(preview, self._in_sentence(kind), str(written.count)))
+        self.status.setText(fmt(preview, self.choices.in_sentence(kind), str(written.count)))
         self._on_kind()
         self.go_to_page(0)
 
@@ -680,30 +390,4 @@ class ReportsPage(Page):
     # -- the preview's pages -------------------------------------------------------------
 
     def go_to_page(self, page: int) -> None:
-        count = self.pdf.pageCount()
-        if count:
-            self.view.pageNavigator().jump(min(max(0, page), count - 1), QPointF(), 0)
-        self._show_page_number()
-
-    def _on_page_changed(self, _page: int) -> None:
-        # The view also resets its page while the page is being destroyed, after
-        # some of the widgets read here are gone.
-        if shiboken6.isValid(self.kinds) and shiboken6.isValid(self.page_label):
-            self._show_page_number()
-
-    def _show_page_number(self) -> None:
-        count = self.pdf.pageCount() if self.kind() != WORKBOOK else 0
-        current = self.view.pageNavigator().currentPage()
-        self.page_label.setText(
-            fmt(self.tr("Page %1 of %2"), str(current + 1), str(count)) if count else ""
-        )
-        self.previous_button.setEnabled(count > 0 and current > 0)
-        self.next_button.setEnabled(count > 0 and current < count - 1)
-        self.fit_button.setEnabled(count > 0)
-        self.whole_button.setEnabled(count > 0)
-
-    def _fit(self, width: bool) -> None:
-        self.view.setZoomMode(
-            QPdfView.ZoomMode.FitToWidth if width else QPdfView.ZoomMode.FitInView
-        )
-        self.go_to_page(self.view.pageNavigator().currentPage())
+        self.preview_area.go_to_page(page)

@@ -1,11 +1,12 @@
-"""The OK/Cancel row of a dialog, in the platform's order: OK accepts (or
-does what the dialog gives it), Cancel and Escape reject."""
+"""Rows of buttons: the OK/Cancel row of a dialog, in the platform's order (OK
+accepts or does what the dialog gives it, Cancel and Escape reject), and a
+page's row of action buttons."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton
+from PySide6.QtWidgets import QBoxLayout, QDialog, QDialogButtonBox, QPushButton
 
 OK = QDialogButtonBox.StandardButton.Ok
 CANCEL = QDialogButtonBox.StandardButton.Cancel
@@ -28,3 +29,15 @@ def ok_cancel_row(
 def ok_button(buttons: QDialogButtonBox) -> QPushButton:
     """The row's OK button (to enable it only when the dialog's fields allow)."""
     return buttons.button(OK)
+
+
+def action_button(
+    row: QBoxLayout, text: str, slot: Callable[[], object], tip: str = ""
+) -> QPushButton:
+    """A button labelled ``text`` (and ``tip``) added to ``row``; a click calls ``slot``."""
+    button = QPushButton(text)
+    if tip:
+        button.setToolTip(tip)
+    button.clicked.connect(slot)
+    row.addWidget(button)
+    return button

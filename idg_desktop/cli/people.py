@@ -7,6 +7,7 @@ import argparse
 
 from idg_desktop.cli.common import EXIT_OK, Verbs, dump, open_document, out, short_id, split
 from idg_desktop.errors import InvalidInput
+from idg_desktop.exports.wire import LISTING, write, write_all
 from idg_desktop.services import groups, participants
 from idg_desktop.storage.document import AssessmentDocument
 
@@ -34,21 +35,7 @@ def cmd_participants(args: argparse.Namespace) -> int:
     with open_document(args.file, read_only=True) as document:
         people = participants.list_participants(document)
         if args.json:
-            dump(
-                [
-                    {
-                        "id": p.id,
-                        "name": p.name,
-                        "unit": p.unit,
-                        "expertise": p.expertise,
-                        "external": p.external,
-                        "stakeholder": p.stakeholder,
-                        "gender": p.gender,
-                        "role": p.role,
-                    }
-                    for p in people
-                ]
-            )
+            dump(write_all(LISTING["participants"], people))
         else:
             for p in people:
                 where = "external" if p.external else "internal"
@@ -80,10 +67,8 @@ def _groups_json(document: AssessmentDocument) -> list[dict]:
                 "id": group.id,
                 "name": group.name,
                 "sections": groups.group_sections(document, group),
-                "members": [{"id": p.id, "name": p.name} for p in members],
-                "rapporteur": (
-                    {"id": rapporteur.id, "name": rapporteur.name} if rapporteur else None
-                ),
+                "members": write_all(LISTING["person"], members),
+                "rapporteur": write(LISTING["person"], rapporteur) if rapporteur else None,
             }
         )
     return result

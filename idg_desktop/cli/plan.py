@@ -213,17 +213,18 @@ def cmd_kpi_complete(args: argparse.Namespace) -> int:
 
 
 def cmd_kpis(args: argparse.Namespace) -> int:
-    from idg_desktop.exports.json_export import _kpi
+    from idg_desktop.exports.wire import to_json
     from idg_desktop.services.plan import (
         kpi_owner_id,
         kpi_owner_kind,
         list_kpis,
         missing_kpi_fields,
     )
+    from idg_desktop.services.reading import as_snapshot
 
     with open_document(args.file, read_only=True) as document:
         kpis = list_kpis(document)
-        items = [_kpi(k) for k in kpis]
+        items = [to_json(as_snapshot(k)) for k in kpis]
         missing = [missing_kpi_fields(document, k) for k in kpis]
         owners = [f"{kpi_owner_kind(k)} {short_id(kpi_owner_id(k))}" for k in kpis]
     if args.json:

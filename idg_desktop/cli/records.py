@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
 
 from idg_desktop.cli.common import (
     EXIT_OK,
@@ -23,35 +22,8 @@ from idg_desktop.cli.common import (
     split,
 )
 from idg_desktop.errors import InvalidInput
-from idg_desktop.exports.json_export import _tracked
-from idg_desktop.storage import models
-
-
-def document_json(record: models.BackgroundDocument) -> dict[str, Any]:
-    """As in ``idg export json``'s "documents", without the bytes (``content_base64``)."""
-    return {
-        **_tracked(record),
-        "kind": record.kind,
-        "title": record.title,
-        "reference": record.reference,
-        "notes": record.notes,
-        "file_name": record.file_name,
-        "sha256": record.sha256,
-        "size": len(record.content) if record.content is not None else None,
-    }
-
-
-def session_json(record: models.WorkshopSession) -> dict[str, Any]:
-    """As in ``idg export json``'s "sessions"; the keys ``idg session set`` changes."""
-    return {
-        **_tracked(record),
-        "date": record.date,
-        "start": record.start,
-        "duration_minutes": record.duration_minutes,
-        "topic": record.topic,
-        "participants": sorted(p.participant_id for p in record.participants),
-    }
-
+from idg_desktop.exports.wire import LISTING, to_json, write
+from idg_desktop.services.reading import as_snapshot
 
 # -- background documents --------------------------------------------------------
 
@@ -84,7 +56,7 @@ def cmd_documents(args: argparse.Namespace) -> int:
     from idg_desktop.services.background import list_documents
 
     with open_document(args.file, read_only=True) as document:
-        items = [document_json(d) for d in list_documents(document)]
+        items = [write(LISTING["documents"], as_snapshot(d)) for d in list_documents(document)]
     if args.json:
         dump(items)
         return EXIT_OK
@@ -141,7 +113,7 @@ def cmd_sessions(args: argparse.Namespace) -> int:
     from idg_desktop.services.participants import list_participants
 
     with open_document(args.file, read_only=True) as document:
-        items = [session_json(s) for s in list_sessions(document)]
+        items = [to_json(as_snapshot(s)) for s in list_sessions(document)]
         names = {p.id: p.name for p in list_participants(document)}
     if args.json:
         dump(items)

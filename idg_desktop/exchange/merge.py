@@ -43,7 +43,8 @@ from idg_desktop.exchange.records import (
     same,
     set_tracked,
 )
-from idg_desktop.services import answers, findings
+from idg_desktop.exports.wire import LISTING, write_all
+from idg_desktop.services import answers, findings, reading
 from idg_desktop.services.records import stamp_new, touch
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
@@ -324,25 +325,8 @@ def open_conflict_count(document: AssessmentDocument) -> int:
 
 
 def list_conflicts(document: AssessmentDocument, *, open_only: bool = True) -> list[dict[str, Any]]:
-    query = select(models.Conflict).order_by(models.Conflict.created_at, models.Conflict.id)
-    if open_only:
-        query = query.where(models.Conflict.status == "open")
-    return [
-        {
-            "id": c.id,
-            "record_type": c.record_type,
-            "record": c.record_key,
-            "section": c.section_code,
-            "status": c.status,
-            "resolution": c.resolution,
-            "draft": c.draft,
-            "versions": [
-                {"origin": v.origin, "package_id": v.package_id, "content": json.loads(v.content)}
-                for v in c.versions
-            ],
-        }
-        for c in document.session.scalars(query)
-    ]
+    """The conflicts as ``idg conflicts --json`` lists them (``exports/wire.py``)."""
+    return write_all(LISTING["conflicts"], reading.conflicts(document, open_only=open_only))
 
 
 def conflict_fields(versions: list[dict[str, Any]]) -> list[str]:

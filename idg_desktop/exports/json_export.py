@@ -10,7 +10,7 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from idg_desktop.exports.wire import to_json
+from idg_desktop.exports.wire import LISTING, to_json, write_all
 from idg_desktop.services import reading
 from idg_desktop.services.activities import band_of, list_activities
 from idg_desktop.services.agenda import list_sessions
@@ -141,16 +141,7 @@ def plan_tree(plan: Plan) -> dict[str, Any]:
     the outcome, output or activity it measures."""
 
     def kpis(owner: Any) -> list[dict[str, Any]]:
-        return [
-            {
-                "id": k.id,
-                "name": k.name,
-                "target": k.target_value,
-                "complete": k.complete,
-                "confidential": k.confidential,
-            }
-            for k in owner.kpis
-        ]
+        return write_all(LISTING["plan_kpi"], owner.kpis)
 
     def activity(node: ActivityNode) -> dict[str, Any]:
         a = node.activity

@@ -352,7 +352,8 @@ def _but(mapping: Mapping, *left_out: str) -> Mapping:
 
 
 #: ``idg participants --json``, ``idg findings --json``, ``idg documents --json``,
-#: ``idg conflicts --json`` (open ones), and a person named in ``idg groups --json``.
+#: ``idg conflicts --json`` (open ones), a person named in ``idg groups --json``
+#: and a KPI in ``idg plan --json``.
 LISTING: dict[str, Mapping] = {
     "participants": {
         "id": "id",
@@ -391,6 +392,13 @@ LISTING: dict[str, Mapping] = {
         "content": _parsed("content"),
     },
     "person": {"id": "id", "name": "name"},
+    "plan_kpi": {  # a KPI under what it measures in ``idg plan --json``
+        "id": "id",
+        "name": "name",
+        "target": "target_value",
+        "complete": "complete",
+        "confidential": "confidential",
+    },
 }
 
 
@@ -429,6 +437,28 @@ PACKAGE: dict[type, Mapping] = {
         "author_id": "author_id",
         "merged_into_id": "merged_into_id",
     },
+    r.Assessment: {
+        "id": "id",
+        "title": "title",
+        "administration": "administration",
+        "mode": "mode",
+        "start_date": "start_date",
+        "end_date": "end_date",
+        "location": "location",
+    },
+    r.WorkingGroup: {
+        "id": "id",
+        "name": "name",
+        "sections": GIVEN,  # the group's sections, in the assessment's order
+        "rapporteur": "rapporteur_id",
+    },
+    r.Question: {  # the document's own questions of the group's sections
+        "id": "id",
+        "section": "section_code",
+        "subarea": "subarea_label",
+        "number": "number",
+        "text": "text",
+    },
     r.Participant: {
         **PACKAGE_TRACKED,
         **{
@@ -448,6 +478,6 @@ PACKAGE: dict[type, Mapping] = {
 }
 
 
-def to_package(record: Any) -> dict[str, Any]:
+def to_package(record: Any, **given: Any) -> dict[str, Any]:
     """``record`` as a package carries it."""
-    return write(PACKAGE[type(record)], record)
+    return write(PACKAGE[type(record)], record, **given)

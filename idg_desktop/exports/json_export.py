@@ -7,7 +7,6 @@ two exports of the same content are byte-identical.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 from typing import Any
 
 from idg_desktop.exports.wire import LISTING, to_json, write_all
@@ -39,8 +38,8 @@ EXPORT_VERSION = 1
 
 
 def counts(document: AssessmentDocument) -> dict[str, int]:
-    """The figures ``idg info`` prints."""
-    return asdict(reading.counts(document))
+    """The figures ``idg info`` prints: the assessment's one summary's."""
+    return reading.summary(document).counts()
 
 
 def info(document: AssessmentDocument) -> dict[str, Any]:

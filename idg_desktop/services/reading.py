@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from idg_desktop.domain import records
 from idg_desktop.services.snapshots import snapshot, snapshots
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
+from idg_desktop.storage.overview import Overview, summarize
 
 
 def as_snapshot(item: Any) -> Any:
@@ -95,47 +95,7 @@ def smart_confirmations(document: AssessmentDocument) -> list[records.SmartConfi
 # -- the one summary: the Overview page and ``idg info`` ------------------------------
 
 
-@dataclass(frozen=True)
-class Counts:
-    """How much the assessment holds (``idg info``'s figures, the Overview's)."""
-
-    participants: int
-    groups: int
-    answers: int  # answered: a text written
-    findings: int
-    activities: int
-    outcomes: int
-    outputs: int
-    kpis: int
-    kpis_complete: int
-    endorsements: int
-    questions: int
-    sections_in_scope: int
-    rated: int
-    documents: int
-    sessions: int
-
-
-def counts(document: AssessmentDocument) -> Counts:
-    session = document.session
-
-    def count(model: type, *where: Any) -> int:
-        return int(session.scalar(select(func.count()).select_from(model).where(*where)) or 0)
-
-    return Counts(
-        participants=count(models.Participant),
-        groups=count(models.WorkingGroup),
-        answers=count(models.Answer, func.trim(models.Answer.text) != ""),
-        findings=count(models.Finding),
-        activities=count(models.Activity),
-        outcomes=count(models.Outcome),
-        outputs=count(models.Output),
-        kpis=count(models.Kpi),
-        kpis_complete=count(models.Kpi, models.Kpi.complete),
-        endorsements=count(models.Adoption),
-        questions=count(models.Question),
-        sections_in_scope=count(models.Section, models.Section.in_scope),
-        rated=count(models.Answer, models.Answer.rating != "not-assessed"),
-        documents=count(models.BackgroundDocument),
-        sessions=count(models.WorkshopSession),
-    )
+def summary(document: AssessmentDocument) -> Overview:
+    """The assessment's summary (``storage/overview.py``), read on the document's
+    own connection: the figures the Overview paints and ``idg info`` prints."""
+    return summarize(document.session.connection().connection.driver_connection)

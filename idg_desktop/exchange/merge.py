@@ -190,7 +190,7 @@ def _take_answer(document, record, theirs, group) -> None:
         if ladder == figure5.EMPTY
         else {"evaluation": answers.Evaluation(*ladder)}
     )
-    answer = answers.save_answer(
+    answer = answers.store_answer(
         document,
         theirs["question"],
         text=theirs["text"] or "",

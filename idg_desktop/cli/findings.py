@@ -17,7 +17,6 @@ from idg_desktop.cli.common import (
 from idg_desktop.errors import InvalidInput
 from idg_desktop.exports.wire import LISTING, write_all
 from idg_desktop.services import findings, groups
-from idg_desktop.services.reading import as_snapshots
 
 
 def cmd_finding_add(args: argparse.Namespace) -> int:
@@ -42,7 +41,7 @@ def cmd_findings(args: argparse.Namespace) -> int:
     with open_document(args.file, read_only=True) as document:
         items = findings.list_findings(document, args.section)
         if args.json:
-            dump(write_all(LISTING["findings"], as_snapshots(items)))
+            dump(write_all(LISTING["findings"], items))
         else:
             for f in items:
                 out(f"{short_id(f.id)}  {f.section_code}  {f.kind:<14} {f.status:<9} {f.text}")

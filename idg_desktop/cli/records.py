@@ -22,8 +22,7 @@ from idg_desktop.cli.common import (
     split,
 )
 from idg_desktop.errors import InvalidInput
-from idg_desktop.exports.wire import LISTING, to_json, write
-from idg_desktop.services.reading import as_snapshot
+from idg_desktop.exports.wire import LISTING, to_json, write_all
 
 # -- background documents --------------------------------------------------------
 
@@ -56,7 +55,7 @@ def cmd_documents(args: argparse.Namespace) -> int:
     from idg_desktop.services.background import list_documents
 
     with open_document(args.file, read_only=True) as document:
-        items = [write(LISTING["documents"], as_snapshot(d)) for d in list_documents(document)]
+        items = write_all(LISTING["documents"], list_documents(document))
     if args.json:
         dump(items)
         return EXIT_OK
@@ -113,7 +112,7 @@ def cmd_sessions(args: argparse.Namespace) -> int:
     from idg_desktop.services.participants import list_participants
 
     with open_document(args.file, read_only=True) as document:
-        items = [to_json(as_snapshot(s)) for s in list_sessions(document)]
+        items = [to_json(s) for s in list_sessions(document)]
         names = {p.id: p.name for p in list_participants(document)}
     if args.json:
         dump(items)

@@ -44,7 +44,7 @@ from idg_desktop.services.assessment import (
     document_framework,
 )
 from idg_desktop.services.by_section import questions_in
-from idg_desktop.services.reading import as_snapshot, as_snapshots
+from idg_desktop.services.reading import as_snapshot
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
 
@@ -62,7 +62,7 @@ def export_payload(document: AssessmentDocument, group_ref: str) -> dict[str, An
     scope = assessment_of(document)
     whole = document_framework(document)  # shared, read only: the package gets a copy
     framework = {**whole, "sections": [s for s in whole["sections"] if s["code"] in sections]}
-    custom = [q for q in as_snapshots(questions_in(document, sections)) if q.custom]
+    custom = [q for q in questions_in(document, sections) if q.custom]
     return {
         "format": "idg-package",
         "version": 1,
@@ -70,7 +70,7 @@ def export_payload(document: AssessmentDocument, group_ref: str) -> dict[str, An
         "package_id": str(uuid.uuid4()),
         "created_at": _now(),
         "origin": document.origin,
-        "assessment": to_package(as_snapshot(scope)),
+        "assessment": to_package(scope),
         "group": to_package(as_snapshot(group), sections=sections),
         "participants": [participant_dict(p) for p in groups.group_members(document, group)],
         "framework": framework,

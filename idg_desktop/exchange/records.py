@@ -22,7 +22,8 @@ __all__ = ["ANSWER_FIELDS", "FINDING_FIELDS", "answer_dict", "finding_dict", "pa
 
 
 def answer_dict(answer: Any) -> dict[str, Any]:
-    """An answer as a package carries it (the mapping: ``exports/wire.py`` PACKAGE)."""
+    """An answer as a package carries it (the mapping: ``exports/wire.py`` PACKAGE);
+    a row from the merge (not yet reading snapshots) is taken as its snapshot."""
     return to_package(as_snapshot(answer))
 
 

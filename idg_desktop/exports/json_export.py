@@ -30,7 +30,7 @@ from idg_desktop.services.plan import (
     list_kpis,
 )
 from idg_desktop.services.profile import integrity_profile
-from idg_desktop.services.reading import as_snapshot, as_snapshots
+from idg_desktop.services.reading import as_snapshots
 from idg_desktop.storage.document import AssessmentDocument
 
 EXPORT_FORMAT = "idg-assessment"
@@ -56,8 +56,8 @@ def info(document: AssessmentDocument) -> dict[str, Any]:
 
 
 def export_assessment(document: AssessmentDocument) -> dict[str, Any]:
-    sections = as_snapshots(every_section(document))
-    questions = as_snapshots(every_question(document))
+    sections = every_section(document)
+    questions = every_question(document)
     subareas = reading.subareas(document)
     answers = reading.answers(document)
     framework = reading.framework_copy(document)
@@ -70,7 +70,7 @@ def export_assessment(document: AssessmentDocument) -> dict[str, Any]:
         "schema_version": document.schema_version(),
         "framework": to_json(framework) if framework else None,
         "assessment": to_json(
-            as_snapshot(assessment_of(document)),
+            assessment_of(document),
             sections=[s.code for s in sections if s.in_scope],
         ),
         "sections": [
@@ -78,7 +78,7 @@ def export_assessment(document: AssessmentDocument) -> dict[str, Any]:
             for s in sections
         ],
         "custom_questions": [to_json(q) for q in questions if q.custom],
-        "participants": [to_json(p) for p in as_snapshots(list_participants(document))],
+        "participants": [to_json(p) for p in list_participants(document)],
         "groups": [
             to_json(g, sections=sorted(g.section_codes, key=position.__getitem__))
             for g in as_snapshots(list_groups(document))
@@ -88,11 +88,10 @@ def export_assessment(document: AssessmentDocument) -> dict[str, Any]:
             for a in (answers[q.id] for q in questions if q.id in answers)
         ],
         "findings": [
-            to_json(f, history=[to_json(e) for e in events[f.id]])
-            for f in as_snapshots(list_findings(document))
+            to_json(f, history=[to_json(e) for e in events[f.id]]) for f in list_findings(document)
         ],
-        "documents": [to_json(d) for d in as_snapshots(list_documents(document))],
-        "sessions": [to_json(s) for s in as_snapshots(list_sessions(document))],
+        "documents": [to_json(d) for d in list_documents(document)],
+        "sessions": [to_json(s) for s in list_sessions(document)],
         "steps": _steps(document),
         "activities": [to_json(a) for a in as_snapshots(list_activities(document))],
         "plan": _plan_records(document),
@@ -108,7 +107,7 @@ def _steps(document: AssessmentDocument) -> list[dict[str, Any]]:
 
     titles = step_titles(document)
     return [
-        to_json(as_snapshot(record), title=titles.get(number, ""))
+        to_json(record, title=titles.get(number, ""))
         for number, record in sorted(step_records(document).items())
     ]
 

@@ -5,7 +5,16 @@ from __future__ import annotations
 
 import argparse
 
-from idg_desktop.cli.common import EXIT_OK, Verbs, dump, open_document, out, short_id, split
+from idg_desktop.cli.common import (
+    EXIT_OK,
+    Verbs,
+    dump,
+    open_document,
+    out,
+    print_new_id,
+    short_id,
+    split,
+)
 from idg_desktop.errors import InvalidInput
 from idg_desktop.exports.wire import LISTING, write, write_all
 from idg_desktop.services import groups, participants
@@ -13,8 +22,9 @@ from idg_desktop.storage.document import AssessmentDocument
 
 
 def cmd_participant_add(args: argparse.Namespace) -> int:
-    with open_document(args.file) as document:
-        person = participants.add_participant(
+    return print_new_id(
+        args.file,
+        lambda document: participants.add_participant(
             document,
             participants.ParticipantData(
                 name=args.name,
@@ -26,9 +36,8 @@ def cmd_participant_add(args: argparse.Namespace) -> int:
                 role=args.role,
                 email=args.email or "",
             ),
-        )
-        out(short_id(person.id))
-    return EXIT_OK
+        ),
+    )
 
 
 def cmd_participants(args: argparse.Namespace) -> int:
@@ -44,16 +53,16 @@ def cmd_participants(args: argparse.Namespace) -> int:
 
 
 def cmd_group_add(args: argparse.Namespace) -> int:
-    with open_document(args.file) as document:
-        group = groups.add_group(
+    return print_new_id(
+        args.file,
+        lambda document: groups.add_group(
             document,
             args.name,
             split(args.sections, ","),
             split(args.members, ";"),
             rapporteur=args.rapporteur,
-        )
-        out(short_id(group.id))
-    return EXIT_OK
+        ),
+    )
 
 
 def _groups_json(document: AssessmentDocument) -> list[dict]:
@@ -111,8 +120,9 @@ def cmd_groups(args: argparse.Namespace) -> int:
 
 def register(verbs: Verbs) -> None:
     participant = verbs.group("participant", "Manage participants.")
-    p = participant.add("add", cmd_participant_add, "Add a participant; prints the new id.")
-    p.add_argument("file", metavar="FILE")
+    p = participant.add(
+        "add", cmd_participant_add, "Add a participant; prints the new id.", takes=("file",)
+    )
     p.add_argument("--name", required=True)
     p.add_argument("--unit")
     p.add_argument("--expertise", help="area of expertise")
@@ -122,13 +132,10 @@ def register(verbs: Verbs) -> None:
     p.add_argument("--email")
     p.add_argument("--external", action="store_true", help="an external contributor")
 
-    p = verbs.verb("participants", cmd_participants, "List participants.")
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("--json", action="store_true")
+    verbs.listing("participants", cmd_participants, "List participants.")
 
     group = verbs.group("group", "Manage working groups.")
-    p = group.add("add", cmd_group_add, "Add a working group; prints the new id.")
-    p.add_argument("file", metavar="FILE")
+    p = group.add("add", cmd_group_add, "Add a working group; prints the new id.", takes=("file",))
     p.add_argument("name", metavar="NAME")
     p.add_argument("--sections", required=True, help="section codes, e.g. LC,RF")
     p.add_argument("--members", help='participants by name or id, e.g. "Name;Name"')

@@ -18,6 +18,7 @@ from idg_desktop.cli.common import (
     open_document,
     out,
     pairs,
+    print_new_id,
     short_id,
     split,
 )
@@ -73,17 +74,17 @@ def cmd_documents(args: argparse.Namespace) -> int:
 def cmd_session_add(args: argparse.Namespace) -> int:
     from idg_desktop.services.agenda import add_session
 
-    with open_document(args.file) as document:
-        record = add_session(
+    return print_new_id(
+        args.file,
+        lambda document: add_session(
             document,
             day=args.date,
             topic=args.title,
             start=args.start,
             duration_minutes=args.minutes,
             participants=split(args.participants, ";"),
-        )
-        out(short_id(record.id))
-    return EXIT_OK
+        ),
+    )
 
 
 def cmd_session_set(args: argparse.Namespace) -> int:
@@ -173,48 +174,46 @@ def register(verbs: Verbs) -> None:
     from idg_desktop.services.agenda import SESSION_FIELDS
 
     document = verbs.group("document", "Background documents reviewed in step 3.")
-    p = document.add("add", cmd_document_add, "Register a background document; prints the new id.")
-    p.add_argument("file", metavar="FILE")
+    p = document.add(
+        "add",
+        cmd_document_add,
+        "Register a background document; prints the new id.",
+        takes=("file",),
+    )
     p.add_argument("--title", required=True, metavar="T")
     p.add_argument("--kind", required=True, metavar="K", help="e.g. performance-reports, other")
     p.add_argument("--attach", metavar="PATH", help="store this file's bytes in the assessment")
     p.add_argument("--reference", metavar="R")
     p.add_argument("--notes", metavar="N")
-    p = verbs.verb("documents", cmd_documents, "List the background documents.")
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("--json", action="store_true")
+    verbs.listing("documents", cmd_documents, "List the background documents.")
 
     session = verbs.group("session", "Workshop sessions of the agenda (step 4).")
-    p = session.add("add", cmd_session_add, "Add a workshop session; prints the new id.")
-    p.add_argument("file", metavar="FILE")
+    p = session.add(
+        "add", cmd_session_add, "Add a workshop session; prints the new id.", takes=("file",)
+    )
     p.add_argument("--date", required=True, metavar="D", help="YYYY-MM-DD")
     p.add_argument("--start", required=True, metavar="HH:MM")
     p.add_argument("--minutes", required=True, type=int, metavar="N")
     p.add_argument("--title", required=True, metavar="T", help="the session's topic")
     p.add_argument("--participants", metavar='"A;B"', help="participants by name or id")
-    p = session.add("set", cmd_session_set, "Change fields of a workshop session.")
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("id", metavar="ID")
+    p = session.add(
+        "set", cmd_session_set, "Change fields of a workshop session.", takes=("file", "id")
+    )
     p.add_argument("fields", nargs="+", metavar="FIELD=VALUE", help=", ".join(SESSION_FIELDS))
-    p = session.add("delete", cmd_session_delete, "Delete a workshop session.")
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("id", metavar="ID")
-    p = verbs.verb("sessions", cmd_sessions, "List the workshop sessions.")
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("--json", action="store_true")
+    session.add("delete", cmd_session_delete, "Delete a workshop session.", takes=("file", "id"))
+    verbs.listing("sessions", cmd_sessions, "List the workshop sessions.")
 
     tor = verbs.group("tor", "The terms of reference of the assessment (Annex 5).")
-    p = tor.add("show", cmd_tor_show, "Show the terms of reference.")
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("--json", action="store_true")
-    p = tor.add("set", cmd_tor_set, "Write fields of the terms of reference.")
-    p.add_argument("file", metavar="FILE")
+    tor.add("show", cmd_tor_show, "Show the terms of reference.", takes=("file", "json"))
+    p = tor.add("set", cmd_tor_set, "Write fields of the terms of reference.", takes=("file",))
     p.add_argument("fields", nargs="+", metavar="FIELD=VALUE", help="see 'idg tor show'")
 
     question = verbs.group("question", "The facilitator's own checklist questions.")
     p = question.add(
-        "add", cmd_question_add, "Add a question to a section; prints its id (e.g. TR-C1)."
+        "add",
+        cmd_question_add,
+        "Add a question to a section; prints its id (e.g. TR-C1).",
+        takes=("file",),
     )
-    p.add_argument("file", metavar="FILE")
     p.add_argument("--section", required=True, metavar="CODE")
     p.add_argument("--text", required=True, metavar="T")

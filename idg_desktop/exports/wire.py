@@ -25,6 +25,9 @@ Three formats, three families of tables:
 
 ``tests/test_wire.py`` checks every exported kind has its table here and that
 no other module of the formats or the command line builds a record's dict.
+
+Declarations: this module is long because it lists every field of every kind,
+for each format.
 """
 
 from __future__ import annotations

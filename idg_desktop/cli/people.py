@@ -72,13 +72,13 @@ def _groups_json(document: AssessmentDocument) -> list[dict]:
         members = groups.group_members(document, group)
         rapporteur = people.get(group.rapporteur_id or "")
         result.append(
-            {
-                "id": group.id,
-                "name": group.name,
-                "sections": groups.group_sections(document, group),
-                "members": write_all(LISTING["person"], members),
-                "rapporteur": write(LISTING["person"], rapporteur) if rapporteur else None,
-            }
+            write(
+                LISTING["groups"],
+                group,
+                sections=groups.group_sections(document, group),
+                members=write_all(LISTING["person"], members),
+                rapporteur=write(LISTING["person"], rapporteur) if rapporteur else None,
+            )
         )
     return result
 

@@ -182,15 +182,7 @@ def plan_tree(plan: Plan) -> dict[str, Any]:
     return {
         "outcomes": [outcome(o) for o in plan.outcomes],
         "not_in_plan": [activity(a) for a in plan.unplaced],
-        "adoptions": [
-            {
-                "endorsed_by": a.endorsed_by,
-                "endorsed_on": a.endorsed_on,
-                "strategy_link": a.strategy_link,
-                "note": a.note,
-            }
-            for a in plan.adoptions
-        ],
+        "adoptions": write_all(LISTING["plan_adoption"], plan.adoptions),
     }
 
 

@@ -355,8 +355,8 @@ def _but(mapping: Mapping, *left_out: str) -> Mapping:
 
 
 #: ``idg participants --json``, ``idg findings --json``, ``idg documents --json``,
-#: ``idg conflicts --json`` (open ones), a person named in ``idg groups --json``
-#: and a KPI in ``idg plan --json``.
+#: ``idg conflicts --json`` (open ones), ``idg groups --json`` and a person it
+#: names, and an endorsement and a KPI in ``idg plan --json``.
 LISTING: dict[str, Mapping] = {
     "participants": {
         "id": "id",
@@ -395,6 +395,14 @@ LISTING: dict[str, Mapping] = {
         "content": _parsed("content"),
     },
     "person": {"id": "id", "name": "name"},
+    "groups": {
+        "id": "id",
+        "name": "name",
+        "sections": GIVEN,  # in the assessment's order of sections
+        "members": GIVEN,  # each a "person"
+        "rapporteur": GIVEN,  # a "person", or None
+    },
+    "plan_adoption": _but(JSON[r.Adoption], *JSON_TRACKED),  # in ``idg plan --json``
     "plan_kpi": {  # a KPI under what it measures in ``idg plan --json``
         "id": "id",
         "name": "name",

@@ -15,7 +15,7 @@ from idg_desktop.services.activities import band_of, list_activities
 from idg_desktop.services.agenda import list_sessions
 from idg_desktop.services.assessment import assessment_of
 from idg_desktop.services.background import list_documents
-from idg_desktop.services.by_section import every_question, every_section
+from idg_desktop.services.by_section import answers_by_question, every_question, every_section
 from idg_desktop.services.findings import list_findings
 from idg_desktop.services.groups import list_groups
 from idg_desktop.services.participants import list_participants
@@ -59,7 +59,7 @@ def export_assessment(document: AssessmentDocument) -> dict[str, Any]:
     sections = every_section(document)
     questions = every_question(document)
     subareas = reading.subareas(document)
-    answers = reading.answers(document)
+    answers = answers_by_question(document)
     framework = reading.framework_copy(document)
     versions = reading.answer_versions(document)
     events = reading.finding_events(document)

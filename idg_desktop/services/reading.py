@@ -44,11 +44,6 @@ def subareas(document: AssessmentDocument) -> list[records.SubArea]:
     return _all(document, models.SubArea, models.SubArea.section_code, models.SubArea.position)
 
 
-def answers(document: AssessmentDocument) -> dict[str, records.Answer]:
-    """Every answer, by the id of its question."""
-    return {a.question_id: a for a in _all(document, models.Answer, models.Answer.id)}
-
-
 def answer_versions(document: AssessmentDocument) -> dict[str, list[records.AnswerVersion]]:
     """Every answer's earlier versions, oldest first, by answer id."""
     found: dict[str, list[records.AnswerVersion]] = defaultdict(list)

@@ -105,7 +105,7 @@ def test_a_taken_finding_goes_through_update_finding(tmp_path: Path):
     with AssessmentDocument.open(path, read_only=True) as document:
         taken = findings.find_finding(document, finding.id)
         assert (taken.section_code, taken.text) == ("RF", "No rotation at the border")
-        assert taken.questions == []
+        assert taken.question_ids == ()
         assert taken.origin == group_origin
         event = findings.finding_history(document, taken)[-1]
         assert (event.action, event.origin, event.text) == (

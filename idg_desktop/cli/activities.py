@@ -6,7 +6,16 @@ from __future__ import annotations
 
 import argparse
 
-from idg_desktop.cli.common import EXIT_OK, Verbs, dump, open_document, out, pairs, short_id
+from idg_desktop.cli.common import (
+    EXIT_OK,
+    Verbs,
+    dump,
+    open_document,
+    out,
+    pairs,
+    print_new_id,
+    short_id,
+)
 from idg_desktop.errors import InvalidInput
 
 
@@ -21,16 +30,16 @@ def cmd_activity_add(args: argparse.Namespace) -> int:
             f"activity add needs --{' and --'.join(missing)} "
             "(or --from-agreed-findings for one activity per agreed finding)."
         )
-    with open_document(args.file) as document:
-        activity = add_activity(
+    return print_new_id(
+        args.file,
+        lambda document: add_activity(
             document,
             title=args.title,
             section=args.section,
             findings=args.finding or [],
             confidential=args.confidential,
-        )
-        out(short_id(activity.id))
-    return EXIT_OK
+        ),
+    )
 
 
 def _activities_from_agreed(args: argparse.Namespace) -> int:
@@ -78,11 +87,12 @@ def cmd_activity_plan(args: argparse.Namespace) -> int:
 
 
 def cmd_activities(args: argparse.Namespace) -> int:
-    from idg_desktop.exports.json_export import _activity
+    from idg_desktop.exports.wire import to_json
     from idg_desktop.services.activities import list_activities
+    from idg_desktop.services.reading import as_snapshots
 
     with open_document(args.file, read_only=True) as document:
-        items = [_activity(a) for a in list_activities(document)]
+        items = [to_json(a) for a in as_snapshots(list_activities(document))]
     if args.json:
         dump(items)
         return EXIT_OK
@@ -139,8 +149,9 @@ def register(verbs: Verbs) -> None:
     from idg_desktop.services.plan import PLAN_FIELDS
 
     activity = verbs.group("activity", "Activities of the action plan.")
-    p = activity.add("add", cmd_activity_add, "Add an activity; prints the new id.")
-    p.add_argument("file", metavar="FILE")
+    p = activity.add(
+        "add", cmd_activity_add, "Add an activity; prints the new id.", takes=("file",)
+    )
     p.add_argument("--title")
     p.add_argument(
         "--section", help="its section (with --from-agreed-findings: only that section's)"
@@ -158,9 +169,9 @@ def register(verbs: Verbs) -> None:
         "its proposed action; prints each new id (again adds nothing)",
     )
     p.add_argument("--confidential", action="store_true", help="left out of public versions")
-    p = activity.add("rate", cmd_activity_rate, "Rate an activity: criterion=level ...")
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("id", metavar="ID")
+    p = activity.add(
+        "rate", cmd_activity_rate, "Rate an activity: criterion=level ...", takes=("file", "id")
+    )
     p.add_argument(
         "ratings",
         nargs="+",
@@ -169,10 +180,11 @@ def register(verbs: Verbs) -> None:
         "ease, cost = low, medium or high",
     )
     p = activity.add(
-        "plan", cmd_activity_plan, "Place an activity under an output and set its plan fields."
+        "plan",
+        cmd_activity_plan,
+        "Place an activity under an output and set its plan fields.",
+        takes=("file", "id"),
     )
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("id", metavar="ID")
     p.add_argument("--output", metavar="ID", help="the output it produces ('' to take it out)")
     p.add_argument(
         "fields",
@@ -181,11 +193,10 @@ def register(verbs: Verbs) -> None:
         help=", ".join(PLAN_FIELDS) + ", confidential (yes or no)",
     )
 
-    p = verbs.verb("activities", cmd_activities, "List activities with their priority.")
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("--json", action="store_true")
-    p = verbs.verb("matrix", cmd_matrix, "The priority matrix: nine cells of activities.")
-    p.add_argument("file", metavar="FILE")
+    verbs.listing("activities", cmd_activities, "List activities with their priority.")
+    p = verbs.verb(
+        "matrix", cmd_matrix, "The priority matrix: nine cells of activities.", takes=("file",)
+    )
     p.add_argument("--x", default="ease", metavar="CRITERION")
     p.add_argument("--y", default="impact", metavar="CRITERION")
     p.add_argument("--json", action="store_true")

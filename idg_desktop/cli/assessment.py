@@ -146,21 +146,20 @@ def register(verbs: Verbs) -> None:
     )
     p.add_argument("--json", action="store_true", help="print it as JSON")
 
-    p = verbs.verb("new", cmd_new, "Create a new assessment file.")
-    p.add_argument("file", metavar="FILE")
+    p = verbs.verb("new", cmd_new, "Create a new assessment file.", takes=("file",))
     p.add_argument("--title", required=True)
     p.add_argument("--administration", required=True)
     p.add_argument("--mode", default="in-country", help="in-country, remote or self")
     p.add_argument("--sections", help="section codes, e.g. LC,RF (default: all)")
 
-    p = verbs.verb("info", cmd_info, "Summarise an assessment file.")
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("--json", action="store_true")
+    verbs.listing("info", cmd_info, "Summarise an assessment file.")
 
-    p = verbs.verb(
-        "check", cmd_check, "Check that a file is an intact assessment of the current schema."
+    verbs.verb(
+        "check",
+        cmd_check,
+        "Check that a file is an intact assessment of the current schema.",
+        takes=("file",),
     )
-    p.add_argument("file", metavar="FILE")
 
     p = verbs.verb("demo", cmd_demo, "Write the demo workshop (a fictional administration).")
     p.add_argument(

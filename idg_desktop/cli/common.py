@@ -14,7 +14,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from idg_desktop.errors import FileProblem, IdgError, InvalidInput, log_bug
 from idg_desktop.services.records import short_id
@@ -35,7 +35,9 @@ __all__ = [
     "open_document",
     "out",
     "pairs",
+    "print_new_id",
     "run",
+    "shared_arguments",
     "short_id",
     "split",
 ]
@@ -60,16 +62,36 @@ class Parser(argparse.ArgumentParser):
         return " ".join(parts[1:]) if len(parts) > 1 else ""
 
 
+#: The arguments many verbs take, by name, for ``takes=`` (the file, a record's
+#: id, ``field=value`` pairs to change) — declared once.
+ARGUMENTS: dict[str, tuple[str, dict[str, Any]]] = {
+    "file": ("file", {"metavar": "FILE"}),
+    "id": ("id", {"metavar": "ID"}),
+    "fields": ("fields", {"nargs": "+", "metavar": "FIELD=VALUE"}),
+    "json": ("--json", {"action": "store_true"}),
+}
+
+
+def shared_arguments(parser: Parser, names: tuple[str, ...]) -> Parser:
+    """Add the shared arguments ``names`` (keys of :data:`ARGUMENTS`), in order."""
+    for name in names:
+        flag, options = ARGUMENTS[name]
+        parser.add_argument(flag, **options)
+    return parser
+
+
 class Actions:
     """The actions of a verb that only groups them (``idg finding add|set|merge``)."""
 
     def __init__(self, subparsers: argparse._SubParsersAction) -> None:
         self._subparsers = subparsers
 
-    def add(self, name: str, handler: Handler, help_text: str) -> Parser:
+    def add(
+        self, name: str, handler: Handler, help_text: str, *, takes: tuple[str, ...] = ()
+    ) -> Parser:
         sub = self._subparsers.add_parser(name, help=help_text)
         sub.set_defaults(handler=handler)
-        return sub
+        return shared_arguments(sub, takes)
 
 
 class Verbs:
@@ -79,11 +101,18 @@ class Verbs:
         self._verbs = parser.add_subparsers(dest="verb", metavar="VERB", parser_class=Parser)
         self._verbs.required = True
 
-    def verb(self, name: str, handler: Handler, help_text: str) -> Parser:
+    def verb(
+        self, name: str, handler: Handler, help_text: str, *, takes: tuple[str, ...] = ()
+    ) -> Parser:
         """A verb that does something itself (``idg info FILE``)."""
         sub = self._parser(name, help_text)
         sub.set_defaults(handler=handler)
-        return sub
+        return shared_arguments(sub, takes)
+
+    def listing(self, name: str, handler: Handler, help_text: str) -> Parser:
+        """A verb that lists a file's records, or prints them as JSON (``idg steps
+        FILE [--json]``)."""
+        return self.verb(name, handler, help_text, takes=("file", "json"))
 
     def group(
         self, name: str, help_text: str, *, dest: str = "action", metavar: str = "ACTION"
@@ -117,6 +146,13 @@ def open_document(path: str, *, read_only: bool = False) -> AssessmentDocument:
     if document.recovered:  # a file left mid-write: say it was made whole, then go on
         sys.stderr.write(f"idg: {recovered_sentence(Path(path))}\n")
     return document
+
+
+def print_new_id(path: str, make: Callable[[AssessmentDocument], Any]) -> int:
+    """Open the file, ``make`` a record in it and print the record's short id."""
+    with open_document(path) as document:
+        out(short_id(make(document).id))
+    return EXIT_OK
 
 
 def split(text: str | None, separator: str) -> list[str]:

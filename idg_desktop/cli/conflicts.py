@@ -88,17 +88,14 @@ def _with_flags(refusal: BothWays | TextChosenTwice | UnchosenFields) -> str:
 
 
 def register(verbs: Verbs) -> None:
-    p = verbs.verb("conflicts", cmd_conflicts, "List the open conflicts of a merge.")
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("--json", action="store_true")
+    verbs.listing("conflicts", cmd_conflicts, "List the open conflicts of a merge.")
     conflict = verbs.group("conflict", "Resolve a conflict.")
     p = conflict.add(
         "resolve",
         cmd_conflict_resolve,
         "Keep one version, or choose each differing field (or a consolidated text).",
+        takes=("file", "id"),
     )
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("id", metavar="ID")
     choice = p.add_mutually_exclusive_group()
     choice.add_argument("--take", metavar="ORIGIN", help="every field from one version")
     choice.add_argument("--text", metavar="T", help="a consolidated text")

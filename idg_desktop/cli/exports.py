@@ -85,16 +85,20 @@ def register(verbs: Verbs) -> None:
     from idg_desktop.reports.kinds import REPORTS
 
     export = verbs.group("export", "Export an assessment.", dest="format", metavar="FORMAT")
-    p = export.add("json", cmd_export_json, "The whole assessment as JSON (docs/json-export.md).")
-    p.add_argument("file", metavar="FILE")
+    p = export.add(
+        "json",
+        cmd_export_json,
+        "The whole assessment as JSON (docs/json-export.md).",
+        takes=("file",),
+    )
     p.add_argument("-o", "--output", metavar="OUT")
 
     p = export.add(
         "pdf",
         cmd_export_pdf,
         "A printable report (PDF): assessment, tor, worksheets, action-plan, kpis, matrix.",
+        takes=("file",),
     )
-    p.add_argument("file", metavar="FILE")
     p.add_argument(
         "--report", required=True, choices=REPORTS, metavar="REPORT", help=", ".join(REPORTS)
     )
@@ -116,8 +120,8 @@ def register(verbs: Verbs) -> None:
         "xlsx",
         cmd_export_xlsx,
         "The whole assessment as an Excel workbook (docs/xlsx-export.md).",
+        takes=("file",),
     )
-    p.add_argument("file", metavar="FILE")
     p.add_argument("-o", "--output", metavar="OUT.xlsx", required=True)
     p.add_argument(
         "--public",

@@ -15,6 +15,7 @@ from idg_desktop.cli.common import (
     split,
 )
 from idg_desktop.errors import InvalidInput
+from idg_desktop.exports.wire import LISTING, write_all
 from idg_desktop.services import findings, groups
 
 
@@ -40,21 +41,7 @@ def cmd_findings(args: argparse.Namespace) -> int:
     with open_document(args.file, read_only=True) as document:
         items = findings.list_findings(document, args.section)
         if args.json:
-            dump(
-                [
-                    {
-                        "id": f.id,
-                        "section": f.section_code,
-                        "kind": f.kind,
-                        "status": f.status,
-                        "text": f.text,
-                        "proposed_action": f.proposed_action,
-                        "questions": [q.question_id for q in f.questions],
-                        "confidential": f.confidential,
-                    }
-                    for f in items
-                ]
-            )
+            dump(write_all(LISTING["findings"], items))
         else:
             for f in items:
                 out(f"{short_id(f.id)}  {f.section_code}  {f.kind:<14} {f.status:<9} {f.text}")
@@ -94,8 +81,7 @@ def cmd_finding_merge(args: argparse.Namespace) -> int:
 
 def register(verbs: Verbs) -> None:
     finding = verbs.group("finding", "Manage findings.")
-    p = finding.add("add", cmd_finding_add, "Add a finding; prints the new id.")
-    p.add_argument("file", metavar="FILE")
+    p = finding.add("add", cmd_finding_add, "Add a finding; prints the new id.", takes=("file",))
     p.add_argument("--section", required=True)
     p.add_argument("--kind", required=True, help="strength, weakness or recommendation")
     p.add_argument("--text", required=True)
@@ -109,19 +95,17 @@ def register(verbs: Verbs) -> None:
         "set",
         cmd_finding_set,
         "Record the plenary's decision on a finding, or change its section or group.",
+        takes=("file", "id"),
     )
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("id", metavar="ID")
     p.add_argument("--status", choices=findings.DECISIONS)
     p.add_argument("--text", metavar="T", help="the amended text (needed with amended)")
     p.add_argument("--section", metavar="CODE", help="move the finding to this section")
     p.add_argument("--group", metavar="NAME", help='its working group ("" for the master\'s)')
-    p = finding.add("merge", cmd_finding_merge, "Mark a finding a duplicate of another.")
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("id", metavar="ID")
+    p = finding.add(
+        "merge", cmd_finding_merge, "Mark a finding a duplicate of another.", takes=("file", "id")
+    )
     p.add_argument("--into", required=True, metavar="ID")
 
-    p = verbs.verb("findings", cmd_findings, "List findings.")
-    p.add_argument("file", metavar="FILE")
+    p = verbs.verb("findings", cmd_findings, "List findings.", takes=("file",))
     p.add_argument("--section")
     p.add_argument("--json", action="store_true")

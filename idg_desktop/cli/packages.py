@@ -137,8 +137,9 @@ def _passphrase_flag(sub: Parser) -> None:
 
 def register(verbs: Verbs) -> None:
     package = verbs.group("package", "Group packages: export, export-all, open, return, import.")
-    p = package.add("export", cmd_package_export, "Write a group's package from the master.")
-    p.add_argument("file", metavar="FILE")
+    p = package.add(
+        "export", cmd_package_export, "Write a group's package from the master.", takes=("file",)
+    )
     p.add_argument("--group", required=True, help="the working group, by name or id")
     p.add_argument("-o", "--output", required=True, metavar="PKG")
     _passphrase_flag(p)
@@ -164,8 +165,8 @@ def register(verbs: Verbs) -> None:
         "import",
         cmd_package_import,
         "Merge a returned package into the master (exit 3: conflicts open).",
+        takes=("file",),
     )
-    p.add_argument("file", metavar="FILE")
     p.add_argument("package", metavar="PKG")
     _passphrase_flag(p)
 
@@ -173,8 +174,8 @@ def register(verbs: Verbs) -> None:
         "export-all",
         cmd_package_export_all,
         "Write every group's package into a folder (--protect: a passphrase per group).",
+        takes=("file",),
     )
-    p.add_argument("file", metavar="FILE")
     p.add_argument("-o", "--output", required=True, metavar="DIR", help="the packages' folder")
     p.add_argument(
         "--protect",

@@ -5,15 +5,26 @@ from __future__ import annotations
 
 import argparse
 
-from idg_desktop.cli.common import EXIT_OK, Verbs, dump, open_document, out, short_id, split
+from idg_desktop.cli.common import (
+    EXIT_OK,
+    Verbs,
+    dump,
+    open_document,
+    out,
+    print_new_id,
+    short_id,
+    split,
+)
 from idg_desktop.errors import InvalidInput
+from idg_desktop.exports.wire import LISTING, write, write_all
 from idg_desktop.services import groups, participants
 from idg_desktop.storage.document import AssessmentDocument
 
 
 def cmd_participant_add(args: argparse.Namespace) -> int:
-    with open_document(args.file) as document:
-        person = participants.add_participant(
+    return print_new_id(
+        args.file,
+        lambda document: participants.add_participant(
             document,
             participants.ParticipantData(
                 name=args.name,
@@ -25,30 +36,15 @@ def cmd_participant_add(args: argparse.Namespace) -> int:
                 role=args.role,
                 email=args.email or "",
             ),
-        )
-        out(short_id(person.id))
-    return EXIT_OK
+        ),
+    )
 
 
 def cmd_participants(args: argparse.Namespace) -> int:
     with open_document(args.file, read_only=True) as document:
         people = participants.list_participants(document)
         if args.json:
-            dump(
-                [
-                    {
-                        "id": p.id,
-                        "name": p.name,
-                        "unit": p.unit,
-                        "expertise": p.expertise,
-                        "external": p.external,
-                        "stakeholder": p.stakeholder,
-                        "gender": p.gender,
-                        "role": p.role,
-                    }
-                    for p in people
-                ]
-            )
+            dump(write_all(LISTING["participants"], people))
         else:
             for p in people:
                 where = "external" if p.external else "internal"
@@ -57,16 +53,16 @@ def cmd_participants(args: argparse.Namespace) -> int:
 
 
 def cmd_group_add(args: argparse.Namespace) -> int:
-    with open_document(args.file) as document:
-        group = groups.add_group(
+    return print_new_id(
+        args.file,
+        lambda document: groups.add_group(
             document,
             args.name,
             split(args.sections, ","),
             split(args.members, ";"),
             rapporteur=args.rapporteur,
-        )
-        out(short_id(group.id))
-    return EXIT_OK
+        ),
+    )
 
 
 def _groups_json(document: AssessmentDocument) -> list[dict]:
@@ -76,15 +72,13 @@ def _groups_json(document: AssessmentDocument) -> list[dict]:
         members = groups.group_members(document, group)
         rapporteur = people.get(group.rapporteur_id or "")
         result.append(
-            {
-                "id": group.id,
-                "name": group.name,
-                "sections": groups.group_sections(document, group),
-                "members": [{"id": p.id, "name": p.name} for p in members],
-                "rapporteur": (
-                    {"id": rapporteur.id, "name": rapporteur.name} if rapporteur else None
-                ),
-            }
+            write(
+                LISTING["groups"],
+                group,
+                sections=groups.group_sections(document, group),
+                members=write_all(LISTING["person"], members),
+                rapporteur=write(LISTING["person"], rapporteur) if rapporteur else None,
+            )
         )
     return result
 
@@ -126,8 +120,9 @@ def cmd_groups(args: argparse.Namespace) -> int:
 
 def register(verbs: Verbs) -> None:
     participant = verbs.group("participant", "Manage participants.")
-    p = participant.add("add", cmd_participant_add, "Add a participant; prints the new id.")
-    p.add_argument("file", metavar="FILE")
+    p = participant.add(
+        "add", cmd_participant_add, "Add a participant; prints the new id.", takes=("file",)
+    )
     p.add_argument("--name", required=True)
     p.add_argument("--unit")
     p.add_argument("--expertise", help="area of expertise")
@@ -137,13 +132,10 @@ def register(verbs: Verbs) -> None:
     p.add_argument("--email")
     p.add_argument("--external", action="store_true", help="an external contributor")
 
-    p = verbs.verb("participants", cmd_participants, "List participants.")
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("--json", action="store_true")
+    verbs.listing("participants", cmd_participants, "List participants.")
 
     group = verbs.group("group", "Manage working groups.")
-    p = group.add("add", cmd_group_add, "Add a working group; prints the new id.")
-    p.add_argument("file", metavar="FILE")
+    p = group.add("add", cmd_group_add, "Add a working group; prints the new id.", takes=("file",))
     p.add_argument("name", metavar="NAME")
     p.add_argument("--sections", required=True, help="section codes, e.g. LC,RF")
     p.add_argument("--members", help='participants by name or id, e.g. "Name;Name"')

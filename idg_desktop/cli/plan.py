@@ -7,7 +7,16 @@ from __future__ import annotations
 
 import argparse
 
-from idg_desktop.cli.common import EXIT_OK, Verbs, dump, open_document, out, pairs, short_id
+from idg_desktop.cli.common import (
+    EXIT_OK,
+    Verbs,
+    dump,
+    open_document,
+    out,
+    pairs,
+    print_new_id,
+    short_id,
+)
 from idg_desktop.domain.plan import display_when
 from idg_desktop.errors import InvalidInput
 
@@ -119,16 +128,16 @@ def _plan_lines(tree: dict) -> list[str]:
 def cmd_outcome_add(args: argparse.Namespace) -> int:
     from idg_desktop.services.plan import add_outcome
 
-    with open_document(args.file) as document:
-        outcome = add_outcome(
+    return print_new_id(
+        args.file,
+        lambda document: add_outcome(
             document,
             title=args.title,
             level=args.level,
             parent=args.parent,
             confidential=args.confidential,
-        )
-        out(short_id(outcome.id))
-    return EXIT_OK
+        ),
+    )
 
 
 def _node_changes(fields: list[str], allowed: tuple[str, ...]) -> dict[str, object]:
@@ -166,19 +175,20 @@ def cmd_output_set(args: argparse.Namespace) -> int:
 def cmd_output_add(args: argparse.Namespace) -> int:
     from idg_desktop.services.plan import add_output
 
-    with open_document(args.file) as document:
-        output = add_output(
+    return print_new_id(
+        args.file,
+        lambda document: add_output(
             document, title=args.title, outcome=args.outcome, confidential=args.confidential
-        )
-        out(short_id(output.id))
-    return EXIT_OK
+        ),
+    )
 
 
 def cmd_kpi_add(args: argparse.Namespace) -> int:
     from idg_desktop.services.plan import add_kpi
 
-    with open_document(args.file) as document:
-        kpi = add_kpi(
+    return print_new_id(
+        args.file,
+        lambda document: add_kpi(
             document,
             activity=args.activity,
             outcome=args.outcome,
@@ -186,9 +196,8 @@ def cmd_kpi_add(args: argparse.Namespace) -> int:
             name=args.name,
             target=args.target or "",
             confidential=args.confidential,
-        )
-        out(short_id(kpi.id))
-    return EXIT_OK
+        ),
+    )
 
 
 def cmd_kpi_set(args: argparse.Namespace) -> int:
@@ -213,17 +222,18 @@ def cmd_kpi_complete(args: argparse.Namespace) -> int:
 
 
 def cmd_kpis(args: argparse.Namespace) -> int:
-    from idg_desktop.exports.json_export import _kpi
+    from idg_desktop.exports.wire import to_json
     from idg_desktop.services.plan import (
         kpi_owner_id,
         kpi_owner_kind,
         list_kpis,
         missing_kpi_fields,
     )
+    from idg_desktop.services.reading import as_snapshot
 
     with open_document(args.file, read_only=True) as document:
         kpis = list_kpis(document)
-        items = [_kpi(k) for k in kpis]
+        items = [to_json(as_snapshot(k)) for k in kpis]
         missing = [missing_kpi_fields(document, k) for k in kpis]
         owners = [f"{kpi_owner_kind(k)} {short_id(kpi_owner_id(k))}" for k in kpis]
     if args.json:
@@ -260,60 +270,56 @@ def cmd_smart(args: argparse.Namespace) -> int:
 def cmd_adopt(args: argparse.Namespace) -> int:
     from idg_desktop.services.plan import add_adoption
 
-    with open_document(args.file) as document:
-        record = add_adoption(
+    return print_new_id(
+        args.file,
+        lambda document: add_adoption(
             document,
             endorsed_by=args.by,
             endorsed_on=args.on,
             strategy_link=args.strategy or "",
             note=args.note or "",
-        )
-        out(short_id(record.id))
-    return EXIT_OK
+        ),
+    )
 
 
 CONFIDENTIAL_HELP = "left out, with everything under it, of public versions"
 
 
 def register(verbs: Verbs) -> None:
-    p = verbs.verb("plan", cmd_plan, "The integrity action plan as a tree (results chain).")
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("--json", action="store_true")
+    verbs.listing("plan", cmd_plan, "The integrity action plan as a tree (results chain).")
 
     outcome = verbs.group("outcome", "Outcomes of the results chain.")
-    p = outcome.add("add", cmd_outcome_add, "Add an outcome; prints the new id.")
-    p.add_argument("file", metavar="FILE")
+    p = outcome.add("add", cmd_outcome_add, "Add an outcome; prints the new id.", takes=("file",))
     p.add_argument("--title", required=True)
     p.add_argument("--level", required=True, help="ultimate, intermediate or immediate")
     p.add_argument("--parent", metavar="ID", help="the outcome one level up")
     p.add_argument("--confidential", action="store_true", help=CONFIDENTIAL_HELP)
-    p = outcome.add("set", cmd_outcome_set, "Change an outcome: title, description, confidential.")
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("id", metavar="ID")
-    p.add_argument("fields", nargs="+", metavar="FIELD=VALUE")
+    outcome.add(
+        "set",
+        cmd_outcome_set,
+        "Change an outcome: title, description, confidential.",
+        takes=("file", "id", "fields"),
+    )
 
     output = verbs.group("output", "Outputs of the results chain.")
-    p = output.add("add", cmd_output_add, "Add an output; prints the new id.")
-    p.add_argument("file", metavar="FILE")
+    p = output.add("add", cmd_output_add, "Add an output; prints the new id.", takes=("file",))
     p.add_argument("--title", required=True)
     p.add_argument("--outcome", required=True, metavar="ID")
     p.add_argument("--confidential", action="store_true", help=CONFIDENTIAL_HELP)
-    p = output.add(
+    output.add(
         "set",
         cmd_output_set,
         "Change an output: title, description, outcome, confidential.",
+        takes=("file", "id", "fields"),
     )
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("id", metavar="ID")
-    p.add_argument("fields", nargs="+", metavar="FIELD=VALUE")
 
     kpi = verbs.group("kpi", "Key performance indicators and their Annex 11 sheets.")
     p = kpi.add(
         "add",
         cmd_kpi_add,
         "Add a KPI to an outcome, an output or an activity; prints the new id.",
+        takes=("file",),
     )
-    p.add_argument("file", metavar="FILE")
     owner = p.add_mutually_exclusive_group(required=True)
     owner.add_argument("--outcome", metavar="ID")
     owner.add_argument("--output", metavar="ID")
@@ -321,32 +327,31 @@ def register(verbs: Verbs) -> None:
     p.add_argument("--name", required=True, metavar="N")
     p.add_argument("--target", metavar="T")
     p.add_argument("--confidential", action="store_true", help=CONFIDENTIAL_HELP)
-    p = kpi.add("set", cmd_kpi_set, "Fill fields of a KPI's metadata sheet.")
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("id", metavar="ID")
-    p.add_argument("fields", nargs="+", metavar="FIELD=VALUE")
+    kpi.add(
+        "set", cmd_kpi_set, "Fill fields of a KPI's metadata sheet.", takes=("file", "id", "fields")
+    )
     p = kpi.add(
         "complete",
         cmd_kpi_complete,
         "Mark a sheet complete (every mandatory Annex 11 field filled).",
+        takes=("file", "id"),
     )
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("id", metavar="ID")
     p.add_argument("--reopen", action="store_true", help="mark it incomplete again")
-    p = verbs.verb("kpis", cmd_kpis, "List KPIs with the state of their sheets.")
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("--json", action="store_true")
+    verbs.listing("kpis", cmd_kpis, "List KPIs with the state of their sheets.")
 
     p = verbs.verb(
-        "smart", cmd_smart, "Confirm that an objective is specific, achievable or relevant."
+        "smart",
+        cmd_smart,
+        "Confirm that an objective is specific, achievable or relevant.",
+        takes=("file",),
     )
-    p.add_argument("file", metavar="FILE")
     p.add_argument("id", metavar="ID", help="an outcome, output or activity")
     p.add_argument("criterion", metavar="CRITERION", help="specific, achievable or relevant")
     p.add_argument("--by", required=True, metavar="NAME", help="who confirmed ('' to untick)")
 
-    p = verbs.verb("adopt", cmd_adopt, "Record the endorsement of the action plan.")
-    p.add_argument("file", metavar="FILE")
+    p = verbs.verb(
+        "adopt", cmd_adopt, "Record the endorsement of the action plan.", takes=("file",)
+    )
     p.add_argument("--by", required=True, metavar="WHO")
     p.add_argument("--on", required=True, metavar="DATE")
     p.add_argument(

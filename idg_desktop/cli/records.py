@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
 
 from idg_desktop.cli.common import (
     EXIT_OK,
@@ -19,39 +18,12 @@ from idg_desktop.cli.common import (
     open_document,
     out,
     pairs,
+    print_new_id,
     short_id,
     split,
 )
 from idg_desktop.errors import InvalidInput
-from idg_desktop.exports.json_export import _tracked
-from idg_desktop.storage import models
-
-
-def document_json(record: models.BackgroundDocument) -> dict[str, Any]:
-    """As in ``idg export json``'s "documents", without the bytes (``content_base64``)."""
-    return {
-        **_tracked(record),
-        "kind": record.kind,
-        "title": record.title,
-        "reference": record.reference,
-        "notes": record.notes,
-        "file_name": record.file_name,
-        "sha256": record.sha256,
-        "size": len(record.content) if record.content is not None else None,
-    }
-
-
-def session_json(record: models.WorkshopSession) -> dict[str, Any]:
-    """As in ``idg export json``'s "sessions"; the keys ``idg session set`` changes."""
-    return {
-        **_tracked(record),
-        "date": record.date,
-        "start": record.start,
-        "duration_minutes": record.duration_minutes,
-        "topic": record.topic,
-        "participants": sorted(p.participant_id for p in record.participants),
-    }
-
+from idg_desktop.exports.wire import LISTING, to_json, write_all
 
 # -- background documents --------------------------------------------------------
 
@@ -84,7 +56,7 @@ def cmd_documents(args: argparse.Namespace) -> int:
     from idg_desktop.services.background import list_documents
 
     with open_document(args.file, read_only=True) as document:
-        items = [document_json(d) for d in list_documents(document)]
+        items = write_all(LISTING["documents"], list_documents(document))
     if args.json:
         dump(items)
         return EXIT_OK
@@ -102,17 +74,17 @@ def cmd_documents(args: argparse.Namespace) -> int:
 def cmd_session_add(args: argparse.Namespace) -> int:
     from idg_desktop.services.agenda import add_session
 
-    with open_document(args.file) as document:
-        record = add_session(
+    return print_new_id(
+        args.file,
+        lambda document: add_session(
             document,
             day=args.date,
             topic=args.title,
             start=args.start,
             duration_minutes=args.minutes,
             participants=split(args.participants, ";"),
-        )
-        out(short_id(record.id))
-    return EXIT_OK
+        ),
+    )
 
 
 def cmd_session_set(args: argparse.Namespace) -> int:
@@ -141,7 +113,7 @@ def cmd_sessions(args: argparse.Namespace) -> int:
     from idg_desktop.services.participants import list_participants
 
     with open_document(args.file, read_only=True) as document:
-        items = [session_json(s) for s in list_sessions(document)]
+        items = [to_json(s) for s in list_sessions(document)]
         names = {p.id: p.name for p in list_participants(document)}
     if args.json:
         dump(items)
@@ -202,48 +174,46 @@ def register(verbs: Verbs) -> None:
     from idg_desktop.services.agenda import SESSION_FIELDS
 
     document = verbs.group("document", "Background documents reviewed in step 3.")
-    p = document.add("add", cmd_document_add, "Register a background document; prints the new id.")
-    p.add_argument("file", metavar="FILE")
+    p = document.add(
+        "add",
+        cmd_document_add,
+        "Register a background document; prints the new id.",
+        takes=("file",),
+    )
     p.add_argument("--title", required=True, metavar="T")
     p.add_argument("--kind", required=True, metavar="K", help="e.g. performance-reports, other")
     p.add_argument("--attach", metavar="PATH", help="store this file's bytes in the assessment")
     p.add_argument("--reference", metavar="R")
     p.add_argument("--notes", metavar="N")
-    p = verbs.verb("documents", cmd_documents, "List the background documents.")
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("--json", action="store_true")
+    verbs.listing("documents", cmd_documents, "List the background documents.")
 
     session = verbs.group("session", "Workshop sessions of the agenda (step 4).")
-    p = session.add("add", cmd_session_add, "Add a workshop session; prints the new id.")
-    p.add_argument("file", metavar="FILE")
+    p = session.add(
+        "add", cmd_session_add, "Add a workshop session; prints the new id.", takes=("file",)
+    )
     p.add_argument("--date", required=True, metavar="D", help="YYYY-MM-DD")
     p.add_argument("--start", required=True, metavar="HH:MM")
     p.add_argument("--minutes", required=True, type=int, metavar="N")
     p.add_argument("--title", required=True, metavar="T", help="the session's topic")
     p.add_argument("--participants", metavar='"A;B"', help="participants by name or id")
-    p = session.add("set", cmd_session_set, "Change fields of a workshop session.")
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("id", metavar="ID")
+    p = session.add(
+        "set", cmd_session_set, "Change fields of a workshop session.", takes=("file", "id")
+    )
     p.add_argument("fields", nargs="+", metavar="FIELD=VALUE", help=", ".join(SESSION_FIELDS))
-    p = session.add("delete", cmd_session_delete, "Delete a workshop session.")
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("id", metavar="ID")
-    p = verbs.verb("sessions", cmd_sessions, "List the workshop sessions.")
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("--json", action="store_true")
+    session.add("delete", cmd_session_delete, "Delete a workshop session.", takes=("file", "id"))
+    verbs.listing("sessions", cmd_sessions, "List the workshop sessions.")
 
     tor = verbs.group("tor", "The terms of reference of the assessment (Annex 5).")
-    p = tor.add("show", cmd_tor_show, "Show the terms of reference.")
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("--json", action="store_true")
-    p = tor.add("set", cmd_tor_set, "Write fields of the terms of reference.")
-    p.add_argument("file", metavar="FILE")
+    tor.add("show", cmd_tor_show, "Show the terms of reference.", takes=("file", "json"))
+    p = tor.add("set", cmd_tor_set, "Write fields of the terms of reference.", takes=("file",))
     p.add_argument("fields", nargs="+", metavar="FIELD=VALUE", help="see 'idg tor show'")
 
     question = verbs.group("question", "The facilitator's own checklist questions.")
     p = question.add(
-        "add", cmd_question_add, "Add a question to a section; prints its id (e.g. TR-C1)."
+        "add",
+        cmd_question_add,
+        "Add a question to a section; prints its id (e.g. TR-C1).",
+        takes=("file",),
     )
-    p.add_argument("file", metavar="FILE")
     p.add_argument("--section", required=True, metavar="CODE")
     p.add_argument("--text", required=True, metavar="T")

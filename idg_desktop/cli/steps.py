@@ -56,19 +56,18 @@ def cmd_step_propose(args: argparse.Namespace) -> int:
 
 
 def register(verbs: Verbs) -> None:
-    p = verbs.verb("steps", cmd_steps, "When the six steps of the assessment took place.")
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("--json", action="store_true")
+    verbs.listing("steps", cmd_steps, "When the six steps of the assessment took place.")
     step = verbs.group("step", "Set the dates of a step of the assessment (IDG Part II).")
-    p = step.add("set", cmd_step_set, "Set a step's start and/or end date (empty clears).")
-    p.add_argument("file", metavar="FILE")
+    p = step.add(
+        "set", cmd_step_set, "Set a step's start and/or end date (empty clears).", takes=("file",)
+    )
     p.add_argument("step", metavar="STEP", help="1 to 6")
     p.add_argument(
         "fields", nargs="+", metavar="FIELD=DATE", help="start=YYYY-MM-DD end=YYYY-MM-DD"
     )
-    p = step.add(
+    step.add(
         "propose",
         cmd_step_propose,
         "Date the steps not yet set from the scope's period and the agenda.",
+        takes=("file",),
     )
-    p.add_argument("file", metavar="FILE")

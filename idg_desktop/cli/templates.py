@@ -34,15 +34,17 @@ def cmd_template_import(args: argparse.Namespace) -> int:
 def register(verbs: Verbs) -> None:
     template = verbs.group("template", "Fill-in workbooks (.xlsx): export, import.")
     p = template.add(
-        "export", cmd_template_export, "Write a group's fill-in workbook from the master."
+        "export",
+        cmd_template_export,
+        "Write a group's fill-in workbook from the master.",
+        takes=("file",),
     )
-    p.add_argument("file", metavar="FILE")
     p.add_argument("--group", required=True, help="the working group, by name or id")
     p.add_argument("-o", "--output", required=True, metavar="OUT.xlsx")
     p = template.add(
         "import",
         cmd_template_import,
         "Merge a filled workbook into the master (exit 3: conflicts open).",
+        takes=("file",),
     )
-    p.add_argument("file", metavar="FILE")
     p.add_argument("workbook", metavar="IN.xlsx")

@@ -34,6 +34,7 @@ from idg_desktop.exchange.working_copies import (
     PACKAGE_META,  # meta key of a working copy: the package it came from
     working_copies_folder,
 )
+from idg_desktop.exports.wire import to_package
 from idg_desktop.services import groups
 from idg_desktop.services.assessment import (
     Scope,
@@ -42,6 +43,8 @@ from idg_desktop.services.assessment import (
     document_framework,
     keep_custom_question,
 )
+from idg_desktop.services.by_section import questions_in
+from idg_desktop.services.reading import as_snapshot
 from idg_desktop.services.records import keep_tracked
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
@@ -60,18 +63,7 @@ def export_payload(document: AssessmentDocument, group_ref: str) -> dict[str, An
     scope = assessment_of(document)
     whole = document_framework(document)  # shared, read only: the package gets a copy
     framework = {**whole, "sections": [s for s in whole["sections"] if s["code"] in sections]}
-    custom = [
-        {
-            "id": q.id,
-            "section": q.section_code,
-            "subarea": q.subarea_label,
-            "number": q.number,
-            "text": q.text,
-        }
-        for q in document.session.query(models.Question).filter(
-            models.Question.custom, models.Question.section_code.in_(sections)
-        )
-    ]
+    custom = [q for q in questions_in(document, sections) if q.custom]
     return {
         "format": "idg-package",
         "version": 1,
@@ -79,24 +71,11 @@ def export_payload(document: AssessmentDocument, group_ref: str) -> dict[str, An
         "package_id": str(uuid.uuid4()),
         "created_at": _now(),
         "origin": document.origin,
-        "assessment": {
-            "id": scope.id,
-            "title": scope.title,
-            "administration": scope.administration,
-            "mode": scope.mode,
-            "start_date": scope.start_date,
-            "end_date": scope.end_date,
-            "location": scope.location,
-        },
-        "group": {
-            "id": group.id,
-            "name": group.name,
-            "sections": sections,
-            "rapporteur": group.rapporteur_id,
-        },
+        "assessment": to_package(scope),
+        "group": to_package(as_snapshot(group), sections=sections),
         "participants": [participant_dict(p) for p in groups.group_members(document, group)],
         "framework": framework,
-        "custom_questions": custom,
+        "custom_questions": [to_package(q) for q in custom],
         "base": {
             "answers": answers_of(document, sections),
             "findings": findings_of(document, sections),

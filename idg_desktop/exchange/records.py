@@ -1,75 +1,36 @@
 """Answers and findings as plain dictionaries: what packages carry and merges compare.
 
-One function per direction, so the export, the working copy, the return and
+The mapping of each record to its package fields is declared in
+``exports/wire.py`` (PACKAGE); these name it for the exchange. One function
+per direction, so the export, the working copy, the return and
 the merge all agree on which fields a record has and which of them count as
 a change (``ANSWER_FIELDS``, ``FINDING_FIELDS``).
 """
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
-from idg_desktop.domain import records
+from idg_desktop.exports.wire import ANSWER_FIELDS, FINDING_FIELDS, to_package
 from idg_desktop.services.by_section import answers_in, findings_in
-from idg_desktop.services.snapshots import snapshots
-from idg_desktop.storage import models
+from idg_desktop.services.reading import as_snapshot
 from idg_desktop.storage.document import AssessmentDocument
 
-#: The fields whose difference makes two versions of an answer differ.
-ANSWER_FIELDS = (
-    "text",
-    "rating",
-    "measure_exists",
-    "measure_applied",
-    "measure_effective",
-    "evidence",
-    "marked_for_review",
-    "reviewed",
-    "confidential",
-)
-FINDING_FIELDS = ("section_code", "kind", "text", "proposed_action", "status", "confidential")
-_TRACKED = ("id", "created_at", "updated_at", "origin", "revision")
+__all__ = ["ANSWER_FIELDS", "FINDING_FIELDS", "answer_dict", "finding_dict", "participant_dict"]
 
 
-def _time(value: datetime | None) -> str | None:
-    return value.isoformat() if value else None
+def answer_dict(answer: Any) -> dict[str, Any]:
+    """An answer as a package carries it (the mapping: ``exports/wire.py`` PACKAGE);
+    a row from the merge (not yet reading snapshots) is taken as its snapshot."""
+    return to_package(as_snapshot(answer))
 
 
-def tracked(record: models.Tracked) -> dict[str, Any]:
-    return {
-        "id": record.id,
-        "created_at": _time(record.created_at),
-        "updated_at": _time(record.updated_at),
-        "origin": record.origin,
-        "revision": record.revision,
-    }
+def finding_dict(finding: Any) -> dict[str, Any]:
+    return to_package(as_snapshot(finding))
 
 
-def answer_dict(answer: models.Answer) -> dict[str, Any]:
-    return {
-        **tracked(answer),
-        "question": answer.question_id,
-        **{name: getattr(answer, name) for name in ANSWER_FIELDS},
-        "group_id": answer.group_id,
-        "author_id": answer.author_id,
-    }
-
-
-def finding_dict(finding: records.Finding) -> dict[str, Any]:
-    return {
-        **tracked(finding),
-        **{name: getattr(finding, name) for name in FINDING_FIELDS},
-        "questions": list(finding.question_ids),
-        "group_id": finding.group_id,
-        "author_id": finding.author_id,
-        "merged_into_id": finding.merged_into_id,
-    }
-
-
-def participant_dict(person: models.Participant) -> dict[str, Any]:
-    fields = ("name", "unit", "expertise", "external", "stakeholder", "gender", "role", "email")
-    return {**tracked(person), **{name: getattr(person, name) for name in fields}}
+def participant_dict(person: Any) -> dict[str, Any]:
+    return to_package(as_snapshot(person))
 
 
 def answers_of(document: AssessmentDocument, sections: list[str]) -> list[dict[str, Any]]:
@@ -77,7 +38,7 @@ def answers_of(document: AssessmentDocument, sections: list[str]) -> list[dict[s
 
 
 def findings_of(document: AssessmentDocument, sections: list[str]) -> list[dict[str, Any]]:
-    return [finding_dict(f) for f in snapshots(findings_in(document, sections))]
+    return [finding_dict(f) for f in findings_in(document, sections)]
 
 
 def same(a: dict[str, Any] | None, b: dict[str, Any] | None, fields: tuple[str, ...]) -> bool:

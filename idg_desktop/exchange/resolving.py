@@ -18,28 +18,15 @@ from idg_desktop.domain import records
 from idg_desktop.domain.vocabulary import Effectiveness, rating_from_evaluation
 from idg_desktop.errors import InvalidInput
 from idg_desktop.exchange.records import FINDING_FIELDS
-from idg_desktop.services import merging
+from idg_desktop.exports.wire import LISTING, write_all
+from idg_desktop.services import merging, reading
 from idg_desktop.storage.document import AssessmentDocument
 
 
 def list_conflicts(document: AssessmentDocument, *, open_only: bool = True) -> list[dict[str, Any]]:
-    """The conflicts as ``idg conflicts --json`` and the Merge page show them."""
-    return [
-        {
-            "id": c.id,
-            "record_type": c.record_type,
-            "record": c.record_key,
-            "section": c.section_code,
-            "status": c.status,
-            "resolution": c.resolution,
-            "draft": c.draft,
-            "versions": [
-                {"origin": v.origin, "package_id": v.package_id, "content": json.loads(v.content)}
-                for v in c.versions
-            ],
-        }
-        for c in merging.conflicts(document, open_only=open_only)
-    ]
+    """The conflicts as ``idg conflicts --json`` and the Merge page show them
+    (the mapping: ``exports/wire.py`` LISTING)."""
+    return write_all(LISTING["conflicts"], reading.conflicts(document, open_only=open_only))
 
 
 def conflict_fields(versions: list[dict[str, Any]]) -> list[str]:

@@ -6,20 +6,18 @@ two exports of the same content are byte-identical.
 
 from __future__ import annotations
 
-import base64
 import json
-from collections import defaultdict
-from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
-
-from idg_desktop.services.activities import band_of, list_activities, priority_of, ratings_of
+from idg_desktop.exports.wire import LISTING, to_json, write_all
+from idg_desktop.services import reading
+from idg_desktop.services.activities import band_of, list_activities
 from idg_desktop.services.agenda import list_sessions
 from idg_desktop.services.assessment import assessment_of
 from idg_desktop.services.background import list_documents
+from idg_desktop.services.by_section import answers_by_question, every_question, every_section
 from idg_desktop.services.findings import list_findings
-from idg_desktop.services.groups import group_sections, list_groups
+from idg_desktop.services.groups import list_groups
 from idg_desktop.services.participants import list_participants
 from idg_desktop.services.plan import (
     PLAN_FIELDS,
@@ -28,56 +26,20 @@ from idg_desktop.services.plan import (
     OutputNode,
     Plan,
     action_plan,
-    kpi_sheet,
     list_adoptions,
     list_kpis,
 )
 from idg_desktop.services.profile import integrity_profile
-from idg_desktop.storage import models
+from idg_desktop.services.reading import as_snapshots
 from idg_desktop.storage.document import AssessmentDocument
 
 EXPORT_FORMAT = "idg-assessment"
 EXPORT_VERSION = 1
 
 
-def _time(value: datetime | None) -> str | None:
-    return value.isoformat(timespec="microseconds") + "Z" if value else None
-
-
-def _tracked(record: models.Tracked) -> dict[str, Any]:
-    return {
-        "id": record.id,
-        "created_at": _time(record.created_at),
-        "updated_at": _time(record.updated_at),
-        "origin": record.origin,
-        "revision": record.revision,
-    }
-
-
 def counts(document: AssessmentDocument) -> dict[str, int]:
-    """The figures ``idg info`` prints."""
-    session = document.session
-
-    def count(model: type, *where: Any) -> int:
-        return int(session.scalar(select(func.count()).select_from(model).where(*where)) or 0)
-
-    return {
-        "participants": count(models.Participant),
-        "groups": count(models.WorkingGroup),
-        "answers": count(models.Answer, func.trim(models.Answer.text) != ""),
-        "findings": count(models.Finding),
-        "activities": count(models.Activity),
-        "outcomes": count(models.Outcome),
-        "outputs": count(models.Output),
-        "kpis": count(models.Kpi),
-        "kpis_complete": count(models.Kpi, models.Kpi.complete),
-        "endorsements": count(models.Adoption),
-        "questions": count(models.Question),
-        "sections_in_scope": count(models.Section, models.Section.in_scope),
-        "rated": count(models.Answer, models.Answer.rating != "not-assessed"),
-        "documents": count(models.BackgroundDocument),
-        "sessions": count(models.WorkshopSession),
-    }
+    """The figures ``idg info`` prints: the assessment's one summary's."""
+    return reading.summary(document).counts()
 
 
 def info(document: AssessmentDocument) -> dict[str, Any]:
@@ -94,139 +56,48 @@ def info(document: AssessmentDocument) -> dict[str, Any]:
 
 
 def export_assessment(document: AssessmentDocument) -> dict[str, Any]:
-    session = document.session
-    assessment = assessment_of(document)
-    sections = session.scalars(select(models.Section).order_by(models.Section.position)).all()
-    subareas = session.scalars(
-        select(models.SubArea).order_by(models.SubArea.section_code, models.SubArea.position)
-    ).all()
-    questions = session.scalars(select(models.Question).order_by(models.Question.position)).all()
-    answers = {a.question_id: a for a in session.scalars(select(models.Answer))}
-    framework = session.scalars(select(models.FrameworkCopy)).first()
-    # One query per kind of history rather than one per record.
-    versions: dict[str, list[models.AnswerVersion]] = defaultdict(list)
-    for version in session.scalars(
-        select(models.AnswerVersion).order_by(models.AnswerVersion.revision)
-    ):
-        versions[version.answer_id].append(version)
-    events: dict[str, list[models.FindingEvent]] = defaultdict(list)
-    for event in session.scalars(
-        select(models.FindingEvent).order_by(models.FindingEvent.revision, models.FindingEvent.at)
-    ):
-        events[event.finding_id].append(event)
-    linked: dict[str, list[str]] = defaultdict(list)
-    for link in session.scalars(
-        select(models.FindingQuestion).order_by(models.FindingQuestion.position)
-    ):
-        linked[link.finding_id].append(link.question_id)
+    sections = every_section(document)
+    questions = every_question(document)
+    subareas = reading.subareas(document)
+    answers = answers_by_question(document)
+    framework = reading.framework_copy(document)
+    versions = reading.answer_versions(document)
+    events = reading.finding_events(document)
+    position = {s.code: s.position for s in sections}
     return {
         "format": EXPORT_FORMAT,
         "format_version": EXPORT_VERSION,
         "schema_version": document.schema_version(),
-        "framework": {"id": framework.id, "version": framework.version} if framework else None,
-        "assessment": {
-            **_tracked(assessment),
-            "title": assessment.title,
-            "administration": assessment.administration,
-            "mode": assessment.mode,
-            "comprehensive": assessment.comprehensive,
-            "continuous": assessment.continuous,
-            "sections": [s.code for s in sections if s.in_scope],
-            "start_date": assessment.start_date,
-            "end_date": assessment.end_date,
-            "location": assessment.location,
-            "responsible_unit": assessment.responsible_unit,
-            "responsible_persons": assessment.responsible_persons,
-            "terms_of_reference": json.loads(assessment.terms_of_reference or "{}"),
-        },
+        "framework": to_json(framework) if framework else None,
+        "assessment": to_json(
+            assessment_of(document),
+            sections=[s.code for s in sections if s.in_scope],
+        ),
         "sections": [
-            {
-                "code": s.code,
-                "title": s.title,
-                "category": s.category,
-                "in_scope": s.in_scope,
-                "subareas": [
-                    {"label": sub.label, "title": sub.title}
-                    for sub in subareas
-                    if sub.section_code == s.code
-                ],
-            }
+            to_json(s, subareas=[to_json(sub) for sub in subareas if sub.section_code == s.code])
             for s in sections
         ],
-        "custom_questions": [
-            {
-                "id": q.id,
-                "section": q.section_code,
-                "subarea": q.subarea_label,
-                "number": q.number,
-                "text": q.text,
-                "created_at": _time(q.created_at),
-                "origin": q.origin,
-            }
-            for q in questions
-            if q.custom
-        ],
-        "participants": [
-            {
-                **_tracked(p),
-                "name": p.name,
-                "unit": p.unit,
-                "expertise": p.expertise,
-                "external": p.external,
-                "stakeholder": p.stakeholder,
-                "gender": p.gender,
-                "role": p.role,
-                "email": p.email,
-                "notes": p.notes,
-            }
-            for p in list_participants(document)
-        ],
+        "custom_questions": [to_json(q) for q in questions if q.custom],
+        "participants": [to_json(p) for p in list_participants(document)],
         "groups": [
-            {
-                **_tracked(g),
-                "name": g.name,
-                "sections": group_sections(document, g),
-                "members": sorted(g.member_ids),
-                "rapporteur": g.rapporteur_id,
-            }
-            for g in list_groups(document)
+            to_json(g, sections=sorted(g.section_codes, key=position.__getitem__))
+            for g in as_snapshots(list_groups(document))
         ],
         "answers": [
-            _answer(answers[q.id], versions[answers[q.id].id]) for q in questions if q.id in answers
+            to_json(a, history=[to_json(v) for v in versions[a.id]])
+            for a in (answers[q.id] for q in questions if q.id in answers)
         ],
-        "findings": [_finding(f, events[f.id], linked[f.id]) for f in list_findings(document)],
-        "documents": [
-            {
-                **_tracked(d),
-                "kind": d.kind,
-                "title": d.title,
-                "reference": d.reference,
-                "notes": d.notes,
-                "file_name": d.file_name,
-                "sha256": d.sha256,
-                "size": len(d.content) if d.content is not None else None,
-                "content_base64": (
-                    base64.b64encode(d.content).decode("ascii") if d.content is not None else None
-                ),
-            }
-            for d in list_documents(document)
+        "findings": [
+            to_json(f, history=[to_json(e) for e in events[f.id]]) for f in list_findings(document)
         ],
-        "sessions": [
-            {
-                **_tracked(s),
-                "date": s.date,
-                "start": s.start,
-                "duration_minutes": s.duration_minutes,
-                "topic": s.topic,
-                "participants": sorted(p.participant_id for p in s.participants),
-            }
-            for s in list_sessions(document)
-        ],
+        "documents": [to_json(d) for d in list_documents(document)],
+        "sessions": [to_json(s) for s in list_sessions(document)],
         "steps": _steps(document),
-        "activities": [_activity(a) for a in list_activities(document)],
+        "activities": [to_json(a) for a in as_snapshots(list_activities(document))],
         "plan": _plan_records(document),
         "integrity_profile": [cell.as_dict() for cell in integrity_profile(document)],
-        **_merging(document),
+        "conflicts": [to_json(c) for c in reading.conflicts(document)],
+        "merge_log": [to_json(entry) for entry in reading.merge_log(document)],
     }
 
 
@@ -236,217 +107,19 @@ def _steps(document: AssessmentDocument) -> list[dict[str, Any]]:
 
     titles = step_titles(document)
     return [
-        {
-            **_tracked(record),
-            "number": number,
-            "title": titles.get(number, ""),
-            "start": record.start_date,
-            "end": record.end_date,
-        }
+        to_json(record, title=titles.get(number, ""))
         for number, record in sorted(step_records(document).items())
     ]
 
 
-def _merging(document: AssessmentDocument) -> dict[str, Any]:
-    """Every conflict (open and resolved) with every competing version, and the
-    merge log: the group's version of a record is nowhere else until resolved."""
-    session = document.session
-    conflicts = session.scalars(
-        select(models.Conflict).order_by(models.Conflict.created_at, models.Conflict.id)
-    )
-    log = session.scalars(
-        select(models.MergeLog).order_by(models.MergeLog.created_at, models.MergeLog.id)
-    )
-    return {
-        "conflicts": [
-            {
-                **_tracked(c),
-                "record_type": c.record_type,
-                "record": c.record_key,
-                "section": c.section_code,
-                "status": c.status,
-                "resolution": c.resolution,
-                "resolved_at": _time(c.resolved_at),
-                "draft": c.draft,
-                "versions": [
-                    {
-                        "position": v.position,
-                        "origin": v.origin,
-                        "package_id": v.package_id,
-                        "content": json.loads(v.content),
-                    }
-                    for v in c.versions
-                ],
-            }
-            for c in conflicts
-        ],
-        "merge_log": [
-            {
-                **_tracked(entry),
-                "package_id": entry.package_id,
-                "source": entry.source,
-                "group_name": entry.group_name,
-                "imported_by": entry.imported_by,
-                "outcome": entry.outcome,
-                "summary": json.loads(entry.summary or "{}"),
-            }
-            for entry in log
-        ],
-    }
-
-
-def _answer(answer: models.Answer, history: list[models.AnswerVersion]) -> dict[str, Any]:
-    return {
-        **_tracked(answer),
-        "question": answer.question_id,
-        "text": answer.text,
-        "rating": answer.rating,
-        "evaluation": {
-            "measure_exists": answer.measure_exists,
-            "applied": answer.measure_applied,
-            "effective": answer.measure_effective,
-        },
-        "evidence": answer.evidence,
-        "marked_for_review": answer.marked_for_review,
-        "reviewed": answer.reviewed,
-        "confidential": answer.confidential,
-        "group": answer.group_id,
-        "author": answer.author_id,
-        "history": [
-            {
-                "revision": v.revision,
-                "text": v.text,
-                "rating": v.rating,
-                "evidence": v.evidence,
-                "author": v.author_id,
-                "group": v.group_id,
-                "written_at": _time(v.written_at),
-                "origin": v.origin,
-            }
-            for v in history
-        ],
-    }
-
-
-def _finding(
-    finding: models.Finding, history: list[models.FindingEvent], questions: list[str]
-) -> dict[str, Any]:
-    return {
-        **_tracked(finding),
-        "section": finding.section_code,
-        "questions": questions,
-        "kind": finding.kind,
-        "text": finding.text,
-        "proposed_action": finding.proposed_action,
-        "status": finding.status,
-        "confidential": finding.confidential,
-        "group": finding.group_id,
-        "author": finding.author_id,
-        "merged_into": finding.merged_into_id,
-        "history": [
-            {
-                "revision": e.revision,
-                "action": e.action,
-                "status": e.status,
-                "text": e.text,
-                "proposed_action": e.proposed_action,
-                "note": e.note,
-                "at": _time(e.at),
-                "origin": e.origin,
-            }
-            for e in history
-        ],
-    }
-
-
-def _activity(activity: models.Activity) -> dict[str, Any]:
-    computed = priority_of(activity)
-    return {
-        **_tracked(activity),
-        "title": activity.title,
-        "section": activity.section_code,
-        "description": activity.description,
-        "findings": sorted(link.finding_id for link in activity.findings),
-        "ratings": ratings_of(activity),
-        "priority": {
-            "computed": computed.band.value,
-            "score": computed.score,
-            "reasons": list(computed.reasons),
-            "override": activity.priority_override or None,
-            "override_reason": activity.override_reason or None,
-            "band": band_of(activity),
-        },
-        "plan": {"output": activity.output_id, **{f: getattr(activity, f) for f in PLAN_FIELDS}},
-        "confidential": activity.confidential,
-    }
-
-
 def _plan_records(document: AssessmentDocument) -> dict[str, Any]:
     """The results chain, KPIs, SMART confirmations and endorsements, flat."""
-    session = document.session
-    outcomes = session.scalars(
-        select(models.Outcome).order_by(models.Outcome.position, models.Outcome.id)
-    )
-    outputs = session.scalars(
-        select(models.Output).order_by(models.Output.position, models.Output.id)
-    )
-    ticks = session.scalars(
-        select(models.SmartConfirmation).order_by(
-            models.SmartConfirmation.node_id, models.SmartConfirmation.criterion
-        )
-    )
     return {
-        "outcomes": [
-            {
-                **_tracked(o),
-                "level": o.level,
-                "parent": o.parent_id,
-                "title": o.title,
-                "description": o.description,
-                "position": o.position,
-                "confidential": o.confidential,
-            }
-            for o in outcomes
-        ],
-        "outputs": [
-            {
-                **_tracked(o),
-                "outcome": o.outcome_id,
-                "title": o.title,
-                "description": o.description,
-                "position": o.position,
-                "confidential": o.confidential,
-            }
-            for o in outputs
-        ],
-        "kpis": [_kpi(k) for k in list_kpis(document)],
-        "smart_confirmations": [
-            {**_tracked(t), "node": t.node_id, "criterion": t.criterion, "by": t.confirmed_by}
-            for t in ticks
-        ],
-        "adoptions": [
-            {
-                **_tracked(a),
-                "endorsed_by": a.endorsed_by,
-                "endorsed_on": a.endorsed_on,
-                "strategy_link": a.strategy_link,
-                "note": a.note,
-            }
-            for a in list_adoptions(document)
-        ],
-    }
-
-
-def _kpi(kpi: models.Kpi) -> dict[str, Any]:
-    return {
-        **_tracked(kpi),
-        "activity": kpi.activity_id,
-        "position": kpi.position,
-        "complete": kpi.complete,
-        "sheet": kpi_sheet(kpi),
-        "outcome": kpi.outcome_id,
-        "output": kpi.output_id,
-        "confidential": kpi.confidential,
+        "outcomes": [to_json(o) for o in reading.outcomes(document)],
+        "outputs": [to_json(o) for o in reading.outputs(document)],
+        "kpis": [to_json(k) for k in as_snapshots(list_kpis(document))],
+        "smart_confirmations": [to_json(t) for t in reading.smart_confirmations(document)],
+        "adoptions": [to_json(a) for a in as_snapshots(list_adoptions(document))],
     }
 
 
@@ -465,17 +138,8 @@ def plan_tree(plan: Plan) -> dict[str, Any]:
     """The action plan as a nested tree (``idg plan --json``): each KPI under
     the outcome, output or activity it measures."""
 
-    def kpis(owner: models.Outcome | models.Output | models.Activity) -> list[dict[str, Any]]:
-        return [
-            {
-                "id": k.id,
-                "name": k.name,
-                "target": k.target_value,
-                "complete": k.complete,
-                "confidential": k.confidential,
-            }
-            for k in owner.kpis
-        ]
+    def kpis(owner: Any) -> list[dict[str, Any]]:
+        return write_all(LISTING["plan_kpi"], owner.kpis)
 
     def activity(node: ActivityNode) -> dict[str, Any]:
         a = node.activity
@@ -518,15 +182,7 @@ def plan_tree(plan: Plan) -> dict[str, Any]:
     return {
         "outcomes": [outcome(o) for o in plan.outcomes],
         "not_in_plan": [activity(a) for a in plan.unplaced],
-        "adoptions": [
-            {
-                "endorsed_by": a.endorsed_by,
-                "endorsed_on": a.endorsed_on,
-                "strategy_link": a.strategy_link,
-                "note": a.note,
-            }
-            for a in plan.adoptions
-        ],
+        "adoptions": write_all(LISTING["plan_adoption"], plan.adoptions),
     }
 
 

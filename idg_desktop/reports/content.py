@@ -232,7 +232,7 @@ def read_report(
                 s.start,
                 s.duration_minutes,
                 clean(s.topic),
-                sorted(names.name(p.participant_id) for p in s.participants),
+                sorted(names.name(pid) for pid in s.participant_ids),
             )
             for s in sessions
         ],

@@ -1,7 +1,8 @@
 """The workshop's sessions (IDG Part II step 4, the agenda/programme).
 
 They are what the assessment report lists as the activities held: date,
-duration, topic and who took part.
+duration, topic and who took part. Handed out as frozen snapshots
+(``domain/records.WorkshopSession``).
 """
 
 from __future__ import annotations
@@ -11,9 +12,11 @@ from datetime import date
 
 from sqlalchemy import select
 
+from idg_desktop.domain import records
 from idg_desktop.errors import InvalidInput
 from idg_desktop.services.participants import find_participant
 from idg_desktop.services.records import by_prefix, stamp_new, touch
+from idg_desktop.services.snapshots import snapshot, snapshots
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
 
@@ -36,7 +39,7 @@ def add_session(
     duration_minutes: int = 0,
     participants: list[str] | None = None,
     record_id: str | None = None,
-) -> models.WorkshopSession:
+) -> records.WorkshopSession:
     if not topic.strip():
         raise InvalidInput("The session needs a topic.")
     if start and not _TIME.match(start):
@@ -56,11 +59,11 @@ def add_session(
             models.SessionParticipant(participant_id=p.id) for p in dict.fromkeys(people)
         ]
         session.add(record)
-    return record
+    return snapshot(record)
 
 
-def list_sessions(document: AssessmentDocument) -> list[models.WorkshopSession]:
-    return list(
+def list_sessions(document: AssessmentDocument) -> list[records.WorkshopSession]:
+    return snapshots(
         document.session.scalars(
             select(models.WorkshopSession).order_by(
                 models.WorkshopSession.date, models.WorkshopSession.start, models.WorkshopSession.id
@@ -73,18 +76,22 @@ def list_sessions(document: AssessmentDocument) -> list[models.WorkshopSession]:
 SESSION_FIELDS = ("date", "start", "duration_minutes", "topic", "participants")
 
 
-def find_session(document: AssessmentDocument, reference: str) -> models.WorkshopSession:
+def find_session(document: AssessmentDocument, reference: str) -> records.WorkshopSession:
+    return snapshot(_row(document, reference))
+
+
+def _row(document: AssessmentDocument, reference: str) -> models.WorkshopSession:
     return by_prefix(document.session, models.WorkshopSession, reference, "workshop session")
 
 
 def update_session(
     document: AssessmentDocument, reference: str, **changes: object
-) -> models.WorkshopSession:
+) -> records.WorkshopSession:
     """Change a session's date, start, duration_minutes, topic or participants.
 
     Every value is checked before anything is written: all of it, or nothing.
     """
-    record = find_session(document, reference)
+    record = _row(document, reference)
     clean: dict[str, object] = {}
     for name, value in changes.items():
         if name == "date":
@@ -121,7 +128,7 @@ def update_session(
                 setattr(record, name, value)
         touch(document, record)
         session.flush()
-    return record
+    return snapshot(record)
 
 
 def _minutes(value: object) -> int:
@@ -136,6 +143,6 @@ def _minutes(value: object) -> int:
 
 def remove_session(document: AssessmentDocument, reference: str) -> None:
     """Delete a session (the window's Delete; undo brings it back whole)."""
-    record = find_session(document, reference)
+    record = _row(document, reference)
     with document.edit() as session:
         session.delete(record)

@@ -2,13 +2,18 @@
 
 When an answer changes, the version it replaces is kept in its history with
 who wrote it, so nothing said in a group is lost on the way to consensus.
+Questions, answers and versions are handed out as frozen snapshots
+(``domain/records``); :func:`store_answer` alone gives the row, to the merge
+that stamps it inside its own edit.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import select
 
-from idg_desktop.domain import figure5
+from idg_desktop.domain import figure5, records
 from idg_desktop.domain.figure5 import Evaluation
 from idg_desktop.domain.framework import split_question_id
 from idg_desktop.domain.vocabulary import (
@@ -18,6 +23,7 @@ from idg_desktop.domain.vocabulary import (
 )
 from idg_desktop.errors import InvalidInput, NotFound
 from idg_desktop.services.records import Visit, stamp_new, touch
+from idg_desktop.services.snapshots import snapshot, snapshots
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
 
@@ -26,16 +32,21 @@ _VERSIONED = ("text", "rating", "evidence")
 _UNSET = object()
 
 
-def find_question(document: AssessmentDocument, reference: str) -> models.Question:
+def find_question(document: AssessmentDocument, reference: str) -> records.Question:
     code, number, custom = split_question_id(reference)
     qid = f"{code}-{'C' if custom else ''}{number}"
     question = document.session.get(models.Question, qid)
     if question is None:
         raise NotFound(f"There is no question {qid} in this assessment.")
-    return question
+    return snapshot(question)
 
 
-def answer_for(document: AssessmentDocument, question_id: str) -> models.Answer | None:
+def answer_for(document: AssessmentDocument, question_id: str) -> records.Answer | None:
+    answer = _answer_row(document, question_id)
+    return snapshot(answer) if answer is not None else None
+
+
+def _answer_row(document: AssessmentDocument, question_id: str) -> models.Answer | None:
     return document.session.scalars(
         select(models.Answer).where(models.Answer.question_id == question_id)
     ).first()
@@ -75,7 +86,13 @@ def ladder_change(
     return Evaluation(*ladder)
 
 
-def save_answer(
+def save_answer(document: AssessmentDocument, question_ref: str, **fields: Any) -> records.Answer:
+    """Create or change the answer to a question; unspecified fields stay (see
+    :func:`store_answer` for the fields)."""
+    return snapshot(store_answer(document, question_ref, **fields))
+
+
+def store_answer(
     document: AssessmentDocument,
     question_ref: str,
     *,
@@ -91,7 +108,9 @@ def save_answer(
     record_id: str | None = None,
     visit: Visit | None = None,
 ) -> models.Answer:
-    """Create or change the answer to a question; unspecified fields stay.
+    """Create or change the answer to a question; unspecified fields stay. The
+    row: for the merge, which stamps it with the package's id and times inside
+    its own edit; everyone else calls :func:`save_answer`.
 
     An ``evaluation`` sets the rating through Figure 5 (and is stored); a
     ``rating`` given directly (e.g. ``not-applicable``) clears the evaluation.
@@ -129,7 +148,7 @@ def save_answer(
         raise InvalidInput(f"Nothing to change in the answer to {question.id}.")
 
     with document.edit() as session:
-        answer = answer_for(document, question.id)
+        answer = _answer_row(document, question.id)
         if answer is None:
             answer = models.Answer(question_id=question.id)
             stamp_new(document, answer, record_id=record_id)
@@ -171,9 +190,9 @@ def _keep_version(answer: models.Answer, session) -> None:
 
 
 def answer_history(
-    document: AssessmentDocument, answer: models.Answer
-) -> list[models.AnswerVersion]:
-    return list(
+    document: AssessmentDocument, answer: records.Answer
+) -> list[records.AnswerVersion]:
+    return snapshots(
         document.session.scalars(
             select(models.AnswerVersion)
             .where(models.AnswerVersion.answer_id == answer.id)

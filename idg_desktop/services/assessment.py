@@ -15,6 +15,7 @@ from weakref import WeakKeyDictionary
 
 from sqlalchemy import func, select
 
+from idg_desktop.domain import records
 from idg_desktop.domain.dates import (
     NOTES_KEY,
     SCOPE_TERMS,
@@ -33,6 +34,7 @@ from idg_desktop.domain.framework import (
 from idg_desktop.domain.vocabulary import Mode, parse_choice
 from idg_desktop.errors import InvalidInput
 from idg_desktop.services.records import stamp_new, touch
+from idg_desktop.services.snapshots import snapshot, snapshots
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument, Clock, utc_now
 
@@ -177,26 +179,30 @@ def _app_version() -> str:
     return f"IDG Workshop {__version__}"
 
 
-def assessment_of(document: AssessmentDocument) -> models.Assessment:
+def assessment_of(document: AssessmentDocument) -> records.Assessment:
+    return snapshot(_assessment_row(document))
+
+
+def _assessment_row(document: AssessmentDocument) -> models.Assessment:
     return document.session.scalars(select(models.Assessment)).one()
 
 
-def sections_in_scope(document: AssessmentDocument) -> list[models.Section]:
-    return list(
+def sections_in_scope(document: AssessmentDocument) -> list[records.Section]:
+    return snapshots(
         document.session.scalars(
             select(models.Section).where(models.Section.in_scope).order_by(models.Section.position)
         )
     )
 
 
-def section_of(document: AssessmentDocument, code: str) -> models.Section:
+def section_of(document: AssessmentDocument, code: str) -> records.Section:
     section = document.session.get(models.Section, code.strip().upper())
     if section is None:
         codes = document.session.scalars(
             select(models.Section.code).order_by(models.Section.position)
         )
         raise InvalidInput(f"Unknown section '{code}': use one of {', '.join(codes)}.")
-    return section
+    return snapshot(section)
 
 
 #: Each open document's framework, parsed once: the copy is written when the
@@ -232,10 +238,10 @@ def framework_of(document: AssessmentDocument) -> Framework:
     return cached
 
 
-def update_scope(document: AssessmentDocument, **changes: object) -> models.Assessment:
+def update_scope(document: AssessmentDocument, **changes: object) -> records.Assessment:
     """Change scope fields; ``sections=[...]`` also changes which are in scope."""
     with document.edit() as session:
-        assessment = assessment_of(document)
+        assessment = _assessment_row(document)
         for name, value in changes.items():
             if name == "sections":
                 codes = set(_parse_doc_sections(document, value))
@@ -265,7 +271,7 @@ def update_scope(document: AssessmentDocument, **changes: object) -> models.Asse
             else:
                 raise InvalidInput(f"The scope has no field '{name}'.")
         touch(document, assessment)
-    return assessment
+    return snapshot(assessment)
 
 
 def _parse_doc_sections(document: AssessmentDocument, value: object) -> list[str]:
@@ -280,7 +286,7 @@ def _parse_doc_sections(document: AssessmentDocument, value: object) -> list[str
 
 def add_custom_question(
     document: AssessmentDocument, section_code: str, text: str, subarea: str = ""
-) -> models.Question:
+) -> records.Question:
     """A facilitator's own question, with an id that cannot clash (``TR-C1``)."""
     if not text.strip():
         raise InvalidInput("The question has no text.")
@@ -305,7 +311,7 @@ def add_custom_question(
             origin=document.origin,
         )
         session.add(question)
-    return question
+    return snapshot(question)
 
 
 def keep_custom_question(

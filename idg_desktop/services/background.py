@@ -1,4 +1,5 @@
-"""The register of background documents reviewed in step 3 (IDG Part II)."""
+"""The register of background documents reviewed in step 3 (IDG Part II),
+handed out as frozen snapshots (``domain/records.BackgroundDocument``)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from idg_desktop.domain import records
 from idg_desktop.errors import InvalidInput
 from idg_desktop.services.records import stamp_new, touch
+from idg_desktop.services.snapshots import snapshot, snapshots
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
 
@@ -25,7 +28,7 @@ def add_document(
     notes: str = "",
     attachment: Path | None = None,
     record_id: str | None = None,
-) -> models.BackgroundDocument:
+) -> records.BackgroundDocument:
     """Register a document; ``attachment`` copies a file's bytes into the assessment."""
     if not title.strip():
         raise InvalidInput("The background document needs a title.")
@@ -52,7 +55,7 @@ def add_document(
         )
         stamp_new(document, record, record_id=record_id)
         session.add(record)
-    return record
+    return snapshot(record)
 
 
 def update_document(document: AssessmentDocument, record_id: str, **changes: str) -> None:
@@ -67,8 +70,8 @@ def update_document(document: AssessmentDocument, record_id: str, **changes: str
         touch(document, record)
 
 
-def list_documents(document: AssessmentDocument) -> list[models.BackgroundDocument]:
-    return list(
+def list_documents(document: AssessmentDocument) -> list[records.BackgroundDocument]:
+    return snapshots(
         document.session.scalars(
             select(models.BackgroundDocument).order_by(
                 models.BackgroundDocument.created_at, models.BackgroundDocument.id

@@ -2,17 +2,20 @@
 
 Every change is written to the finding's history (``finding_event``), so the
 plenary's decisions (agreed, amended, merged, rejected) can be traced.
+Findings and their events are handed out as frozen snapshots (``domain/records``).
 """
 
 from __future__ import annotations
 
 from sqlalchemy import select
 
+from idg_desktop.domain import records
 from idg_desktop.domain.vocabulary import FindingKind, FindingStatus, parse_choice
 from idg_desktop.errors import InvalidInput
 from idg_desktop.services.answers import find_question
 from idg_desktop.services.assessment import section_of
 from idg_desktop.services.records import Visit, by_prefix, stamp_new, touch
+from idg_desktop.services.snapshots import snapshot, snapshots
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
 
@@ -73,7 +76,7 @@ def add_finding(
     group_id: str | None = None,
     author_id: str | None = None,
     record_id: str | None = None,
-) -> models.Finding:
+) -> records.Finding:
     code = section_of(document, section).code
     kind_value = parse_choice(FindingKind, kind, "finding kind").value
     status_value = parse_choice(FindingStatus, status, "finding status").value
@@ -101,10 +104,14 @@ def add_finding(
         session.add(finding)
         session.flush()
         session.add(_event(document, finding, "created"))
-    return finding
+    return snapshot(finding)
 
 
-def find_finding(document: AssessmentDocument, reference: str) -> models.Finding:
+def find_finding(document: AssessmentDocument, reference: str) -> records.Finding:
+    return snapshot(_row(document, reference))
+
+
+def _row(document: AssessmentDocument, reference: str) -> models.Finding:
     return by_prefix(document.session, models.Finding, reference, "finding")
 
 
@@ -117,7 +124,7 @@ def update_finding(
     action: str | None = None,
     origin: str | None = None,
     **changes: object,
-) -> models.Finding:
+) -> records.Finding:
     """Change a finding's text, action, kind, status, questions, confidentiality,
     ``section`` (a section code) or ``group`` (a working group's name or id;
     None or "" for the master's own finding).
@@ -134,7 +141,7 @@ def update_finding(
     ``origin`` keeps another laptop's origin on the finding and the event (a
     merge taking a group's version).
     """
-    finding = find_finding(document, finding_id)
+    finding = _row(document, finding_id)
     clean: dict[str, object] = {}
     notes = [note] if note else []
     if "section" in changes:
@@ -204,7 +211,7 @@ def update_finding(
             event.action = action
     if visit is not None:
         visit.notes["finding_event"] = event.id
-    return finding
+    return snapshot(finding)
 
 
 def _check_movable(document: AssessmentDocument, finding: models.Finding, code: str) -> None:
@@ -224,13 +231,15 @@ def _check_movable(document: AssessmentDocument, finding: models.Finding, code: 
         )
 
 
-def list_findings(document: AssessmentDocument, section: str | None = None) -> list[models.Finding]:
+def list_findings(
+    document: AssessmentDocument, section: str | None = None
+) -> list[records.Finding]:
     query = select(models.Finding).join(
         models.Section, models.Section.code == models.Finding.section_code
     )
     if section:
         query = query.where(models.Finding.section_code == section_of(document, section).code)
-    return list(
+    return snapshots(
         document.session.scalars(
             query.order_by(models.Section.position, models.Finding.created_at, models.Finding.id)
         )
@@ -238,9 +247,9 @@ def list_findings(document: AssessmentDocument, section: str | None = None) -> l
 
 
 def finding_history(
-    document: AssessmentDocument, finding: models.Finding
-) -> list[models.FindingEvent]:
-    return list(
+    document: AssessmentDocument, finding: records.Finding
+) -> list[records.FindingEvent]:
+    return snapshots(
         document.session.scalars(
             select(models.FindingEvent)
             .where(models.FindingEvent.finding_id == finding.id)
@@ -251,7 +260,7 @@ def finding_history(
 
 def remove_finding(document: AssessmentDocument, finding_id: str) -> None:
     """Delete a finding (the window's Delete; undo brings it back whole)."""
-    finding = find_finding(document, finding_id)
+    finding = _row(document, finding_id)
     with document.edit() as session:
         session.delete(finding)
 
@@ -266,7 +275,7 @@ def decide_finding(
     status: str,
     text: str | None = None,
     **moves: object,
-) -> models.Finding:
+) -> records.Finding:
     """The plenary agrees, amends (with the amended text) or rejects a finding.
 
     An amendment needs its new text; agreeing to a changed text is an amendment,
@@ -295,13 +304,13 @@ def decide_finding(
     return update_finding(document, finding.id, **changes)
 
 
-def merge_finding(document: AssessmentDocument, reference: str, into: str) -> models.Finding:
+def merge_finding(document: AssessmentDocument, reference: str, into: str) -> records.Finding:
     """Plenary: a duplicate is marked merged into another finding of its section;
     both stay, with their origins and histories (the window's "Merge with a duplicate").
     The kept finding takes in the duplicate's proposed action, appended to its own,
     and the questions it answers."""
-    finding = find_finding(document, reference)
-    target = find_finding(document, into)
+    finding = _row(document, reference)
+    target = _row(document, into)
     if target.id == finding.id:
         raise InvalidInput("A finding cannot be merged into itself.")
     if target.section_code != finding.section_code:
@@ -345,4 +354,4 @@ def merge_finding(document: AssessmentDocument, reference: str, into: str) -> mo
             ]
             note = f"Took in {' and '.join(what)} of {finding.id[:8]}, merged into it"
             session.add(_event(document, target, "edited", note))
-    return finding
+    return snapshot(finding)

@@ -20,7 +20,7 @@ from idg_desktop.domain.vocabulary import Rating
 from idg_desktop.errors import InvalidInput
 from idg_desktop.services import answers, findings
 from idg_desktop.services.records import by_prefix, keep_tracked, stamp_new, touch
-from idg_desktop.services.snapshots import snapshot, snapshots
+from idg_desktop.services.snapshots import snapshot
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
 
@@ -221,14 +221,6 @@ def log_merge(
 def open_conflict_count(document: AssessmentDocument) -> int:
     query = select(func.count(models.Conflict.id)).where(models.Conflict.status == "open")
     return document.session.scalar(query) or 0
-
-
-def conflicts(document: AssessmentDocument, *, open_only: bool = True) -> list[records.Conflict]:
-    """The conflicts, oldest first (only the open ones unless ``open_only`` is false)."""
-    query = select(models.Conflict).order_by(models.Conflict.created_at, models.Conflict.id)
-    if open_only:
-        query = query.where(models.Conflict.status == "open")
-    return snapshots(document.session.scalars(query))
 
 
 def conflict_by_ref(document: AssessmentDocument, reference: str) -> records.Conflict:

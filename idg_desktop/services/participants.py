@@ -1,4 +1,5 @@
-"""Participants of the workshop (IDG Part II, step 2)."""
+"""Participants of the workshop (IDG Part II, step 2), handed out as frozen
+snapshots (``domain/records.Participant``)."""
 
 from __future__ import annotations
 
@@ -6,9 +7,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
+from idg_desktop.domain import records
 from idg_desktop.domain.vocabulary import Gender, Role, Stakeholder, parse_choice
 from idg_desktop.errors import Ambiguous, InvalidInput, NotFound
 from idg_desktop.services.records import by_prefix, looks_like_id, stamp_new, touch
+from idg_desktop.services.snapshots import snapshot, snapshots
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
 
@@ -43,18 +46,18 @@ class ParticipantData:
 
 def add_participant(
     document: AssessmentDocument, data: ParticipantData, *, record_id: str | None = None
-) -> models.Participant:
+) -> records.Participant:
     clean = data.validated()
     with document.edit() as session:
         participant = models.Participant(**clean.__dict__)
         stamp_new(document, participant, record_id=record_id)
         session.add(participant)
-    return participant
+    return snapshot(participant)
 
 
 def update_participant(
     document: AssessmentDocument, participant_id: str, **changes: object
-) -> models.Participant:
+) -> records.Participant:
     with document.edit() as session:
         participant = session.get(models.Participant, participant_id)
         if participant is None:
@@ -69,7 +72,7 @@ def update_participant(
         for name, value in current.validated().__dict__.items():
             setattr(participant, name, value)
         touch(document, participant)
-    return participant
+    return snapshot(participant)
 
 
 def remove_participant(document: AssessmentDocument, participant_id: str) -> None:
@@ -80,8 +83,8 @@ def remove_participant(document: AssessmentDocument, participant_id: str) -> Non
         session.delete(participant)
 
 
-def list_participants(document: AssessmentDocument) -> list[models.Participant]:
-    return list(
+def list_participants(document: AssessmentDocument) -> list[records.Participant]:
+    return snapshots(
         document.session.scalars(
             select(models.Participant).order_by(
                 models.Participant.created_at, models.Participant.id
@@ -90,7 +93,7 @@ def list_participants(document: AssessmentDocument) -> list[models.Participant]:
     )
 
 
-def find_participant(document: AssessmentDocument, reference: str) -> models.Participant:
+def find_participant(document: AssessmentDocument, reference: str) -> records.Participant:
     """A participant by exact name (case-insensitive) or by id prefix."""
     name = " ".join(reference.split())
     if not name:
@@ -99,12 +102,12 @@ def find_participant(document: AssessmentDocument, reference: str) -> models.Par
         select(models.Participant).where(func.lower(models.Participant.name) == name.lower())
     ).all()
     if len(matches) == 1:
-        return matches[0]
+        return snapshot(matches[0])
     if len(matches) > 1:
         raise Ambiguous(
             f"The participant name '{name}' is ambiguous: {len(matches)} participants have it; "
             "use the id instead."
         )
     if looks_like_id(name):
-        return by_prefix(document.session, models.Participant, name, "participant")
+        return snapshot(by_prefix(document.session, models.Participant, name, "participant"))
     raise NotFound(f"No participant is called '{name}'.")

@@ -21,11 +21,13 @@ from datetime import date, timedelta
 
 from sqlalchemy import select
 
+from idg_desktop.domain import records
 from idg_desktop.domain.dates import iso_date, period_text
 from idg_desktop.errors import InvalidInput
 from idg_desktop.services.agenda import list_sessions
 from idg_desktop.services.assessment import assessment_of, framework_of
 from idg_desktop.services.records import stamp_new, touch
+from idg_desktop.services.snapshots import snapshot
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
 
@@ -54,20 +56,24 @@ def step_titles(document: AssessmentDocument) -> dict[int, str]:
     return {n: titles.get(n, f"Step {n}") for n in STEP_NUMBERS}
 
 
-def step_records(document: AssessmentDocument) -> dict[int, models.AssessmentStep]:
-    records = document.session.scalars(select(models.AssessmentStep))
-    return {r.number: r for r in records}
+def step_records(document: AssessmentDocument) -> dict[int, records.AssessmentStep]:
+    """The steps set, by number, as snapshots."""
+    return {number: snapshot(row) for number, row in _rows(document).items()}
+
+
+def _rows(document: AssessmentDocument) -> dict[int, models.AssessmentStep]:
+    return {r.number: r for r in document.session.scalars(select(models.AssessmentStep))}
 
 
 def list_steps(document: AssessmentDocument) -> list[StepDates]:
     """The six steps in order, each with its dates ("" when not set)."""
-    records = step_records(document)
+    found = step_records(document)
     return [
         StepDates(
             number,
             title,
-            records[number].start_date if number in records else "",
-            records[number].end_date if number in records else "",
+            found[number].start_date if number in found else "",
+            found[number].end_date if number in found else "",
         )
         for number, title in step_titles(document).items()
     ]
@@ -105,7 +111,7 @@ def set_step(
     new_start = None if start is None else _date(start, "start date")
     new_end = None if end is None else _date(end, "end date")
     with document.edit() as session:
-        record = step_records(document).get(step)
+        record = _rows(document).get(step)
         old = (record.start_date, record.end_date) if record else ("", "")
         wanted = (
             old[0] if new_start is None else new_start,
@@ -153,17 +159,17 @@ def apply_proposals(document: AssessmentDocument) -> list[int]:
     """Set the proposed dates of the steps not yet set (a date the facilitator
     set is never replaced); returns the steps changed, in one edit."""
     proposals = propose_steps(document)
-    records = step_records(document)
+    rows = _rows(document)
     todo = {
         n: dates
         for n, dates in proposals.items()
-        if n not in records or not (records[n].start_date or records[n].end_date)
+        if n not in rows or not (rows[n].start_date or rows[n].end_date)
     }
     if not todo:
         return []
     with document.edit() as session:
         for number, (start, end) in sorted(todo.items()):
-            record = records.get(number)
+            record = rows.get(number)
             if record is None:
                 record = stamp_new(document, models.AssessmentStep(number=number))
                 session.add(record)

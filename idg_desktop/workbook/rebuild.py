@@ -20,13 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from idg_desktop.domain.framework import Framework
-from idg_desktop.services.assessment import (
-    Scope,
-    assessment_of,
-    create_assessment,
-    keep_custom_question,
-)
-from idg_desktop.services.by_section import every_section
+from idg_desktop.services.assessment import Scope, create_assessment, keep_custom_question
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
 from idg_desktop.workbook.cells import parse_time
@@ -101,7 +95,7 @@ def build_document(rows: Rows, target: Path, framework: Framework) -> Assessment
 def _fill(document: AssessmentDocument, rows: Rows, in_scope: set[str]) -> None:
     session = document.session
     scope = rows["scope"][0]
-    assessment = assessment_of(document)
+    assessment = session.query(models.Assessment).one()  # the row it fills
     for key in (
         "title",
         "administration",
@@ -114,7 +108,7 @@ def _fill(document: AssessmentDocument, rows: Rows, in_scope: set[str]) -> None:
         setattr(assessment, key, scope[key])
     for key, value in _tracked(scope).items():
         setattr(assessment, key, value)
-    for section in every_section(document):
+    for section in session.query(models.Section):
         section.in_scope = section.code in in_scope
     for q in rows["custom_questions"]:
         created = parse_time(q["created_at"])

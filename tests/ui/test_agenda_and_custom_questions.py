@@ -20,7 +20,7 @@ from idg_desktop.ui.pages.checklist_page import ChecklistPage
 def _sessions(path: Path) -> dict[str, tuple]:
     with AssessmentDocument.open(path, read_only=True) as document:
         return {
-            s.id: (s.date, s.start, s.duration_minutes, s.topic, len(s.participants), s.revision)
+            s.id: (s.date, s.start, s.duration_minutes, s.topic, len(s.participant_ids), s.revision)
             for s in agenda.list_sessions(document)
         }
 

@@ -41,7 +41,7 @@ def choose(qtbot, combo: QComboBox, data) -> None:
 def on_disk(path: Path, finding_id: str):
     with AssessmentDocument.open(path, read_only=True) as document:
         found = findings.find_finding(document, finding_id)
-        return found.section_code, found.group_id, [q.question_id for q in found.questions]
+        return found.section_code, found.group_id, list(found.question_ids)
 
 
 def column(page: FindingsPage, col: int) -> list[str]:

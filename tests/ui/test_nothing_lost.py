@@ -366,7 +366,7 @@ def _first_finding(field):
     def read(document):
         first = findings.list_findings(document)[0]
         if field == "questions":
-            return tuple(q.question_id for q in first.questions)
+            return tuple(first.question_ids)
         return getattr(first, field)
 
     return read

@@ -70,7 +70,7 @@ def test_findings_added_edited_and_deleted(qtbot, qtmodeltester, workspace, demo
         for f in findings.list_findings(workspace.document, "CC")
         if f.text.startswith("Gifts above")
     )
-    assert (created.status, [q.question_id for q in created.questions]) == ("agreed", ["CC-11"])
+    assert (created.status, list(created.question_ids)) == ("agreed", ["CC-11"])
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
     page.section_filter.setCurrentIndex(0)

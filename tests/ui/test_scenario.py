@@ -214,4 +214,4 @@ def test_a_workshop_from_nothing_through_the_window(qtbot, tmp_path, monkeypatch
             ("weakness", "Rotation is not applied at Border post Nord."),
             ("recommendation", "Adopt and publish an integrity strategy."),
         }
-        assert [q.question_id for f in stored for q in f.questions] == ["TR-1"]
+        assert [qid for f in stored for qid in f.question_ids] == ["TR-1"]

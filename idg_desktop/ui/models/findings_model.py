@@ -82,7 +82,7 @@ class FindingsModel(QAbstractTableModel):
                 f.status,
                 f.text,
                 f.proposed_action,
-                tuple(q.question_id for q in f.questions),
+                tuple(f.question_ids),
                 f.confidential,
                 names.get(f.group_id or "", ""),
                 f.group_id,

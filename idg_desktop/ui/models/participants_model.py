@@ -10,8 +10,8 @@ from collections import Counter
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from idg_desktop.domain import records
 from idg_desktop.services import participants
-from idg_desktop.storage import models
 from idg_desktop.ui.labels import gender_labels, role_labels, stakeholder_labels
 from idg_desktop.ui.workspace import Workspace
 
@@ -26,7 +26,7 @@ class ParticipantsModel(QAbstractTableModel):
     def __init__(self, workspace: Workspace, parent=None) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        self._rows: list[models.Participant] = []
+        self._rows: list[records.Participant] = []
         self._headers = [
             self.tr("Name"),
             self.tr("Unit"),
@@ -42,7 +42,7 @@ class ParticipantsModel(QAbstractTableModel):
         self._rows = participants.list_participants(self.workspace.document)
         self.endResetModel()
 
-    def participant(self, row: int) -> models.Participant:
+    def participant(self, row: int) -> records.Participant:
         return self._rows[row]
 
     def counts(self) -> dict[str, Counter]:

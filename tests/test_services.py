@@ -7,7 +7,15 @@ from pathlib import Path
 import pytest
 
 from idg_desktop.errors import InvalidInput
-from idg_desktop.services import answers, assessment, findings, groups, participants, profile
+from idg_desktop.services import (
+    answers,
+    assessment,
+    custom_questions,
+    findings,
+    groups,
+    participants,
+    profile,
+)
 from idg_desktop.services.answers import Evaluation
 from idg_desktop.storage.document import AssessmentDocument
 
@@ -96,8 +104,8 @@ def test_findings_keep_their_history(new_file: Path):
 
 def test_custom_questions_cannot_clash_with_the_guide(new_file: Path):
     with AssessmentDocument.open(new_file) as document:
-        first = assessment.add_custom_question(document, "TR", "Is the tariff app updated?")
-        second = assessment.add_custom_question(document, "tr", "Are rulings published?")
+        first = custom_questions.add_custom_question(document, "TR", "Is the tariff app updated?")
+        second = custom_questions.add_custom_question(document, "tr", "Are rulings published?")
         answers.save_answer(document, "TR-C2", text="Yes, monthly.", rating="effective")
     assert (first.id, second.id) == ("TR-C1", "TR-C2")
     with AssessmentDocument.open(new_file, read_only=True) as document:

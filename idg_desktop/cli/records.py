@@ -162,7 +162,7 @@ def cmd_tor_set(args: argparse.Namespace) -> int:
 
 
 def cmd_question_add(args: argparse.Namespace) -> int:
-    from idg_desktop.services.assessment import add_custom_question
+    from idg_desktop.services.custom_questions import add_custom_question
 
     with open_document(args.file) as document:
         question = add_custom_question(document, args.section, args.text)

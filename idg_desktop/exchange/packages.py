@@ -41,9 +41,9 @@ from idg_desktop.services.assessment import (
     assessment_of,
     create_assessment,
     document_framework,
-    keep_custom_question,
 )
 from idg_desktop.services.by_section import questions_in
+from idg_desktop.services.custom_questions import keep_custom_question
 from idg_desktop.services.reading import as_snapshot
 from idg_desktop.services.records import keep_tracked
 from idg_desktop.storage import models

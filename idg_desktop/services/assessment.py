@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
@@ -29,7 +28,6 @@ from idg_desktop.domain.framework import (
     Framework,
     bundled_framework,
     framework_from_dict,
-    question_id,
 )
 from idg_desktop.domain.vocabulary import Mode, parse_choice
 from idg_desktop.errors import InvalidInput
@@ -282,63 +280,6 @@ def _parse_doc_sections(document: AssessmentDocument, value: object) -> list[str
     for code in codes:
         section_of(document, code)
     return codes
-
-
-def add_custom_question(
-    document: AssessmentDocument, section_code: str, text: str, subarea: str = ""
-) -> records.Question:
-    """A facilitator's own question, with an id that cannot clash (``TR-C1``)."""
-    if not text.strip():
-        raise InvalidInput("The question has no text.")
-    with document.edit() as session:
-        section = section_of(document, section_code)
-        existing = session.scalars(
-            select(models.Question.number).where(
-                models.Question.section_code == section.code, models.Question.custom
-            )
-        ).all()
-        number = max(existing, default=0) + 1
-        last = session.scalar(select(func.max(models.Question.position))) or 0
-        question = models.Question(
-            id=question_id(section.code, number, custom=True),
-            section_code=section.code,
-            subarea_label=subarea,
-            number=number,
-            text=text.strip(),
-            custom=True,
-            position=last + 1,
-            created_at=document.now(),
-            origin=document.origin,
-        )
-        session.add(question)
-    return snapshot(question)
-
-
-def keep_custom_question(
-    document: AssessmentDocument,
-    data: dict,
-    *,
-    position: int,
-    created_at: datetime,
-    origin: str,
-) -> None:
-    """A file's own question as another file carries it (a group package, a
-    workbook): its id, section, sub-area, number and text kept; within the
-    caller's edit."""
-    document.session.add(
-        models.Question(
-            id=data["id"],
-            section_code=data["section"],
-            subarea_label=data["subarea"],
-            part="",
-            number=data["number"],
-            text=data["text"],
-            custom=True,
-            position=position,
-            created_at=created_at,
-            origin=origin,
-        )
-    )
 
 
 #: Not an Annex 5 field: where the terms keep what no field holds (e.g. the

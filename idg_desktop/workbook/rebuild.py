@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from idg_desktop.domain.framework import Framework
-from idg_desktop.services.assessment import Scope, create_assessment, keep_custom_question
+from idg_desktop.services.assessment import Scope, create_assessment
+from idg_desktop.services.custom_questions import keep_custom_question
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
 from idg_desktop.workbook.cells import parse_time

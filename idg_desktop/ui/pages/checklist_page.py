@@ -32,8 +32,9 @@ from PySide6.QtWidgets import (
 
 from idg_desktop.domain.records import Kind
 from idg_desktop.services import answers
-from idg_desktop.services.assessment import add_custom_question, framework_of
+from idg_desktop.services.assessment import framework_of
 from idg_desktop.services.checklist import load_checklist
+from idg_desktop.services.custom_questions import add_custom_question
 from idg_desktop.services.groups import group_sections, list_groups
 from idg_desktop.ui.models.checklist_model import (
     COL_PROGRESS,

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from idg_desktop.domain import records
 from idg_desktop.services.activities import band_of, list_activities, priority_of, ratings_of
 from idg_desktop.services.agenda import list_sessions
 from idg_desktop.services.assessment import assessment_of
@@ -359,14 +360,14 @@ def _finding(
     }
 
 
-def _activity(activity: models.Activity) -> dict[str, Any]:
+def _activity(activity: records.Activity) -> dict[str, Any]:
     computed = priority_of(activity)
     return {
         **_tracked(activity),
         "title": activity.title,
         "section": activity.section_code,
         "description": activity.description,
-        "findings": sorted(link.finding_id for link in activity.findings),
+        "findings": sorted(activity.finding_ids),
         "ratings": ratings_of(activity),
         "priority": {
             "computed": computed.band.value,
@@ -437,7 +438,7 @@ def _plan_records(document: AssessmentDocument) -> dict[str, Any]:
     }
 
 
-def _kpi(kpi: models.Kpi) -> dict[str, Any]:
+def _kpi(kpi: records.Kpi) -> dict[str, Any]:
     return {
         **_tracked(kpi),
         "activity": kpi.activity_id,
@@ -465,7 +466,7 @@ def plan_tree(plan: Plan) -> dict[str, Any]:
     """The action plan as a nested tree (``idg plan --json``): each KPI under
     the outcome, output or activity it measures."""
 
-    def kpis(owner: models.Outcome | models.Output | models.Activity) -> list[dict[str, Any]]:
+    def kpis(node: ActivityNode | OutputNode | OutcomeNode) -> list[dict[str, Any]]:
         return [
             {
                 "id": k.id,
@@ -474,7 +475,7 @@ def plan_tree(plan: Plan) -> dict[str, Any]:
                 "complete": k.complete,
                 "confidential": k.confidential,
             }
-            for k in owner.kpis
+            for k in node.kpis
         ]
 
     def activity(node: ActivityNode) -> dict[str, Any]:
@@ -486,7 +487,7 @@ def plan_tree(plan: Plan) -> dict[str, Any]:
             "section": a.section_code,
             "priority": band_of(a),
             **{f: getattr(a, f) for f in PLAN_FIELDS},
-            "kpis": kpis(a),
+            "kpis": kpis(node),
             "smart": _smart(node.smart),
             "confidential": a.confidential,
         }
@@ -498,7 +499,7 @@ def plan_tree(plan: Plan) -> dict[str, Any]:
             "title": node.output.title,
             "smart": _smart(node.smart),
             "activities": [activity(a) for a in node.activities],
-            "kpis": kpis(node.output),
+            "kpis": kpis(node),
             "confidential": node.output.confidential,
         }
 
@@ -511,7 +512,7 @@ def plan_tree(plan: Plan) -> dict[str, Any]:
             "smart": _smart(node.smart),
             "outcomes": [outcome(o) for o in node.outcomes],
             "outputs": [output(o) for o in node.outputs],
-            "kpis": kpis(node.outcome),
+            "kpis": kpis(node),
             "confidential": node.outcome.confidential,
         }
 

@@ -66,7 +66,7 @@ def test_add_a_kpi_to_an_output_on_the_plan_page(qtbot, show, workspace, demo_fi
     )
 
     def stored(document):
-        kpis = plan.find_output(document, OUTPUT).kpis
+        kpis = plan.kpis_of(document, plan.find_output(document, OUTPUT).id)
         return [(k.name, k.target_value, k.confidential, k.activity_id) for k in kpis]
 
     assert _on_disk(demo_file, stored) == [

@@ -134,7 +134,7 @@ def test_from_an_agreed_finding_to_a_smart_activity_through_the_window(
     priorities.add_button.click()
     activity_id = priorities.current_activity().id
     added = find_activity(document, activity_id)
-    assert [f.finding_id for f in added.findings] == [finding_id]
+    assert list(added.finding_ids) == [finding_id]
     title, section = added.title, added.section_code
     assert title == proposed and section == finding.section
 
@@ -227,7 +227,7 @@ def test_from_an_agreed_finding_to_a_smart_activity_through_the_window(
     try:
         saved = find_activity(reopened, activity_id)
         assert (saved.title, saved.section_code) == (title, section)
-        assert [f.finding_id for f in saved.findings] == [finding_id]
+        assert list(saved.finding_ids) == [finding_id]
         assert activities.ratings_of(saved) == ratings
         assert activities.priority_of(saved).band.value == "high"
         for name, text in PLAN.items():

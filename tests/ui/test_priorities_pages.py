@@ -52,7 +52,7 @@ def test_typing_rates_undo_and_bands(qtbot, show, workspace, demo_file, monkeypa
     second = _add_through_dialog(page, monkeypatch, "Publish the integrity plan")
     made = activities.find_activity(workspace.document, first)
     assert made.section_code == agreed.section_code
-    assert [f.finding_id for f in made.findings] == [agreed.id]
+    assert list(made.finding_ids) == [agreed.id]
     assert page.model.index(page.model.row_of(second), FIRST_CRITERION).data() == "—"
 
     row = page.model.row_of(second)

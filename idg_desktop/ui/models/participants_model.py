@@ -10,9 +10,10 @@ from collections import Counter
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from idg_desktop.domain import records
 from idg_desktop.services import participants
-from idg_desktop.storage import models
 from idg_desktop.ui.labels import gender_labels, role_labels, stakeholder_labels
+from idg_desktop.ui.models.frozen import frozen
 from idg_desktop.ui.workspace import Workspace
 
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -26,7 +27,7 @@ class ParticipantsModel(QAbstractTableModel):
     def __init__(self, workspace: Workspace, parent=None) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        self._rows: list[models.Participant] = []
+        self._rows: list[records.Participant] = []
         self._headers = [
             self.tr("Name"),
             self.tr("Unit"),
@@ -39,10 +40,10 @@ class ParticipantsModel(QAbstractTableModel):
 
     def load(self) -> None:
         self.beginResetModel()
-        self._rows = participants.list_participants(self.workspace.document)
+        self._rows = [frozen(p) for p in participants.list_participants(self.workspace.document)]
         self.endResetModel()
 
-    def participant(self, row: int) -> models.Participant:
+    def participant(self, row: int) -> records.Participant:
         return self._rows[row]
 
     def counts(self) -> dict[str, Counter]:

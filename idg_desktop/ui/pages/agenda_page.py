@@ -25,11 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from idg_desktop.domain import records
 from idg_desktop.domain.records import Kind
 from idg_desktop.services import agenda
 from idg_desktop.services.assessment import assessment_of, framework_of
 from idg_desktop.services.participants import list_participants
-from idg_desktop.storage import models
+from idg_desktop.ui.models.frozen import frozen
 from idg_desktop.ui.pages.base import Page
 from idg_desktop.ui.text import fmt
 from idg_desktop.ui.workspace import Workspace
@@ -44,7 +45,7 @@ class SessionDialog(QDialog):
         self,
         people: list[tuple[str, str]],
         parent: QWidget | None = None,
-        session: models.WorkshopSession | None = None,
+        session: records.WorkshopSession | None = None,
     ) -> None:
         super().__init__(parent)
         if session is None:
@@ -63,7 +64,7 @@ class SessionDialog(QDialog):
         self.duration.setSuffix(self.tr(" min"))
         self.topic = QLineEdit()
         self.people = QListWidget()
-        taking_part = {p.participant_id for p in session.participants} if session else None
+        taking_part = set(session.participant_ids) if session else None
         for person_id, name in people:
             item = QListWidgetItem(name)
             item.setData(Qt.ItemDataRole.UserRole, person_id)
@@ -185,10 +186,10 @@ class AgendaPage(Page):
     def reload(self) -> None:
         chosen = self.current_session()
         names = {p.id: p.name for p in list_participants(self.document)}
-        sessions = agenda.list_sessions(self.document)
+        sessions = [frozen(s) for s in agenda.list_sessions(self.document)]
         self.sessions.setRowCount(len(sessions))
         for row, session in enumerate(sessions):
-            people = [names.get(p.participant_id, "?") for p in session.participants]
+            people = [names.get(p, "?") for p in session.participant_ids]
             hours, minutes = divmod(session.duration_minutes, 60)
             duration = f"{hours} h {minutes:02d}" if hours else f"{minutes} min"
             values = [session.date, session.start, duration, session.topic, str(len(people))]
@@ -252,7 +253,7 @@ class AgendaPage(Page):
         session_id = self.current_session()
         if session_id is None:
             return
-        record = agenda.find_session(self.document, session_id)
+        record = frozen(agenda.find_session(self.document, session_id))
         people = [(p.id, p.name) for p in list_participants(self.document)]
         dialog = SessionDialog(people, self, record)
         before = dialog.values()

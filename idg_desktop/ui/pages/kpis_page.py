@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from idg_desktop.domain import records
 from idg_desktop.domain.plan import missing_mandatory
 from idg_desktop.domain.records import Kind
 from idg_desktop.services import activities, plan
-from idg_desktop.storage import models
 from idg_desktop.ui.models.kpis_model import (
     COL_ACTIVITY,
     COL_NAME,
@@ -255,7 +255,7 @@ class KpisPage(Page):
         finally:
             self._loading = False
 
-    def _fill_filter(self, every: list[models.Activity]) -> None:
+    def _fill_filter(self, every: list[records.Activity]) -> None:
         chosen = self.activity_filter.currentData()
         self.activity_filter.blockSignals(True)
         self.activity_filter.clear()
@@ -268,7 +268,7 @@ class KpisPage(Page):
         self.activity_filter.setCurrentIndex(max(0, self.activity_filter.findData(chosen)))
         self.activity_filter.blockSignals(False)
 
-    def current_kpi(self) -> models.Kpi | None:
+    def current_kpi(self) -> records.Kpi | None:
         row = self.model.row_of(self._current)
         return self.model.row(row).kpi if row >= 0 else None
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from idg_desktop.domain import records
 from idg_desktop.domain.plan import (
     COMPUTED,
     CONFIRMED,
@@ -36,7 +37,6 @@ from idg_desktop.errors import IdgError
 from idg_desktop.services import plan
 from idg_desktop.services.activities import find_activity
 from idg_desktop.services.plan import PLAN_FIELDS
-from idg_desktop.storage import models
 from idg_desktop.ui.models.plan_model import (
     ACTIVITY,
     GROUP,
@@ -268,7 +268,7 @@ class NodeDetail(QWidget):
             if node:
                 record = self._record(row)
                 self.confidential.setChecked(record.confidential)
-                self.kpis.setText(self._kpis_text(record.kpis))
+                self.kpis.setText(self._kpis_text(plan.kpis_of(self.document, row.id)))
             self.heading.setText(self._heading(row))
             if activity:
                 self._fill_fields(find_activity(self.document, row.id))
@@ -327,7 +327,7 @@ class NodeDetail(QWidget):
         priority = fmt(self.tr("priority: %1"), band_text(row.band))
         return f"{text} ({priority})"
 
-    def _fill_fields(self, activity: models.Activity) -> None:
+    def _fill_fields(self, activity: records.Activity) -> None:
         for name, widget in self.fields.items():
             value = getattr(activity, name)
             stored = "" if value is None else str(value)

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from idg_desktop.domain import records
 from idg_desktop.domain.plan import PARENT_LEVEL, OutcomeLevel
 from idg_desktop.services import plan
-from idg_desktop.storage import models
 from idg_desktop.ui.models.plan_model import PlanRow, level_labels
 
 if TYPE_CHECKING:
@@ -269,7 +269,7 @@ class AdoptionBox(QGroupBox):
         self.remove_button.clicked.connect(self.remove)
         self.table.itemSelectionChanged.connect(self._update_buttons)
 
-    def load(self, adoptions: list[models.Adoption]) -> None:
+    def load(self, adoptions: list[records.Adoption]) -> None:
         self._ids = [a.id for a in adoptions]
         self.table.setRowCount(len(adoptions))
         for row, adoption in enumerate(adoptions):

@@ -35,11 +35,11 @@ from PySide6.QtWidgets import (
 )
 
 from idg_desktop.domain import colours as palette
+from idg_desktop.domain import records
 from idg_desktop.domain.priorities import CRITERIA, Band, Level
 from idg_desktop.domain.records import Kind
 from idg_desktop.services import activities, findings, plan
 from idg_desktop.services.assessment import sections_in_scope
-from idg_desktop.storage import models
 from idg_desktop.ui.pages.base import Page
 from idg_desktop.ui.palette import BAND_COLOURS
 from idg_desktop.ui.text import fmt
@@ -114,14 +114,14 @@ class ActivitiesModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[models.Activity] = []
+        self._rows: list[records.Activity] = []
 
-    def load(self, rows: list[models.Activity]) -> None:
+    def load(self, rows: list[records.Activity]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
 
-    def activity(self, row: int) -> models.Activity:
+    def activity(self, row: int) -> records.Activity:
         return self._rows[row]
 
     def row_of(self, activity_id: str | None) -> int:
@@ -181,7 +181,7 @@ class ActivitiesModel(QAbstractTableModel):
             return UNRATED_TEXT
         return None
 
-    def _band_data(self, activity: models.Activity, band: str, in_force: bool, role: int):
+    def _band_data(self, activity: records.Activity, band: str, in_force: bool, role: int):
         overridden = in_force and bool(activity.priority_override)
         if role == Qt.ItemDataRole.DisplayRole:
             text = band_labels()[band]
@@ -295,7 +295,7 @@ def activity_codes(document) -> dict[str, str]:
     }
 
 
-def activity_mark(activity: models.Activity, codes: dict[str, str], chars: int = 40) -> str:
+def activity_mark(activity: records.Activity, codes: dict[str, str], chars: int = 40) -> str:
     """How an undo text or a mark names an activity: "A3: Adopt the list…" (with
     ``chars=0`` just "A3"), or its title in quotes while it is not in the plan."""
     code = codes.get(activity.id)
@@ -371,7 +371,7 @@ class AddActivityDialog(QDialog):
 class OverrideDialog(QDialog):
     """Choose a band by hand with the reason, or go back to the computed band."""
 
-    def __init__(self, parent: QWidget, activity: models.Activity) -> None:
+    def __init__(self, parent: QWidget, activity: records.Activity) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Override priority"))
         self.band = QComboBox()
@@ -479,7 +479,7 @@ class PrioritiesPage(Page):
         if current.isValid():
             self._current = self.model.activity(current.row()).id
 
-    def current_activity(self) -> models.Activity | None:
+    def current_activity(self) -> records.Activity | None:
         row = self.model.row_of(self._current)
         return self.model.activity(row) if row >= 0 else None
 

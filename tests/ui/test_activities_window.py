@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
+from idg_desktop.domain.priorities import CRITERIA
 from idg_desktop.services import activities, findings, plan
 from idg_desktop.services.assessment import sections_in_scope
 from idg_desktop.storage.document import AssessmentDocument
@@ -86,7 +87,7 @@ def test_undo_texts_name_the_activity(qtbot, show, workspace):
         n for n in plan.action_plan(workspace.document).nodes() if getattr(n, "code", "") == "A3"
     )
     row = page.model.row_of(a3.activity.id)
-    column = FIRST_CRITERION + list(priorities_page.CRITERIA).index("cost")
+    column = FIRST_CRITERION + list(CRITERIA).index("cost")
     page.table.setCurrentIndex(page.model.index(row, column))
     page.table.setFocus()
     level = "L" if a3.activity.cost != "low" else "H"

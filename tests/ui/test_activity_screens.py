@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from idg_desktop.ui.main_window import MainWindow
+from idg_desktop.ui.models.activities_model import COL_IN_FORCE, COL_TITLE
 from idg_desktop.ui.models.kpis_model import COL_NAME, COL_SHEET
 from idg_desktop.ui.models.plan_model import ACTIVITY
-from idg_desktop.ui.pages.priorities_page import COL_IN_FORCE, COL_TITLE
 
 SIZES = pytest.mark.parametrize("size", [(1280, 800), (1366, 768)], ids=["1280x800", "1366x768"])
 #: The least width of the Priorities page's Activity column and the KPIs page's KPI

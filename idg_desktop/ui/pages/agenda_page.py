@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -30,6 +29,7 @@ from idg_desktop.domain.records import Kind
 from idg_desktop.services import agenda
 from idg_desktop.services.assessment import assessment_of, framework_of
 from idg_desktop.services.participants import list_participants
+from idg_desktop.ui.dialog_form import ok_cancel
 from idg_desktop.ui.models.frozen import frozen
 from idg_desktop.ui.pages.base import Page
 from idg_desktop.ui.text import fmt
@@ -83,12 +83,7 @@ class SessionDialog(QDialog):
         form.addRow(self.tr("D&uration:"), self.duration)
         form.addRow(self.tr("&Topic:"), self.topic)
         form.addRow(self.tr("&Participants:"), self.people)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        ok_cancel(self, form)
 
     def values(self) -> dict[str, object]:
         """What the dialog holds, under the field names of ``agenda.update_session``."""

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -36,6 +35,7 @@ from idg_desktop.domain import records
 from idg_desktop.domain.plan import missing_mandatory
 from idg_desktop.domain.records import Kind
 from idg_desktop.services import activities, plan
+from idg_desktop.ui.dialog_form import ok_cancel, wide
 from idg_desktop.ui.models.kpis_model import (
     COL_ACTIVITY,
     COL_NAME,
@@ -85,21 +85,14 @@ class AddKpiDialog(QDialog):
                 self.activity.count() - 1, activity.title, Qt.ItemDataRole.ToolTipRole
             )
         self.activity.setCurrentIndex(max(0, self.activity.findData(activity_id)))
-        self.name = QLineEdit()
-        self.name.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
+        self.name = wide(QLineEdit())
         self.target = QLineEdit()
         self.target.setPlaceholderText(self.tr("e.g. 90% of posts rotated on time by 2028"))
         form = QFormLayout(self)
         form.addRow(self.tr("&Measures:"), self.activity)
         form.addRow(self.tr("&Name of the indicator:"), self.name)
         form.addRow(self.tr("&Target value:"), self.target)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-        self._ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self._ok = ok_cancel(self, form)
         self._ok.setEnabled(False)
         self.name.textChanged.connect(self._check)
 

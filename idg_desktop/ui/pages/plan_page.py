@@ -46,9 +46,9 @@ from idg_desktop.ui.models.plan_model import (
     band_text,
 )
 from idg_desktop.ui.pages.base import Page
+from idg_desktop.ui.pages.plan_adoption import AdoptionBox
 from idg_desktop.ui.pages.plan_detail import NodeDetail
 from idg_desktop.ui.pages.plan_dialogs import (
-    AdoptionBox,
     KpiDialog,
     MoveOutputDialog,
     OutcomeDialog,
@@ -124,7 +124,7 @@ class ActionPlanPage(Page):
         across.addWidget(scroll)
         across.setStretchFactor(0, 1)
         across.setStretchFactor(1, 0)
-        self.adoption = AdoptionBox(self)
+        self.adoption = AdoptionBox(workspace, lambda: self.people, self)
         layout.addWidget(across, 1)
         layout.addWidget(self.adoption)
         self._size_columns()

@@ -1,0 +1,24 @@
+"""What the window's small form dialogs share: their OK/Cancel row and wide
+text fields (the plan's, the KPIs', the priorities' and the agenda's dialogs)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QPushButton
+
+OK_CANCEL = QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+
+
+def ok_cancel(dialog: QDialog, form: QFormLayout) -> QPushButton:
+    """Add OK and Cancel (accepting and rejecting ``dialog``) as the form's last
+    row; returns the OK button, for the dialog to enable when it is filled."""
+    buttons = QDialogButtonBox(OK_CANCEL)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    form.addRow(buttons)
+    return buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+
+def wide(edit: QLineEdit, chars: int = 60) -> QLineEdit:
+    """``edit``, wide enough for about ``chars`` characters."""
+    edit.setMinimumWidth(edit.fontMetrics().averageCharWidth() * chars)
+    return edit

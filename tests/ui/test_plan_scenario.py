@@ -23,7 +23,7 @@ from idg_desktop.services.plan import action_plan, list_kpis
 from idg_desktop.storage.document import AssessmentDocument
 from idg_desktop.ui.main_window import MainWindow
 from idg_desktop.ui.models.plan_model import COL_SMART
-from idg_desktop.ui.pages import kpis_page, plan_dialogs, priorities_page
+from idg_desktop.ui.pages import kpi_dialogs, plan_dialogs, priorities_page
 from idg_desktop.ui.pages.priorities_page import FIRST_CRITERION
 
 #: Keys typed in the Priorities table, one per criterion in the guide's order.
@@ -189,7 +189,7 @@ def test_from_an_agreed_finding_to_a_smart_activity_through_the_window(
         dialog.name.setText(KPI_NAME)
         dialog.target.setText(KPI_TARGET)
 
-    _accept(monkeypatch, kpis_page.AddKpiDialog, new_kpi)
+    _accept(monkeypatch, kpi_dialogs.AddKpiDialog, new_kpi)
     kpis.add_button.click()
     kpi = kpis.current_kpi()
     assert kpi is not None and kpi.name == KPI_NAME and kpi.activity_id == activity_id

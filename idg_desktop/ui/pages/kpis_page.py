@@ -18,11 +18,9 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -35,7 +33,6 @@ from idg_desktop.domain import records
 from idg_desktop.domain.plan import missing_mandatory
 from idg_desktop.domain.records import Kind
 from idg_desktop.services import activities, plan
-from idg_desktop.ui.dialog_form import ok_cancel, wide
 from idg_desktop.ui.models.kpis_model import (
     COL_ACTIVITY,
     COL_NAME,
@@ -44,60 +41,13 @@ from idg_desktop.ui.models.kpis_model import (
     KpiRow,
     KpisModel,
     activity_label,
-    node_label,
     sheet_states,
 )
 from idg_desktop.ui.pages.base import Page
+from idg_desktop.ui.pages.kpi_dialogs import AddKpiDialog, plan_nodes
 from idg_desktop.ui.pages.kpi_sheet import KpiSheet
 from idg_desktop.ui.text import fmt
 from idg_desktop.ui.workspace import Workspace
-
-
-def plan_nodes(document) -> dict[str, tuple[str, str, str]]:
-    """Every outcome and output of the plan: id → (code, title, kind), in plan order."""
-    found: dict[str, tuple[str, str, str]] = {}
-    for node in plan.action_plan(document).nodes():
-        if isinstance(node, plan.OutcomeNode):
-            found[node.outcome.id] = (node.code, node.outcome.title, "outcome")
-        elif isinstance(node, plan.OutputNode):
-            found[node.output.id] = (node.code, node.output.title, "output")
-    return found
-
-
-class AddKpiDialog(QDialog):
-    """What a new KPI measures (an outcome, an output or an activity), its name
-    and its target."""
-
-    def __init__(self, page: KpisPage, activity_id: str | None) -> None:
-        super().__init__(page)
-        self.setWindowTitle(self.tr("Add KPI"))
-        self.activity = QComboBox()
-        #: The kind of each choice: "outcome", "output" or "activity".
-        self.kinds: dict[str, str] = {}
-        for node_id, (code, title, kind) in plan_nodes(page.document).items():
-            self.activity.addItem(node_label(kind, code, title), node_id)
-            self.activity.setItemData(self.activity.count() - 1, title, Qt.ItemDataRole.ToolTipRole)
-            self.kinds[node_id] = kind
-        for activity in activities.list_activities(page.document):
-            self.kinds[activity.id] = "activity"
-            self.activity.addItem(activity_label(activity), activity.id)
-            self.activity.setItemData(
-                self.activity.count() - 1, activity.title, Qt.ItemDataRole.ToolTipRole
-            )
-        self.activity.setCurrentIndex(max(0, self.activity.findData(activity_id)))
-        self.name = wide(QLineEdit())
-        self.target = QLineEdit()
-        self.target.setPlaceholderText(self.tr("e.g. 90% of posts rotated on time by 2028"))
-        form = QFormLayout(self)
-        form.addRow(self.tr("&Measures:"), self.activity)
-        form.addRow(self.tr("&Name of the indicator:"), self.name)
-        form.addRow(self.tr("&Target value:"), self.target)
-        self._ok = ok_cancel(self, form)
-        self._ok.setEnabled(False)
-        self.name.textChanged.connect(self._check)
-
-    def _check(self) -> None:
-        self._ok.setEnabled(bool(self.name.text().strip()) and self.activity.count() > 0)
 
 
 class KpisPage(Page):

@@ -8,7 +8,6 @@ Each dialog only collects values; the page runs the service with them through
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -82,29 +81,6 @@ class OutputDialog(QDialog):
         ok = ok_cancel(self, form)
         ok.setEnabled(False)
         self.title.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
-
-
-class KpiDialog(QDialog):
-    """A new KPI of the selected outcome, output or activity: its name, its
-    target and whether public versions leave it out."""
-
-    def __init__(self, parent: QWidget, measures: str) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Add KPI"))
-        what = QLabel(measures)
-        what.setWordWrap(True)
-        self.name = wide(QLineEdit())
-        self.target = QLineEdit()
-        self.target.setPlaceholderText(self.tr("e.g. 70% in the 2027 staff survey"))
-        self.confidential = QCheckBox(self.tr("Con&fidential (left out of public versions)"))
-        form = QFormLayout(self)
-        form.addRow(self.tr("Measures:"), what)
-        form.addRow(self.tr("&Name of the indicator:"), self.name)
-        form.addRow(self.tr("&Target value:"), self.target)
-        form.addRow(self.confidential)
-        ok = ok_cancel(self, form)
-        ok.setEnabled(False)
-        self.name.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
 
 
 class PlaceDialog(QDialog):

@@ -46,10 +46,10 @@ from idg_desktop.ui.models.plan_model import (
     band_text,
 )
 from idg_desktop.ui.pages.base import Page
+from idg_desktop.ui.pages.kpi_dialogs import KpiDialog
 from idg_desktop.ui.pages.plan_adoption import AdoptionBox
 from idg_desktop.ui.pages.plan_detail import NodeDetail
 from idg_desktop.ui.pages.plan_dialogs import (
-    KpiDialog,
     MoveOutputDialog,
     OutcomeDialog,
     OutputDialog,

@@ -3,7 +3,12 @@ text fields (the plan's, the KPIs', the priorities' and the agenda's dialogs).""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QPushButton
+
+T = TypeVar("T")
 
 OK_CANCEL = QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
 
@@ -22,3 +27,11 @@ def wide(edit: QLineEdit, chars: int = 60) -> QLineEdit:
     """``edit``, wide enough for about ``chars`` characters."""
     edit.setMinimumWidth(edit.fontMetrics().averageCharWidth() * chars)
     return edit
+
+
+def ask(dialog: QDialog, read: Callable[[], T]) -> T | None:
+    """Show ``dialog``; what ``read`` takes from it once accepted (``None``: cancelled)."""
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    values = read()
+    dialog.deleteLater()
+    return values if accepted else None

@@ -254,6 +254,19 @@ class PlanModel(QAbstractItemModel):
     def row_at(self, index: Index) -> PlanRow | None:
         return index.internalPointer() if index.isValid() else None
 
+    def rows_of(self, kind: str) -> list[PlanRow]:
+        """Every row of this kind (OUTCOME, OUTPUT, ACTIVITY), in the tree's order."""
+        found: list[PlanRow] = []
+
+        def walk(row: PlanRow) -> None:
+            for child in row.children:
+                if child.kind == kind:
+                    found.append(child)
+                walk(child)
+
+        walk(self._root)
+        return found
+
     def ids(self) -> list[str]:
         return list(self._by_id)
 

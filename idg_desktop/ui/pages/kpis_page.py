@@ -17,7 +17,6 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -33,6 +32,7 @@ from idg_desktop.domain import records
 from idg_desktop.domain.plan import missing_mandatory
 from idg_desktop.domain.records import Kind
 from idg_desktop.services import activities, plan
+from idg_desktop.ui.dialog_form import ask
 from idg_desktop.ui.models.kpis_model import (
     COL_ACTIVITY,
     COL_NAME,
@@ -353,13 +353,18 @@ class KpisPage(Page):
         kpi = self.current_kpi()
         owner = self.activity_filter.currentData() or (plan.kpi_owner_id(kpi) if kpi else None)
         dialog = AddKpiDialog(self, owner)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        chosen, name = dialog.activity.currentData(), dialog.name.text().strip()
-        kind = dialog.kinds.get(chosen, "activity")
-        target = dialog.target.text().strip()
-        dialog.deleteLater()
-        if not accepted or chosen is None:
+        values = ask(
+            dialog,
+            lambda: (
+                dialog.activity.currentData(),
+                dialog.name.text().strip(),
+                dialog.target.text().strip(),
+            ),
+        )
+        if values is None or values[0] is None:
             return
+        chosen, name, target = values
+        kind = dialog.kinds.get(chosen, "activity")
         created = self.workspace.run(
             self.tr("Add KPI"),
             lambda: plan.add_kpi(self.document, name=name, target=target, **{kind: chosen}),

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from idg_desktop.domain import records
 from idg_desktop.services import plan
-from idg_desktop.ui.dialog_form import ok_cancel, wide
+from idg_desktop.ui.dialog_form import ask, ok_cancel, wide
 from idg_desktop.ui.workspace import Workspace
 
 
@@ -136,15 +136,18 @@ class AdoptionBox(QGroupBox):
 
     def record(self) -> None:
         dialog = AdoptionDialog(self, self.people())
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        who, day = (
-            dialog.endorsed_by.currentText(),
-            dialog.endorsed_on.date().toString("yyyy-MM-dd"),
+        chosen = ask(
+            dialog,
+            lambda: (
+                dialog.endorsed_by.currentText(),
+                dialog.endorsed_on.date().toString("yyyy-MM-dd"),
+                dialog.strategy_link.text(),
+                dialog.note.text(),
+            ),
         )
-        link, note = dialog.strategy_link.text(), dialog.note.text()
-        dialog.deleteLater()
-        if not accepted:
+        if chosen is None:
             return
+        who, day, link, note = chosen
         document = self.workspace.document
         self.workspace.run(
             self.tr("Record endorsement"),

@@ -11,7 +11,6 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from idg_desktop.domain import records
 from idg_desktop.domain.records import Kind
 from idg_desktop.services import activities, findings
+from idg_desktop.ui.dialog_form import ask
 from idg_desktop.ui.models.activities_model import (
     FIRST_CRITERION,
     ActivitiesModel,
@@ -147,12 +147,17 @@ class PrioritiesPage(Page):
 
     def add_activity(self) -> None:
         dialog = AddActivityDialog(self)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        title, section = dialog.title.text().strip(), dialog.section.currentData()
-        finding_id = dialog.finding.currentData()
-        dialog.deleteLater()
-        if not accepted:
+        chosen = ask(
+            dialog,
+            lambda: (
+                dialog.title.text().strip(),
+                dialog.section.currentData(),
+                dialog.finding.currentData(),
+            ),
+        )
+        if chosen is None:
             return
+        title, section, finding_id = chosen
         created = self.workspace.run(
             self.tr("Add activity"),
             lambda: activities.add_activity(
@@ -206,11 +211,10 @@ class PrioritiesPage(Page):
         if activity is None:
             return
         dialog = OverrideDialog(self, activity)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        band, reason = dialog.band.currentData(), dialog.reason.toPlainText().strip()
-        dialog.deleteLater()
-        if not accepted:
+        chosen = ask(dialog, lambda: (dialog.band.currentData(), dialog.reason.toPlainText()))
+        if chosen is None:
             return
+        band, reason = chosen[0], chosen[1].strip()
         activity_id = activity.id
         label = fmt(
             self.tr("Override priority of %1")

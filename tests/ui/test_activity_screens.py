@@ -122,7 +122,7 @@ def _cut_in_panel(panel: QWidget, viewport: QWidget) -> list[str]:
 def test_action_plan_detail_panel_fits_its_column(window, size):
     page = window(size).show_page("plan")
     _settle()
-    activity = next(r for r in page._rows(ACTIVITY) if len(r.title) > 60)
+    activity = next(r for r in page.model.rows_of(ACTIVITY) if len(r.title) > 60)
     page.select_node(activity.id)
     _settle()
     viewport = page.detail.parentWidget()  # the viewport of the panel's scroll area
@@ -143,7 +143,7 @@ def test_confidential_activities_are_marked_in_the_plan_tree(window):
     win = window((1280, 800))
     page = win.show_page("plan")
     _settle()
-    activity = page._rows(ACTIVITY)[0]
+    activity = page.model.rows_of(ACTIVITY)[0]
     page.select_node(activity.id)
     page.detail.confidential.click()
     _settle()

@@ -9,8 +9,9 @@ from sqlalchemy import select
 
 from idg_desktop.domain import records
 from idg_desktop.errors import InvalidInput
-from idg_desktop.services.records import by_prefix, stamp_new
-from idg_desktop.services.snapshots import snapshot, snapshots
+from idg_desktop.services.plan.chain import create
+from idg_desktop.services.records import by_prefix
+from idg_desktop.services.snapshots import snapshots
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
 
@@ -33,16 +34,16 @@ def add_adoption(
         raise InvalidInput(
             f"'{endorsed_on}' is not a date: write the endorsement date as 2026-04-15."
         ) from None
-    with document.edit() as session:
-        record = models.Adoption(
+    return create(
+        document,
+        lambda _session: models.Adoption(
             endorsed_by=endorsed_by.strip(),
             endorsed_on=day,
             strategy_link=strategy_link.strip(),
             note=note.strip(),
-        )
-        stamp_new(document, record, record_id=record_id)
-        session.add(record)
-    return snapshot(record)
+        ),
+        record_id,
+    )
 
 
 def list_adoptions(document: AssessmentDocument) -> list[records.Adoption]:

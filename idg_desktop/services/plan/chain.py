@@ -7,7 +7,10 @@ stay here (the ``*_row`` finders are for the plan's other services).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
 
 from idg_desktop.domain import records
 from idg_desktop.domain.plan import PARENT_LEVEL, Extent, OutcomeLevel, check_timeline, parse_when
@@ -54,6 +57,16 @@ def find_outcome(document: AssessmentDocument, reference: str) -> records.Outcom
 
 def find_output(document: AssessmentDocument, reference: str) -> records.Output:
     return snapshot(output_row(document, reference))
+
+
+def create(document: AssessmentDocument, make: Callable[[Session], models.Base], record_id):
+    """One change adding the row ``make`` builds (given the session), stamped
+    new (``record_id``: its id, else a fresh one); returns its snapshot."""
+    with document.edit() as session:
+        row = make(session)
+        stamp_new(document, row, record_id=record_id)
+        session.add(row)
+    return snapshot(row)
 
 
 def next_position(session, model, *where) -> int:
@@ -112,18 +125,18 @@ def add_outcome(
     chosen = parse_choice(OutcomeLevel, level, "outcome level")
     above = _check_parent(document, chosen, parent)
     parent_id = above.id if above else None
-    with document.edit() as session:
-        outcome = models.Outcome(
+    return create(
+        document,
+        lambda session: models.Outcome(
             level=chosen.value,
             parent_id=parent_id,
             title=title.strip(),
             description=description.strip(),
             position=next_position(session, models.Outcome, _same_parent(parent_id)),
             confidential=bool(confidential),
-        )
-        stamp_new(document, outcome, record_id=record_id)
-        session.add(outcome)
-    return snapshot(outcome)
+        ),
+        record_id,
+    )
 
 
 def update_outcome(
@@ -153,17 +166,17 @@ def add_output(
 ) -> records.Output:
     _title(title, "output")
     serves = outcome_row(document, outcome)
-    with document.edit() as session:
-        output = models.Output(
+    return create(
+        document,
+        lambda session: models.Output(
             outcome_id=serves.id,
             title=title.strip(),
             description=description.strip(),
             position=next_position(session, models.Output, models.Output.outcome_id == serves.id),
             confidential=bool(confidential),
-        )
-        stamp_new(document, output, record_id=record_id)
-        session.add(output)
-    return snapshot(output)
+        ),
+        record_id,
+    )
 
 
 def update_output(

@@ -21,9 +21,15 @@ from idg_desktop.domain.plan import (
 from idg_desktop.errors import InvalidInput
 from idg_desktop.services.activities import activity_row, list_activities
 from idg_desktop.services.assessment import framework_of
-from idg_desktop.services.plan.chain import next_position, outcome_row, output_row, parse_yes_no
+from idg_desktop.services.plan.chain import (
+    create,
+    next_position,
+    outcome_row,
+    output_row,
+    parse_yes_no,
+)
 from idg_desktop.services.plan.tree import action_plan, node_record
-from idg_desktop.services.records import by_prefix, stamp_new, touch
+from idg_desktop.services.records import by_prefix, touch
 from idg_desktop.services.snapshots import snapshot, snapshots
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
@@ -112,18 +118,19 @@ def add_kpi(
     owner = finder(document, reference)
     column = getattr(models.Kpi, f"{kind}_id")
     clean = _clean_kpi_changes(document, {"name": name, "target_value": target, **sheet})
-    with document.edit() as session:
-        kpi = models.Kpi(
+    kpi = create(
+        document,
+        lambda session: models.Kpi(
             **{f"{kind}_id": owner.id},
             position=next_position(session, models.Kpi, column == owner.id),
             complete=False,
             confidential=bool(confidential),
             **{key: clean.get(key, "[]" if key == "typologies" else "") for key in KPI_SHEET_KEYS},
-        )
-        stamp_new(document, kpi, record_id=record_id)
-        session.add(kpi)
+        ),
+        record_id,
+    )
     document.session.expire(owner, ["kpis"])
-    return snapshot(kpi)
+    return kpi
 
 
 def missing_kpi_fields(document: AssessmentDocument, kpi: records.Kpi) -> list[str]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QPushButton
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPushButton
 
 T = TypeVar("T")
 
@@ -27,6 +27,13 @@ def wide(edit: QLineEdit, chars: int = 60) -> QLineEdit:
     """``edit``, wide enough for about ``chars`` characters."""
     edit.setMinimumWidth(edit.fontMetrics().averageCharWidth() * chars)
     return edit
+
+
+def wrapped(text: str) -> QLabel:
+    """A label of the form (what the dialog is about) that wraps rather than widens it."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
 
 
 def ask(dialog: QDialog, read: Callable[[], T]) -> T | None:

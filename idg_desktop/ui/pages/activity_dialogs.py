@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QWidget,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
 from idg_desktop.domain import records
 from idg_desktop.services import activities, findings, plan
 from idg_desktop.services.assessment import sections_in_scope
-from idg_desktop.ui.dialog_form import ok_cancel, wide
+from idg_desktop.ui.dialog_form import ok_cancel, wide, wrapped
 from idg_desktop.ui.models.activities_model import level_labels
 from idg_desktop.ui.pages.base import Page
 from idg_desktop.ui.text import fmt
@@ -121,9 +120,7 @@ class OverrideDialog(QDialog):
         self.reason.setTabChangesFocus(True)
         self.reason.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
         form = QFormLayout(self)
-        title = QLabel(activity.title)
-        title.setWordWrap(True)
-        form.addRow(self.tr("Activity:"), title)
+        form.addRow(self.tr("Activity:"), wrapped(activity.title))
         form.addRow(self.tr("&Priority:"), self.band)
         form.addRow(self.tr("&Reason (required):"), self.reason)
         self._ok = ok_cancel(self, form)

@@ -6,10 +6,10 @@ the page runs the service with them through :meth:`Workspace.run`."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QFormLayout, QLineEdit, QWidget
 
 from idg_desktop.services import activities, plan
-from idg_desktop.ui.dialog_form import ok_cancel, wide
+from idg_desktop.ui.dialog_form import ok_cancel, wide, wrapped
 from idg_desktop.ui.models.kpis_model import activity_label, node_label
 
 
@@ -86,8 +86,6 @@ class KpiDialog(_KpiDialog):
     def __init__(self, parent: QWidget, measures: str) -> None:
         super().__init__(parent)
         self.target.setPlaceholderText(self.tr("e.g. 70% in the 2027 staff survey"))
-        what = QLabel(measures)
-        what.setWordWrap(True)
         self.confidential = QCheckBox(self.tr("Con&fidential (left out of public versions)"))
         self.form.addRow(self.confidential)
-        self._finish(self.tr("Measures:"), what)
+        self._finish(self.tr("Measures:"), wrapped(measures))

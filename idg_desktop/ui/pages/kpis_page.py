@@ -321,15 +321,8 @@ class KpisPage(Page):
 
     def mark_complete(self, complete: bool) -> None:
         """Mark the sheet complete (refused while a mandatory field is empty) or not."""
-        if self._loading or self.current_kpi() is None:
-            return
-        self.commit_pending()
-        kpi_id = self._current
         label = self.tr("Mark KPI sheet complete") if complete else self.tr("Reopen KPI sheet")
-        done = self.workspace.run(
-            label, lambda: plan.set_kpi_complete(self.document, kpi_id, complete)
-        )
-        if done is None:
+        if self._run_on_current(label, plan.set_kpi_complete, complete) is False:
             self._flag_missing = complete
             self._show_kpi()
             first = self.sheet.first_missing_editor()
@@ -339,14 +332,19 @@ class KpisPage(Page):
 
     def mark_confidential(self, on: bool) -> None:
         """The sheet's tick: public versions leave the KPI out."""
+        label = self.tr("Mark KPI confidential") if on else self.tr("Mark KPI not confidential")
+        if self._run_on_current(label, plan.set_confidential, on) is False:
+            self._show_kpi()
+
+    def _run_on_current(self, label: str, change, value: bool) -> bool | None:
+        """``change(document, kpi id, value)`` for the KPI shown, the typing saved
+        first: whether it was done (False: refused; None: no KPI shown, or loading)."""
         if self._loading or self.current_kpi() is None:
-            return
+            return None
         self.commit_pending()
         kpi_id = self._current
-        label = self.tr("Mark KPI confidential") if on else self.tr("Mark KPI not confidential")
-        done = self.workspace.run(label, lambda: plan.set_confidential(self.document, kpi_id, on))
-        if done is None:
-            self._show_kpi()
+        done = self.workspace.run(label, lambda: change(self.document, kpi_id, value))
+        return done is not None
 
     def add_kpi(self) -> None:
         self.commit_pending()

@@ -11,13 +11,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QWidget,
 )
 
 from idg_desktop.domain.plan import PARENT_LEVEL, OutcomeLevel
-from idg_desktop.ui.dialog_form import ok_cancel, wide
+from idg_desktop.ui.dialog_form import ok_cancel, wide, wrapped
 from idg_desktop.ui.models.plan_model import PlanRow, level_labels
 
 
@@ -116,9 +115,7 @@ class PlaceDialog(QDialog):
         else:
             self.output.setCurrentIndex(max(0, self.output.findData(chosen)))
         form = QFormLayout(self)
-        activity = QLabel(title)
-        activity.setWordWrap(True)
-        form.addRow(self.tr("Activity:"), activity)
+        form.addRow(self.tr("Activity:"), wrapped(title))
         form.addRow(self.tr("&Output:"), self.output)
         ok = ok_cancel(self, form)
         ok.setEnabled(self.output.currentIndex() >= 0)
@@ -136,8 +133,6 @@ class MoveOutputDialog(QDialog):
             self.outcome.addItem(f"{row.code}  {row.title}", row.id)
         self.outcome.setCurrentIndex(max(0, self.outcome.findData(now)))
         form = QFormLayout(self)
-        output = QLabel(title)
-        output.setWordWrap(True)
-        form.addRow(self.tr("Output:"), output)
+        form.addRow(self.tr("Output:"), wrapped(title))
         form.addRow(self.tr("&Serves outcome:"), self.outcome)
         ok_cancel(self, form)

@@ -91,32 +91,28 @@ class SmartBox(QGroupBox):
     def _why(self, name: str, met: bool) -> str:
         """The sentence that says why a computed criterion is met or not."""
         one = self._row is not None and self._row.kind == ACTIVITY
-        if name == "measurable":
-            if one:
-                return (
-                    self.tr("It has a KPI with a target value.")
-                    if met
-                    else self.tr("Needs a KPI with a target value.")
-                )
-            return (
-                self.tr("It has a KPI with a target value, or every activity under it has one.")
-                if met
-                else self.tr(
+        met_text, unmet_text = {
+            ("measurable", True): (
+                self.tr("It has a KPI with a target value."),
+                self.tr("Needs a KPI with a target value."),
+            ),
+            ("measurable", False): (
+                self.tr("It has a KPI with a target value, or every activity under it has one."),
+                self.tr(
                     "Needs a KPI of its own with a target value, or activities under it, "
                     "each with a KPI with a target value."
-                )
-            )
-        if one:
-            return (
-                self.tr("It has a due quarter or date.")
-                if met
-                else self.tr("Needs a due quarter or date.")
-            )
-        return (
-            self.tr("Every activity under it has a due quarter or date.")
-            if met
-            else self.tr("Needs activities under it, each with a due quarter or date.")
-        )
+                ),
+            ),
+            ("time-bound", True): (
+                self.tr("It has a due quarter or date."),
+                self.tr("Needs a due quarter or date."),
+            ),
+            ("time-bound", False): (
+                self.tr("Every activity under it has a due quarter or date."),
+                self.tr("Needs activities under it, each with a due quarter or date."),
+            ),
+        }[(name, one)]
+        return met_text if met else unmet_text
 
     def _tick(self, criterion: str, on: bool) -> None:
         if self._loading or self._row is None:

@@ -3,8 +3,10 @@
 The results chain as a tree laid out like the Annex 9 template (Outcome 1 →
 output 1.1 → activities with who is responsible, the KPI, the target, the
 budget and the timeline), a panel with the selected row's plan fields and
-SMART check (:mod:`.plan_detail`), and the plan's endorsements at the bottom
-(:mod:`.plan_dialogs`, with the dialogs the toolbar opens).
+SMART check (:mod:`.plan_detail`, :mod:`.plan_smart`), and the plan's
+endorsements at the bottom (:mod:`.plan_adoption`); the tree is
+:mod:`.plan_tree`, the toolbar's dialogs :mod:`.plan_dialogs` and
+:mod:`.kpi_dialogs`.
 
 Every edit is one service call through :meth:`Workspace.run`: saved at once,
 one undo step each; refusals reach the user through the window.

@@ -5,7 +5,8 @@ mandatory fields) are in ``idg_desktop.domain.plan``; these modules store and
 read them, and hand out frozen snapshots (``domain/records.py``), never rows:
 
 * :mod:`.chain` — outcomes, outputs, an activity's place and plan fields,
-  moving, deleting, confidential marks;
+  moving, deleting;
+* :mod:`.confidential` — confidential marks and what public versions leave out;
 * :mod:`.tree` — the plan read as a numbered tree, SMART confirmations;
 * :mod:`.kpis` — KPIs and their metadata sheets;
 * :mod:`.adoption` — endorsements of the plan.
@@ -21,16 +22,15 @@ from idg_desktop.services.plan.chain import (
     delete_node,
     find_outcome,
     find_output,
-    hidden_ids,
     move_node,
     parse_yes_no,
     place_activity,
     resolve_node,
-    set_confidential,
     update_outcome,
     update_output,
     update_plan_fields,
 )
+from idg_desktop.services.plan.confidential import hidden_ids, set_confidential
 from idg_desktop.services.plan.kpis import (
     add_kpi,
     delete_kpi,

@@ -1,5 +1,5 @@
 """The results chain of the action plan: outcomes, outputs, an activity's place
-and plan fields, moving and deleting, and what public versions leave out.
+and plan fields, moving and deleting (confidential marks: :mod:`.confidential`).
 
 Every function hands out frozen snapshots (``domain/records.py``); the rows
 stay here (the ``*_row`` finders are for the plan's other services).
@@ -360,43 +360,3 @@ def parse_yes_no(value: object, what: str) -> bool:
     if text in {"no", "false", "0", "off", ""}:
         return False
     raise InvalidInput(f"'{value}' is not yes or no (for {what}).")
-
-
-def set_confidential(document: AssessmentDocument, node_id: str, confidential: bool) -> None:
-    """Mark an outcome, output, activity or KPI confidential (or not): public
-    versions leave it out, with everything under it."""
-    record = document.session.get(models.Kpi, node_id) or node_row(document, node_id)
-    with document.edit():
-        record.confidential = bool(confidential)
-        touch(document, record)
-
-
-def hidden_ids(document: AssessmentDocument) -> set[str]:
-    """Ids of what public versions leave out: every confidential outcome,
-    output, activity or KPI and everything under it (outcomes, outputs, their
-    activities and every KPI of a hidden node)."""
-    session = document.session
-    outcomes = session.scalars(select(models.Outcome)).all()
-    outputs = session.scalars(select(models.Output)).all()
-    activities = session.scalars(select(models.Activity)).all()
-    kpis = session.scalars(select(models.Kpi)).all()
-    parent = {o.id: o.parent_id for o in outcomes}
-    marked = {r.id for r in (*outcomes, *outputs, *activities, *kpis) if r.confidential}
-
-    def outcome_hidden(outcome_id: str | None) -> bool:
-        seen = 0
-        while outcome_id is not None and seen <= len(parent):
-            if outcome_id in marked:
-                return True
-            outcome_id, seen = parent.get(outcome_id), seen + 1
-        return False
-
-    hidden = {o.id for o in outcomes if outcome_hidden(o.id)}
-    hidden |= {o.id for o in outputs if o.id in marked or o.outcome_id in hidden}
-    hidden |= {a.id for a in activities if a.id in marked or a.output_id in hidden}
-    hidden |= {
-        k.id
-        for k in kpis
-        if k.id in marked or (k.activity_id or k.output_id or k.outcome_id) in hidden
-    }
-    return hidden

@@ -60,7 +60,7 @@ def test_activities_from_agreed_findings_rated_and_placed(idg, demo_file):
     assert sum(c["quick_results"] for c in matrix["cells"]) == 1
     with AssessmentDocument.open(demo_file, read_only=True) as document:
         stored = find_activity(document, activity)
-        assert [link.finding_id for link in stored.findings] == [agreed]
+        assert list(stored.finding_ids) == [agreed]
         assert stored.cost == "low" and stored.consequence is None
 
 
@@ -181,12 +181,12 @@ def test_from_agreed_findings_adds_one_linked_activity_each_and_is_idempotent(id
     with AssessmentDocument.open(demo_file, read_only=True) as document:
         for short in new_ids:
             activity = find_activity(document, short)
-            [link] = activity.findings
-            section, action, text, _secret = waiting[link.finding_id]
+            [finding_id] = activity.finding_ids
+            section, action, text, _secret = waiting[finding_id]
             assert activity.section_code == section
             assert activity.title == (action.strip() or text.strip())
             assert activity.created_at and activity.origin  # tracked like any record
-        linked = {link.finding_id for s in new_ids for link in find_activity(document, s).findings}
+        linked = {f for s in new_ids for f in find_activity(document, s).finding_ids}
     assert linked == set(waiting)
     assert _agreed_without_activity(demo_file) == {}
     bytes_after = demo_file.read_bytes()
@@ -210,7 +210,7 @@ def test_from_agreed_findings_by_section_and_confidential_findings_stay_confiden
     assert len(only.out.split()) == len(expected)
     with AssessmentDocument.open(demo_file, read_only=True) as document:
         made = {
-            find_activity(document, s).findings[0].finding_id: find_activity(document, s)
+            find_activity(document, s).finding_ids[0]: find_activity(document, s)
             for s in only.out.split()
         }
     assert set(made) == set(expected)

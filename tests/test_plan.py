@@ -22,7 +22,7 @@ from idg_desktop.domain.plan import (
 )
 from idg_desktop.errors import IdgError, InvalidInput
 from idg_desktop.services import plan
-from idg_desktop.services.activities import add_activity, list_activities
+from idg_desktop.services.activities import add_activity, find_activity, list_activities
 from idg_desktop.services.assessment import document_framework
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
@@ -157,6 +157,7 @@ def test_plan_fields_are_validated(document):
         complexity="Greatly",
         integrity_effect="moderately",
     )
+    activity = find_activity(document, activity.id)
     assert (activity.start, activity.due, activity.staff_count) == ("2026-Q2", "2027-06-30", 6)
     assert (activity.complexity, activity.integrity_effect) == ("greatly", "moderately")
     revision = activity.revision
@@ -168,7 +169,8 @@ def test_plan_fields_are_validated(document):
     ):
         with pytest.raises(InvalidInput, match=message):
             plan.update_plan_fields(document, activity.id, **bad)
-    assert activity.revision == revision and activity.due == "2027-06-30"
+    after = find_activity(document, activity.id)
+    assert after.revision == revision and after.due == "2027-06-30"
 
 
 # -- SMART ---------------------------------------------------------------------
@@ -243,17 +245,16 @@ def test_every_mandatory_annex11_field_is_enforced_when_complete(document):
         with pytest.raises(InvalidInput, match="cannot be marked complete") as refused:
             plan.set_kpi_complete(document, kpi.id)
         assert label in str(refused.value)
-        assert not kpi.complete
+        assert not plan.find_kpi(document, kpi.id).complete
     # the non-mandatory ones may stay empty
     kpi = plan.add_kpi(document, activity=activity.id, name="Complete sheet", **full)
-    plan.set_kpi_complete(document, kpi.id)
-    assert kpi.complete
+    assert plan.set_kpi_complete(document, kpi.id).complete
     with pytest.raises(InvalidInput, match="marked complete and 'Rationale"):
         plan.update_kpi(document, kpi.id, rationale="  ")
-    assert kpi.rationale == "x"
+    assert plan.find_kpi(document, kpi.id).rationale == "x"
     plan.update_kpi(document, kpi.id, references="")  # non-mandatory: fine
     plan.set_kpi_complete(document, kpi.id, False)
-    plan.update_kpi(document, kpi.id, rationale="")
+    kpi = plan.update_kpi(document, kpi.id, rationale="")
     assert not kpi.complete and kpi.rationale == ""
 
 

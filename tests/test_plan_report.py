@@ -16,6 +16,7 @@ import pytest
 
 from idg_desktop.cli import main
 from idg_desktop.services.plan import action_plan, list_kpis
+from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
 
 #: The plan table's rows in the text: a band (outcome or output heading) or an activity.
@@ -54,9 +55,10 @@ def test_a_kpi_without_a_target_says_so(demo_file: Path, tmp_path: Path):
     with AssessmentDocument.open(demo_file) as document:
         kpi = list_kpis(document)[0]
         name = kpi.name
-        with document.edit():
-            kpi.target_value = ""
-            kpi.baseline_value = ""
+        with document.edit() as session:
+            row = session.get(models.Kpi, kpi.id)
+            row.target_value = ""
+            row.baseline_value = ""
     text = _flat(_plan(demo_file, tmp_path / "plan.pdf"))
     assert f"KPI: {name}: target not set yet" in text
 
@@ -81,8 +83,8 @@ def test_no_page_ends_on_an_outcome_or_output_heading(
     shutil.copyfile(demo_template, path)
     with AssessmentDocument.open(path) as document:
         first = next(n.activity for n in action_plan(document).nodes() if hasattr(n, "activity"))
-        with document.edit():
-            first.description = " ".join(["word"] * words)
+        with document.edit() as session:
+            session.get(models.Activity, first.id).description = " ".join(["word"] * words)
     for variant in ((), ("--public",)):
         pages = _plan(path, tmp_path / "plan.pdf", *variant)
         ends = _page_ends(pages)

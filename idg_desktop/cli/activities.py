@@ -89,10 +89,9 @@ def cmd_activity_plan(args: argparse.Namespace) -> int:
 def cmd_activities(args: argparse.Namespace) -> int:
     from idg_desktop.exports.wire import to_json
     from idg_desktop.services.activities import list_activities
-    from idg_desktop.services.reading import as_snapshots
 
     with open_document(args.file, read_only=True) as document:
-        items = [to_json(a) for a in as_snapshots(list_activities(document))]
+        items = [to_json(a) for a in list_activities(document)]
     if args.json:
         dump(items)
         return EXIT_OK

@@ -229,11 +229,10 @@ def cmd_kpis(args: argparse.Namespace) -> int:
         list_kpis,
         missing_kpi_fields,
     )
-    from idg_desktop.services.reading import as_snapshot
 
     with open_document(args.file, read_only=True) as document:
         kpis = list_kpis(document)
-        items = [to_json(as_snapshot(k)) for k in kpis]
+        items = [to_json(k) for k in kpis]
         missing = [missing_kpi_fields(document, k) for k in kpis]
         owners = [f"{kpi_owner_kind(k)} {short_id(kpi_owner_id(k))}" for k in kpis]
     if args.json:

@@ -25,6 +25,7 @@
 from __future__ import annotations
 
 import calendar
+import json
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -224,3 +225,78 @@ def rolled_up(own_measurable: bool, below: list[SmartCheck]) -> tuple[bool, bool
         own_measurable or (bool(below) and all(a.measurable for a in below)),
         bool(below) and all(a.time_bound for a in below),
     )
+
+
+# -- the KPI metadata sheet (Annex 11) ----------------------------------------------
+
+#: The KPI sheet's fields beyond Annex 11's fifteen.
+KPI_EXTRA_FIELDS = ("baseline_value", "baseline_date")
+
+#: The KPI metadata sheet's fields, in Annex 11's order (+ the baseline): the
+#: KPI record's columns of the same names.
+KPI_SHEET_KEYS = (
+    "name",
+    "description",
+    "performance_dimension",
+    "calculation_method",
+    "rationale",
+    "links",
+    "typologies",
+    "source_of_verification",
+    "references",
+    "periodicity",
+    "disaggregation",
+    "target_value",
+    "country_example",
+    "disclosure_policy",
+    "other_considerations",
+    *KPI_EXTRA_FIELDS,
+)
+
+
+def kpi_sheet(kpi: object) -> dict[str, object]:
+    """The KPI's metadata sheet as a dict keyed like Annex 11 (+ baseline);
+    ``kpi`` is a KPI record (its typologies stored as a JSON list)."""
+    sheet: dict[str, object] = {}
+    for key in KPI_SHEET_KEYS:
+        value = getattr(kpi, key)
+        sheet[key] = json.loads(value or "[]") if key == "typologies" else value
+    return sheet
+
+
+def clean_kpi_changes(changes: dict[str, object], typologies: set[str]) -> dict[str, object]:
+    """Changes to a KPI sheet, checked and normalised as stored (typologies: a
+    sorted JSON list of keys among ``typologies``; the baseline date ISO;
+    ``target`` is ``target_value``); an unknown field or typology, a date that
+    is not one or an empty name refused."""
+    clean: dict[str, object] = {}
+    for name, value in changes.items():
+        if name == "target":
+            name = "target_value"
+        if name not in KPI_SHEET_KEYS:
+            raise InvalidInput(f"A KPI metadata sheet has no field '{name}'.")
+        if name == "typologies":
+            keys = [value] if isinstance(value, str) else list(value or [])
+            keys = [str(k).strip() for k in keys if str(k).strip()]
+            unknown = [k for k in keys if k not in typologies]
+            if unknown:
+                raise InvalidInput(
+                    f"Unknown KPI typology '{unknown[0]}': use keys from Annex 10 "
+                    f"such as {', '.join(sorted(typologies)[:3])}."
+                )
+            clean[name] = json.dumps(sorted(set(keys)))
+        elif name == "baseline_date":
+            text = str(value or "").strip()
+            if text:
+                try:
+                    text = date.fromisoformat(text).isoformat()
+                except ValueError:
+                    raise InvalidInput(
+                        f"'{text}' is not a date: write the baseline date as 2026-03-31."
+                    ) from None
+            clean[name] = text
+        else:
+            clean[name] = str(value or "").strip()
+    if "name" in clean and not clean["name"]:
+        raise InvalidInput("The KPI needs a name.")
+    return clean

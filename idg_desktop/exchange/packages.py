@@ -44,7 +44,6 @@ from idg_desktop.services.assessment import (
 )
 from idg_desktop.services.by_section import questions_in
 from idg_desktop.services.custom_questions import keep_custom_question
-from idg_desktop.services.reading import as_snapshot
 from idg_desktop.services.records import keep_tracked
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
@@ -72,7 +71,7 @@ def export_payload(document: AssessmentDocument, group_ref: str) -> dict[str, An
         "created_at": _now(),
         "origin": document.origin,
         "assessment": to_package(scope),
-        "group": to_package(as_snapshot(group), sections=sections),
+        "group": to_package(group, sections=sections),
         "participants": [participant_dict(p) for p in groups.group_members(document, group)],
         "framework": framework,
         "custom_questions": [to_package(q) for q in custom],

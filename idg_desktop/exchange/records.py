@@ -11,26 +11,25 @@ from __future__ import annotations
 
 from typing import Any
 
+from idg_desktop.domain import records
 from idg_desktop.exports.wire import ANSWER_FIELDS, FINDING_FIELDS, to_package
 from idg_desktop.services.by_section import answers_in, findings_in
-from idg_desktop.services.reading import as_snapshot
 from idg_desktop.storage.document import AssessmentDocument
 
 __all__ = ["ANSWER_FIELDS", "FINDING_FIELDS", "answer_dict", "finding_dict", "participant_dict"]
 
 
-def answer_dict(answer: Any) -> dict[str, Any]:
-    """An answer as a package carries it (the mapping: ``exports/wire.py`` PACKAGE);
-    a row from the merge (not yet reading snapshots) is taken as its snapshot."""
-    return to_package(as_snapshot(answer))
+def answer_dict(answer: records.Answer) -> dict[str, Any]:
+    """An answer as a package carries it (the mapping: ``exports/wire.py`` PACKAGE)."""
+    return to_package(answer)
 
 
-def finding_dict(finding: Any) -> dict[str, Any]:
-    return to_package(as_snapshot(finding))
+def finding_dict(finding: records.Finding) -> dict[str, Any]:
+    return to_package(finding)
 
 
-def participant_dict(person: Any) -> dict[str, Any]:
-    return to_package(as_snapshot(person))
+def participant_dict(person: records.Participant) -> dict[str, Any]:
+    return to_package(person)
 
 
 def answers_of(document: AssessmentDocument, sections: list[str]) -> list[dict[str, Any]]:

@@ -30,7 +30,6 @@ from idg_desktop.services.plan import (
     list_kpis,
 )
 from idg_desktop.services.profile import integrity_profile
-from idg_desktop.services.reading import as_snapshots
 from idg_desktop.storage.document import AssessmentDocument
 
 EXPORT_FORMAT = "idg-assessment"
@@ -81,7 +80,7 @@ def export_assessment(document: AssessmentDocument) -> dict[str, Any]:
         "participants": [to_json(p) for p in list_participants(document)],
         "groups": [
             to_json(g, sections=sorted(g.section_codes, key=position.__getitem__))
-            for g in as_snapshots(list_groups(document))
+            for g in list_groups(document)
         ],
         "answers": [
             to_json(a, history=[to_json(v) for v in versions[a.id]])
@@ -93,7 +92,7 @@ def export_assessment(document: AssessmentDocument) -> dict[str, Any]:
         "documents": [to_json(d) for d in list_documents(document)],
         "sessions": [to_json(s) for s in list_sessions(document)],
         "steps": _steps(document),
-        "activities": [to_json(a) for a in as_snapshots(list_activities(document))],
+        "activities": [to_json(a) for a in list_activities(document)],
         "plan": _plan_records(document),
         "integrity_profile": [cell.as_dict() for cell in integrity_profile(document)],
         "conflicts": [to_json(c) for c in reading.conflicts(document)],
@@ -117,9 +116,9 @@ def _plan_records(document: AssessmentDocument) -> dict[str, Any]:
     return {
         "outcomes": [to_json(o) for o in reading.outcomes(document)],
         "outputs": [to_json(o) for o in reading.outputs(document)],
-        "kpis": [to_json(k) for k in as_snapshots(list_kpis(document))],
+        "kpis": [to_json(k) for k in list_kpis(document)],
         "smart_confirmations": [to_json(t) for t in reading.smart_confirmations(document)],
-        "adoptions": [to_json(a) for a in as_snapshots(list_adoptions(document))],
+        "adoptions": [to_json(a) for a in list_adoptions(document)],
     }
 
 
@@ -138,8 +137,8 @@ def plan_tree(plan: Plan) -> dict[str, Any]:
     """The action plan as a nested tree (``idg plan --json``): each KPI under
     the outcome, output or activity it measures."""
 
-    def kpis(owner: Any) -> list[dict[str, Any]]:
-        return write_all(LISTING["plan_kpi"], owner.kpis)
+    def kpis(node: ActivityNode | OutputNode | OutcomeNode) -> list[dict[str, Any]]:
+        return write_all(LISTING["plan_kpi"], node.kpis)
 
     def activity(node: ActivityNode) -> dict[str, Any]:
         a = node.activity
@@ -150,7 +149,7 @@ def plan_tree(plan: Plan) -> dict[str, Any]:
             "section": a.section_code,
             "priority": band_of(a),
             **{f: getattr(a, f) for f in PLAN_FIELDS},
-            "kpis": kpis(a),
+            "kpis": kpis(node),
             "smart": _smart(node.smart),
             "confidential": a.confidential,
         }
@@ -162,7 +161,7 @@ def plan_tree(plan: Plan) -> dict[str, Any]:
             "title": node.output.title,
             "smart": _smart(node.smart),
             "activities": [activity(a) for a in node.activities],
-            "kpis": kpis(node.output),
+            "kpis": kpis(node),
             "confidential": node.output.confidential,
         }
 
@@ -175,7 +174,7 @@ def plan_tree(plan: Plan) -> dict[str, Any]:
             "smart": _smart(node.smart),
             "outcomes": [outcome(o) for o in node.outcomes],
             "outputs": [output(o) for o in node.outputs],
-            "kpis": kpis(node.outcome),
+            "kpis": kpis(node),
             "confidential": node.outcome.confidential,
         }
 

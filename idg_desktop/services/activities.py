@@ -1,17 +1,23 @@
-"""Activities of the action plan, their ratings and the priority matrix (IDG Part III)."""
+"""Activities of the action plan, their ratings and the priority matrix (IDG Part III).
+
+Every function hands out frozen snapshots (``records.Activity``), never rows.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
 
+from idg_desktop.domain import records
 from idg_desktop.domain.priorities import CRITERIA, Band, Level, Priority, is_quick_result, priority
 from idg_desktop.domain.vocabulary import parse_choice
 from idg_desktop.errors import InvalidInput
 from idg_desktop.services.assessment import section_of
 from idg_desktop.services.findings import find_finding
 from idg_desktop.services.records import by_prefix, stamp_new, touch
+from idg_desktop.services.snapshots import snapshot, snapshots
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
 
@@ -19,21 +25,21 @@ from idg_desktop.storage.document import AssessmentDocument
 USABLE_FINDINGS = {"agreed", "amended"}
 
 
-def ratings_of(activity: models.Activity) -> dict[str, str | None]:
+def ratings_of(activity: records.Activity) -> dict[str, str | None]:
     return {criterion: getattr(activity, criterion) for criterion in CRITERIA}
 
 
-def priority_of(activity: models.Activity) -> Priority:
+def priority_of(activity: records.Activity) -> Priority:
     return priority(ratings_of(activity))
 
 
-def quick_result_of(activity: models.Activity) -> bool:
+def quick_result_of(activity: records.Activity) -> bool:
     """A quick result by the rule (high impact, easy, cost not high), whatever the
     priority band or an override says."""
     return is_quick_result(ratings_of(activity))
 
 
-def band_of(activity: models.Activity) -> str:
+def band_of(activity: records.Activity) -> str:
     """The band in force: the override if the working group set one."""
     return activity.priority_override or priority_of(activity).band.value
 
@@ -47,7 +53,7 @@ def add_activity(
     description: str = "",
     confidential: bool = False,
     record_id: str | None = None,
-) -> models.Activity:
+) -> records.Activity:
     if not title.strip():
         raise InvalidInput("The activity needs a title.")
     code = section_of(document, section).code
@@ -59,7 +65,7 @@ def add_activity(
                 f"Finding {finding.id[:8]} is {finding.status}: activities come from findings "
                 "the plenary agreed."
             )
-        if finding not in sources:
+        if finding.id not in {s.id for s in sources}:
             sources.append(finding)
     with document.edit():
         activity = _new_activity(
@@ -71,7 +77,7 @@ def add_activity(
             confidential=confidential,
             record_id=record_id,
         )
-    return activity
+    return snapshot(activity)
 
 
 def _new_activity(
@@ -79,7 +85,7 @@ def _new_activity(
     *,
     title: str,
     section_code: str,
-    findings: list[models.Finding],
+    findings: list,
     description: str = "",
     confidential: bool = False,
     record_id: str | None = None,
@@ -101,18 +107,16 @@ def _new_activity(
     return activity
 
 
-def activities_by_finding(document: AssessmentDocument) -> dict[str, list[models.Activity]]:
+def activities_by_finding(document: AssessmentDocument) -> dict[str, list[records.Activity]]:
     """Each finding's activities (finding id → its activities, in the list's order)."""
-    found: dict[str, list[models.Activity]] = {}
+    found: dict[str, list[records.Activity]] = {}
     for activity in list_activities(document):
-        for link in activity.findings:
-            found.setdefault(link.finding_id, []).append(activity)
+        for finding_id in activity.finding_ids:
+            found.setdefault(finding_id, []).append(activity)
     return found
 
 
-def agreed_without_activity(
-    document: AssessmentDocument, section: str | None = None
-) -> list[models.Finding]:
+def agreed_without_activity(document: AssessmentDocument, section: str | None = None) -> list:
     """The agreed or amended findings no activity answers yet, in the findings' order.
 
     A strength calls for an activity only when the plenary proposed one (to
@@ -130,14 +134,14 @@ def agreed_without_activity(
     ]
 
 
-def finding_title(finding: models.Finding) -> str:
+def finding_title(finding: records.Finding) -> str:
     """The title an activity from this finding gets: its proposed action, else its text."""
     return (finding.proposed_action or "").strip() or finding.text.strip()
 
 
 def add_activities_from_agreed_findings(
     document: AssessmentDocument, *, section: str | None = None, confidential: bool = False
-) -> list[models.Activity]:
+) -> list[records.Activity]:
     """One activity per agreed or amended finding that has none yet, titled from the
     finding's proposed action (or its text), in the finding's section and linked to
     it; all in one change. Running it again adds nothing. An activity from a
@@ -157,11 +161,16 @@ def add_activities_from_agreed_findings(
                     confidential=confidential or finding.confidential,
                 )
             )
-    return created
+    return snapshots(created)
 
 
-def find_activity(document: AssessmentDocument, reference: str) -> models.Activity:
+def activity_row(document: AssessmentDocument, reference: str) -> models.Activity:
+    """The activity's row, for the services that change it (the plan's too)."""
     return by_prefix(document.session, models.Activity, reference, "activity")
+
+
+def find_activity(document: AssessmentDocument, reference: str) -> records.Activity:
+    return snapshot(activity_row(document, reference))
 
 
 def parse_ratings(pairs: list[str]) -> dict[str, str | None]:
@@ -185,8 +194,8 @@ def parse_ratings(pairs: list[str]) -> dict[str, str | None]:
 
 def rate_activity(
     document: AssessmentDocument, reference: str, ratings: dict[str, str | None]
-) -> models.Activity:
-    activity = find_activity(document, reference)
+) -> records.Activity:
+    activity = activity_row(document, reference)
     for key, value in ratings.items():
         if key not in CRITERIA:
             raise InvalidInput(f"Unknown criterion '{key}': use one of {', '.join(CRITERIA)}.")
@@ -196,14 +205,14 @@ def rate_activity(
         for key, value in ratings.items():
             setattr(activity, key, value)
         touch(document, activity)
-    return activity
+    return snapshot(activity)
 
 
 def override_priority(
     document: AssessmentDocument, reference: str, band: str | None, reason: str = ""
-) -> models.Activity:
+) -> records.Activity:
     """Set the band by hand, with a written reason; ``band=None`` returns to the rule."""
-    activity = find_activity(document, reference)
+    activity = activity_row(document, reference)
     if band is not None:
         chosen = parse_choice(Band, band, "priority band")
         if chosen is Band.UNRATED:
@@ -214,13 +223,15 @@ def override_priority(
         activity.priority_override = "" if band is None else chosen.value
         activity.override_reason = "" if band is None else reason.strip()
         touch(document, activity)
-    return activity
+    return snapshot(activity)
 
 
-def list_activities(document: AssessmentDocument) -> list[models.Activity]:
-    return list(
+def list_activities(document: AssessmentDocument) -> list[records.Activity]:
+    return snapshots(
         document.session.scalars(
-            select(models.Activity).order_by(models.Activity.position, models.Activity.created_at)
+            select(models.Activity)
+            .options(selectinload(models.Activity.findings))
+            .order_by(models.Activity.position, models.Activity.created_at)
         )
     )
 

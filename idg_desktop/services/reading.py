@@ -8,7 +8,6 @@ would otherwise write itself.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import select
@@ -18,16 +17,6 @@ from idg_desktop.services.snapshots import snapshot, snapshots
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
 from idg_desktop.storage.overview import Overview, summarize
-
-
-def as_snapshot(item: Any) -> Any:
-    """``item`` as a snapshot, whether a service handed out a snapshot or (not yet
-    converted) an ORM row."""
-    return snapshot(item) if isinstance(item, models.Base) else item
-
-
-def as_snapshots(items: Iterable[Any]) -> list[Any]:
-    return [as_snapshot(item) for item in items]
 
 
 def _all(document: AssessmentDocument, model: type, *order: Any) -> list[Any]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
+from idg_desktop.domain.priorities import CRITERIA
 from idg_desktop.services import activities, findings, plan
 from idg_desktop.services.assessment import sections_in_scope
 from idg_desktop.storage.document import AssessmentDocument
@@ -30,7 +31,7 @@ def test_add_activity_marks_findings_that_have_one_and_lists_them_last(qtbot, sh
     document = workspace.document
     answered = activities.activities_by_finding(document)
     a1 = next(n for n in plan.action_plan(document).nodes() if getattr(n, "code", "") == "A1")
-    a1_finding = a1.activity.findings[0].finding_id
+    a1_finding = a1.activity.finding_ids[0]
     dialog = AddActivityDialog(page)
     qtbot.addWidget(dialog)
     ids = [dialog.finding.itemData(i) for i in range(1, dialog.finding.count())]
@@ -86,7 +87,7 @@ def test_undo_texts_name_the_activity(qtbot, show, workspace):
         n for n in plan.action_plan(workspace.document).nodes() if getattr(n, "code", "") == "A3"
     )
     row = page.model.row_of(a3.activity.id)
-    column = FIRST_CRITERION + list(priorities_page.CRITERIA).index("cost")
+    column = FIRST_CRITERION + list(CRITERIA).index("cost")
     page.table.setCurrentIndex(page.model.index(row, column))
     page.table.setFocus()
     level = "L" if a3.activity.cost != "low" else "H"
@@ -108,7 +109,7 @@ def test_add_activity_dialog_still_accepts_a_finding_that_has_one(
     monkeypatch.setattr(priorities_page.AddActivityDialog, "exec", fill)
     page.add_button.click()
     made = page.current_activity()
-    assert [link.finding_id for link in made.findings] == [finding_id]
+    assert list(made.finding_ids) == [finding_id]
     assert len(activities.activities_by_finding(workspace.document)[finding_id]) == 2
 
 

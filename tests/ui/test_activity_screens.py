@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from idg_desktop.ui.main_window import MainWindow
+from idg_desktop.ui.models.activities_model import COL_IN_FORCE, COL_TITLE
 from idg_desktop.ui.models.kpis_model import COL_NAME, COL_SHEET
 from idg_desktop.ui.models.plan_model import ACTIVITY
-from idg_desktop.ui.pages.priorities_page import COL_IN_FORCE, COL_TITLE
 
 SIZES = pytest.mark.parametrize("size", [(1280, 800), (1366, 768)], ids=["1280x800", "1366x768"])
 #: The least width of the Priorities page's Activity column and the KPIs page's KPI
@@ -122,7 +122,7 @@ def _cut_in_panel(panel: QWidget, viewport: QWidget) -> list[str]:
 def test_action_plan_detail_panel_fits_its_column(window, size):
     page = window(size).show_page("plan")
     _settle()
-    activity = next(r for r in page._rows(ACTIVITY) if len(r.title) > 60)
+    activity = next(r for r in page.model.rows_of(ACTIVITY) if len(r.title) > 60)
     page.select_node(activity.id)
     _settle()
     viewport = page.detail.parentWidget()  # the viewport of the panel's scroll area
@@ -143,7 +143,7 @@ def test_confidential_activities_are_marked_in_the_plan_tree(window):
     win = window((1280, 800))
     page = win.show_page("plan")
     _settle()
-    activity = page._rows(ACTIVITY)[0]
+    activity = page.model.rows_of(ACTIVITY)[0]
     page.select_node(activity.id)
     page.detail.confidential.click()
     _settle()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from idg_desktop.services import activities, plan
 from idg_desktop.storage.document import AssessmentDocument
 from idg_desktop.ui.models.kpis_model import COL_SHEET
-from idg_desktop.ui.pages import kpis_page
+from idg_desktop.ui.pages import kpi_dialogs
 from idg_desktop.ui.pages.kpi_sheet import SheetTextEdit
 from idg_desktop.ui.pages.kpis_page import KpisPage
 
@@ -55,7 +55,7 @@ def _add_through_dialog(page: KpisPage, monkeypatch, activity_id: str, name: str
         dialog.target.setText("90% by 2028")
         return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(kpis_page.AddKpiDialog, "exec", fill)
+    monkeypatch.setattr(kpi_dialogs.AddKpiDialog, "exec", fill)
     page.add_button.click()
     kpi = page.current_kpi()
     assert kpi is not None and kpi.name == name

@@ -77,7 +77,7 @@ def test_no_page_squeezes_a_label_or_button(qtbot, demo_file, size):
         if key == "checklist":
             page.select_question("LC-1")
         if key == "plan":  # the detail panel with an activity's fields
-            page.select_node(next(r for r in page._rows("activity") if r.code).id)
+            page.select_node(next(r for r in page.model.rows_of("activity") if r.code).id)
         _settle()
         assert window.width() == size[0], f"{key} widened the window to {window.width()}"
         if found := _squeezed(page):

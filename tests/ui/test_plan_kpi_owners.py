@@ -13,7 +13,7 @@ from idg_desktop.services import plan
 from idg_desktop.storage.document import AssessmentDocument
 from idg_desktop.ui.models.kpis_model import COL_ACTIVITY, COL_NAME
 from idg_desktop.ui.models.plan_model import COL_KPIS, COL_TITLE
-from idg_desktop.ui.pages import kpis_page, plan_dialogs
+from idg_desktop.ui.pages import kpi_dialogs
 from idg_desktop.ui.pages.kpis_page import KpisPage
 from idg_desktop.ui.pages.plan_page import ActionPlanPage
 from idg_desktop.ui.pages.reports_page import ReportsPage
@@ -51,7 +51,7 @@ def test_add_a_kpi_to_an_output_on_the_plan_page(qtbot, show, workspace, demo_fi
         dialog.target.setText("38 of 38 by Q1 2027")
         dialog.confidential.setChecked(True)
 
-    _accept(monkeypatch, plan_dialogs.KpiDialog, fill)
+    _accept(monkeypatch, kpi_dialogs.KpiDialog, fill)
     page.add_kpi_button.click()
 
     index = page.model.index_of(OUTPUT, COL_KPIS)
@@ -66,7 +66,7 @@ def test_add_a_kpi_to_an_output_on_the_plan_page(qtbot, show, workspace, demo_fi
     )
 
     def stored(document):
-        kpis = plan.find_output(document, OUTPUT).kpis
+        kpis = plan.kpis_of(document, plan.find_output(document, OUTPUT).id)
         return [(k.name, k.target_value, k.confidential, k.activity_id) for k in kpis]
 
     assert _on_disk(demo_file, stored) == [
@@ -116,7 +116,7 @@ def test_the_kpis_page_shows_what_each_kpi_measures(qtbot, show, workspace, demo
         dialog.activity.setCurrentIndex(dialog.activity.findData(OUTPUT))
         dialog.name.setText("Directors briefed")
 
-    _accept(monkeypatch, kpis_page.AddKpiDialog, fill)
+    _accept(monkeypatch, kpi_dialogs.AddKpiDialog, fill)
     page.add_button.click()
     added = page.current_kpi()
     assert added is not None and added.name == "Directors briefed"

@@ -12,7 +12,7 @@ from idg_desktop.services import plan
 from idg_desktop.services.activities import find_activity
 from idg_desktop.storage.document import AssessmentDocument
 from idg_desktop.ui.models.plan_model import COL_SMART, COL_TIMELINE, UNPLACED
-from idg_desktop.ui.pages import plan_dialogs
+from idg_desktop.ui.pages import plan_adoption, plan_dialogs
 from idg_desktop.ui.pages.plan_page import ActionPlanPage
 
 
@@ -158,7 +158,7 @@ def test_build_a_plan_through_the_page(
 
     before = page.adoption.endorsements()  # the demo may hold some already
     with pytest.MonkeyPatch.context() as patch:
-        _answer(patch, plan_dialogs.AdoptionDialog, endorse)
+        _answer(patch, plan_adoption.AdoptionDialog, endorse)
         page.adoption.record_button.click()
     shown = ("Director General Ilse Karvonen", "2026-05-04")
     after = page.adoption.endorsements()

@@ -23,7 +23,7 @@ from idg_desktop.services.plan import action_plan, list_kpis
 from idg_desktop.storage.document import AssessmentDocument
 from idg_desktop.ui.main_window import MainWindow
 from idg_desktop.ui.models.plan_model import COL_SMART
-from idg_desktop.ui.pages import kpis_page, plan_dialogs, priorities_page
+from idg_desktop.ui.pages import kpi_dialogs, plan_dialogs, priorities_page
 from idg_desktop.ui.pages.priorities_page import FIRST_CRITERION
 
 #: Keys typed in the Priorities table, one per criterion in the guide's order.
@@ -134,7 +134,7 @@ def test_from_an_agreed_finding_to_a_smart_activity_through_the_window(
     priorities.add_button.click()
     activity_id = priorities.current_activity().id
     added = find_activity(document, activity_id)
-    assert [f.finding_id for f in added.findings] == [finding_id]
+    assert list(added.finding_ids) == [finding_id]
     title, section = added.title, added.section_code
     assert title == proposed and section == finding.section
 
@@ -189,7 +189,7 @@ def test_from_an_agreed_finding_to_a_smart_activity_through_the_window(
         dialog.name.setText(KPI_NAME)
         dialog.target.setText(KPI_TARGET)
 
-    _accept(monkeypatch, kpis_page.AddKpiDialog, new_kpi)
+    _accept(monkeypatch, kpi_dialogs.AddKpiDialog, new_kpi)
     kpis.add_button.click()
     kpi = kpis.current_kpi()
     assert kpi is not None and kpi.name == KPI_NAME and kpi.activity_id == activity_id
@@ -227,7 +227,7 @@ def test_from_an_agreed_finding_to_a_smart_activity_through_the_window(
     try:
         saved = find_activity(reopened, activity_id)
         assert (saved.title, saved.section_code) == (title, section)
-        assert [f.finding_id for f in saved.findings] == [finding_id]
+        assert list(saved.finding_ids) == [finding_id]
         assert activities.ratings_of(saved) == ratings
         assert activities.priority_of(saved).band.value == "high"
         for name, text in PLAN.items():

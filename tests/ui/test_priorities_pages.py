@@ -11,15 +11,15 @@ from PySide6.QtWidgets import QApplication, QDialog
 from idg_desktop.domain.priorities import CRITERIA
 from idg_desktop.services import activities, findings
 from idg_desktop.storage.document import AssessmentDocument
-from idg_desktop.ui.pages import priorities_page
-from idg_desktop.ui.pages.matrix_page import PriorityMatrixPage
-from idg_desktop.ui.pages.priorities_page import (
+from idg_desktop.ui.models.activities_model import (
     COL_COMPUTED,
     COL_IN_FORCE,
     FIRST_CRITERION,
-    PrioritiesPage,
     band_labels,
 )
+from idg_desktop.ui.pages import priorities_page
+from idg_desktop.ui.pages.matrix_page import PriorityMatrixPage
+from idg_desktop.ui.pages.priorities_page import PrioritiesPage
 
 
 def _ratings_on_disk(path: Path, activity_id: str) -> dict[str, str | None]:
@@ -52,7 +52,7 @@ def test_typing_rates_undo_and_bands(qtbot, show, workspace, demo_file, monkeypa
     second = _add_through_dialog(page, monkeypatch, "Publish the integrity plan")
     made = activities.find_activity(workspace.document, first)
     assert made.section_code == agreed.section_code
-    assert [f.finding_id for f in made.findings] == [agreed.id]
+    assert list(made.finding_ids) == [agreed.id]
     assert page.model.index(page.model.row_of(second), FIRST_CRITERION).data() == "—"
 
     row = page.model.row_of(second)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, Qt
 from PySide6.QtGui import QColor
 
-from idg_desktop.storage import models
+from idg_desktop.domain import records
 from idg_desktop.ui import palette
 from idg_desktop.ui.text import fmt
 
@@ -36,7 +36,7 @@ def _short(text: str, chars: int = ACTIVITY_CHARS) -> str:
     return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:") + "…"
 
 
-def activity_label(activity: models.Activity, chars: int = ACTIVITY_CHARS) -> str:
+def activity_label(activity: records.Activity, chars: int = ACTIVITY_CHARS) -> str:
     return f"{activity.section_code}  {_short(activity.title, chars)}"
 
 
@@ -46,7 +46,7 @@ def node_label(kind: str, code: str, title: str, chars: int = ACTIVITY_CHARS) ->
     return f"{fmt(what, code)}: {_short(title, chars)}"
 
 
-def sheet_state(kpi: models.Kpi, missing: list[str]) -> str:
+def sheet_state(kpi: records.Kpi, missing: list[str]) -> str:
     """The sheet's state in words (the table never relies on colour alone)."""
     if kpi.complete:
         return _t("Complete")
@@ -70,8 +70,8 @@ def sheet_states() -> list[str]:
 
 @dataclass
 class KpiRow:
-    kpi: models.Kpi
-    activity: models.Activity | None
+    kpi: records.Kpi
+    activity: records.Activity | None
     #: Labels of the mandatory Annex 11 fields still empty.
     missing: list[str]
     #: For a KPI of an outcome or output: (its code, title and kind).

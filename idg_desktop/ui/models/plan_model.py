@@ -193,7 +193,7 @@ class PlanModel(QAbstractItemModel):
             node.code,
             outcome.title,
             level=outcome.level,
-            cells={COL_KPIS: "; ".join(k.name for k in outcome.kpis)},
+            cells={COL_KPIS: "; ".join(k.name for k in node.kpis)},
             smart=node.smart,
             confidential=outcome.confidential,
         )
@@ -209,7 +209,7 @@ class PlanModel(QAbstractItemModel):
             node.output.id,
             node.code,
             node.output.title,
-            cells={COL_KPIS: "; ".join(k.name for k in node.output.kpis)},
+            cells={COL_KPIS: "; ".join(k.name for k in node.kpis)},
             smart=node.smart,
             confidential=node.output.confidential,
         )
@@ -223,7 +223,7 @@ class PlanModel(QAbstractItemModel):
         joined = " / ".join
         cells = {
             COL_RESPONSIBLE: joined(t for t in (a.responsible_division, a.responsible_person) if t),
-            COL_KPIS: "; ".join(k.name for k in a.kpis),
+            COL_KPIS: "; ".join(k.name for k in node.kpis),
             COL_TARGET: a.performance_target,
             COL_BUDGET: joined(t for t in (a.budget, a.resources) if t),
             COL_TIMELINE: timeline_text(a.start, a.due),
@@ -253,6 +253,19 @@ class PlanModel(QAbstractItemModel):
 
     def row_at(self, index: Index) -> PlanRow | None:
         return index.internalPointer() if index.isValid() else None
+
+    def rows_of(self, kind: str) -> list[PlanRow]:
+        """Every row of this kind (OUTCOME, OUTPUT, ACTIVITY), in the tree's order."""
+        found: list[PlanRow] = []
+
+        def walk(row: PlanRow) -> None:
+            for child in row.children:
+                if child.kind == kind:
+                    found.append(child)
+                walk(child)
+
+        walk(self._root)
+        return found
 
     def ids(self) -> list[str]:
         return list(self._by_id)

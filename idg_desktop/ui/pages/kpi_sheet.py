@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from idg_desktop.storage import models
+from idg_desktop.domain import records
 from idg_desktop.ui import palette
 from idg_desktop.ui.plain_text_field import PlainTextField
 from idg_desktop.ui.text import fmt
@@ -252,7 +252,7 @@ class KpiSheet(QWidget):
 
     def show_kpi(
         self,
-        kpi: models.Kpi,
+        kpi: records.Kpi,
         values: dict[str, object],
         owner: str,
         missing: list[str],
@@ -304,7 +304,7 @@ class KpiSheet(QWidget):
         self.missing.hide()
         self._mark_missing(set())
 
-    def _show_state(self, kpi: models.Kpi, missing: list[str], flag_missing: bool) -> None:
+    def _show_state(self, kpi: records.Kpi, missing: list[str], flag_missing: bool) -> None:
         if kpi.complete:
             self.state.setText(self.tr("The sheet is complete: every mandatory field is filled."))
         elif missing:

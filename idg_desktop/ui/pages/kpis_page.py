@@ -17,13 +17,9 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -32,10 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from idg_desktop.domain import records
 from idg_desktop.domain.plan import missing_mandatory
 from idg_desktop.domain.records import Kind
 from idg_desktop.services import activities, plan
-from idg_desktop.storage import models
 from idg_desktop.ui.models.kpis_model import (
     COL_ACTIVITY,
     COL_NAME,
@@ -44,67 +40,14 @@ from idg_desktop.ui.models.kpis_model import (
     KpiRow,
     KpisModel,
     activity_label,
-    node_label,
     sheet_states,
 )
 from idg_desktop.ui.pages.base import Page
+from idg_desktop.ui.pages.kpi_dialogs import AddKpiDialog, plan_nodes
 from idg_desktop.ui.pages.kpi_sheet import KpiSheet
 from idg_desktop.ui.text import fmt
+from idg_desktop.ui.widgets.dialog_form import ask
 from idg_desktop.ui.workspace import Workspace
-
-
-def plan_nodes(document) -> dict[str, tuple[str, str, str]]:
-    """Every outcome and output of the plan: id → (code, title, kind), in plan order."""
-    found: dict[str, tuple[str, str, str]] = {}
-    for node in plan.action_plan(document).nodes():
-        if isinstance(node, plan.OutcomeNode):
-            found[node.outcome.id] = (node.code, node.outcome.title, "outcome")
-        elif isinstance(node, plan.OutputNode):
-            found[node.output.id] = (node.code, node.output.title, "output")
-    return found
-
-
-class AddKpiDialog(QDialog):
-    """What a new KPI measures (an outcome, an output or an activity), its name
-    and its target."""
-
-    def __init__(self, page: KpisPage, activity_id: str | None) -> None:
-        super().__init__(page)
-        self.setWindowTitle(self.tr("Add KPI"))
-        self.activity = QComboBox()
-        #: The kind of each choice: "outcome", "output" or "activity".
-        self.kinds: dict[str, str] = {}
-        for node_id, (code, title, kind) in plan_nodes(page.document).items():
-            self.activity.addItem(node_label(kind, code, title), node_id)
-            self.activity.setItemData(self.activity.count() - 1, title, Qt.ItemDataRole.ToolTipRole)
-            self.kinds[node_id] = kind
-        for activity in activities.list_activities(page.document):
-            self.kinds[activity.id] = "activity"
-            self.activity.addItem(activity_label(activity), activity.id)
-            self.activity.setItemData(
-                self.activity.count() - 1, activity.title, Qt.ItemDataRole.ToolTipRole
-            )
-        self.activity.setCurrentIndex(max(0, self.activity.findData(activity_id)))
-        self.name = QLineEdit()
-        self.name.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
-        self.target = QLineEdit()
-        self.target.setPlaceholderText(self.tr("e.g. 90% of posts rotated on time by 2028"))
-        form = QFormLayout(self)
-        form.addRow(self.tr("&Measures:"), self.activity)
-        form.addRow(self.tr("&Name of the indicator:"), self.name)
-        form.addRow(self.tr("&Target value:"), self.target)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-        self._ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self._ok.setEnabled(False)
-        self.name.textChanged.connect(self._check)
-
-    def _check(self) -> None:
-        self._ok.setEnabled(bool(self.name.text().strip()) and self.activity.count() > 0)
 
 
 class KpisPage(Page):
@@ -255,7 +198,7 @@ class KpisPage(Page):
         finally:
             self._loading = False
 
-    def _fill_filter(self, every: list[models.Activity]) -> None:
+    def _fill_filter(self, every: list[records.Activity]) -> None:
         chosen = self.activity_filter.currentData()
         self.activity_filter.blockSignals(True)
         self.activity_filter.clear()
@@ -268,7 +211,7 @@ class KpisPage(Page):
         self.activity_filter.setCurrentIndex(max(0, self.activity_filter.findData(chosen)))
         self.activity_filter.blockSignals(False)
 
-    def current_kpi(self) -> models.Kpi | None:
+    def current_kpi(self) -> records.Kpi | None:
         row = self.model.row_of(self._current)
         return self.model.row(row).kpi if row >= 0 else None
 
@@ -378,15 +321,8 @@ class KpisPage(Page):
 
     def mark_complete(self, complete: bool) -> None:
         """Mark the sheet complete (refused while a mandatory field is empty) or not."""
-        if self._loading or self.current_kpi() is None:
-            return
-        self.commit_pending()
-        kpi_id = self._current
         label = self.tr("Mark KPI sheet complete") if complete else self.tr("Reopen KPI sheet")
-        done = self.workspace.run(
-            label, lambda: plan.set_kpi_complete(self.document, kpi_id, complete)
-        )
-        if done is None:
+        if self._run_on_current(label, plan.set_kpi_complete, complete) is False:
             self._flag_missing = complete
             self._show_kpi()
             first = self.sheet.first_missing_editor()
@@ -396,27 +332,37 @@ class KpisPage(Page):
 
     def mark_confidential(self, on: bool) -> None:
         """The sheet's tick: public versions leave the KPI out."""
+        label = self.tr("Mark KPI confidential") if on else self.tr("Mark KPI not confidential")
+        if self._run_on_current(label, plan.set_confidential, on) is False:
+            self._show_kpi()
+
+    def _run_on_current(self, label: str, change, value: bool) -> bool | None:
+        """``change(document, kpi id, value)`` for the KPI shown, the typing saved
+        first: whether it was done (False: refused; None: no KPI shown, or loading)."""
         if self._loading or self.current_kpi() is None:
-            return
+            return None
         self.commit_pending()
         kpi_id = self._current
-        label = self.tr("Mark KPI confidential") if on else self.tr("Mark KPI not confidential")
-        done = self.workspace.run(label, lambda: plan.set_confidential(self.document, kpi_id, on))
-        if done is None:
-            self._show_kpi()
+        done = self.workspace.run(label, lambda: change(self.document, kpi_id, value))
+        return done is not None
 
     def add_kpi(self) -> None:
         self.commit_pending()
         kpi = self.current_kpi()
         owner = self.activity_filter.currentData() or (plan.kpi_owner_id(kpi) if kpi else None)
         dialog = AddKpiDialog(self, owner)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        chosen, name = dialog.activity.currentData(), dialog.name.text().strip()
-        kind = dialog.kinds.get(chosen, "activity")
-        target = dialog.target.text().strip()
-        dialog.deleteLater()
-        if not accepted or chosen is None:
+        values = ask(
+            dialog,
+            lambda: (
+                dialog.activity.currentData(),
+                dialog.name.text().strip(),
+                dialog.target.text().strip(),
+            ),
+        )
+        if values is None or values[0] is None:
             return
+        chosen, name, target = values
+        kind = dialog.kinds.get(chosen, "activity")
         created = self.workspace.run(
             self.tr("Add KPI"),
             lambda: plan.add_kpi(self.document, name=name, target=target, **{kind: chosen}),

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -23,12 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from idg_desktop.domain import records
 from idg_desktop.domain.plan import (
-    COMPUTED,
-    CONFIRMED,
-    SMART,
     Extent,
-    SmartCheck,
     display_when,
     parse_when,
 )
@@ -36,7 +32,6 @@ from idg_desktop.errors import IdgError
 from idg_desktop.services import plan
 from idg_desktop.services.activities import find_activity
 from idg_desktop.services.plan import PLAN_FIELDS
-from idg_desktop.storage import models
 from idg_desktop.ui.models.plan_model import (
     ACTIVITY,
     GROUP,
@@ -45,8 +40,8 @@ from idg_desktop.ui.models.plan_model import (
     PlanRow,
     band_text,
     level_labels,
-    smart_labels,
 )
+from idg_desktop.ui.pages.plan_smart import SmartBox
 from idg_desktop.ui.plain_text_field import PlainTextField
 from idg_desktop.ui.text import fmt
 from idg_desktop.ui.workspace import Workspace
@@ -65,7 +60,6 @@ class NodeDetail(QWidget):
         self._loading = False
         self._row: PlanRow | None = None
         self._stored: dict[str, str] = {}
-        self._smart_stored: dict[str, str] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 8, 0)
         self.heading = QLabel()
@@ -98,7 +92,10 @@ class NodeDetail(QWidget):
         self.description_box = self._build_description()
         self.plan_box = self._build_plan_fields()
         self.worksheet_box = self._build_worksheet()
-        self.smart_box = self._build_smart()
+        self.smart_box = SmartBox(workspace)
+        # (the SMART box's parts, as the panel's: tests and the autosave look there)
+        self.ticks, self.confirmers = self.smart_box.ticks, self.smart_box.confirmers
+        self.computed, self.smart_message = self.smart_box.computed, self.smart_box.message
         for box in (self.description_box, self.plan_box, self.worksheet_box, self.smart_box):
             layout.addWidget(box)
         layout.addStretch(1)
@@ -190,40 +187,6 @@ class NodeDetail(QWidget):
         self.fields["staff_count"].setPlaceholderText(self.tr("a whole number"))
         return box
 
-    def _build_smart(self) -> QGroupBox:
-        box = QGroupBox(self.tr("SMART objective"))
-        grid = QGridLayout(box)
-        grid.setColumnStretch(1, 1)
-        labels = smart_labels()
-        self.ticks: dict[str, QCheckBox] = {}
-        self.confirmers: dict[str, QComboBox] = {}
-        self.computed: dict[str, tuple[QLabel, QLabel]] = {}
-        for line, name in enumerate(SMART):
-            if name in CONFIRMED:
-                tick = QCheckBox(labels[name])
-                who = QComboBox()
-                who.setEditable(True)
-                who.lineEdit().setPlaceholderText(self.tr("Confirmed by…"))
-                who.setAccessibleName(fmt(self.tr("%1 confirmed by"), labels[name]))
-                tick.clicked.connect(lambda on, n=name: self._tick(n, on))
-                who.activated.connect(lambda _i, n=name: self._rename(n))
-                who.lineEdit().editingFinished.connect(lambda n=name: self._rename(n))
-                self.ticks[name], self.confirmers[name] = tick, who
-                grid.addWidget(tick, line, 0)
-                grid.addWidget(who, line, 1)
-            else:
-                state, why = QLabel(), QLabel()
-                why.setWordWrap(True)
-                self.computed[name] = (state, why)
-                grid.addWidget(state, line, 0)
-                grid.addWidget(why, line, 1)
-        self.smart_message = QLabel()
-        self.smart_message.setObjectName("warning")
-        self.smart_message.setWordWrap(True)
-        self.smart_message.hide()
-        grid.addWidget(self.smart_message, len(SMART), 0, 1, 2)
-        return box
-
     def _apply_fonts(self) -> None:
         big = QFont(self.font())
         big.setPointSizeF(self.font().pointSizeF() * 1.2)
@@ -240,13 +203,7 @@ class NodeDetail(QWidget):
 
     def set_people(self, names: list[str]) -> None:
         self.names.setStringList(names)
-        for who in self.confirmers.values():
-            text = who.currentText()
-            who.blockSignals(True)
-            who.clear()
-            who.addItems(["", *names])
-            who.setCurrentText(text)
-            who.blockSignals(False)
+        self.smart_box.set_people(names)
 
     # -- showing ---------------------------------------------------------------------
 
@@ -268,14 +225,13 @@ class NodeDetail(QWidget):
             if node:
                 record = self._record(row)
                 self.confidential.setChecked(record.confidential)
-                self.kpis.setText(self._kpis_text(record.kpis))
+                self.kpis.setText(self._kpis_text(plan.kpis_of(self.document, row.id)))
             self.heading.setText(self._heading(row))
             if activity:
                 self._fill_fields(find_activity(self.document, row.id))
             if described:
                 self._fill_description(row)
-            if node:
-                self._fill_smart(row.smart)
+            self.smart_box.show_check(row if node else None)
         finally:
             self._loading = False
 
@@ -327,7 +283,7 @@ class NodeDetail(QWidget):
         priority = fmt(self.tr("priority: %1"), band_text(row.band))
         return f"{text} ({priority})"
 
-    def _fill_fields(self, activity: models.Activity) -> None:
+    def _fill_fields(self, activity: records.Activity) -> None:
         for name, widget in self.fields.items():
             value = getattr(activity, name)
             stored = "" if value is None else str(value)
@@ -343,50 +299,6 @@ class NodeDetail(QWidget):
         self._description_stored = find(self.document, row.id).description or ""
         if self.description.toPlainText() != self._description_stored:
             self.description.setPlainText(self._description_stored)
-
-    def _fill_smart(self, check: SmartCheck | None) -> None:
-        self.smart_message.hide()
-        for name in CONFIRMED:
-            who = getattr(check, name) if check else ""
-            self._smart_stored[name] = who
-            self.ticks[name].setChecked(bool(who))
-            self.confirmers[name].setCurrentText(who)
-        labels = smart_labels()
-        for name in COMPUTED:
-            met = bool(check and getattr(check, name.replace("-", "_")))
-            state, why = self.computed[name]
-            state.setText(f"{'✓' if met else '✗'} {labels[name]}")
-            why.setText(self._why(name, met))
-
-    def _why(self, name: str, met: bool) -> str:
-        """The sentence that says why a computed criterion is met or not."""
-        one = self._row is not None and self._row.kind == ACTIVITY
-        if name == "measurable":
-            if one:
-                return (
-                    self.tr("It has a KPI with a target value.")
-                    if met
-                    else self.tr("Needs a KPI with a target value.")
-                )
-            return (
-                self.tr("It has a KPI with a target value, or every activity under it has one.")
-                if met
-                else self.tr(
-                    "Needs a KPI of its own with a target value, or activities under it, "
-                    "each with a KPI with a target value."
-                )
-            )
-        if one:
-            return (
-                self.tr("It has a due quarter or date.")
-                if met
-                else self.tr("Needs a due quarter or date.")
-            )
-        return (
-            self.tr("Every activity under it has a due quarter or date.")
-            if met
-            else self.tr("Needs activities under it, each with a due quarter or date.")
-        )
 
     # -- saving ----------------------------------------------------------------------
 
@@ -436,39 +348,3 @@ class NodeDetail(QWidget):
             lambda: update(self.document, node_id, description=value),
         )
         self.refresh()  # the text as stored (trimmed), or as it was if refused
-
-    def _tick(self, criterion: str, on: bool) -> None:
-        if self._loading or self._row is None:
-            return
-        label = smart_labels()[criterion]
-        who = self.confirmers[criterion].currentText().strip()
-        if on and not who:
-            self.ticks[criterion].setChecked(False)
-            self.smart_message.setText(
-                fmt(self.tr("Choose who confirms that it is %1 before ticking it."), label.lower())
-            )
-            self.smart_message.show()
-            self.confirmers[criterion].setFocus()
-            return
-        self.smart_message.hide()
-        self._confirm(criterion, who if on else "")
-
-    def _rename(self, criterion: str) -> None:
-        """A new name for a ticked criterion: the tick now says who confirmed it."""
-        if self._loading or self._row is None or not self.ticks[criterion].isChecked():
-            return
-        who = self.confirmers[criterion].currentText().strip()
-        if not who:  # unticking is done with the box, not by emptying the name
-            self.confirmers[criterion].setCurrentText(self._smart_stored.get(criterion, ""))
-            return
-        if who != self._smart_stored.get(criterion):
-            self._confirm(criterion, who)
-
-    def _confirm(self, criterion: str, who: str) -> None:
-        node_id = self._row.id
-        label = smart_labels()[criterion].lower()
-        text = self.tr("Confirm %1") if who else self.tr("Untick %1")
-        self.workspace.run(
-            fmt(text, label),
-            lambda: plan.confirm_smart(self.document, node_id, criterion, who),
-        )

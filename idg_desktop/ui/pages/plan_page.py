@@ -3,8 +3,10 @@
 The results chain as a tree laid out like the Annex 9 template (Outcome 1 →
 output 1.1 → activities with who is responsible, the KPI, the target, the
 budget and the timeline), a panel with the selected row's plan fields and
-SMART check (:mod:`.plan_detail`), and the plan's endorsements at the bottom
-(:mod:`.plan_dialogs`, with the dialogs the toolbar opens).
+SMART check (:mod:`.plan_detail`, :mod:`.plan_smart`), and the plan's
+endorsements at the bottom (:mod:`.plan_adoption`); the tree is
+:mod:`.plan_tree`, the toolbar's dialogs :mod:`.plan_dialogs` and
+:mod:`.kpi_dialogs`.
 
 Every edit is one service call through :meth:`Workspace.run`: saved at once,
 one undo step each; refusals reach the user through the window.
@@ -15,15 +17,11 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
     QHBoxLayout,
-    QHeaderView,
     QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTreeView,
     QWidget,
 )
 
@@ -34,28 +32,26 @@ from idg_desktop.services.activities import proposed_output
 from idg_desktop.services.participants import list_participants
 from idg_desktop.ui.models.plan_model import (
     ACTIVITY,
-    COL_PRIORITY,
-    COL_SMART,
-    COL_TIMELINE,
     COL_TITLE,
     GROUP,
     OUTCOME,
     OUTPUT,
     PlanModel,
     PlanRow,
-    band_text,
 )
 from idg_desktop.ui.pages.base import Page
+from idg_desktop.ui.pages.kpi_dialogs import KpiDialog
+from idg_desktop.ui.pages.plan_adoption import AdoptionBox
 from idg_desktop.ui.pages.plan_detail import NodeDetail
 from idg_desktop.ui.pages.plan_dialogs import (
-    AdoptionBox,
-    KpiDialog,
     MoveOutputDialog,
     OutcomeDialog,
     OutputDialog,
     PlaceDialog,
 )
+from idg_desktop.ui.pages.plan_tree import PlanTree
 from idg_desktop.ui.text import fmt
+from idg_desktop.ui.widgets.dialog_form import ask
 from idg_desktop.ui.workspace import Workspace
 
 
@@ -82,7 +78,6 @@ class ActionPlanPage(Page):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(workspace, parent)
         self._current: str | None = None
-        self._collapsed: set[str] = set()
         self._loading = False
         self.people: list[str] = []
         layout = self.page_layout(
@@ -96,20 +91,7 @@ class ActionPlanPage(Page):
         )
         layout.addLayout(self._build_toolbar())
         self.model = PlanModel(self)
-        self.tree = QTreeView()
-        self.tree.setModel(self.model)
-        self.tree.setAccessibleName(self.tr("Action plan: outcomes, outputs and activities"))
-        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-        )
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setIndentation(max(12, self.tree.fontMetrics().averageCharWidth() * 2))
-        header = self.tree.header()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.tree = PlanTree(self.model)
         self.detail = NodeDetail(workspace)
         # The panel scrolls up and down only: never wider than its column, so its
         # heading wraps and its form is never cut at the right edge.
@@ -124,14 +106,12 @@ class ActionPlanPage(Page):
         across.addWidget(scroll)
         across.setStretchFactor(0, 1)
         across.setStretchFactor(1, 0)
-        self.adoption = AdoptionBox(self)
+        self.adoption = AdoptionBox(workspace, lambda: self.people, self)
         layout.addWidget(across, 1)
         layout.addWidget(self.adoption)
         self._size_columns()
 
         self.tree.selectionModel().currentChanged.connect(self._on_current)
-        self.tree.expanded.connect(lambda i: self._collapsed.discard(self.model.row_at(i).id))
-        self.tree.collapsed.connect(lambda i: self._collapsed.add(self.model.row_at(i).id))
         self.model.titleEdited.connect(self.rename, Qt.ConnectionType.QueuedConnection)
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.tree)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -176,17 +156,9 @@ class ActionPlanPage(Page):
         return row
 
     def _size_columns(self) -> None:
-        """Widths in characters of the window's font, so they follow the View menu's zoom."""
-        metrics = self.tree.fontMetrics()
-        chars = metrics.averageCharWidth()
-        header = self.tree.header()
-        for column, width in enumerate((80, 0, 0, 18, 18, 18, 14, 0, 18)):
-            header.resizeSection(column, chars * width)
-        samples = {COL_PRIORITY: band_text("medium"), COL_TIMELINE: "Q4 2026 – Q4 2027"}
-        samples[COL_SMART] = "S✓ M✗ A✓ R✗ T✗"
-        for column, sample in samples.items():
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 3 * chars)
-        header.setStretchLastSection(True)
+        """The tree's columns and the panel's width follow the View menu's zoom."""
+        self.tree.size_columns()
+        chars = self.tree.fontMetrics().averageCharWidth()
         # The panel's column: as wide as its form needs (the tree scrolls sideways).
         self.detail_scroll.setMinimumWidth(self.detail.minimumSizeHint().width() + 24)
         self.across.setSizes([chars * 100, chars * 62])
@@ -204,13 +176,11 @@ class ActionPlanPage(Page):
             chain = plan.action_plan(self.document)
             self.people = [p.name for p in list_participants(self.document)]
             self.model.load(chain)
-            self._restore_expansion(QModelIndex())
+            self.tree.restore_expansion()
             index = self.model.index_of(self._current)
             if not index.isValid() and self.model.rowCount():
                 index = self.model.index(0, COL_TITLE)
-            self.tree.setCurrentIndex(index)
-            if index.isValid():
-                self.tree.scrollTo(index)
+            self.tree.show_index(index)
             self._current = self.model.row_at(index).id if index.isValid() else None
         finally:
             self._loading = False
@@ -218,15 +188,6 @@ class ActionPlanPage(Page):
         self.detail.show_row(self.current_row())
         self.adoption.load(chain.adoptions)
         self._update_buttons()
-
-    def _restore_expansion(self, parent: QModelIndex) -> None:
-        """Everything open except what the user closed, so new rows show at once."""
-        for row in range(self.model.rowCount(parent)):
-            index = self.model.index(row, COL_TITLE, parent)
-            if self.model.rowCount(index):
-                if self.model.row_at(index).id not in self._collapsed:
-                    self.tree.setExpanded(index, True)
-                self._restore_expansion(index)
 
     def current_row(self) -> PlanRow | None:
         return self.model.row_at(self.model.index_of(self._current))
@@ -245,25 +206,10 @@ class ActionPlanPage(Page):
             self._stale = False
         index = self.model.index_of(node_id)
         if index.isValid():
-            self.tree.setCurrentIndex(index)
-            self.tree.scrollTo(index)
+            self.tree.show_index(index)
 
     def show_target(self, node_id: object) -> None:
         self.select_node(str(node_id))
-
-    def _rows(self, kind: str) -> list[PlanRow]:
-        found: list[PlanRow] = []
-
-        def walk(parent: QModelIndex) -> None:
-            for row in range(self.model.rowCount(parent)):
-                index = self.model.index(row, COL_TITLE, parent)
-                item = self.model.row_at(index)
-                if item.kind == kind:
-                    found.append(item)
-                walk(index)
-
-        walk(QModelIndex())
-        return found
 
     def _update_buttons(self) -> None:
         row = self.current_row()
@@ -274,7 +220,7 @@ class ActionPlanPage(Page):
         self.down_button.setEnabled(movable and siblings.index(row) < len(siblings) - 1)
         self.delete_button.setEnabled(kind in (OUTCOME, OUTPUT))
         self.add_kpi_button.setEnabled(movable)
-        self.add_output_button.setEnabled(bool(self._rows(OUTCOME)))
+        self.add_output_button.setEnabled(bool(self.model.rows_of(OUTCOME)))
         # One button places an activity under an output, or moves an output to an outcome.
         self.place_button.setEnabled(kind in (ACTIVITY, OUTPUT))
         placed = kind == ACTIVITY and row.parent is not None and row.parent.kind == OUTPUT
@@ -300,13 +246,18 @@ class ActionPlanPage(Page):
             else:  # an immediate outcome: a sibling under the same parent
                 level = row.level
                 above = row.parent.id if row.parent and row.parent.kind == OUTCOME else None
-        dialog = OutcomeDialog(self, self._rows(OUTCOME), level, above)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        title, level = dialog.title.text(), dialog.level.currentData()
-        above = dialog.parent_outcome.currentData()
-        dialog.deleteLater()
-        if not accepted:
+        dialog = OutcomeDialog(self, self.model.rows_of(OUTCOME), level, above)
+        chosen = ask(
+            dialog,
+            lambda: (
+                dialog.title.text(),
+                dialog.level.currentData(),
+                dialog.parent_outcome.currentData(),
+            ),
+        )
+        if chosen is None:
             return
+        title, level, above = chosen
         created = self.workspace.run(
             self.tr("Add outcome"),
             lambda: plan.add_outcome(self.document, title=title, level=level, parent=above),
@@ -315,18 +266,17 @@ class ActionPlanPage(Page):
             self.select_node(created.id)
 
     def add_output(self) -> None:
-        outcomes = self._rows(OUTCOME)
+        outcomes = self.model.rows_of(OUTCOME)
         if not outcomes:
             return
         row = self.current_row()
         while row is not None and row.kind != OUTCOME:
             row = row.parent
         dialog = OutputDialog(self, outcomes, row.id if row else None)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        title, serves = dialog.title.text(), dialog.outcome.currentData()
-        dialog.deleteLater()
-        if not accepted:
+        chosen = ask(dialog, lambda: (dialog.title.text(), dialog.outcome.currentData()))
+        if chosen is None:
             return
+        title, serves = chosen
         created = self.workspace.run(
             self.tr("Add output"),
             lambda: plan.add_output(self.document, title=title, outcome=serves),
@@ -340,12 +290,17 @@ class ActionPlanPage(Page):
         if row is None or row.kind not in (OUTCOME, OUTPUT, ACTIVITY):
             return
         dialog = KpiDialog(self, self.model.title_text(row))
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        name, target = dialog.name.text().strip(), dialog.target.text().strip()
-        secret = dialog.confidential.isChecked()
-        dialog.deleteLater()
-        if not accepted or not name:
+        chosen = ask(
+            dialog,
+            lambda: (
+                dialog.name.text().strip(),
+                dialog.target.text().strip(),
+                dialog.confidential.isChecked(),
+            ),
+        )
+        if chosen is None or not chosen[0]:
             return
+        name, target, secret = chosen
         kind, node_id = row.kind, row.id
         self.workspace.run(
             self.tr("Add KPI"),
@@ -369,11 +324,9 @@ class ActionPlanPage(Page):
         if row is None or row.kind != OUTPUT or row.parent is None:
             return
         now = row.parent.id
-        dialog = MoveOutputDialog(self, row.title, self._rows(OUTCOME), now)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        outcome = dialog.outcome.currentData()
-        dialog.deleteLater()
-        if not accepted or outcome is None or outcome == now:
+        dialog = MoveOutputDialog(self, row.title, self.model.rows_of(OUTCOME), now)
+        outcome = ask(dialog, dialog.outcome.currentData)
+        if outcome is None or outcome == now:
             return
         output_id = row.id
         self.workspace.run(
@@ -388,12 +341,11 @@ class ActionPlanPage(Page):
             return
         now = row.parent.id if row.parent and row.parent.kind == OUTPUT else None
         proposed = proposed_output(self.document, row.id)
-        dialog = PlaceDialog(self, row.title, self._rows(OUTPUT), now, proposed)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        output = dialog.output.currentData()
-        dialog.deleteLater()
-        if not accepted or dialog.output.currentIndex() < 0 or output == now:
+        dialog = PlaceDialog(self, row.title, self.model.rows_of(OUTPUT), now, proposed)
+        chosen = ask(dialog, lambda: (dialog.output.currentIndex(), dialog.output.currentData()))
+        if chosen is None or chosen[0] < 0 or chosen[1] == now:
             return
+        output = chosen[1]
         activity_id = row.id
         label = self.tr("Place activity") if output else self.tr("Take activity out of the plan")
         self.workspace.run(label, lambda: plan.place_activity(self.document, activity_id, output))

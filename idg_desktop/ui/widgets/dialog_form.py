@@ -1,0 +1,42 @@
+"""What the window's small form dialogs share: their OK/Cancel row and wide
+text fields (the plan's, the KPIs', the priorities' and the agenda's dialogs)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QPushButton
+
+from idg_desktop.ui.widgets.button_row import ok_button, ok_cancel_row
+
+T = TypeVar("T")
+
+
+def ok_cancel(dialog: QDialog, form: QFormLayout) -> QPushButton:
+    """Add OK and Cancel (accepting and rejecting ``dialog``) as the form's last
+    row; returns the OK button, for the dialog to enable when it is filled."""
+    buttons = ok_cancel_row(dialog)
+    form.addRow(buttons)
+    return ok_button(buttons)
+
+
+def wide(edit: QLineEdit, chars: int = 60) -> QLineEdit:
+    """``edit``, wide enough for about ``chars`` characters."""
+    edit.setMinimumWidth(edit.fontMetrics().averageCharWidth() * chars)
+    return edit
+
+
+def wrapped(text: str) -> QLabel:
+    """A label of the form (what the dialog is about) that wraps rather than widens it."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    return label
+
+
+def ask(dialog: QDialog, read: Callable[[], T]) -> T | None:
+    """Show ``dialog``; what ``read`` takes from it once accepted (``None``: cancelled)."""
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    values = read()
+    dialog.deleteLater()
+    return values if accepted else None

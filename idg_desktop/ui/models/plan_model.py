@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QCoreApplication,
     QModelIndex,
@@ -30,8 +31,9 @@ from idg_desktop.domain import colours as palette
 from idg_desktop.domain.plan import SMART, SmartCheck, display_when
 from idg_desktop.services.activities import band_of
 from idg_desktop.services.plan import ActivityNode, OutcomeNode, OutputNode, Plan
+from idg_desktop.ui.models.activities_model import band_labels
 from idg_desktop.ui.palette import MET
-from idg_desktop.ui.text import fmt
+from idg_desktop.ui.text import fmt, translated
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -64,31 +66,32 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("ActionPlan", text)
 
 
+#: The outcomes' levels and the SMART criteria, as the plan's pages name them.
+LEVELS = (
+    ("ultimate", QT_TRANSLATE_NOOP("ActionPlan", "Ultimate outcome")),
+    ("intermediate", QT_TRANSLATE_NOOP("ActionPlan", "Intermediate outcome")),
+    ("immediate", QT_TRANSLATE_NOOP("ActionPlan", "Immediate outcome")),
+)
+SMART_WORDS = (
+    ("specific", QT_TRANSLATE_NOOP("ActionPlan", "Specific")),
+    ("measurable", QT_TRANSLATE_NOOP("ActionPlan", "Measurable")),
+    ("achievable", QT_TRANSLATE_NOOP("ActionPlan", "Achievable")),
+    ("relevant", QT_TRANSLATE_NOOP("ActionPlan", "Relevant")),
+    ("time-bound", QT_TRANSLATE_NOOP("ActionPlan", "Time-bound")),
+)
+
+
 def level_labels() -> dict[str, str]:
-    return {
-        "ultimate": _t("Ultimate outcome"),
-        "intermediate": _t("Intermediate outcome"),
-        "immediate": _t("Immediate outcome"),
-    }
+    return translated("ActionPlan", LEVELS)
 
 
 def smart_labels() -> dict[str, str]:
-    return {
-        "specific": _t("Specific"),
-        "measurable": _t("Measurable"),
-        "achievable": _t("Achievable"),
-        "relevant": _t("Relevant"),
-        "time-bound": _t("Time-bound"),
-    }
+    return translated("ActionPlan", SMART_WORDS)
 
 
 def band_text(band: str) -> str:
-    return {
-        "high": _t("High"),
-        "medium": _t("Medium"),
-        "low": _t("Low"),
-        "unrated": _t("Not enough rated"),
-    }.get(band, band)
+    """The priority band's word, as the Priorities page writes it."""
+    return band_labels().get(band, band)
 
 
 def timeline_text(start: str, due: str) -> str:

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -29,6 +28,7 @@ from idg_desktop.services.participants import list_participants
 from idg_desktop.ui.pages.base import Page
 from idg_desktop.ui.text import fmt
 from idg_desktop.ui.widgets.button_row import action_row, ok_cancel_row
+from idg_desktop.ui.widgets.labelled import wrapping_label
 from idg_desktop.ui.widgets.record_table import setup_record_table
 from idg_desktop.ui.workspace import Workspace
 
@@ -146,9 +146,7 @@ class AgendaPage(Page):
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.sessions)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.delete_session)
-        self.activities_label = QLabel()
-        self.activities_label.setObjectName("pageIntro")
-        self.activities_label.setWordWrap(True)  # one line was cut at 1280x800
+        self.activities_label = wrapping_label("pageIntro")  # one line was cut at 1280x800
         self.activities = QTableWidget(0, 3)
         self.activities.setHorizontalHeaderLabels(
             [self.tr("Activity"), self.tr("Description"), self.tr("Responsible")]

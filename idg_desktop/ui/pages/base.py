@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from idg_desktop.domain.records import Kind
+from idg_desktop.ui.widgets.labelled import wrapping_label
 from idg_desktop.ui.workspace import Workspace
 
 
@@ -60,10 +61,7 @@ class Page(QWidget):
 
     @staticmethod
     def intro(text: str) -> QLabel:
-        label = QLabel(text)
-        label.setObjectName("pageIntro")
-        label.setWordWrap(True)
-        return label
+        return wrapping_label("pageIntro", text)
 
     def page_layout(self, title: str, intro: str = "") -> QVBoxLayout:
         layout = QVBoxLayout(self)

@@ -44,6 +44,7 @@ from idg_desktop.ui.models.plan_model import (
 from idg_desktop.ui.pages.plan_smart import SmartBox
 from idg_desktop.ui.plain_text_field import PlainTextField
 from idg_desktop.ui.text import fmt
+from idg_desktop.ui.widgets.labelled import wrapping_label
 from idg_desktop.ui.workspace import Workspace
 
 #: Lines the description box of an outcome or output shows.
@@ -82,9 +83,7 @@ class NodeDetail(QWidget):
         marked.addWidget(self.confidential_note, 1)
         layout.addLayout(marked)
         # Its KPIs, with their targets: the tree's KPI column is far to the right.
-        self.kpis = QLabel()
-        self.kpis.setObjectName("pageIntro")
-        self.kpis.setWordWrap(True)
+        self.kpis = wrapping_label("pageIntro")
         self.kpis.setAccessibleName(self.tr("KPIs"))
         layout.addWidget(self.kpis)
         self.fields: dict[str, QLineEdit | QComboBox] = {}

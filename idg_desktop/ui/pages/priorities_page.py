@@ -12,7 +12,6 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QWidget,
 )
@@ -38,6 +37,7 @@ from idg_desktop.ui.pages.base import Page
 from idg_desktop.ui.pages.rating_table import RatingTable
 from idg_desktop.ui.text import fmt
 from idg_desktop.ui.widgets.dialog_form import ask
+from idg_desktop.ui.widgets.labelled import wrapping_label
 from idg_desktop.ui.workspace import Workspace
 
 
@@ -74,9 +74,7 @@ class PrioritiesPage(Page):
         top.addWidget(self.override_button)
         layout.addLayout(top)
         #: What the last "Create activities from all agreed findings" did.
-        self.notice = QLabel()
-        self.notice.setObjectName("pageIntro")
-        self.notice.setWordWrap(True)
+        self.notice = wrapping_label("pageIntro")
         self.notice.hide()
         layout.addWidget(self.notice)
         self._codes: dict[str, str] = {}

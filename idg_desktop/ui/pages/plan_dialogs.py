@@ -77,9 +77,7 @@ class OutputDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("&Title:"), self.title)
         form.addRow(self.tr("&Serves outcome:"), self.outcome)
-        ok = ok_cancel(self, form)
-        ok.setEnabled(False)
-        self.title.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
+        ok_cancel(self, form, needs=self.title)
 
 
 class PlaceDialog(QDialog):

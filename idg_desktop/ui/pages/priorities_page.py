@@ -8,9 +8,8 @@ Unrated criteria read "—", never a blank that could pass for medium.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QPushButton,
     QWidget,
@@ -38,6 +37,7 @@ from idg_desktop.ui.pages.rating_table import RatingTable
 from idg_desktop.ui.text import fmt
 from idg_desktop.ui.widgets.dialog_form import ask
 from idg_desktop.ui.widgets.labelled import wrapping_label
+from idg_desktop.ui.widgets.record_table import Resize, setup_record_table
 from idg_desktop.ui.workspace import Workspace
 
 
@@ -82,12 +82,10 @@ class PrioritiesPage(Page):
         self.table = RatingTable()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Activities and their ratings"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        # each rating is a cell of its own; the columns are the table's own
+        setup_record_table(
+            self.table, resize=Resize.Interactive, single=True, cells=True, elide=False
+        )
         self.table.size_columns()
         layout.addWidget(self.table, 1)
         self.add_button.clicked.connect(self.add_activity)

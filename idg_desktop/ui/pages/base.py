@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from idg_desktop.domain.records import Kind
@@ -52,6 +52,15 @@ class Page(QWidget):
 
     def reload(self) -> None:
         """Read what the page shows from the services."""
+
+    def fit_to_font(self) -> None:
+        """Size again what depends on the size of the text (columns, fields): the
+        window's text size changed. A page that has such sizes calls it once built."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self.fit_to_font()
+        super().changeEvent(event)
 
     @staticmethod
     def heading(text: str) -> QLabel:

@@ -89,13 +89,13 @@ class KpisPage(Page):
 
         self.model = KpisModel(self)
         # the name takes the room left; what it measures, its target and its
-        # sheet's state are sized by _size_columns (and by hand)
+        # sheet's state are sized by fit_to_font (and by hand)
         self.table = RecordTable(
             self.model, stretch=(COL_NAME,), resize=Resize.Interactive, single=True, elide=False
         )
         self.table.setAccessibleName(self.tr("KPIs"))
         header = self.table.horizontalHeader()
-        self._size_columns()
+        self.fit_to_font()
         # a wrapped text takes the rows' height it needs at the new width
         header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
 
@@ -122,7 +122,7 @@ class KpisPage(Page):
         self.sheet.fieldEdited.connect(self._commit_field)
         self.sheet.typologiesEdited.connect(self._commit_typologies)
 
-    def _size_columns(self) -> None:
+    def fit_to_font(self) -> None:
         """What a KPI measures, its target and its sheet's state wrap in narrow columns
         (the sheet's state on two lines: "Missing: 8 / mandatory fields"), so the
         KPI's name takes the rest of the width."""
@@ -139,11 +139,6 @@ class KpisPage(Page):
         title = self.model.headerData(COL_SHEET, Qt.Orientation.Horizontal)
         words.append(QFontMetrics(bold).horizontalAdvance(title) + 4)
         header.resizeSection(COL_SHEET, max(words + halves) + 12)
-
-    def changeEvent(self, event) -> None:
-        if event.type() == event.Type.FontChange:
-            self._size_columns()
-        super().changeEvent(event)
 
     # -- reading ----------------------------------------------------------------------
 

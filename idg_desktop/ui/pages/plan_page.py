@@ -109,7 +109,7 @@ class ActionPlanPage(Page):
         self.adoption = AdoptionBox(workspace, lambda: self.people, self)
         layout.addWidget(across, 1)
         layout.addWidget(self.adoption)
-        self._size_columns()
+        self.fit_to_font()
 
         self.tree.selectionModel().currentChanged.connect(self._on_current)
         self.model.titleEdited.connect(self.rename, Qt.ConnectionType.QueuedConnection)
@@ -155,18 +155,13 @@ class ActionPlanPage(Page):
         row.addStretch(1)
         return row
 
-    def _size_columns(self) -> None:
+    def fit_to_font(self) -> None:
         """The tree's columns and the panel's width follow the View menu's zoom."""
         self.tree.size_columns()
         chars = self.tree.fontMetrics().averageCharWidth()
         # The panel's column: as wide as its form needs (the tree scrolls sideways).
         self.detail_scroll.setMinimumWidth(self.detail.minimumSizeHint().width() + 24)
         self.across.setSizes([chars * 100, chars * 62])
-
-    def changeEvent(self, event) -> None:
-        if event.type() == event.Type.FontChange:
-            self._size_columns()
-        super().changeEvent(event)
 
     # -- reading ------------------------------------------------------------------------
 

@@ -242,20 +242,17 @@ class ActionPlanPage(Page):
                 level = row.level
                 above = row.parent.id if row.parent and row.parent.kind == OUTCOME else None
         dialog = OutcomeDialog(self, self.model.rows_of(OUTCOME), level, above)
-        chosen = ask(
+        created = self.run_dialog(
             dialog,
             lambda: (
                 dialog.title.text(),
                 dialog.level.currentData(),
                 dialog.parent_outcome.currentData(),
             ),
-        )
-        if chosen is None:
-            return
-        title, level, above = chosen
-        created = self.workspace.run(
             self.tr("Add outcome"),
-            lambda: plan.add_outcome(self.document, title=title, level=level, parent=above),
+            lambda title, level, above: plan.add_outcome(
+                self.document, title=title, level=level, parent=above
+            ),
         )
         if created is not None:
             self.select_node(created.id)
@@ -268,13 +265,11 @@ class ActionPlanPage(Page):
         while row is not None and row.kind != OUTCOME:
             row = row.parent
         dialog = OutputDialog(self, outcomes, row.id if row else None)
-        chosen = ask(dialog, lambda: (dialog.title.text(), dialog.outcome.currentData()))
-        if chosen is None:
-            return
-        title, serves = chosen
-        created = self.workspace.run(
+        created = self.run_dialog(
+            dialog,
+            lambda: (dialog.title.text(), dialog.outcome.currentData()),
             self.tr("Add output"),
-            lambda: plan.add_output(self.document, title=title, outcome=serves),
+            lambda title, serves: plan.add_output(self.document, title=title, outcome=serves),
         )
         if created is not None:
             self.select_node(created.id)

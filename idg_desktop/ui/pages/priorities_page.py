@@ -143,20 +143,15 @@ class PrioritiesPage(Page):
 
     def add_activity(self) -> None:
         dialog = AddActivityDialog(self)
-        chosen = ask(
+        created = self.run_dialog(
             dialog,
             lambda: (
                 dialog.title.text().strip(),
                 dialog.section.currentData(),
                 dialog.finding.currentData(),
             ),
-        )
-        if chosen is None:
-            return
-        title, section, finding_id = chosen
-        created = self.workspace.run(
             self.tr("Add activity"),
-            lambda: activities.add_activity(
+            lambda title, section, finding_id: activities.add_activity(
                 self.document,
                 title=title,
                 section=section,

@@ -61,6 +61,28 @@ LABELS = (
     ("status", "amended", QT_TRANSLATE_NOOP("Labels", "Amended")),
     ("status", "merged", QT_TRANSLATE_NOOP("Labels", "Merged")),
     ("status", "rejected", QT_TRANSLATE_NOOP("Labels", "Rejected")),
+    ("outcome-level", "ultimate", QT_TRANSLATE_NOOP("Labels", "Ultimate outcome")),
+    ("outcome-level", "intermediate", QT_TRANSLATE_NOOP("Labels", "Intermediate outcome")),
+    ("outcome-level", "immediate", QT_TRANSLATE_NOOP("Labels", "Immediate outcome")),
+    ("smart", "specific", QT_TRANSLATE_NOOP("Labels", "Specific")),
+    ("smart", "measurable", QT_TRANSLATE_NOOP("Labels", "Measurable")),
+    ("smart", "achievable", QT_TRANSLATE_NOOP("Labels", "Achievable")),
+    ("smart", "relevant", QT_TRANSLATE_NOOP("Labels", "Relevant")),
+    ("smart", "time-bound", QT_TRANSLATE_NOOP("Labels", "Time-bound")),
+    ("field", "text", QT_TRANSLATE_NOOP("Labels", "Text")),
+    ("field", "rating", QT_TRANSLATE_NOOP("Labels", "Rating")),
+    ("field", "measure_exists", QT_TRANSLATE_NOOP("Labels", "Is there a measure?")),
+    ("field", "measure_applied", QT_TRANSLATE_NOOP("Labels", "Is it applied in practice?")),
+    ("field", "measure_effective", QT_TRANSLATE_NOOP("Labels", "Is it effective?")),
+    ("field", "evidence", QT_TRANSLATE_NOOP("Labels", "Evidence")),
+    ("field", "marked_for_review", QT_TRANSLATE_NOOP("Labels", "Marked for review")),
+    ("field", "reviewed", QT_TRANSLATE_NOOP("Labels", "Reviewed")),
+    ("field", "confidential", QT_TRANSLATE_NOOP("Labels", "Confidential")),
+    ("field", "section_code", QT_TRANSLATE_NOOP("Labels", "Section")),
+    ("field", "kind", QT_TRANSLATE_NOOP("Labels", "Kind")),
+    ("field", "status", QT_TRANSLATE_NOOP("Labels", "Status")),
+    ("field", "proposed_action", QT_TRANSLATE_NOOP("Labels", "Proposed action")),
+    ("field", "questions", QT_TRANSLATE_NOOP("Labels", "Questions")),
 )
 
 
@@ -81,6 +103,9 @@ stakeholder_labels = partial(_labels, "stakeholder")
 rating_labels = partial(_labels, "rating")
 kind_labels = partial(_labels, "kind")
 status_labels = partial(_labels, "status")
+outcome_level_labels = partial(_labels, "outcome-level")
+smart_labels = partial(_labels, "smart")
+record_field_labels = partial(_labels, "field")
 
 
 def section_kind_labels() -> dict[str, str]:

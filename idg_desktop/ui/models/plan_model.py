@@ -16,7 +16,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QCoreApplication,
     QModelIndex,
@@ -31,9 +30,10 @@ from idg_desktop.domain import colours as palette
 from idg_desktop.domain.plan import SMART, SmartCheck, display_when
 from idg_desktop.services.activities import band_of
 from idg_desktop.services.plan import ActivityNode, OutcomeNode, OutputNode, Plan
+from idg_desktop.ui.labels import outcome_level_labels, smart_labels
 from idg_desktop.ui.models.activities_model import band_labels
 from idg_desktop.ui.palette import MET
-from idg_desktop.ui.text import fmt, translated
+from idg_desktop.ui.text import fmt
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -64,29 +64,6 @@ MET_TEXT = QColor(MET)
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("ActionPlan", text)
-
-
-#: The outcomes' levels and the SMART criteria, as the plan's pages name them.
-LEVELS = (
-    ("ultimate", QT_TRANSLATE_NOOP("ActionPlan", "Ultimate outcome")),
-    ("intermediate", QT_TRANSLATE_NOOP("ActionPlan", "Intermediate outcome")),
-    ("immediate", QT_TRANSLATE_NOOP("ActionPlan", "Immediate outcome")),
-)
-SMART_WORDS = (
-    ("specific", QT_TRANSLATE_NOOP("ActionPlan", "Specific")),
-    ("measurable", QT_TRANSLATE_NOOP("ActionPlan", "Measurable")),
-    ("achievable", QT_TRANSLATE_NOOP("ActionPlan", "Achievable")),
-    ("relevant", QT_TRANSLATE_NOOP("ActionPlan", "Relevant")),
-    ("time-bound", QT_TRANSLATE_NOOP("ActionPlan", "Time-bound")),
-)
-
-
-def level_labels() -> dict[str, str]:
-    return translated("ActionPlan", LEVELS)
-
-
-def smart_labels() -> dict[str, str]:
-    return translated("ActionPlan", SMART_WORDS)
 
 
 def band_text(band: str) -> str:
@@ -337,7 +314,7 @@ class PlanModel(QAbstractItemModel):
             if column == COL_PRIORITY and row.band:
                 return band_text(row.band)
             if column == COL_TITLE:
-                kind = level_labels().get(row.level) if row.kind == OUTCOME else None
+                kind = outcome_level_labels().get(row.level) if row.kind == OUTCOME else None
                 return f"{kind}\n{row.title}" if kind else row.title
             return row.cells.get(column) or None
         if role == Qt.ItemDataRole.FontRole and column == COL_TITLE and row.kind != ACTIVITY:
@@ -351,7 +328,7 @@ class PlanModel(QAbstractItemModel):
     def title_text(row: PlanRow) -> str:
         """Annex 9's way: "Outcome 1: …", "1.1: …", activities with their code."""
         if row.kind == OUTCOME:
-            level = level_labels().get(row.level, row.level)
+            level = outcome_level_labels().get(row.level, row.level)
             return fmt(_t("Outcome %1 (%2): %3"), row.code, level.split(" ")[0].lower(), row.title)
         if row.kind == OUTPUT:
             return fmt(_t("Output %1: %2"), row.code, row.title)

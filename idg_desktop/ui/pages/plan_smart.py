@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QGroupBox, QLab
 
 from idg_desktop.domain.plan import COMPUTED, CONFIRMED, SMART, SmartCheck
 from idg_desktop.services import plan
-from idg_desktop.ui.models.plan_model import ACTIVITY, PlanRow, smart_labels
+from idg_desktop.ui.labels import smart_labels
+from idg_desktop.ui.models.plan_model import ACTIVITY, PlanRow
 from idg_desktop.ui.text import fmt
 from idg_desktop.ui.widgets.notes import warning_note
 from idg_desktop.ui.workspace import Workspace

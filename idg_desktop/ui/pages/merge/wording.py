@@ -5,10 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
-from idg_desktop.ui.labels import kind_labels, rating_labels, status_labels
-from idg_desktop.ui.text import fmt, translated
+from idg_desktop.ui.labels import (
+    kind_labels,
+    rating_labels,
+    record_field_labels,
+    status_labels,
+)
+from idg_desktop.ui.text import fmt
 
 
 def _t(text: str) -> str:
@@ -25,27 +30,8 @@ def origin_label(origin: str) -> str:
     return _t("Master") if origin == "master" else origin
 
 
-#: The names of the fields a conflict can be about.
-FIELDS = (
-    ("text", QT_TRANSLATE_NOOP("MergePage", "Text")),
-    ("rating", QT_TRANSLATE_NOOP("MergePage", "Rating")),
-    ("measure_exists", QT_TRANSLATE_NOOP("MergePage", "Is there a measure?")),
-    ("measure_applied", QT_TRANSLATE_NOOP("MergePage", "Is it applied in practice?")),
-    ("measure_effective", QT_TRANSLATE_NOOP("MergePage", "Is it effective?")),
-    ("evidence", QT_TRANSLATE_NOOP("MergePage", "Evidence")),
-    ("marked_for_review", QT_TRANSLATE_NOOP("MergePage", "Marked for review")),
-    ("reviewed", QT_TRANSLATE_NOOP("MergePage", "Reviewed")),
-    ("confidential", QT_TRANSLATE_NOOP("MergePage", "Confidential")),
-    ("section_code", QT_TRANSLATE_NOOP("MergePage", "Section")),
-    ("kind", QT_TRANSLATE_NOOP("MergePage", "Kind")),
-    ("status", QT_TRANSLATE_NOOP("MergePage", "Status")),
-    ("proposed_action", QT_TRANSLATE_NOOP("MergePage", "Proposed action")),
-    ("questions", QT_TRANSLATE_NOOP("MergePage", "Questions")),
-)
-
-
 def field_label(name: str) -> str:
-    return translated("MergePage", FIELDS).get(name, name)
+    return record_field_labels().get(name, name)
 
 
 def value_label(name: str, value: Any) -> str:

@@ -107,6 +107,26 @@ class Flows(QObject):
     def _say(self, sentence: str, milliseconds: int) -> None:
         self._window.statusBar().showMessage(sentence, milliseconds)
 
+    def _write_package(
+        self,
+        passphrase: str | None,
+        refusal: str,
+        write: Callable[[str], object],
+        said: tuple[str, str],
+        *values: object,
+    ) -> bool:
+        """Write a package protected by ``passphrase`` ("": unprotected; None: the
+        user cancelled, nothing is written) through ``write(passphrase)``; a
+        refusal is said in a box titled ``refusal``, a success in the status bar
+        (``said``: the sentences for a protected and for an unprotected package,
+        filled in with ``values``)."""
+        if passphrase is None:
+            return False
+        if not self._attempt(refusal, lambda: write(passphrase)):
+            return False
+        self._say(fmt(said[0] if passphrase else said[1], *values), 10000)
+        return True
+
 
 class ExchangeFlows(Flows):
     """The facilitator's flows: packages and workbooks out to the groups, and back."""
@@ -155,24 +175,17 @@ class ExchangeFlows(Flows):
         if chosen is None:
             return
         group, name = chosen
-        passphrase = passphrase_dialogs.ask_new_passphrase(self._window)
-        if passphrase is None:
-            return
         document = self.workspace.document
-        if not self._attempt(
+        self._write_package(
+            passphrase_dialogs.ask_new_passphrase(self._window),
             self.tr("Cannot export the package"),
-            lambda: export_package(document, group, name, passphrase or None),
-        ):
-            return
-        self._say(
-            fmt(
-                self.tr("Package for %1 written to %2, protected by a passphrase")
-                if passphrase
-                else self.tr("Package for %1 written to %2, unprotected"),
-                group,
-                name,
+            lambda passphrase: export_package(document, group, name, passphrase or None),
+            (
+                self.tr("Package for %1 written to %2, protected by a passphrase"),
+                self.tr("Package for %1 written to %2, unprotected"),
             ),
-            10000,
+            group,
+            name,
         )
 
     def export_all_packages(self) -> bool:

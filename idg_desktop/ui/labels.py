@@ -2,77 +2,110 @@
 
 The values (``partially-effective``...) are the file's and the command
 line's; these are the labels, in the guide's own terms, through Qt's
-translation system (context "Labels").
+translation system (context "Labels"). They are declared in one table,
+:data:`LABELS`, and each list is turned into ``{value: translated label}`` by
+:func:`~idg_desktop.ui.text.translated` when the window asks (so a language
+chosen after start-up applies).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from functools import partial
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from idg_desktop.domain.vocabulary import SECTION_KIND_WORDS, SECTION_WORDS, SECTIONS_WORDS
+from idg_desktop.ui.text import translated
+
+#: Every closed list's labels, one row a value: (list, value, label).
+LABELS = (
+    (
+        "mode",
+        "in-country",
+        QT_TRANSLATE_NOOP("Labels", "Mode 1: external facilitation, in-country"),
+    ),
+    ("mode", "remote", QT_TRANSLATE_NOOP("Labels", "Mode 2: external facilitation, remote")),
+    ("mode", "self", QT_TRANSLATE_NOOP("Labels", "Mode 3: self-assessment")),
+    ("role", "external-facilitator", QT_TRANSLATE_NOOP("Labels", "External facilitator")),
+    ("role", "local-facilitator", QT_TRANSLATE_NOOP("Labels", "Local facilitator")),
+    ("role", "national-contact-point", QT_TRANSLATE_NOOP("Labels", "National contact point")),
+    ("role", "senior-management", QT_TRANSLATE_NOOP("Labels", "Senior management")),
+    ("role", "contributor", QT_TRANSLATE_NOOP("Labels", "Contributor")),
+    ("role", "rapporteur", QT_TRANSLATE_NOOP("Labels", "Rapporteur")),
+    ("role", "observer", QT_TRANSLATE_NOOP("Labels", "Observer")),
+    ("gender", "female", QT_TRANSLATE_NOOP("Labels", "Female")),
+    ("gender", "male", QT_TRANSLATE_NOOP("Labels", "Male")),
+    ("gender", "other", QT_TRANSLATE_NOOP("Labels", "Other")),
+    ("gender", "undisclosed", QT_TRANSLATE_NOOP("Labels", "Undisclosed")),
+    ("stakeholder", "customs", QT_TRANSLATE_NOOP("Labels", "Customs")),
+    ("stakeholder", "private-sector", QT_TRANSLATE_NOOP("Labels", "Private sector")),
+    ("stakeholder", "government-agency", QT_TRANSLATE_NOOP("Labels", "Government agency")),
+    (
+        "stakeholder",
+        "international-organization",
+        QT_TRANSLATE_NOOP("Labels", "International organization"),
+    ),
+    ("stakeholder", "civil-society", QT_TRANSLATE_NOOP("Labels", "Civil society")),
+    ("rating", "absent", QT_TRANSLATE_NOOP("Labels", "Absent")),
+    ("rating", "not-applied", QT_TRANSLATE_NOOP("Labels", "Not applied")),
+    ("rating", "not-effective", QT_TRANSLATE_NOOP("Labels", "Not effective")),
+    ("rating", "partially-effective", QT_TRANSLATE_NOOP("Labels", "Partially effective")),
+    ("rating", "effective", QT_TRANSLATE_NOOP("Labels", "Effective")),
+    ("rating", "not-applicable", QT_TRANSLATE_NOOP("Labels", "Not applicable")),
+    ("rating", "not-assessed", QT_TRANSLATE_NOOP("Labels", "Not assessed")),
+    ("kind", "strength", QT_TRANSLATE_NOOP("Labels", "Strength")),
+    ("kind", "weakness", QT_TRANSLATE_NOOP("Labels", "Weakness / risk")),
+    ("kind", "recommendation", QT_TRANSLATE_NOOP("Labels", "Recommendation")),
+    ("status", "proposed", QT_TRANSLATE_NOOP("Labels", "Proposed")),
+    ("status", "agreed", QT_TRANSLATE_NOOP("Labels", "Agreed")),
+    ("status", "amended", QT_TRANSLATE_NOOP("Labels", "Amended")),
+    ("status", "merged", QT_TRANSLATE_NOOP("Labels", "Merged")),
+    ("status", "rejected", QT_TRANSLATE_NOOP("Labels", "Rejected")),
+    ("outcome-level", "ultimate", QT_TRANSLATE_NOOP("Labels", "Ultimate outcome")),
+    ("outcome-level", "intermediate", QT_TRANSLATE_NOOP("Labels", "Intermediate outcome")),
+    ("outcome-level", "immediate", QT_TRANSLATE_NOOP("Labels", "Immediate outcome")),
+    ("smart", "specific", QT_TRANSLATE_NOOP("Labels", "Specific")),
+    ("smart", "measurable", QT_TRANSLATE_NOOP("Labels", "Measurable")),
+    ("smart", "achievable", QT_TRANSLATE_NOOP("Labels", "Achievable")),
+    ("smart", "relevant", QT_TRANSLATE_NOOP("Labels", "Relevant")),
+    ("smart", "time-bound", QT_TRANSLATE_NOOP("Labels", "Time-bound")),
+    ("field", "text", QT_TRANSLATE_NOOP("Labels", "Text")),
+    ("field", "rating", QT_TRANSLATE_NOOP("Labels", "Rating")),
+    ("field", "measure_exists", QT_TRANSLATE_NOOP("Labels", "Is there a measure?")),
+    ("field", "measure_applied", QT_TRANSLATE_NOOP("Labels", "Is it applied in practice?")),
+    ("field", "measure_effective", QT_TRANSLATE_NOOP("Labels", "Is it effective?")),
+    ("field", "evidence", QT_TRANSLATE_NOOP("Labels", "Evidence")),
+    ("field", "marked_for_review", QT_TRANSLATE_NOOP("Labels", "Marked for review")),
+    ("field", "reviewed", QT_TRANSLATE_NOOP("Labels", "Reviewed")),
+    ("field", "confidential", QT_TRANSLATE_NOOP("Labels", "Confidential")),
+    ("field", "section_code", QT_TRANSLATE_NOOP("Labels", "Section")),
+    ("field", "kind", QT_TRANSLATE_NOOP("Labels", "Kind")),
+    ("field", "status", QT_TRANSLATE_NOOP("Labels", "Status")),
+    ("field", "proposed_action", QT_TRANSLATE_NOOP("Labels", "Proposed action")),
+    ("field", "questions", QT_TRANSLATE_NOOP("Labels", "Questions")),
+)
 
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("Labels", text)
 
 
-def mode_labels() -> dict[str, str]:
-    return {
-        "in-country": _t("Mode 1: external facilitation, in-country"),
-        "remote": _t("Mode 2: external facilitation, remote"),
-        "self": _t("Mode 3: self-assessment"),
-    }
+def _labels(of: str) -> dict[str, str]:
+    """``{value: label}`` for one list of :data:`LABELS`, in the list's order."""
+    return translated("Labels", ((value, text) for name, value, text in LABELS if name == of))
 
 
-def role_labels() -> dict[str, str]:
-    return {
-        "external-facilitator": _t("External facilitator"),
-        "local-facilitator": _t("Local facilitator"),
-        "national-contact-point": _t("National contact point"),
-        "senior-management": _t("Senior management"),
-        "contributor": _t("Contributor"),
-        "rapporteur": _t("Rapporteur"),
-        "observer": _t("Observer"),
-    }
-
-
-def gender_labels() -> dict[str, str]:
-    return {
-        "female": _t("Female"),
-        "male": _t("Male"),
-        "other": _t("Other"),
-        "undisclosed": _t("Undisclosed"),
-    }
-
-
-def stakeholder_labels() -> dict[str, str]:
-    return {
-        "customs": _t("Customs"),
-        "private-sector": _t("Private sector"),
-        "government-agency": _t("Government agency"),
-        "international-organization": _t("International organization"),
-        "civil-society": _t("Civil society"),
-    }
-
-
-def rating_labels() -> dict[str, str]:
-    return {
-        "absent": _t("Absent"),
-        "not-applied": _t("Not applied"),
-        "not-effective": _t("Not effective"),
-        "partially-effective": _t("Partially effective"),
-        "effective": _t("Effective"),
-        "not-applicable": _t("Not applicable"),
-        "not-assessed": _t("Not assessed"),
-    }
-
-
-def kind_labels() -> dict[str, str]:
-    return {
-        "strength": _t("Strength"),
-        "weakness": _t("Weakness / risk"),
-        "recommendation": _t("Recommendation"),
-    }
+#: One function per list, for the window's code: ``rating_labels()`` → ``{value: label}``.
+mode_labels = partial(_labels, "mode")
+role_labels = partial(_labels, "role")
+gender_labels = partial(_labels, "gender")
+stakeholder_labels = partial(_labels, "stakeholder")
+rating_labels = partial(_labels, "rating")
+kind_labels = partial(_labels, "kind")
+status_labels = partial(_labels, "status")
+outcome_level_labels = partial(_labels, "outcome-level")
+smart_labels = partial(_labels, "smart")
+record_field_labels = partial(_labels, "field")
 
 
 def section_kind_labels() -> dict[str, str]:
@@ -94,13 +127,3 @@ def sections_label() -> str:
 def section_label() -> str:
     """Any one section: "key factor or area"."""
     return _t(SECTION_WORDS)
-
-
-def status_labels() -> dict[str, str]:
-    return {
-        "proposed": _t("Proposed"),
-        "agreed": _t("Agreed"),
-        "amended": _t("Amended"),
-        "merged": _t("Merged"),
-        "rejected": _t("Rejected"),
-    }

@@ -8,6 +8,9 @@ markers in any order. Markers beyond the values given are left for a later call.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+
+from PySide6.QtCore import QCoreApplication
 
 _MARKER = re.compile(r"%([1-9])(?![0-9])")
 
@@ -21,3 +24,12 @@ def fmt(template: str, *values: object) -> str:
         return shown[number - 1] if number <= len(shown) else match.group(0)
 
     return _MARKER.sub(fill, template)
+
+
+def translated(context: str, table: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """``{value: label}`` from a declared table of ``(value, English label)``
+    pairs, each label translated in ``context``.
+
+    Declare the labels with ``QT_TRANSLATE_NOOP(context, "…")`` (the same
+    context), so that pyside6-lupdate finds them where they are written."""
+    return {value: QCoreApplication.translate(context, text) for value, text in table}

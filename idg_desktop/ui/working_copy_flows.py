@@ -105,31 +105,24 @@ class WorkingCopyFlows(Flows):
         if not name:
             return
         self._remember_package_folder(name)
-        if came_protected(self.workspace.document):
-            document = self.workspace.document
+        document = self.workspace.document
+        if came_protected(document):
             passphrase = passphrase_dialogs.ask_return_passphrase(
                 self._window, lambda typed: passphrase_matches(document, typed)
             )
         else:
             passphrase = passphrase_dialogs.ask_new_passphrase(self._window)
-        if passphrase is None:
-            return
-        document = self.workspace.document
-        if not self._attempt(
+        if self._write_package(
+            passphrase,
             self.tr("Cannot write the package"),
-            lambda: return_package(document, name, passphrase or None, unprotected=not passphrase),
-        ):
-            return
-        self._say(
-            fmt(
-                self.tr("Returned package written to %1, protected by the package's passphrase")
-                if passphrase
-                else self.tr("Returned package written to %1, unprotected"),
-                name,
+            lambda typed: return_package(document, name, typed or None, unprotected=not typed),
+            (
+                self.tr("Returned package written to %1, protected by the package's passphrase"),
+                self.tr("Returned package written to %1, unprotected"),
             ),
-            10000,
-        )
-        self._offer_to_delete_working_copy(name)
+            name,
+        ):
+            self._offer_to_delete_working_copy(name)
 
     def _offer_to_delete_working_copy(self, package: str) -> None:
         """Once the group's work is safe in ``package``, offer to delete the

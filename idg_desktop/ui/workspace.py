@@ -143,13 +143,8 @@ class Workspace(QObject):
         if current is None:
             self.end_visit()
         before = self.document.undo_mark()
-        try:
-            result = change()
-        except FileReplaced as error:
-            self._lose(str(error))
-            return None
-        except IdgError as error:
-            self.failed.emit(str(error))
+        done, result = self._attempt(change)
+        if not done:
             return None
         step = self.document.undo_step_since(before)
         if step is not None:
@@ -163,16 +158,23 @@ class Workspace(QObject):
         return result
 
     def _replay(self, step: Step) -> Step:
-        try:
-            reverse = self.document.replay(step)
-        except FileReplaced as error:
-            self._lose(str(error))
-            return step
-        except IdgError as error:
-            self.failed.emit(str(error))
+        done, reverse = self._attempt(lambda: self.document.replay(step))
+        if not done:
             return step
         self.changed.emit(kinds_of(step.tables))
         return reverse
+
+    def _attempt(self, call: Callable[[], T]) -> tuple[bool, T | None]:
+        """``(True, what call returned)``, or ``(False, None)`` once its failure is
+        reported: a replaced file through :attr:`fileLost` (the workspace is
+        then lost), a refusal through :attr:`failed`."""
+        try:
+            return True, call()
+        except FileReplaced as error:
+            self._lose(str(error))
+        except IdgError as error:
+            self.failed.emit(str(error))
+        return False, None
 
     def _lose(self, message: str) -> None:
         self.lost = True

@@ -5,6 +5,7 @@ the band in force; and the criteria's and levels' words the window shows."""
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -31,47 +32,81 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("Priorities", text)
 
 
+#: The guide's eight criteria (IDG Part III step 1), one row each: (criterion,
+#: its short name, the same words on short lines for the table's header, the
+#: full wording for tooltips).
+CRITERION_WORDS = (
+    (
+        "importance",
+        QT_TRANSLATE_NOOP("Priorities", "Importance"),
+        QT_TRANSLATE_NOOP("Priorities", "Impor-\ntance"),
+        QT_TRANSLATE_NOOP("Priorities", "Importance of the activity"),
+    ),
+    (
+        "urgency",
+        QT_TRANSLATE_NOOP("Priorities", "Urgency"),
+        QT_TRANSLATE_NOOP("Priorities", "Urgency"),
+        QT_TRANSLATE_NOOP("Priorities", "Urgency of the activity"),
+    ),
+    (
+        "consequence",
+        QT_TRANSLATE_NOOP("Priorities", "Consequence of failure"),
+        QT_TRANSLATE_NOOP("Priorities", "Conse-\nquence\nof failure"),
+        QT_TRANSLATE_NOOP("Priorities", "Consequence of failure: what happens if nothing is done"),
+    ),
+    (
+        "commitment",
+        QT_TRANSLATE_NOOP("Priorities", "Commitment"),
+        QT_TRANSLATE_NOOP("Priorities", "Commit-\nment"),
+        QT_TRANSLATE_NOOP("Priorities", "Probability of executive and employee commitment"),
+    ),
+    (
+        "impact",
+        QT_TRANSLATE_NOOP("Priorities", "Impact"),
+        QT_TRANSLATE_NOOP("Priorities", "Impact"),
+        QT_TRANSLATE_NOOP("Priorities", "Impact of the activity on integrity"),
+    ),
+    (
+        "obligations",
+        QT_TRANSLATE_NOOP("Priorities", "Obligations"),
+        QT_TRANSLATE_NOOP("Priorities", "Obliga-\ntions"),
+        QT_TRANSLATE_NOOP(
+            "Priorities", "National and international obligations the activity meets"
+        ),
+    ),
+    (
+        "ease",
+        QT_TRANSLATE_NOOP("Priorities", "Ease of implementation"),
+        QT_TRANSLATE_NOOP("Priorities", "Ease"),
+        QT_TRANSLATE_NOOP("Priorities", "Ease of implementation"),
+    ),
+    (
+        "cost",
+        QT_TRANSLATE_NOOP("Priorities", "Cost"),
+        QT_TRANSLATE_NOOP("Priorities", "Cost"),
+        QT_TRANSLATE_NOOP("Priorities", "Cost of the activity (a high cost counts against it)"),
+    ),
+)
+
+
+def _words(column: int) -> dict[str, str]:
+    return {row[0]: _t(row[column]) for row in CRITERION_WORDS}
+
+
 def criterion_labels() -> dict[str, str]:
     """The guide's short names of the criteria (shared with the matrix page)."""
-    return {
-        "importance": _t("Importance"),
-        "urgency": _t("Urgency"),
-        "consequence": _t("Consequence of failure"),
-        "commitment": _t("Commitment"),
-        "impact": _t("Impact"),
-        "obligations": _t("Obligations"),
-        "ease": _t("Ease of implementation"),
-        "cost": _t("Cost"),
-    }
+    return _words(1)
 
 
 def criterion_headers() -> dict[str, str]:
     """The criteria as the table's headers: the same words on short lines, so eight
     columns leave the activity's title its room on a laptop (tooltips: the full text)."""
-    return {
-        "importance": _t("Impor-\ntance"),
-        "urgency": _t("Urgency"),
-        "consequence": _t("Conse-\nquence\nof failure"),
-        "commitment": _t("Commit-\nment"),
-        "impact": _t("Impact"),
-        "obligations": _t("Obliga-\ntions"),
-        "ease": _t("Ease"),
-        "cost": _t("Cost"),
-    }
+    return _words(2)
 
 
 def criterion_tooltips() -> dict[str, str]:
     """The full wording of IDG Part III step 1, for header tooltips."""
-    return {
-        "importance": _t("Importance of the activity"),
-        "urgency": _t("Urgency of the activity"),
-        "consequence": _t("Consequence of failure: what happens if nothing is done"),
-        "commitment": _t("Probability of executive and employee commitment"),
-        "impact": _t("Impact of the activity on integrity"),
-        "obligations": _t("National and international obligations the activity meets"),
-        "ease": _t("Ease of implementation"),
-        "cost": _t("Cost of the activity (a high cost counts against it)"),
-    }
+    return _words(3)
 
 
 def level_labels() -> dict[str, str]:

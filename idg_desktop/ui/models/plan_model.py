@@ -30,6 +30,8 @@ from idg_desktop.domain import colours as palette
 from idg_desktop.domain.plan import SMART, SmartCheck, display_when
 from idg_desktop.services.activities import band_of
 from idg_desktop.services.plan import ActivityNode, OutcomeNode, OutputNode, Plan
+from idg_desktop.ui.labels import outcome_level_labels, smart_labels
+from idg_desktop.ui.models.activities_model import band_labels
 from idg_desktop.ui.palette import MET
 from idg_desktop.ui.text import fmt
 
@@ -64,31 +66,9 @@ def _t(text: str) -> str:
     return QCoreApplication.translate("ActionPlan", text)
 
 
-def level_labels() -> dict[str, str]:
-    return {
-        "ultimate": _t("Ultimate outcome"),
-        "intermediate": _t("Intermediate outcome"),
-        "immediate": _t("Immediate outcome"),
-    }
-
-
-def smart_labels() -> dict[str, str]:
-    return {
-        "specific": _t("Specific"),
-        "measurable": _t("Measurable"),
-        "achievable": _t("Achievable"),
-        "relevant": _t("Relevant"),
-        "time-bound": _t("Time-bound"),
-    }
-
-
 def band_text(band: str) -> str:
-    return {
-        "high": _t("High"),
-        "medium": _t("Medium"),
-        "low": _t("Low"),
-        "unrated": _t("Not enough rated"),
-    }.get(band, band)
+    """The priority band's word, as the Priorities page writes it."""
+    return band_labels().get(band, band)
 
 
 def timeline_text(start: str, due: str) -> str:
@@ -334,7 +314,7 @@ class PlanModel(QAbstractItemModel):
             if column == COL_PRIORITY and row.band:
                 return band_text(row.band)
             if column == COL_TITLE:
-                kind = level_labels().get(row.level) if row.kind == OUTCOME else None
+                kind = outcome_level_labels().get(row.level) if row.kind == OUTCOME else None
                 return f"{kind}\n{row.title}" if kind else row.title
             return row.cells.get(column) or None
         if role == Qt.ItemDataRole.FontRole and column == COL_TITLE and row.kind != ACTIVITY:
@@ -348,7 +328,7 @@ class PlanModel(QAbstractItemModel):
     def title_text(row: PlanRow) -> str:
         """Annex 9's way: "Outcome 1: …", "1.1: …", activities with their code."""
         if row.kind == OUTCOME:
-            level = level_labels().get(row.level, row.level)
+            level = outcome_level_labels().get(row.level, row.level)
             return fmt(_t("Outcome %1 (%2): %3"), row.code, level.split(" ")[0].lower(), row.title)
         if row.kind == OUTPUT:
             return fmt(_t("Output %1: %2"), row.code, row.title)

@@ -88,9 +88,7 @@ class AddActivityDialog(QDialog):
         form.addRow(self.tr("From &finding:"), self.finding)
         form.addRow(self.tr("&Section:"), self.section)
         form.addRow(self.tr("&Title:"), self.title)
-        self._ok = ok_cancel(self, form)
-        self._ok.setEnabled(False)
-        self.title.textChanged.connect(lambda text: self._ok.setEnabled(bool(text.strip())))
+        ok_cancel(self, form, needs=self.title)
         self._document = page.document
         self.finding.currentIndexChanged.connect(self._from_finding)
 

@@ -9,8 +9,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -29,7 +27,8 @@ from idg_desktop.services.assessment import assessment_of, framework_of
 from idg_desktop.services.participants import list_participants
 from idg_desktop.ui.pages.base import Page
 from idg_desktop.ui.text import fmt
-from idg_desktop.ui.widgets.button_row import action_button, ok_cancel_row
+from idg_desktop.ui.widgets.button_row import action_row, ok_cancel_row
+from idg_desktop.ui.widgets.labelled import wrapping_label
 from idg_desktop.ui.widgets.record_table import setup_record_table
 from idg_desktop.ui.workspace import Workspace
 
@@ -114,22 +113,20 @@ class AgendaPage(Page):
                 "duration and participants, are what the assessment report lists."
             ),
         )
-        buttons = QHBoxLayout()
-        self.add_button = action_button(buttons, self.tr("&Add session…"), self._add)
-        self.edit_button = action_button(
-            buttons,
-            self.tr("&Edit session…"),
-            self.edit_session,
-            self.tr("Change the chosen session (Enter or double-click)"),
+        self.add_button, self.edit_button, self.delete_button = action_row(
+            layout,
+            (self.tr("&Add session…"), self._add),
+            (
+                self.tr("&Edit session…"),
+                self.edit_session,
+                self.tr("Change the chosen session (Enter or double-click)"),
+            ),
+            (
+                self.tr("De&lete session"),
+                self.delete_session,
+                self.tr("Delete the chosen session (Delete); Undo restores it"),
+            ),
         )
-        self.delete_button = action_button(
-            buttons,
-            self.tr("De&lete session"),
-            self.delete_session,
-            self.tr("Delete the chosen session (Delete); Undo restores it"),
-        )
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
 
         self.sessions = QTableWidget(0, 5)
         self.sessions.setHorizontalHeaderLabels(
@@ -149,9 +146,7 @@ class AgendaPage(Page):
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.sessions)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self.delete_session)
-        self.activities_label = QLabel()
-        self.activities_label.setObjectName("pageIntro")
-        self.activities_label.setWordWrap(True)  # one line was cut at 1280x800
+        self.activities_label = wrapping_label("pageIntro")  # one line was cut at 1280x800
         self.activities = QTableWidget(0, 3)
         self.activities.setHorizontalHeaderLabels(
             [self.tr("Activity"), self.tr("Description"), self.tr("Responsible")]

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from idg_desktop.domain.records import Kind
+from idg_desktop.ui.widgets.dialog_form import ask
+from idg_desktop.ui.widgets.labelled import wrapping_label
 from idg_desktop.ui.workspace import Workspace
+
+T = TypeVar("T")
 
 
 class Page(QWidget):
@@ -52,6 +59,26 @@ class Page(QWidget):
     def reload(self) -> None:
         """Read what the page shows from the services."""
 
+    def run_dialog(
+        self, dialog: QDialog, read: Callable[[], tuple], label: str, change: Callable[..., T]
+    ) -> T | None:
+        """Show ``dialog``; once it is accepted, ``change(*read())`` (``read`` takes
+        the dialog's values) runs as one undoable step named ``label``. What it
+        returned, or None if the dialog was cancelled or the service refused."""
+        chosen = ask(dialog, read)
+        if chosen is None:
+            return None
+        return self.workspace.run(label, lambda: change(*chosen))
+
+    def fit_to_font(self) -> None:
+        """Size again what depends on the size of the text (columns, fields): the
+        window's text size changed. A page that has such sizes calls it once built."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self.fit_to_font()
+        super().changeEvent(event)
+
     @staticmethod
     def heading(text: str) -> QLabel:
         label = QLabel(text)
@@ -60,10 +87,7 @@ class Page(QWidget):
 
     @staticmethod
     def intro(text: str) -> QLabel:
-        label = QLabel(text)
-        label.setObjectName("pageIntro")
-        label.setWordWrap(True)
-        return label
+        return wrapping_label("pageIntro", text)
 
     def page_layout(self, title: str, intro: str = "") -> QVBoxLayout:
         layout = QVBoxLayout(self)

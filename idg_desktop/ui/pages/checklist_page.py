@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import itertools
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -105,7 +105,7 @@ class ChecklistPage(Page):
         chain = [*self.filters.combos(), self.search, self.tree, self.add_question_button]
         for first, second in itertools.pairwise(chain + editor.tab_chain()):
             QWidget.setTabOrder(first, second)
-        self._apply_fonts()
+        self.fit_to_font()
 
     # One flag and one question for the page and its editor: while either fills
     # its widgets, their signals are not the user's edits.
@@ -166,7 +166,7 @@ class ChecklistPage(Page):
         column.addWidget(self.add_question_button, 0, Qt.AlignmentFlag.AlignLeft)
         return pane
 
-    def _apply_fonts(self) -> None:
+    def fit_to_font(self) -> None:
         """Sizes relative to the window's text size, which the View menu changes."""
         self.editor.apply_fonts(self.font())
         metrics = self.tree.fontMetrics()
@@ -179,11 +179,6 @@ class ChecklistPage(Page):
         self.tree.setMinimumWidth(name + deep + width + 16 + self.tree.frameWidth() * 2 + 14)
         # The search box: room for a few words as they are typed.
         self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("x" * 24))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.FontChange:
-            self._apply_fonts()
-        super().changeEvent(event)
 
     # -- reading --------------------------------------------------------------
 

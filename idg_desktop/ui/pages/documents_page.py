@@ -26,7 +26,7 @@ from idg_desktop.services import background
 from idg_desktop.services.assessment import framework_of
 from idg_desktop.ui.pages.base import Page
 from idg_desktop.ui.text import fmt
-from idg_desktop.ui.widgets.button_row import action_button, ok_cancel_row
+from idg_desktop.ui.widgets.button_row import action_row, ok_cancel_row
 from idg_desktop.ui.widgets.record_table import setup_record_table
 from idg_desktop.ui.workspace import Workspace
 
@@ -85,10 +85,7 @@ class DocumentsPage(Page):
                 "legislation, codes of conduct, reports, surveys — with notes on what they show."
             ),
         )
-        buttons = QHBoxLayout()
-        self.add_button = action_button(buttons, self.tr("&Add document…"), self._add)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
+        [self.add_button] = action_row(layout, (self.tr("&Add document…"), self._add))
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels(
             [

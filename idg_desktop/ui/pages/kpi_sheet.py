@@ -26,6 +26,7 @@ from idg_desktop.domain import records
 from idg_desktop.ui import palette
 from idg_desktop.ui.plain_text_field import PlainTextField
 from idg_desktop.ui.text import fmt
+from idg_desktop.ui.widgets.labelled import wrapping_label
 
 #: Sheet fields written over several lines, and how many lines their box shows.
 TEXT_LINES: dict[str, int] = {
@@ -124,21 +125,13 @@ class KpiSheet(QWidget):
         box = QVBoxLayout(self)
         box.setContentsMargins(16, 0, 12, 12)
         box.setSpacing(12)
-        self.sheet_title = QLabel()
-        self.sheet_title.setObjectName("sheetTitle")
-        self.sheet_title.setWordWrap(True)
-        self.sheet_activity = QLabel()
-        self.sheet_activity.setObjectName("pageIntro")
-        self.sheet_activity.setWordWrap(True)
+        self.sheet_title = wrapping_label("sheetTitle")
+        self.sheet_activity = wrapping_label("pageIntro")
         self.complete = QCheckBox(self.tr("Mark sheet &complete"))
         self.complete.setToolTip(self.tr("Allowed once every mandatory field (*) is filled"))
         self.confidential = QCheckBox(self.tr("Con&fidential (left out of public versions)"))
-        self.state = QLabel()
-        self.state.setObjectName("pageIntro")
-        self.state.setWordWrap(True)
-        self.missing = QLabel()
-        self.missing.setObjectName("warning")
-        self.missing.setWordWrap(True)
+        self.state = wrapping_label("pageIntro")
+        self.missing = wrapping_label("warning")
         legend = QLabel(self.tr("* mandatory in Annex 11"))
         legend.setObjectName("sheetLegend")
         for widget in (
@@ -162,16 +155,12 @@ class KpiSheet(QWidget):
         self.labels[key] = text + (" *" if field.get("mandatory") else "")
         block = QVBoxLayout()
         block.setSpacing(4)
-        label = QLabel(self.labels[key])
-        label.setObjectName("sheetField")
-        label.setWordWrap(True)
+        label = wrapping_label("sheetField", self.labels[key])
         self.field_labels[key] = label
         block.addWidget(label)
         help_text = field.get("description", "")
         if help_text:
-            hint = QLabel(help_text)
-            hint.setObjectName("sheetHelp")
-            hint.setWordWrap(True)
+            hint = wrapping_label("sheetHelp", help_text)
             self.help_labels.append(hint)
             block.addWidget(hint)
         if key == "typologies":

@@ -15,16 +15,13 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
-    QTableView,
     QWidget,
 )
 
@@ -47,6 +44,7 @@ from idg_desktop.ui.pages.kpi_dialogs import AddKpiDialog, plan_nodes
 from idg_desktop.ui.pages.kpi_sheet import KpiSheet
 from idg_desktop.ui.text import fmt
 from idg_desktop.ui.widgets.dialog_form import ask
+from idg_desktop.ui.widgets.record_table import RecordTable, Resize
 from idg_desktop.ui.workspace import Workspace
 
 
@@ -90,20 +88,14 @@ class KpisPage(Page):
         layout.addLayout(top)
 
         self.model = KpisModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
+        # the name takes the room left; what it measures, its target and its
+        # sheet's state are sized by fit_to_font (and by hand)
+        self.table = RecordTable(
+            self.model, stretch=(COL_NAME,), resize=Resize.Interactive, single=True, elide=False
+        )
         self.table.setAccessibleName(self.tr("KPIs"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)  # wrap, never "…"
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        for column in (COL_ACTIVITY, COL_TARGET, COL_SHEET):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        self._size_columns()
+        self.fit_to_font()
         # a wrapped text takes the rows' height it needs at the new width
         header.sectionResized.connect(lambda *_: self.table.resizeRowsToContents())
 
@@ -130,7 +122,7 @@ class KpisPage(Page):
         self.sheet.fieldEdited.connect(self._commit_field)
         self.sheet.typologiesEdited.connect(self._commit_typologies)
 
-    def _size_columns(self) -> None:
+    def fit_to_font(self) -> None:
         """What a KPI measures, its target and its sheet's state wrap in narrow columns
         (the sheet's state on two lines: "Missing: 8 / mandatory fields"), so the
         KPI's name takes the rest of the width."""
@@ -147,11 +139,6 @@ class KpisPage(Page):
         title = self.model.headerData(COL_SHEET, Qt.Orientation.Horizontal)
         words.append(QFontMetrics(bold).horizontalAdvance(title) + 4)
         header.resizeSection(COL_SHEET, max(words + halves) + 12)
-
-    def changeEvent(self, event) -> None:
-        if event.type() == event.Type.FontChange:
-            self._size_columns()
-        super().changeEvent(event)
 
     # -- reading ----------------------------------------------------------------------
 

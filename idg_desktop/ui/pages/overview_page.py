@@ -25,6 +25,7 @@ from idg_desktop.domain.vocabulary import capitalised
 from idg_desktop.services.peek import Overview, read_overview
 from idg_desktop.ui.labels import section_label
 from idg_desktop.ui.text import fmt
+from idg_desktop.ui.widgets.labelled import wrapping_label
 
 
 class _Tile(QFrame):
@@ -33,9 +34,7 @@ class _Tile(QFrame):
         self.setObjectName("tile")
         self.value = QLabel("—")
         self.value.setObjectName("tileValue")
-        self.caption = QLabel(caption)
-        self.caption.setObjectName("tileCaption")
-        self.caption.setWordWrap(True)
+        self.caption = wrapping_label("tileCaption", caption)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.addWidget(self.value)
@@ -65,12 +64,8 @@ class OverviewPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
         layout.setSpacing(12)
-        self.title = QLabel()
-        self.title.setObjectName("pageHeading")
-        self.title.setWordWrap(True)
-        self.subtitle = QLabel()
-        self.subtitle.setObjectName("pageIntro")
-        self.subtitle.setWordWrap(True)
+        self.title = wrapping_label("pageHeading")
+        self.subtitle = wrapping_label("pageIntro")
         layout.addWidget(self.title)
         layout.addWidget(self.subtitle)
 

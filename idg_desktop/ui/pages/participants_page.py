@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -24,7 +23,7 @@ from idg_desktop.ui.models.participants_model import CHOICES, COLUMNS, Participa
 from idg_desktop.ui.pages.base import Page
 from idg_desktop.ui.settings import WindowSettings
 from idg_desktop.ui.text import fmt
-from idg_desktop.ui.widgets.button_row import action_button
+from idg_desktop.ui.widgets.button_row import action_row
 from idg_desktop.ui.widgets.record_table import RecordTable
 from idg_desktop.ui.workspace import Workspace
 
@@ -70,14 +69,12 @@ class ParticipantsPage(Page):
                 "to change it; import a list from a spreadsheet."
             ),
         )
-        buttons = QHBoxLayout()
-        self.add_button = action_button(buttons, self.tr("&Add participant"), self._add)
-        self.remove_button = action_button(buttons, self.tr("&Remove"), self._remove)
-        self.import_button = action_button(
-            buttons, self.tr("&Import from CSV or Excel…"), self.import_file
+        self.add_button, self.remove_button, self.import_button = action_row(
+            layout,
+            (self.tr("&Add participant"), self._add),
+            (self.tr("&Remove"), self._remove),
+            (self.tr("&Import from CSV or Excel…"), self.import_file),
         )
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
 
         self.model = ParticipantsModel(workspace, self)
         self.table = RecordTable(

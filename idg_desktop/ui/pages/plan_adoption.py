@@ -53,9 +53,7 @@ class AdoptionDialog(QDialog):
         form.addRow(self.tr("&Date:"), self.endorsed_on)
         form.addRow(self.tr("&Link to the national strategy:"), self.strategy_link)
         form.addRow(self.tr("&Note:"), self.note)
-        ok = ok_cancel(self, form)
-        ok.setEnabled(False)
-        self.endorsed_by.editTextChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
+        ok_cancel(self, form, needs=self.endorsed_by)
 
 
 class AdoptionBox(QGroupBox):

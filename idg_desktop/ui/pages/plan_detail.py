@@ -32,6 +32,7 @@ from idg_desktop.errors import IdgError
 from idg_desktop.services import plan
 from idg_desktop.services.activities import find_activity
 from idg_desktop.services.plan import PLAN_FIELDS
+from idg_desktop.ui.labels import outcome_level_labels
 from idg_desktop.ui.models.plan_model import (
     ACTIVITY,
     GROUP,
@@ -39,11 +40,11 @@ from idg_desktop.ui.models.plan_model import (
     OUTPUT,
     PlanRow,
     band_text,
-    level_labels,
 )
 from idg_desktop.ui.pages.plan_smart import SmartBox
 from idg_desktop.ui.plain_text_field import PlainTextField
 from idg_desktop.ui.text import fmt
+from idg_desktop.ui.widgets.labelled import wrapping_label
 from idg_desktop.ui.workspace import Workspace
 
 #: Lines the description box of an outcome or output shows.
@@ -82,9 +83,7 @@ class NodeDetail(QWidget):
         marked.addWidget(self.confidential_note, 1)
         layout.addLayout(marked)
         # Its KPIs, with their targets: the tree's KPI column is far to the right.
-        self.kpis = QLabel()
-        self.kpis.setObjectName("pageIntro")
-        self.kpis.setWordWrap(True)
+        self.kpis = wrapping_label("pageIntro")
         self.kpis.setAccessibleName(self.tr("KPIs"))
         layout.addWidget(self.kpis)
         self.fields: dict[str, QLineEdit | QComboBox] = {}
@@ -272,7 +271,7 @@ class NodeDetail(QWidget):
         if row is None or row.kind == GROUP:
             return self.tr("Select an outcome, output or activity to see and edit its details.")
         if row.kind == OUTCOME:
-            what = level_labels().get(row.level, row.level)
+            what = outcome_level_labels().get(row.level, row.level)
             return fmt(self.tr("%1 %2: %3"), what, row.code, row.title)
         if row.kind == OUTPUT:
             return fmt(self.tr("Output %1: %2"), row.code, row.title)

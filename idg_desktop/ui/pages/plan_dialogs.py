@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from idg_desktop.domain.plan import PARENT_LEVEL, OutcomeLevel
-from idg_desktop.ui.models.plan_model import PlanRow, level_labels
+from idg_desktop.ui.labels import outcome_level_labels
+from idg_desktop.ui.models.plan_model import PlanRow
 from idg_desktop.ui.widgets.dialog_form import ok_cancel, wide, wrapped
 
 
@@ -31,7 +32,7 @@ class OutcomeDialog(QDialog):
         self._outcomes = outcomes
         self.title = wide(QLineEdit())
         self.level = QComboBox()
-        for key, text in level_labels().items():
+        for key, text in outcome_level_labels().items():
             self.level.addItem(text, key)
         self.parent_outcome = QComboBox()
         form = QFormLayout(self)
@@ -77,9 +78,7 @@ class OutputDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("&Title:"), self.title)
         form.addRow(self.tr("&Serves outcome:"), self.outcome)
-        ok = ok_cancel(self, form)
-        ok.setEnabled(False)
-        self.title.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
+        ok_cancel(self, form, needs=self.title)
 
 
 class PlaceDialog(QDialog):

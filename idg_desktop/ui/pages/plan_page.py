@@ -109,7 +109,7 @@ class ActionPlanPage(Page):
         self.adoption = AdoptionBox(workspace, lambda: self.people, self)
         layout.addWidget(across, 1)
         layout.addWidget(self.adoption)
-        self._size_columns()
+        self.fit_to_font()
 
         self.tree.selectionModel().currentChanged.connect(self._on_current)
         self.model.titleEdited.connect(self.rename, Qt.ConnectionType.QueuedConnection)
@@ -155,18 +155,13 @@ class ActionPlanPage(Page):
         row.addStretch(1)
         return row
 
-    def _size_columns(self) -> None:
+    def fit_to_font(self) -> None:
         """The tree's columns and the panel's width follow the View menu's zoom."""
         self.tree.size_columns()
         chars = self.tree.fontMetrics().averageCharWidth()
         # The panel's column: as wide as its form needs (the tree scrolls sideways).
         self.detail_scroll.setMinimumWidth(self.detail.minimumSizeHint().width() + 24)
         self.across.setSizes([chars * 100, chars * 62])
-
-    def changeEvent(self, event) -> None:
-        if event.type() == event.Type.FontChange:
-            self._size_columns()
-        super().changeEvent(event)
 
     # -- reading ------------------------------------------------------------------------
 
@@ -247,20 +242,17 @@ class ActionPlanPage(Page):
                 level = row.level
                 above = row.parent.id if row.parent and row.parent.kind == OUTCOME else None
         dialog = OutcomeDialog(self, self.model.rows_of(OUTCOME), level, above)
-        chosen = ask(
+        created = self.run_dialog(
             dialog,
             lambda: (
                 dialog.title.text(),
                 dialog.level.currentData(),
                 dialog.parent_outcome.currentData(),
             ),
-        )
-        if chosen is None:
-            return
-        title, level, above = chosen
-        created = self.workspace.run(
             self.tr("Add outcome"),
-            lambda: plan.add_outcome(self.document, title=title, level=level, parent=above),
+            lambda title, level, above: plan.add_outcome(
+                self.document, title=title, level=level, parent=above
+            ),
         )
         if created is not None:
             self.select_node(created.id)
@@ -273,13 +265,11 @@ class ActionPlanPage(Page):
         while row is not None and row.kind != OUTCOME:
             row = row.parent
         dialog = OutputDialog(self, outcomes, row.id if row else None)
-        chosen = ask(dialog, lambda: (dialog.title.text(), dialog.outcome.currentData()))
-        if chosen is None:
-            return
-        title, serves = chosen
-        created = self.workspace.run(
+        created = self.run_dialog(
+            dialog,
+            lambda: (dialog.title.text(), dialog.outcome.currentData()),
             self.tr("Add output"),
-            lambda: plan.add_output(self.document, title=title, outcome=serves),
+            lambda title, serves: plan.add_output(self.document, title=title, outcome=serves),
         )
         if created is not None:
             self.select_node(created.id)

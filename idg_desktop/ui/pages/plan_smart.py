@@ -9,8 +9,10 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QGroupBox, QLab
 
 from idg_desktop.domain.plan import COMPUTED, CONFIRMED, SMART, SmartCheck
 from idg_desktop.services import plan
-from idg_desktop.ui.models.plan_model import ACTIVITY, PlanRow, smart_labels
+from idg_desktop.ui.labels import smart_labels
+from idg_desktop.ui.models.plan_model import ACTIVITY, PlanRow
 from idg_desktop.ui.text import fmt
+from idg_desktop.ui.widgets.notes import warning_note
 from idg_desktop.ui.workspace import Workspace
 
 
@@ -48,10 +50,7 @@ class SmartBox(QGroupBox):
                 self.computed[name] = (state, why)
                 grid.addWidget(state, line, 0)
                 grid.addWidget(why, line, 1)
-        self.message = QLabel()
-        self.message.setObjectName("warning")
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = warning_note()
         grid.addWidget(self.message, len(SMART), 0, 1, 2)
 
     def set_people(self, names: list[str]) -> None:

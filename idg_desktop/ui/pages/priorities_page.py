@@ -8,11 +8,9 @@ Unrated criteria read "—", never a blank that could pass for medium.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QWidget,
 )
@@ -38,6 +36,8 @@ from idg_desktop.ui.pages.base import Page
 from idg_desktop.ui.pages.rating_table import RatingTable
 from idg_desktop.ui.text import fmt
 from idg_desktop.ui.widgets.dialog_form import ask
+from idg_desktop.ui.widgets.labelled import wrapping_label
+from idg_desktop.ui.widgets.record_table import Resize, setup_record_table
 from idg_desktop.ui.workspace import Workspace
 
 
@@ -74,9 +74,7 @@ class PrioritiesPage(Page):
         top.addWidget(self.override_button)
         layout.addLayout(top)
         #: What the last "Create activities from all agreed findings" did.
-        self.notice = QLabel()
-        self.notice.setObjectName("pageIntro")
-        self.notice.setWordWrap(True)
+        self.notice = wrapping_label("pageIntro")
         self.notice.hide()
         layout.addWidget(self.notice)
         self._codes: dict[str, str] = {}
@@ -84,12 +82,10 @@ class PrioritiesPage(Page):
         self.table = RatingTable()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Activities and their ratings"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        # each rating is a cell of its own; the columns are the table's own
+        setup_record_table(
+            self.table, resize=Resize.Interactive, single=True, cells=True, elide=False
+        )
         self.table.size_columns()
         layout.addWidget(self.table, 1)
         self.add_button.clicked.connect(self.add_activity)
@@ -147,20 +143,15 @@ class PrioritiesPage(Page):
 
     def add_activity(self) -> None:
         dialog = AddActivityDialog(self)
-        chosen = ask(
+        created = self.run_dialog(
             dialog,
             lambda: (
                 dialog.title.text().strip(),
                 dialog.section.currentData(),
                 dialog.finding.currentData(),
             ),
-        )
-        if chosen is None:
-            return
-        title, section, finding_id = chosen
-        created = self.workspace.run(
             self.tr("Add activity"),
-            lambda: activities.add_activity(
+            lambda title, section, finding_id: activities.add_activity(
                 self.document,
                 title=title,
                 section=section,

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from idg_desktop.reports.kinds import REPORTS
 from idg_desktop.ui.settings import WindowSettings
+from idg_desktop.ui.widgets.labelled import wrapping_label
 from idg_desktop.ui.widgets.notes import warning_note
 
 WORKBOOK = "workbook"
@@ -71,9 +72,7 @@ class ReportChoices(QWidget):
             box.addWidget(radio)
         # What the chosen report is for, under the list (one description, not
         # seven: Preview and Save as… stay in view on a laptop's screen).
-        self.kind_note = QLabel()
-        self.kind_note.setObjectName("pageIntro")
-        self.kind_note.setWordWrap(True)
+        self.kind_note = wrapping_label("pageIntro")
         box.addSpacing(4)
         box.addWidget(self.kind_note)
         inner.addWidget(reports)

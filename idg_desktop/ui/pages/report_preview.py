@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from idg_desktop.ui.text import fmt
+from idg_desktop.ui.widgets.labelled import wrapping_label
 
 
 class ReportPreview(QWidget):
@@ -66,9 +67,7 @@ class ReportPreview(QWidget):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setDocument(self.pdf)
-        self.empty = QLabel()
-        self.empty.setObjectName("pageIntro")
-        self.empty.setWordWrap(True)
+        self.empty = wrapping_label("pageIntro")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.view)

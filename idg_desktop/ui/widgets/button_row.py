@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QBoxLayout, QDialog, QDialogButtonBox, QPushButton
+from PySide6.QtWidgets import QBoxLayout, QDialog, QDialogButtonBox, QHBoxLayout, QPushButton
 
 OK = QDialogButtonBox.StandardButton.Ok
 CANCEL = QDialogButtonBox.StandardButton.Cancel
@@ -41,3 +41,17 @@ def action_button(
     button.clicked.connect(slot)
     row.addWidget(button)
     return button
+
+
+#: A button of a row: ``(text, slot)`` or ``(text, slot, tip)``.
+Action = tuple[str, Callable[[], object]] | tuple[str, Callable[[], object], str]
+
+
+def action_row(layout: QBoxLayout, *actions: Action) -> list[QPushButton]:
+    """A page's row of buttons, one per ``(text, slot)`` or ``(text, slot, tip)``
+    (see :func:`action_button`), from the left, added to ``layout``; returns them."""
+    row = QHBoxLayout()
+    buttons = [action_button(row, *action) for action in actions]
+    row.addStretch(1)
+    layout.addLayout(row)
+    return buttons

@@ -6,19 +6,29 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QPushButton
 
 from idg_desktop.ui.widgets.button_row import ok_button, ok_cancel_row
 
 T = TypeVar("T")
 
 
-def ok_cancel(dialog: QDialog, form: QFormLayout) -> QPushButton:
+def ok_cancel(
+    dialog: QDialog, form: QFormLayout, *, needs: QLineEdit | QComboBox | None = None
+) -> QPushButton:
     """Add OK and Cancel (accepting and rejecting ``dialog``) as the form's last
-    row; returns the OK button, for the dialog to enable when it is filled."""
+    row; returns the OK button, for the dialog to enable when it is filled.
+
+    With ``needs`` (a text field, or an editable combo box), OK is enabled only
+    while that field holds more than blanks."""
     buttons = ok_cancel_row(dialog)
     form.addRow(buttons)
-    return ok_button(buttons)
+    ok = ok_button(buttons)
+    if needs is not None:
+        ok.setEnabled(False)
+        typed = needs.editTextChanged if isinstance(needs, QComboBox) else needs.textChanged
+        typed.connect(lambda text: ok.setEnabled(bool(text.strip())))
+    return ok
 
 
 def wide(edit: QLineEdit, chars: int = 60) -> QLineEdit:

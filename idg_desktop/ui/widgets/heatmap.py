@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QToolTip, QWidget
 from idg_desktop.domain import colours as palette
 from idg_desktop.domain.vocabulary import Rating
 from idg_desktop.services.profile import ProfileCell
+from idg_desktop.ui.labels import rating_labels
 from idg_desktop.ui.palette import MUTED as MUTED_HEX
 from idg_desktop.ui.palette import NAVY
 from idg_desktop.ui.palette import RULE as RULE_HEX
@@ -116,17 +117,6 @@ class IntegrityHeatMap(QWidget):
 
     # -- words --------------------------------------------------------------------
 
-    def _rating_names(self) -> dict[str, str]:
-        return {
-            "absent": self.tr("Absent"),
-            "not-applied": self.tr("Not applied"),
-            "not-effective": self.tr("Not effective"),
-            "partially-effective": self.tr("Partially effective"),
-            "effective": self.tr("Effective"),
-            "not-applicable": self.tr("Not applicable"),
-            "not-assessed": self.tr("Not assessed"),
-        }
-
     def _note_text(self) -> str:
         return self.tr(
             "Colour: average rating of the questions rated (not applicable ones left out). "
@@ -141,7 +131,7 @@ class IntegrityHeatMap(QWidget):
             heading = fmt(self.tr("%1 — %2 (whole section)"), row.section, row.title)
         rated = fmt(self.tr("%1 of %2 questions rated"), cell.assessed, cell.questions)
         lines = [heading, rated]
-        names = self._rating_names()
+        names = rating_labels()
         value = palette.score(cell)
         if value is not None:
             nearest = names[palette.nearest_rating(value).value]
@@ -224,7 +214,7 @@ class IntegrityHeatMap(QWidget):
         swatch = QSize(round(lh * 1.6), lh)
         extra = (Rating.NOT_APPLICABLE, Rating.NOT_ASSESSED)
         for rating in (*palette.RATING_LADDER, *extra):
-            text = self._rating_names()[rating.value]
+            text = rating_labels()[rating.value]
             item_w = swatch.width() + pad // 2 + fm.horizontalAdvance(text)
             if x > left and x + item_w > left + width:
                 x, y = left, y + lh + pad // 2

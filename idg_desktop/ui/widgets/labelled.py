@@ -21,3 +21,12 @@ def subheading(text: str) -> QLabel:
     font.setBold(True)
     widget.setFont(font)
     return widget
+
+
+def wrapping_label(style: str, text: str = "") -> QLabel:
+    """A label that wraps rather than widens its page, drawn as the window's
+    style sheet draws ``style`` (its object name: "pageIntro", "warning"...)."""
+    widget = QLabel(text)
+    widget.setObjectName(style)
+    widget.setWordWrap(True)
+    return widget

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel
 
+from idg_desktop.ui.widgets.labelled import wrapping_label
+
 
 def warning_note(text: str = "", *, shown: bool = False) -> QLabel:
     """A wrapped warning label holding ``text``, visible only if ``shown``."""
-    label = QLabel(text)
-    label.setObjectName("warning")
-    label.setWordWrap(True)
+    label = wrapping_label("warning", text)
     label.setVisible(shown)
     return label

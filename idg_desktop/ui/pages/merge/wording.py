@@ -7,7 +7,12 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from idg_desktop.ui.labels import kind_labels, rating_labels, status_labels
+from idg_desktop.ui.labels import (
+    kind_labels,
+    rating_labels,
+    record_field_labels,
+    status_labels,
+)
 from idg_desktop.ui.text import fmt
 
 
@@ -26,22 +31,7 @@ def origin_label(origin: str) -> str:
 
 
 def field_label(name: str) -> str:
-    return {
-        "text": _t("Text"),
-        "rating": _t("Rating"),
-        "measure_exists": _t("Is there a measure?"),
-        "measure_applied": _t("Is it applied in practice?"),
-        "measure_effective": _t("Is it effective?"),
-        "evidence": _t("Evidence"),
-        "marked_for_review": _t("Marked for review"),
-        "reviewed": _t("Reviewed"),
-        "confidential": _t("Confidential"),
-        "section_code": _t("Section"),
-        "kind": _t("Kind"),
-        "status": _t("Status"),
-        "proposed_action": _t("Proposed action"),
-        "questions": _t("Questions"),
-    }.get(name, name)
+    return record_field_labels().get(name, name)
 
 
 def value_label(name: str, value: Any) -> str:

@@ -23,7 +23,7 @@ from idg_desktop.domain.vocabulary import (
 )
 from idg_desktop.errors import InvalidInput, NotFound
 from idg_desktop.services.records import Visit, stamp_new, touch
-from idg_desktop.services.snapshots import snapshot, snapshots
+from idg_desktop.services.snapshots import fetch, snapshot
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
 
@@ -192,10 +192,5 @@ def _keep_version(answer: models.Answer, session) -> None:
 def answer_history(
     document: AssessmentDocument, answer: records.Answer
 ) -> list[records.AnswerVersion]:
-    return snapshots(
-        document.session.scalars(
-            select(models.AnswerVersion)
-            .where(models.AnswerVersion.answer_id == answer.id)
-            .order_by(models.AnswerVersion.revision)
-        )
-    )
+    version = models.AnswerVersion
+    return fetch(document, version, version.answer_id == answer.id, order_by=(version.revision,))

@@ -32,7 +32,7 @@ from idg_desktop.domain.framework import (
 from idg_desktop.domain.vocabulary import Mode, parse_choice
 from idg_desktop.errors import InvalidInput
 from idg_desktop.services.records import stamp_new, touch
-from idg_desktop.services.snapshots import snapshot, snapshots
+from idg_desktop.services.snapshots import fetch, snapshot
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument, Clock, utc_now
 
@@ -186,11 +186,8 @@ def _assessment_row(document: AssessmentDocument) -> models.Assessment:
 
 
 def sections_in_scope(document: AssessmentDocument) -> list[records.Section]:
-    return snapshots(
-        document.session.scalars(
-            select(models.Section).where(models.Section.in_scope).order_by(models.Section.position)
-        )
-    )
+    section = models.Section
+    return fetch(document, section, section.in_scope, order_by=(section.position,))
 
 
 def section_of(document: AssessmentDocument, code: str) -> records.Section:

@@ -15,7 +15,7 @@ from idg_desktop.errors import InvalidInput
 from idg_desktop.services.answers import find_question
 from idg_desktop.services.assessment import section_of
 from idg_desktop.services.records import Visit, by_prefix, stamp_new, touch
-from idg_desktop.services.snapshots import snapshot, snapshots
+from idg_desktop.services.snapshots import fetch, snapshot
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
 
@@ -234,27 +234,23 @@ def _check_movable(document: AssessmentDocument, finding: models.Finding, code: 
 def list_findings(
     document: AssessmentDocument, section: str | None = None
 ) -> list[records.Finding]:
-    query = select(models.Finding).join(
-        models.Section, models.Section.code == models.Finding.section_code
-    )
-    if section:
-        query = query.where(models.Finding.section_code == section_of(document, section).code)
-    return snapshots(
-        document.session.scalars(
-            query.order_by(models.Section.position, models.Finding.created_at, models.Finding.id)
-        )
+    finding, in_section = models.Finding, models.Section
+    where = [finding.section_code == section_of(document, section).code] if section else []
+    return fetch(
+        document,
+        finding,
+        *where,
+        join=(in_section, in_section.code == finding.section_code),
+        order_by=(in_section.position, finding.created_at, finding.id),
     )
 
 
 def finding_history(
     document: AssessmentDocument, finding: records.Finding
 ) -> list[records.FindingEvent]:
-    return snapshots(
-        document.session.scalars(
-            select(models.FindingEvent)
-            .where(models.FindingEvent.finding_id == finding.id)
-            .order_by(models.FindingEvent.revision, models.FindingEvent.at)
-        )
+    event = models.FindingEvent
+    return fetch(
+        document, event, event.finding_id == finding.id, order_by=(event.revision, event.at)
     )
 
 

@@ -7,19 +7,14 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, PageBreak, Table, TableStyle
 
+from idg_desktop.domain.vocabulary import Rating
 from idg_desktop.reports import words
 from idg_desktop.reports.charts import canvas_for
 from idg_desktop.reports.content import Report
 from idg_desktop.reports.layout import RULE_COLOUR, fractions, gap, heading, para, table
 
-TICKS = (
-    "absent",
-    "not-applied",
-    "not-effective",
-    "partially-effective",
-    "effective",
-    "not-applicable",
-)
+#: The worksheet's tick boxes: every rating but "not assessed" (left blank).
+TICKS = tuple(rating.value for rating in Rating if rating is not Rating.NOT_ASSESSED)
 
 
 def tor_story(report: Report, width: float) -> list:

@@ -31,7 +31,7 @@ from idg_desktop.domain.framework import (
 )
 from idg_desktop.domain.vocabulary import Mode, parse_choice
 from idg_desktop.errors import InvalidInput
-from idg_desktop.services.records import stamp_new, touch
+from idg_desktop.services.records import copied, stamp_new, touch
 from idg_desktop.services.snapshots import fetch, snapshot
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument, Clock, utc_now
@@ -76,9 +76,7 @@ def copy_framework(document: AssessmentDocument, framework: Framework, in_scope:
     for index, section in enumerate(framework.sections):
         session.add(
             models.Section(
-                code=section.code,
-                title=section.title,
-                category=section.category,
+                **copied(section, "code", "title", "category"),
                 position=index,
                 in_scope=section.code in in_scope,
             )
@@ -89,21 +87,15 @@ def copy_framework(document: AssessmentDocument, framework: Framework, in_scope:
         for sub_index, sub in enumerate(section.subareas):
             session.add(
                 models.SubArea(
-                    section_code=section.code,
-                    label=sub.label,
-                    title=sub.title,
-                    position=sub_index,
+                    section_code=section.code, **copied(sub, "label", "title"), position=sub_index
                 )
             )
             for question in sub.questions:
                 session.add(
                     models.Question(
-                        id=question.id,
+                        **copied(question, "id", "part", "number", "text"),
                         section_code=section.code,
                         subarea_label=sub.label,
-                        part=question.part,
-                        number=question.number,
-                        text=question.text,
                         custom=False,
                         position=position,
                         created_at=now,

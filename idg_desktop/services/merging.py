@@ -138,16 +138,8 @@ def add_finding(
     document.session.add(row)
     document.session.flush()
     document.session.add(
-        models.FindingEvent(
-            finding_id=row.id,
-            revision=row.revision,
-            action="imported",
-            status=row.status,
-            text=row.text,
-            proposed_action=row.proposed_action,
-            note=f"From {group['name']}",
-            at=document.now(),
-            origin=data["origin"],
+        findings.finding_event(
+            document, row, "imported", f"From {group['name']}", origin=data["origin"]
         )
     )
 

@@ -86,12 +86,11 @@ DESCRIPTION = text("description", "Description", 40)
 MARKED = Column("confidential", "Confidential", "bool", 13)
 #: Schema 5: the plan's confidential marks (absent from older workbooks: no).
 CONFIDENTIAL = Column("confidential", "Confidential", "bool", 13, absent=False)
-TRACKED = (
-    Column("created_at", "Created (UTC)", "time", 28),
-    Column("updated_at", "Updated (UTC)", "time", 28),
-    text("origin", "Origin", 14),
-    Column("revision", "Revision", "int", 9),
-)
+SECTION = Column("section", "Section", "text", 9)  # a section's code
+CREATED = Column("created_at", "Created (UTC)", "time", 28)
+ORIGIN = text("origin", "Origin", 14)
+REVISION = Column("revision", "Revision", "int", 9)
+TRACKED = (CREATED, Column("updated_at", "Updated (UTC)", "time", 28), ORIGIN, REVISION)
 RATINGS = _values(Rating)
 RECORD_TYPES = ("answer", "finding")  # what a conflict is about
 CONFLICT_STATUSES = ("open", "resolved")
@@ -225,7 +224,7 @@ SHEETS: tuple[Sheet, ...] = (
     tracked_sheet(
         "findings",
         "Findings",
-        Column("section", "Section", "text", 9),
+        SECTION,
         Column("questions", "Questions", "list", 16),
         choice("kind", "Kind", _values(FindingKind), labels=FINDING_KIND_LABELS),
         text("text", "Finding", 60),
@@ -240,7 +239,7 @@ SHEETS: tuple[Sheet, ...] = (
         "activities",
         "Activities and priorities",
         text("title", "Activity", 50),
-        Column("section", "Section", "text", 9),
+        SECTION,
         DESCRIPTION,
         Column("findings", "Findings (ids)", "list", 40),
         *(choice(c, CRITERIA_HEADERS[c], LEVELS, empty=None, width=12) for c in CRITERIA),
@@ -362,14 +361,14 @@ SHEETS: tuple[Sheet, ...] = (
         (
             id_column("answer", "Answer (id)"),
             info("question", "Question", 10),
-            Column("revision", "Revision", "int", 9),
+            REVISION,
             choice("rating", "Rating (Figure 5)", RATINGS, width=20, rating=True),
             text("text", "Answer", 50),
             text("evidence", "Evidence", 40),
             AUTHOR,
             GROUP,
             Column("written_at", "Written (UTC)", "time", 28),
-            text("origin", "Origin", 14),
+            ORIGIN,
         ),
     ),
     Sheet(
@@ -377,21 +376,21 @@ SHEETS: tuple[Sheet, ...] = (
         "Finding history",
         (
             id_column("finding", "Finding (id)"),
-            Column("revision", "Revision", "int", 9),
+            REVISION,
             text("action", "Action", 12),
             choice("status", "Status", _values(FindingStatus)),
             text("text", "Finding", 50),
             text("proposed_action", "Proposed action", 40),
             text("note", "Note"),
             Column("at", "When (UTC)", "time", 28),
-            text("origin", "Origin", 14),
+            ORIGIN,
         ),
     ),
     tracked_sheet(
         "conflicts",
         "Conflicts",
         Column("record", "Record", "id", 14),
-        Column("section", "Section", "text", 9),
+        SECTION,
         choice("record_type", "Kind of record", RECORD_TYPES, width=12),
         choice("status", "Status", CONFLICT_STATUSES, width=12),
         text("resolution", "Resolution (version kept)", 30),
@@ -439,13 +438,13 @@ SHEETS: tuple[Sheet, ...] = (
         "Custom questions",
         (
             Column("id", "Question", "text", 10),
-            Column("section", "Section", "text", 9),
+            SECTION,
             text("subarea", "Sub-area", 9),
             Column("number", "Number", "int", 8),
             text("text", "Question text", 60),
             POSITION,
-            Column("created_at", "Created (UTC)", "time", 28),
-            text("origin", "Origin", 14),
+            CREATED,
+            ORIGIN,
         ),
     ),
     Sheet(

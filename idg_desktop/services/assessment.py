@@ -31,7 +31,7 @@ from idg_desktop.domain.framework import (
 )
 from idg_desktop.domain.vocabulary import Mode, parse_choice
 from idg_desktop.errors import InvalidInput
-from idg_desktop.services.records import copied, stamp_new, touch
+from idg_desktop.services.records import add_new, copied, touch
 from idg_desktop.services.snapshots import fetch, snapshot
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument, Clock, utc_now
@@ -150,8 +150,7 @@ def create_assessment(
             responsible_persons=scope.responsible_persons,
             terms_of_reference=json.dumps(terms, ensure_ascii=False),
         )
-        stamp_new(document, assessment, record_id=assessment_id)
-        session.add(assessment)
+        add_new(document, assessment, record_id=assessment_id)
         session.add(models.Meta(key="assessment_id", value=assessment.id))
         session.add(models.Meta(key="created_at", value=document.now().isoformat()))
         session.add(models.Meta(key="created_by", value=_app_version()))

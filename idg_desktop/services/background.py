@@ -9,7 +9,7 @@ from pathlib import Path
 
 from idg_desktop.domain import records
 from idg_desktop.errors import InvalidInput
-from idg_desktop.services.records import stamp_new, touch
+from idg_desktop.services.records import add_new, touch
 from idg_desktop.services.snapshots import fetch, snapshot
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
@@ -41,7 +41,7 @@ def add_document(
         except OSError as error:
             raise InvalidInput(f"Cannot read {attachment} ({error.strerror}).") from None
         file_name = Path(attachment).name
-    with document.edit() as session:
+    with document.edit():
         record = models.BackgroundDocument(
             kind=kind,
             title=title.strip(),
@@ -51,8 +51,7 @@ def add_document(
             content=content,
             sha256=hashlib.sha256(content).hexdigest() if content is not None else "",
         )
-        stamp_new(document, record, record_id=record_id)
-        session.add(record)
+        add_new(document, record, record_id=record_id)
     return snapshot(record)
 
 

@@ -19,7 +19,7 @@ from idg_desktop.domain import figure5, records
 from idg_desktop.domain.vocabulary import Rating
 from idg_desktop.errors import InvalidInput
 from idg_desktop.services import answers, findings
-from idg_desktop.services.records import by_prefix, keep_tracked, stamp_new, touch
+from idg_desktop.services.records import add_new, by_prefix, keep_tracked, stamp_new, touch
 from idg_desktop.services.snapshots import snapshot
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
@@ -206,8 +206,7 @@ def log_merge(
         outcome=outcome,
         summary=json.dumps(summary),
     )
-    stamp_new(document, entry)
-    document.session.add(entry)
+    add_new(document, entry)
 
 
 def open_conflict_count(document: AssessmentDocument) -> int:

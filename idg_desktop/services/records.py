@@ -59,6 +59,13 @@ def stamp_new(document: AssessmentDocument, record: T, *, record_id: str | None 
     return record
 
 
+def add_new(document: AssessmentDocument, record: T, *, record_id: str | None = None) -> T:
+    """Create a tracked record in the open edit: stamp it new (:func:`stamp_new`)
+    and add it to the file's session."""
+    document.session.add(stamp_new(document, record, record_id=record_id))
+    return record
+
+
 def touch(document: AssessmentDocument, record: Tracked) -> None:
     """Mark a record changed: new revision, timestamp and origin."""
     record.updated_at = document.now()

@@ -29,15 +29,11 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 
+from idg_desktop.domain.vocabulary import closed_list
 from idg_desktop.errors import InvalidInput
 
-
-class OutcomeLevel(StrEnum):
-    ULTIMATE = "ultimate"
-    INTERMEDIATE = "intermediate"
-    IMMEDIATE = "immediate"
+OutcomeLevel = closed_list("OutcomeLevel", "ultimate", "intermediate", "immediate")
 
 
 #: The level an outcome's parent must have (``None``: it stands at the top).
@@ -48,12 +44,8 @@ PARENT_LEVEL: dict[OutcomeLevel, OutcomeLevel | None] = {
 }
 
 
-class Extent(StrEnum):
-    """Figure 14's scale for complexity and the expected integrity effect."""
-
-    SLIGHTLY = "slightly"
-    MODERATELY = "moderately"
-    GREATLY = "greatly"
+#: Figure 14's scale for complexity and the expected integrity effect.
+Extent = closed_list("Extent", "slightly", "moderately", "greatly")
 
 
 #: The SMART criteria: the first, third and fourth are confirmed by people.

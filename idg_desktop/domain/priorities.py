@@ -27,20 +27,12 @@ which is kept beside the computed band (never replacing it).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 
+from idg_desktop.domain.vocabulary import closed_list
 
-class Level(StrEnum):
-    LOW = "low"
-    MEDIUM = "medium"
-    HIGH = "high"
+Level = closed_list("Level", "low", "medium", "high")
 
-
-class Band(StrEnum):
-    HIGH = "high"
-    MEDIUM = "medium"
-    LOW = "low"
-    UNRATED = "unrated"
+Band = closed_list("Band", "high", "medium", "low", "unrated")
 
 
 #: The criteria keys (a contract of ``idg activity rate``), in the guide's order.

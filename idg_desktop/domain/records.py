@@ -48,7 +48,18 @@ class Kind:
     ANY = "*"
 
 
-_snapshot = dataclass(frozen=True, slots=True, kw_only=True)
+_frozen = dataclass(frozen=True, slots=True, kw_only=True)
+
+
+def _snapshot(table: str, kind: str):
+    """Declare the frozen snapshot of ``table``'s rows, a record of ``kind``."""
+
+    def declare(cls):
+        cls = _frozen(cls)
+        cls.TABLE, cls.KIND = table, kind
+        return cls
+
+    return declare
 
 
 class _Record:
@@ -57,7 +68,7 @@ class _Record:
     KIND: ClassVar[str]
 
 
-@_snapshot
+@_frozen
 class _Tracked(_Record):
     """What every record that travels between laptops carries."""
 
@@ -68,12 +79,10 @@ class _Tracked(_Record):
     revision: int
 
 
-@_snapshot
+@_snapshot("assessment", Kind.ASSESSMENT)
 class Assessment(_Tracked):
     """The one assessment this file holds: its scope (IDG Part II step 1)."""
 
-    TABLE: ClassVar[str] = "assessment"
-    KIND: ClassVar[str] = Kind.ASSESSMENT
     title: str
     administration: str
     mode: str
@@ -87,34 +96,28 @@ class Assessment(_Tracked):
     terms_of_reference: str
 
 
-@_snapshot
+@_snapshot("assessment_step", Kind.STEP)
 class AssessmentStep(_Tracked):
     """When one of IDG Part II's six steps took place."""
 
-    TABLE: ClassVar[str] = "assessment_step"
-    KIND: ClassVar[str] = Kind.STEP
     number: int
     start_date: str
     end_date: str
 
 
-@_snapshot
+@_snapshot("framework", Kind.QUESTION)
 class FrameworkCopy(_Record):
     """The whole framework JSON the assessment was created with."""
 
-    TABLE: ClassVar[str] = "framework"
-    KIND: ClassVar[str] = Kind.QUESTION
     id: str
     version: int
     content: str
 
 
-@_snapshot
+@_snapshot("section", Kind.SECTION)
 class Section(_Record):
     """A section of the checklist (an IDG factor), in scope or not."""
 
-    TABLE: ClassVar[str] = "section"
-    KIND: ClassVar[str] = Kind.SECTION
     code: str
     title: str
     category: str
@@ -122,12 +125,10 @@ class Section(_Record):
     in_scope: bool
 
 
-@_snapshot
+@_snapshot("subarea", Kind.QUESTION)
 class SubArea(_Record):
     """A sub-area of a section (the guide's lettered headings)."""
 
-    TABLE: ClassVar[str] = "subarea"
-    KIND: ClassVar[str] = Kind.QUESTION
     id: int
     section_code: str
     label: str
@@ -135,12 +136,10 @@ class SubArea(_Record):
     position: int
 
 
-@_snapshot
+@_snapshot("question", Kind.QUESTION)
 class Question(_Record):
     """A checklist question: the guide's (``TR-20``) or the document's own (``TR-C1``)."""
 
-    TABLE: ClassVar[str] = "question"
-    KIND: ClassVar[str] = Kind.QUESTION
     id: str
     section_code: str
     subarea_label: str
@@ -153,12 +152,10 @@ class Question(_Record):
     origin: str
 
 
-@_snapshot
+@_snapshot("participant", Kind.PARTICIPANT)
 class Participant(_Tracked):
     """A person taking part in the assessment."""
 
-    TABLE: ClassVar[str] = "participant"
-    KIND: ClassVar[str] = Kind.PARTICIPANT
     name: str
     unit: str
     expertise: str
@@ -170,12 +167,10 @@ class Participant(_Tracked):
     notes: str
 
 
-@_snapshot
+@_snapshot("working_group", Kind.GROUP)
 class WorkingGroup(_Tracked):
     """A working group, with the sections it answers and its members."""
 
-    TABLE: ClassVar[str] = "working_group"
-    KIND: ClassVar[str] = Kind.GROUP
     name: str
     position: int
     rapporteur_id: str | None
@@ -183,12 +178,10 @@ class WorkingGroup(_Tracked):
     member_ids: tuple[str, ...]  # its members' participant ids
 
 
-@_snapshot
+@_snapshot("workshop_session", Kind.SESSION)
 class WorkshopSession(_Tracked):
     """A session of the workshop's agenda (Step 4) — the report's "activities held"."""
 
-    TABLE: ClassVar[str] = "workshop_session"
-    KIND: ClassVar[str] = Kind.SESSION
     date: str
     start: str
     duration_minutes: int
@@ -196,12 +189,10 @@ class WorkshopSession(_Tracked):
     participant_ids: tuple[str, ...]  # who attended
 
 
-@_snapshot
+@_snapshot("background_document", Kind.DOCUMENT)
 class BackgroundDocument(_Tracked):
     """A document reviewed in Step 3, optionally with the file attached."""
 
-    TABLE: ClassVar[str] = "background_document"
-    KIND: ClassVar[str] = Kind.DOCUMENT
     kind: str
     title: str
     reference: str
@@ -211,12 +202,10 @@ class BackgroundDocument(_Tracked):
     sha256: str
 
 
-@_snapshot
+@_snapshot("answer", Kind.ANSWER)
 class Answer(_Tracked):
     """The one consolidated answer to a question (earlier versions in history)."""
 
-    TABLE: ClassVar[str] = "answer"
-    KIND: ClassVar[str] = Kind.ANSWER
     question_id: str
     text: str
     rating: str
@@ -231,12 +220,10 @@ class Answer(_Tracked):
     author_id: str | None
 
 
-@_snapshot
+@_snapshot("answer_version", Kind.ANSWER)
 class AnswerVersion(_Record):
     """An earlier version of an answer, kept when the answer changes."""
 
-    TABLE: ClassVar[str] = "answer_version"
-    KIND: ClassVar[str] = Kind.ANSWER
     id: str
     answer_id: str
     revision: int
@@ -249,12 +236,10 @@ class AnswerVersion(_Record):
     origin: str
 
 
-@_snapshot
+@_snapshot("finding", Kind.FINDING)
 class Finding(_Tracked):
     """A strength or weakness a working group found, with the questions it rests on."""
 
-    TABLE: ClassVar[str] = "finding"
-    KIND: ClassVar[str] = Kind.FINDING
     section_code: str
     kind: str
     text: str
@@ -267,12 +252,10 @@ class Finding(_Tracked):
     question_ids: tuple[str, ...]  # the questions it rests on, in order
 
 
-@_snapshot
+@_snapshot("finding_event", Kind.FINDING)
 class FindingEvent(_Record):
     """The history of a finding: created, edited, agreed, merged, rejected..."""
 
-    TABLE: ClassVar[str] = "finding_event"
-    KIND: ClassVar[str] = Kind.FINDING
     id: str
     finding_id: str
     revision: int
@@ -285,12 +268,10 @@ class FindingEvent(_Record):
     origin: str
 
 
-@_snapshot
+@_snapshot("conflict_version", Kind.CONFLICT)
 class ConflictVersion(_Record):
     """One competing version of a conflicting record, with where it came from."""
 
-    TABLE: ClassVar[str] = "conflict_version"
-    KIND: ClassVar[str] = Kind.CONFLICT
     id: str
     conflict_id: str
     position: int
@@ -299,12 +280,10 @@ class ConflictVersion(_Record):
     content: str
 
 
-@_snapshot
+@_snapshot("conflict", Kind.CONFLICT)
 class Conflict(_Tracked):
     """A record changed on more than one side since the base a package carries."""
 
-    TABLE: ClassVar[str] = "conflict"
-    KIND: ClassVar[str] = Kind.CONFLICT
     record_type: str
     record_key: str
     section_code: str
@@ -315,12 +294,10 @@ class Conflict(_Tracked):
     versions: tuple[ConflictVersion, ...]  # every version, in position order
 
 
-@_snapshot
+@_snapshot("merge_log", Kind.MERGE_LOG)
 class MergeLog(_Tracked):
     """One import of a package or workbook: who, when, what came in, what conflicted."""
 
-    TABLE: ClassVar[str] = "merge_log"
-    KIND: ClassVar[str] = Kind.MERGE_LOG
     package_id: str
     source: str
     group_name: str
@@ -329,12 +306,10 @@ class MergeLog(_Tracked):
     summary: str
 
 
-@_snapshot
+@_snapshot("outcome", Kind.OUTCOME)
 class Outcome(_Tracked):
     """An outcome of the results chain: ultimate, intermediate or immediate."""
 
-    TABLE: ClassVar[str] = "outcome"
-    KIND: ClassVar[str] = Kind.OUTCOME
     level: str
     parent_id: str | None
     title: str
@@ -343,12 +318,10 @@ class Outcome(_Tracked):
     confidential: bool
 
 
-@_snapshot
+@_snapshot("output", Kind.OUTPUT)
 class Output(_Tracked):
     """An output (Annex 9's "1.1"): the short-term product of its activities."""
 
-    TABLE: ClassVar[str] = "output"
-    KIND: ClassVar[str] = Kind.OUTPUT
     outcome_id: str
     title: str
     description: str
@@ -356,12 +329,10 @@ class Output(_Tracked):
     confidential: bool
 
 
-@_snapshot
+@_snapshot("activity", Kind.ACTIVITY)
 class Activity(_Tracked):
     """An activity of the integrity action plan, rated on the eight criteria."""
 
-    TABLE: ClassVar[str] = "activity"
-    KIND: ClassVar[str] = Kind.ACTIVITY
     title: str
     section_code: str
     description: str
@@ -397,12 +368,10 @@ class Activity(_Tracked):
     finding_ids: tuple[str, ...]  # the findings it answers
 
 
-@_snapshot
+@_snapshot("kpi", Kind.KPI)
 class Kpi(_Tracked):
     """A key performance indicator with its Annex 11 metadata sheet."""
 
-    TABLE: ClassVar[str] = "kpi"
-    KIND: ClassVar[str] = Kind.KPI
     activity_id: str | None
     outcome_id: str | None
     output_id: str | None
@@ -428,23 +397,19 @@ class Kpi(_Tracked):
     confidential: bool
 
 
-@_snapshot
+@_snapshot("smart_confirmation", Kind.SMART_CONFIRMATION)
 class SmartConfirmation(_Tracked):
     """A working group's tick that an objective is specific, achievable or relevant."""
 
-    TABLE: ClassVar[str] = "smart_confirmation"
-    KIND: ClassVar[str] = Kind.SMART_CONFIRMATION
     node_id: str
     criterion: str
     confirmed_by: str
 
 
-@_snapshot
+@_snapshot("adoption", Kind.ADOPTION)
 class Adoption(_Tracked):
     """An endorsement of the action plan (Part III step 6)."""
 
-    TABLE: ClassVar[str] = "adoption"
-    KIND: ClassVar[str] = Kind.ADOPTION
     endorsed_by: str
     endorsed_on: str
     strategy_link: str

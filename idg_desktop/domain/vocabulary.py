@@ -8,53 +8,55 @@ the other areas), kept here once for the window, the reports and the workbook.
 
 from __future__ import annotations
 
+import sys
 from enum import StrEnum
 from typing import Any, TypeVar
 
 
-class Mode(StrEnum):
-    """IDG Part II: the three modes of assessment (Annex 4's Mode 1, 2, 3)."""
-
-    IN_COUNTRY = "in-country"
-    REMOTE = "remote"
-    SELF = "self"
-
-
-class Role(StrEnum):
-    EXTERNAL_FACILITATOR = "external-facilitator"
-    LOCAL_FACILITATOR = "local-facilitator"
-    NATIONAL_CONTACT_POINT = "national-contact-point"
-    SENIOR_MANAGEMENT = "senior-management"
-    CONTRIBUTOR = "contributor"
-    RAPPORTEUR = "rapporteur"
-    OBSERVER = "observer"
+def closed_list(name: str, *values: str) -> type[StrEnum]:
+    """A closed list as a ``StrEnum`` named ``name``: each value (the string in the
+    file, on the command line and in exports) a member named after it in capitals,
+    hyphens as underscores (``"in-country"`` → ``Mode.IN_COUNTRY``)."""
+    members = [(value.upper().replace("-", "_"), value) for value in values]
+    return StrEnum(name, members, module=sys._getframe(1).f_globals["__name__"])
 
 
-class Stakeholder(StrEnum):
-    CUSTOMS = "customs"
-    PRIVATE_SECTOR = "private-sector"
-    GOVERNMENT_AGENCY = "government-agency"
-    INTERNATIONAL_ORGANIZATION = "international-organization"
-    CIVIL_SOCIETY = "civil-society"
+#: IDG Part II: the three modes of assessment (Annex 4's Mode 1, 2, 3).
+Mode = closed_list("Mode", "in-country", "remote", "self")
 
+Role = closed_list(
+    "Role",
+    "external-facilitator",
+    "local-facilitator",
+    "national-contact-point",
+    "senior-management",
+    "contributor",
+    "rapporteur",
+    "observer",
+)
 
-class Gender(StrEnum):
-    FEMALE = "female"
-    MALE = "male"
-    OTHER = "other"
-    UNDISCLOSED = "undisclosed"
+Stakeholder = closed_list(
+    "Stakeholder",
+    "customs",
+    "private-sector",
+    "government-agency",
+    "international-organization",
+    "civil-society",
+)
 
+Gender = closed_list("Gender", "female", "male", "other", "undisclosed")
 
-class Rating(StrEnum):
-    """The evaluation of existing measures (IDG Figure 5, adapted from UNODC)."""
-
-    ABSENT = "absent"
-    NOT_APPLIED = "not-applied"
-    NOT_EFFECTIVE = "not-effective"
-    PARTIALLY_EFFECTIVE = "partially-effective"
-    EFFECTIVE = "effective"
-    NOT_APPLICABLE = "not-applicable"
-    NOT_ASSESSED = "not-assessed"
+#: The evaluation of existing measures (IDG Figure 5, adapted from UNODC).
+Rating = closed_list(
+    "Rating",
+    "absent",
+    "not-applied",
+    "not-effective",
+    "partially-effective",
+    "effective",
+    "not-applicable",
+    "not-assessed",
+)
 
 
 #: The ladder from worst to best; the integrity profile and heat map use it.
@@ -67,18 +69,14 @@ RATING_LADDER: tuple[Rating, ...] = (
 )
 
 
-class SectionKind(StrEnum):
-    """A section's ``category`` in the framework data.
-
-    The guide assesses "the areas defined by the ten key factors of the Revised
-    Arusha Declaration, as well as collective action and gender and diversity
-    issues" (Part II, situational analysis): ten key factors, three areas of
-    collective action (Part II §4) and gender equality and diversity, one of
-    the "cross-cutting elements" (Part I)."""
-
-    KEY_FACTOR = "key-factor"
-    COLLECTIVE_ACTION = "collective-action"
-    CROSS_CUTTING = "cross-cutting"
+#: A section's ``category`` in the framework data.
+#:
+#: The guide assesses "the areas defined by the ten key factors of the Revised
+#: Arusha Declaration, as well as collective action and gender and diversity
+#: issues" (Part II, situational analysis): ten key factors, three areas of
+#: collective action (Part II §4) and gender equality and diversity, one of
+#: the "cross-cutting elements" (Part I).
+SectionKind = closed_list("SectionKind", "key-factor", "collective-action", "cross-cutting")
 
 
 #: The guide's words, in English, for one section of each kind ("Media and Social
@@ -102,26 +100,12 @@ def capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-class FindingKind(StrEnum):
-    STRENGTH = "strength"
-    WEAKNESS = "weakness"
-    RECOMMENDATION = "recommendation"
+FindingKind = closed_list("FindingKind", "strength", "weakness", "recommendation")
 
+FindingStatus = closed_list("FindingStatus", "proposed", "agreed", "amended", "merged", "rejected")
 
-class FindingStatus(StrEnum):
-    PROPOSED = "proposed"
-    AGREED = "agreed"
-    AMENDED = "amended"
-    MERGED = "merged"
-    REJECTED = "rejected"
-
-
-class Effectiveness(StrEnum):
-    """The third question of Figure 5: is the applied measure effective?"""
-
-    NO = "no"
-    PARTLY = "partly"
-    YES = "yes"
+#: The third question of Figure 5: is the applied measure effective?
+Effectiveness = closed_list("Effectiveness", "no", "partly", "yes")
 
 
 def rating_from_evaluation(

@@ -29,17 +29,18 @@ DRAFT_BOX = [
 
 
 def cover(report: Report, kind: str) -> list:
-    period = " to ".join(d for d in (report.start_date, report.end_date) if d)
+    scope = report.scope
+    period = " to ".join(d for d in (scope.start_date, scope.end_date) if d)
     facts = [
-        ("Administration", report.administration),
+        ("Administration", scope.administration),
         ("Period", period),
-        ("Location", report.location),
+        ("Location", scope.location),
         ("Mode", report.mode),
-        ("Responsible unit", report.responsible_unit),
+        ("Responsible unit", scope.responsible_unit),
         ("Date of this document", report.today),
     ]
-    story = [gap(40), para(kind.upper(), "muted"), para(report.title, "title")]
-    story.append(para(report.administration, "subtitle"))
+    story = [gap(40), para(kind.upper(), "muted"), para(scope.title, "title")]
+    story.append(para(scope.administration, "subtitle"))
     story.append(gap(10))
     rows = [[para(k, "cellbold"), para(v, "cell")] for k, v in facts if v]
     story.append(table(rows, [120, 300], header=False))
@@ -88,7 +89,7 @@ def draft_notice(report: Report) -> list:
 def methodology(report: Report, width: float) -> list:
     scope = ", ".join(f"{s.code} {s.title}" for s in report.in_scope())
     story = [heading("2 Description and methodology", 1)]
-    extent = f"comprehensive, all {SECTIONS_WORDS}" if report.comprehensive else "selected"
+    extent = f"comprehensive, all {SECTIONS_WORDS}" if report.scope.comprehensive else "selected"
     text = (
         f"The assessment followed the WCO Integrity Development Guide (Part II): {report.mode}. "
         f"Scope: {extent} ({scope})."
@@ -101,8 +102,9 @@ def methodology(report: Report, width: float) -> list:
                 "packages and the master; this is a draft."
             )
         )
-    if report.responsible_persons:
-        story.append(para(f"Responsible: {report.responsible_unit}; {report.responsible_persons}."))
+    if report.scope.responsible_persons:
+        responsible = f"{report.scope.responsible_unit}; {report.scope.responsible_persons}"
+        story.append(para(f"Responsible: {responsible}."))
     story.append(
         para(
             "Working groups answered the IDG checklist and evaluated each existing measure with "

@@ -79,6 +79,17 @@ __all__ = [
 SHOWN_STATUSES = ("agreed", "amended", "proposed")
 
 
+#: The scope's free text, pseudonymised with the rest of the report when asked.
+_FREE_TEXT = (
+    "title",
+    "administration",
+    "location",
+    "responsible_unit",
+    "responsible_persons",
+    "terms_of_reference",
+)
+
+
 def read_report(
     document: AssessmentDocument, *, pseudonymise: bool = False, public: bool = False
 ) -> Report:
@@ -194,16 +205,11 @@ def read_report(
     sessions = list_sessions(document)
     documents = list_documents(document)
     report = Report(
-        title=clean(assessment.title),
-        administration=clean(assessment.administration),
+        scope=replace(
+            assessment,
+            **{name: clean(getattr(assessment, name)) for name in _FREE_TEXT},
+        ),
         mode=MODES.get(assessment.mode, assessment.mode),
-        comprehensive=assessment.comprehensive,
-        continuous=assessment.continuous,
-        start_date=assessment.start_date,
-        end_date=assessment.end_date,
-        location=clean(assessment.location),
-        responsible_unit=clean(assessment.responsible_unit),
-        responsible_persons=clean(assessment.responsible_persons),
         terms_of_reference=tor,
         sections=sections,
         participants=[

@@ -59,7 +59,9 @@ def export_pdf(
 
         chosen = find_group(document, group or "").id
     report = read_report(document, pseudonymise=pseudonymise, public=public)
-    info = PageInfo(report.title, confidentiality_line(report.administration, public, pseudonymise))
+    info = PageInfo(
+        report.scope.title, confidentiality_line(report.scope.administration, public, pseudonymise)
+    )
     handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(handle)
     try:

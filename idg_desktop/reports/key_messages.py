@@ -36,7 +36,7 @@ def _coverage(report: Report) -> str:
         sections,
         section=SECTION_WORDS,
         sections=SECTIONS_WORDS,
-        extent="comprehensive" if report.comprehensive else "selected sections",
+        extent="comprehensive" if report.scope.comprehensive else "selected sections",
     )
     people, groups = len(report.participants), len(report.groups)
     if people:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from idg_desktop.domain import records
 from idg_desktop.services.profile import ProfileCell
 
 
@@ -114,16 +115,10 @@ class KpiSheet:
 
 @dataclass
 class Report:
-    title: str
-    administration: str
-    mode: str
-    comprehensive: bool
-    continuous: bool
-    start_date: str
-    end_date: str
-    location: str
-    responsible_unit: str
-    responsible_persons: str
+    #: The assessment's scope, its free text pseudonymised when asked
+    #: (``dataclasses.replace`` of the service's snapshot).
+    scope: records.Assessment
+    mode: str  # the scope's mode in words ("Mode 1: external facilitation, in-country")
     terms_of_reference: list[tuple[str, str, str]]  # label, value, group
     sections: list[Section]
     participants: list[Participant]

@@ -7,24 +7,22 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, PageBreak, Table, TableStyle
 
+from idg_desktop.domain.vocabulary import Rating
 from idg_desktop.reports import words
 from idg_desktop.reports.charts import canvas_for
 from idg_desktop.reports.content import Report
 from idg_desktop.reports.layout import RULE_COLOUR, fractions, gap, heading, para, table
 
-TICKS = (
-    "absent",
-    "not-applied",
-    "not-effective",
-    "partially-effective",
-    "effective",
-    "not-applicable",
-)
+#: The worksheet's tick boxes: every rating but "not assessed" (left blank).
+TICKS = tuple(rating.value for rating in Rating if rating is not Rating.NOT_ASSESSED)
 
 
 def tor_story(report: Report, width: float) -> list:
-    story = [para("Annex 5 · Terms of reference", "muted"), heading(report.title, 1, toc=False)]
-    story.append(para(report.administration, "subtitle"))
+    story = [
+        para("Annex 5 · Terms of reference", "muted"),
+        heading(report.scope.title, 1, toc=False),
+    ]
+    story.append(para(report.scope.administration, "subtitle"))
     rows = [[para("Item", "head"), para("Terms", "head")]]
     extra = []
     current = ""
@@ -106,7 +104,7 @@ def _writing_room(width: float, lines: int, label: str = "") -> Table:
 def worksheet_story(report: Report, group, width: float) -> list:
     """One group's checklist: each question with room to write and the ladder to tick."""
     story = [para("Working group worksheet", "muted"), heading(group.name, 1, toc=False)]
-    story.append(para(report.title, "subtitle"))
+    story.append(para(report.scope.title, "subtitle"))
     facts = [
         ("Sections", ", ".join(group.sections)),
         ("Members", ", ".join(group.members)),

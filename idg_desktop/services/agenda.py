@@ -10,13 +10,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from sqlalchemy import select
-
 from idg_desktop.domain import records
 from idg_desktop.errors import InvalidInput
 from idg_desktop.services.participants import find_participant
 from idg_desktop.services.records import by_prefix, stamp_new, touch
-from idg_desktop.services.snapshots import snapshot, snapshots
+from idg_desktop.services.snapshots import fetch, snapshot
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
 
@@ -63,13 +61,8 @@ def add_session(
 
 
 def list_sessions(document: AssessmentDocument) -> list[records.WorkshopSession]:
-    return snapshots(
-        document.session.scalars(
-            select(models.WorkshopSession).order_by(
-                models.WorkshopSession.date, models.WorkshopSession.start, models.WorkshopSession.id
-            )
-        )
-    )
+    held = models.WorkshopSession
+    return fetch(document, held, order_by=(held.date, held.start, held.id))
 
 
 #: The fields of a session people change (``idg session set``; the keys of ``idg sessions --json``).

@@ -22,8 +22,8 @@ from idg_desktop.domain.vocabulary import (
     parse_choice,
 )
 from idg_desktop.errors import InvalidInput, NotFound
-from idg_desktop.services.records import Visit, stamp_new, touch
-from idg_desktop.services.snapshots import snapshot, snapshots
+from idg_desktop.services.records import Visit, copied, stamp_new, touch
+from idg_desktop.services.snapshots import fetch, snapshot
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
 
@@ -177,14 +177,9 @@ def _keep_version(answer: models.Answer, session) -> None:
         session.add(
             models.AnswerVersion(
                 answer_id=answer.id,
-                revision=answer.revision,
-                text=answer.text,
-                rating=answer.rating,
-                evidence=answer.evidence,
-                author_id=answer.author_id,
-                group_id=answer.group_id,
-                written_at=answer.updated_at,
+                **copied(answer, "revision", "text", "rating", "evidence", "author_id", "group_id"),
                 origin=answer.origin,
+                written_at=answer.updated_at,
             )
         )
 
@@ -192,10 +187,5 @@ def _keep_version(answer: models.Answer, session) -> None:
 def answer_history(
     document: AssessmentDocument, answer: records.Answer
 ) -> list[records.AnswerVersion]:
-    return snapshots(
-        document.session.scalars(
-            select(models.AnswerVersion)
-            .where(models.AnswerVersion.answer_id == answer.id)
-            .order_by(models.AnswerVersion.revision)
-        )
-    )
+    version = models.AnswerVersion
+    return fetch(document, version, version.answer_id == answer.id, order_by=(version.revision,))

@@ -31,8 +31,8 @@ from idg_desktop.domain.framework import (
 )
 from idg_desktop.domain.vocabulary import Mode, parse_choice
 from idg_desktop.errors import InvalidInput
-from idg_desktop.services.records import stamp_new, touch
-from idg_desktop.services.snapshots import snapshot, snapshots
+from idg_desktop.services.records import add_new, copied, touch
+from idg_desktop.services.snapshots import fetch, snapshot
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument, Clock, utc_now
 
@@ -76,9 +76,7 @@ def copy_framework(document: AssessmentDocument, framework: Framework, in_scope:
     for index, section in enumerate(framework.sections):
         session.add(
             models.Section(
-                code=section.code,
-                title=section.title,
-                category=section.category,
+                **copied(section, "code", "title", "category"),
                 position=index,
                 in_scope=section.code in in_scope,
             )
@@ -89,21 +87,15 @@ def copy_framework(document: AssessmentDocument, framework: Framework, in_scope:
         for sub_index, sub in enumerate(section.subareas):
             session.add(
                 models.SubArea(
-                    section_code=section.code,
-                    label=sub.label,
-                    title=sub.title,
-                    position=sub_index,
+                    section_code=section.code, **copied(sub, "label", "title"), position=sub_index
                 )
             )
             for question in sub.questions:
                 session.add(
                     models.Question(
-                        id=question.id,
+                        **copied(question, "id", "part", "number", "text"),
                         section_code=section.code,
                         subarea_label=sub.label,
-                        part=question.part,
-                        number=question.number,
-                        text=question.text,
                         custom=False,
                         position=position,
                         created_at=now,
@@ -158,8 +150,7 @@ def create_assessment(
             responsible_persons=scope.responsible_persons,
             terms_of_reference=json.dumps(terms, ensure_ascii=False),
         )
-        stamp_new(document, assessment, record_id=assessment_id)
-        session.add(assessment)
+        add_new(document, assessment, record_id=assessment_id)
         session.add(models.Meta(key="assessment_id", value=assessment.id))
         session.add(models.Meta(key="created_at", value=document.now().isoformat()))
         session.add(models.Meta(key="created_by", value=_app_version()))
@@ -186,11 +177,8 @@ def _assessment_row(document: AssessmentDocument) -> models.Assessment:
 
 
 def sections_in_scope(document: AssessmentDocument) -> list[records.Section]:
-    return snapshots(
-        document.session.scalars(
-            select(models.Section).where(models.Section.in_scope).order_by(models.Section.position)
-        )
-    )
+    section = models.Section
+    return fetch(document, section, section.in_scope, order_by=(section.position,))
 
 
 def section_of(document: AssessmentDocument, code: str) -> records.Section:

@@ -7,12 +7,10 @@ import hashlib
 import re
 from pathlib import Path
 
-from sqlalchemy import select
-
 from idg_desktop.domain import records
 from idg_desktop.errors import InvalidInput
-from idg_desktop.services.records import stamp_new, touch
-from idg_desktop.services.snapshots import snapshot, snapshots
+from idg_desktop.services.records import add_new, touch
+from idg_desktop.services.snapshots import fetch, snapshot
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
 
@@ -43,7 +41,7 @@ def add_document(
         except OSError as error:
             raise InvalidInput(f"Cannot read {attachment} ({error.strerror}).") from None
         file_name = Path(attachment).name
-    with document.edit() as session:
+    with document.edit():
         record = models.BackgroundDocument(
             kind=kind,
             title=title.strip(),
@@ -53,8 +51,7 @@ def add_document(
             content=content,
             sha256=hashlib.sha256(content).hexdigest() if content is not None else "",
         )
-        stamp_new(document, record, record_id=record_id)
-        session.add(record)
+        add_new(document, record, record_id=record_id)
     return snapshot(record)
 
 
@@ -71,10 +68,5 @@ def update_document(document: AssessmentDocument, record_id: str, **changes: str
 
 
 def list_documents(document: AssessmentDocument) -> list[records.BackgroundDocument]:
-    return snapshots(
-        document.session.scalars(
-            select(models.BackgroundDocument).order_by(
-                models.BackgroundDocument.created_at, models.BackgroundDocument.id
-            )
-        )
-    )
+    kept = models.BackgroundDocument
+    return fetch(document, kept, order_by=(kept.created_at, kept.id))

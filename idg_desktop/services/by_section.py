@@ -9,65 +9,58 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from idg_desktop.domain import records
-from idg_desktop.services.snapshots import snapshots
+from idg_desktop.services.snapshots import fetch
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
 
 
+def _of_sections(document: AssessmentDocument, model, sections: list[str], *order) -> list:
+    """The snapshots of ``model``'s rows in these sections, in ``order``."""
+    return fetch(document, model, model.section_code.in_(sections), order_by=order)
+
+
 def questions_in(document: AssessmentDocument, sections: list[str]) -> list[records.Question]:
     """Checklist order (the guide's questions and the document's own)."""
-    query = (
-        select(models.Question)
-        .where(models.Question.section_code.in_(sections))
-        .order_by(models.Question.position, models.Question.id)
-    )
-    return snapshots(document.session.scalars(query))
+    question = models.Question
+    return _of_sections(document, question, sections, question.position, question.id)
 
 
 def answers_in(document: AssessmentDocument, sections: list[str]) -> list[records.Answer]:
     """In the order of their questions."""
-    query = (
-        select(models.Answer)
-        .join(models.Question, models.Question.id == models.Answer.question_id)
-        .where(models.Question.section_code.in_(sections))
-        .order_by(models.Question.position)
+    question = models.Question
+    return fetch(
+        document,
+        models.Answer,
+        question.section_code.in_(sections),
+        join=(question, question.id == models.Answer.question_id),
+        order_by=(question.position,),
     )
-    return snapshots(document.session.scalars(query))
 
 
 def findings_in(document: AssessmentDocument, sections: list[str]) -> list[records.Finding]:
     """Oldest first."""
-    query = (
-        select(models.Finding)
-        .where(models.Finding.section_code.in_(sections))
-        .order_by(models.Finding.created_at, models.Finding.id)
-    )
-    return snapshots(document.session.scalars(query))
+    finding = models.Finding
+    return _of_sections(document, finding, sections, finding.created_at, finding.id)
 
 
 def every_section(document: AssessmentDocument) -> list[records.Section]:
     """Every section of the framework, in scope or not, in the guide's order."""
-    return snapshots(
-        document.session.scalars(select(models.Section).order_by(models.Section.position))
-    )
+    return fetch(document, models.Section, order_by=(models.Section.position,))
 
 
 def every_subarea(document: AssessmentDocument) -> list[records.SubArea]:
     """Every sub-area, in the guide's order."""
-    return snapshots(
-        document.session.scalars(select(models.SubArea).order_by(models.SubArea.position))
-    )
+    return fetch(document, models.SubArea, order_by=(models.SubArea.position,))
 
 
 def every_question(document: AssessmentDocument) -> list[records.Question]:
     """Every question, in checklist order."""
-    query = select(models.Question).order_by(models.Question.position)
-    return snapshots(document.session.scalars(query))
+    return fetch(document, models.Question, order_by=(models.Question.position,))
 
 
 def answers_by_question(document: AssessmentDocument) -> dict[str, records.Answer]:
     """Every answer, by the id of its question."""
-    return {a.question_id: a for a in snapshots(document.session.scalars(select(models.Answer)))}
+    return {a.question_id: a for a in fetch(document, models.Answer)}
 
 
 def questions_of_findings(document: AssessmentDocument) -> dict[str, list[str]]:

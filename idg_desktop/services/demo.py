@@ -46,23 +46,36 @@ class _DemoClock:
         return self._start + timedelta(seconds=next(self._ticks))
 
 
+def _given(record: dict[str, Any], *required: str, **optional: Any) -> dict[str, Any]:
+    """A service's keyword arguments from one record of the demo's data: the
+    ``required`` keys, and the ``optional`` ones where the record has them,
+    else the defaults given here."""
+    return {
+        **{key: record[key] for key in required},
+        **{key: record.get(key, default) for key, default in optional.items()},
+    }
+
+
 def build_demo(path: Path | str) -> AssessmentDocument:
     """Write the demo workshop to ``path`` (which must not exist) and open it."""
     data = load_demo_data()
     a = data["assessment"]
     clock = _DemoClock(datetime.fromisoformat(a["start_date"] + "T08:00:00"))
     scope = Scope(
-        title=a["title"],
-        administration=a["administration"],
-        mode=a["mode"],
-        sections=a.get("sections"),
-        continuous=a.get("continuous", False),
-        start_date=a.get("start_date", ""),
-        end_date=a.get("end_date", ""),
-        location=a.get("location", ""),
-        responsible_unit=a.get("responsible_unit", ""),
-        responsible_persons=a.get("responsible_persons", ""),
-        terms_of_reference=a.get("terms_of_reference", {}),
+        **_given(
+            a,
+            "title",
+            "administration",
+            "mode",
+            sections=None,
+            continuous=False,
+            start_date="",
+            end_date="",
+            location="",
+            responsible_unit="",
+            responsible_persons="",
+            terms_of_reference={},
+        )
     )
     document = create_assessment(
         path, scope, assessment_id=a["id"], clock=clock, origin=DEMO_ORIGIN
@@ -84,14 +97,17 @@ def _fill(document: AssessmentDocument, data: dict[str, Any]) -> None:
         participants.add_participant(
             document,
             participants.ParticipantData(
-                name=p["name"],
-                unit=p.get("unit", ""),
-                expertise=p.get("expertise", ""),
-                external=p.get("external", False),
-                stakeholder=p.get("stakeholder", "customs"),
-                gender=p.get("gender", "undisclosed"),
-                role=p.get("role", "contributor"),
-                email=p.get("email", ""),
+                **_given(
+                    p,
+                    "name",
+                    unit="",
+                    expertise="",
+                    external=False,
+                    stakeholder="customs",
+                    gender="undisclosed",
+                    role="contributor",
+                    email="",
+                )
             ),
             record_id=p["id"],
         )
@@ -130,13 +146,16 @@ def _fill(document: AssessmentDocument, data: dict[str, Any]) -> None:
     for f in data["findings"]:
         findings.add_finding(
             document,
-            section=f["section"],
-            kind=f["kind"],
-            text=f["text"],
-            questions=f.get("questions", []),
-            proposed_action=f.get("proposed_action", ""),
-            status=f.get("status", "proposed"),
-            confidential=f.get("confidential", False),
+            **_given(
+                f,
+                "section",
+                "kind",
+                "text",
+                questions=[],
+                proposed_action="",
+                status="proposed",
+                confidential=False,
+            ),
             group_id=f.get("group"),
             author_id=f.get("author"),
             record_id=f["id"],
@@ -151,11 +170,7 @@ def _fill(document: AssessmentDocument, data: dict[str, Any]) -> None:
     for a in data.get("activities", []):
         activities.add_activity(
             document,
-            title=a["title"],
-            section=a["section"],
-            findings=a.get("findings", []),
-            description=a.get("description", ""),
-            confidential=a.get("confidential", False),
+            **_given(a, "title", "section", findings=[], description="", confidential=False),
             record_id=a["id"],
         )
         if a.get("ratings"):
@@ -167,21 +182,13 @@ def _fill(document: AssessmentDocument, data: dict[str, Any]) -> None:
     _build_plan(document, data.get("plan", {}))
     for d in data.get("documents", []):
         background.add_document(
-            document,
-            title=d["title"],
-            kind=d.get("kind", "other"),
-            reference=d.get("reference", ""),
-            notes=d.get("notes", ""),
-            record_id=d["id"],
+            document, **_given(d, "title", kind="other", reference="", notes=""), record_id=d["id"]
         )
     for s in data.get("sessions", []):
         agenda.add_session(
             document,
             day=s["date"],
-            topic=s["topic"],
-            start=s.get("start", ""),
-            duration_minutes=s.get("duration_minutes", 0),
-            participants=s.get("participants", []),
+            **_given(s, "topic", start="", duration_minutes=0, participants=[]),
             record_id=s["id"],
         )
     from idg_desktop.services.steps import set_step
@@ -199,19 +206,12 @@ def _build_plan(document: AssessmentDocument, plan: dict[str, Any]) -> None:
     for o in plan.get("outcomes", []):
         action_plan.add_outcome(
             document,
-            title=o["title"],
-            level=o["level"],
-            parent=o.get("parent"),
-            description=o.get("description", ""),
+            **_given(o, "title", "level", parent=None, description=""),
             record_id=o["id"],
         )
     for o in plan.get("outputs", []):
         action_plan.add_output(
-            document,
-            title=o["title"],
-            outcome=o["outcome"],
-            description=o.get("description", ""),
-            record_id=o["id"],
+            document, **_given(o, "title", "outcome", description=""), record_id=o["id"]
         )
     for a in plan.get("activities", []):
         action_plan.place_activity(document, a["activity"], a["output"])
@@ -242,10 +242,7 @@ def _build_plan(document: AssessmentDocument, plan: dict[str, Any]) -> None:
     for a in plan.get("adoptions", []):
         action_plan.add_adoption(
             document,
-            endorsed_by=a["endorsed_by"],
-            endorsed_on=a["endorsed_on"],
-            strategy_link=a.get("strategy_link", ""),
-            note=a.get("note", ""),
+            **_given(a, "endorsed_by", "endorsed_on", strategy_link="", note=""),
             record_id=a["id"],
         )
 

@@ -14,23 +14,28 @@ from idg_desktop.domain.vocabulary import FindingKind, FindingStatus, parse_choi
 from idg_desktop.errors import InvalidInput
 from idg_desktop.services.answers import find_question
 from idg_desktop.services.assessment import section_of
-from idg_desktop.services.records import Visit, by_prefix, stamp_new, touch
-from idg_desktop.services.snapshots import snapshot, snapshots
+from idg_desktop.services.records import Visit, by_prefix, copied, stamp_new, touch
+from idg_desktop.services.snapshots import fetch, snapshot
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
 
 
-def _event(document: AssessmentDocument, finding: models.Finding, action: str, note: str = ""):
+def finding_event(
+    document: AssessmentDocument,
+    finding: models.Finding,
+    action: str,
+    note: str = "",
+    origin: str | None = None,
+) -> models.FindingEvent:
+    """The history entry of ``finding`` as it stands after ``action``, written
+    now (``origin``: where the change came from, else this laptop)."""
     return models.FindingEvent(
         finding_id=finding.id,
-        revision=finding.revision,
+        **copied(finding, "revision", "status", "text", "proposed_action"),
         action=action,
-        status=finding.status,
-        text=finding.text,
-        proposed_action=finding.proposed_action,
         note=note,
         at=document.now(),
-        origin=document.origin,
+        origin=document.origin if origin is None else origin,
     )
 
 
@@ -103,7 +108,7 @@ def add_finding(
         ]
         session.add(finding)
         session.flush()
-        session.add(_event(document, finding, "created"))
+        session.add(finding_event(document, finding, "created"))
     return snapshot(finding)
 
 
@@ -193,7 +198,7 @@ def update_finding(
         if origin is not None:
             finding.origin = origin
         session.flush()
-        event = _event(document, finding, "edited", note)
+        event = finding_event(document, finding, "edited", note)
         if origin is not None:
             event.origin = origin
         earlier = visit.notes.get("finding_event") if visit is not None else None
@@ -234,27 +239,23 @@ def _check_movable(document: AssessmentDocument, finding: models.Finding, code: 
 def list_findings(
     document: AssessmentDocument, section: str | None = None
 ) -> list[records.Finding]:
-    query = select(models.Finding).join(
-        models.Section, models.Section.code == models.Finding.section_code
-    )
-    if section:
-        query = query.where(models.Finding.section_code == section_of(document, section).code)
-    return snapshots(
-        document.session.scalars(
-            query.order_by(models.Section.position, models.Finding.created_at, models.Finding.id)
-        )
+    finding, in_section = models.Finding, models.Section
+    where = [finding.section_code == section_of(document, section).code] if section else []
+    return fetch(
+        document,
+        finding,
+        *where,
+        join=(in_section, in_section.code == finding.section_code),
+        order_by=(in_section.position, finding.created_at, finding.id),
     )
 
 
 def finding_history(
     document: AssessmentDocument, finding: records.Finding
 ) -> list[records.FindingEvent]:
-    return snapshots(
-        document.session.scalars(
-            select(models.FindingEvent)
-            .where(models.FindingEvent.finding_id == finding.id)
-            .order_by(models.FindingEvent.revision, models.FindingEvent.at)
-        )
+    event = models.FindingEvent
+    return fetch(
+        document, event, event.finding_id == finding.id, order_by=(event.revision, event.at)
     )
 
 
@@ -343,7 +344,7 @@ def merge_finding(document: AssessmentDocument, reference: str, into: str) -> re
         if taken or new_links:
             touch(document, target)
         session.flush()
-        merged = _event(
+        merged = finding_event(
             document, finding, FindingStatus.MERGED.value, f"Merged into {target.id[:8]}"
         )
         session.add(merged)
@@ -353,5 +354,5 @@ def merge_finding(document: AssessmentDocument, reference: str, into: str) -> re
                 *([f"the questions {', '.join(new_links)}"] if new_links else []),
             ]
             note = f"Took in {' and '.join(what)} of {finding.id[:8]}, merged into it"
-            session.add(_event(document, target, "edited", note))
+            session.add(finding_event(document, target, "edited", note))
     return snapshot(finding)

@@ -24,7 +24,7 @@ from idg_desktop.services.group_queries import (
     list_groups,
 )
 from idg_desktop.services.participants import list_participants
-from idg_desktop.services.records import stamp_new, touch
+from idg_desktop.services.records import add_new, touch
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
 
@@ -218,8 +218,7 @@ def auto_allocate(document: AssessmentDocument, count: int) -> Allocation:
         groups = list(existing)
         for name, _codes, _members in plan.groups[len(existing) :]:
             group = models.WorkingGroup(name=name, position=len(groups) + 1)
-            stamp_new(document, group)
-            session.add(group)
+            add_new(document, group)
             groups.append(group)
         session.flush()
         session.execute(delete(models.GroupSection))

@@ -16,7 +16,7 @@ from idg_desktop.domain import records
 from idg_desktop.errors import Ambiguous, NotFound
 from idg_desktop.services.assessment import sections_in_scope
 from idg_desktop.services.records import by_prefix, looks_like_id
-from idg_desktop.services.snapshots import snapshot, snapshots
+from idg_desktop.services.snapshots import fetch, snapshot, snapshots
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
 
@@ -102,13 +102,13 @@ def group_members(
     document: AssessmentDocument, group: records.WorkingGroup
 ) -> list[records.Participant]:
     """The participants in ``group`` now, in the participants' order."""
-    return snapshots(
-        document.session.scalars(
-            select(models.Participant)
-            .join(models.GroupMember, models.GroupMember.participant_id == models.Participant.id)
-            .where(models.GroupMember.group_id == group.id)
-            .order_by(models.Participant.created_at, models.Participant.id)
-        )
+    person, member = models.Participant, models.GroupMember
+    return fetch(
+        document,
+        person,
+        member.group_id == group.id,
+        join=(member, member.participant_id == person.id),
+        order_by=(person.created_at, person.id),
     )
 
 

@@ -39,7 +39,7 @@ from idg_desktop.services.group_queries import (
     name_taken,
 )
 from idg_desktop.services.participants import find_participant
-from idg_desktop.services.records import stamp_new, touch
+from idg_desktop.services.records import add_new, touch
 from idg_desktop.services.snapshots import snapshot
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
@@ -103,8 +103,7 @@ def add_group(
     with document.edit():
         position = session.scalar(select(func.max(models.WorkingGroup.position)))
         group = models.WorkingGroup(name=name, position=(position or 0) + 1)
-        stamp_new(document, group, record_id=record_id)
-        session.add(group)
+        add_new(document, group, record_id=record_id)
         session.flush()
         for code in codes:
             _give_section(document, group, code)

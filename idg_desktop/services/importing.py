@@ -30,7 +30,7 @@ from sqlalchemy import select
 from idg_desktop.domain.vocabulary import Gender, Role, Stakeholder
 from idg_desktop.errors import InvalidInput
 from idg_desktop.services.participants import ParticipantData
-from idg_desktop.services.records import stamp_new
+from idg_desktop.services.records import add_new
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
 
@@ -338,7 +338,7 @@ def apply_import(
     """
     total = len(preview.rows)
     created: list[models.Participant] = []
-    with document.edit() as session:
+    with document.edit():
         existing = _existing_names(document) if skip_existing else set()
         for done, row in enumerate(preview.rows, start=1):
             if row.data is not None and not row.errors:
@@ -346,8 +346,7 @@ def apply_import(
                 key = _name_key(clean.name)
                 if key not in existing:
                     participant = models.Participant(**clean.__dict__)
-                    stamp_new(document, participant)
-                    session.add(participant)
+                    add_new(document, participant)
                     created.append(participant)
                     if skip_existing:
                         existing.add(key)

@@ -19,7 +19,7 @@ from idg_desktop.domain import figure5, records
 from idg_desktop.domain.vocabulary import Rating
 from idg_desktop.errors import InvalidInput
 from idg_desktop.services import answers, findings
-from idg_desktop.services.records import by_prefix, keep_tracked, stamp_new, touch
+from idg_desktop.services.records import add_new, by_prefix, keep_tracked, stamp_new, touch
 from idg_desktop.services.snapshots import snapshot
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
@@ -138,16 +138,8 @@ def add_finding(
     document.session.add(row)
     document.session.flush()
     document.session.add(
-        models.FindingEvent(
-            finding_id=row.id,
-            revision=row.revision,
-            action="imported",
-            status=row.status,
-            text=row.text,
-            proposed_action=row.proposed_action,
-            note=f"From {group['name']}",
-            at=document.now(),
-            origin=data["origin"],
+        findings.finding_event(
+            document, row, "imported", f"From {group['name']}", origin=data["origin"]
         )
     )
 
@@ -214,8 +206,7 @@ def log_merge(
         outcome=outcome,
         summary=json.dumps(summary),
     )
-    stamp_new(document, entry)
-    document.session.add(entry)
+    add_new(document, entry)
 
 
 def open_conflict_count(document: AssessmentDocument) -> int:

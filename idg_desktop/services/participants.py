@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 from idg_desktop.domain import records
 from idg_desktop.domain.vocabulary import Gender, Role, Stakeholder, parse_choice
 from idg_desktop.errors import Ambiguous, InvalidInput, NotFound
-from idg_desktop.services.records import by_prefix, looks_like_id, stamp_new, touch
-from idg_desktop.services.snapshots import snapshot, snapshots
+from idg_desktop.services.records import add_new, by_prefix, looks_like_id, touch
+from idg_desktop.services.snapshots import fetch, snapshot
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
 
@@ -48,10 +48,9 @@ def add_participant(
     document: AssessmentDocument, data: ParticipantData, *, record_id: str | None = None
 ) -> records.Participant:
     clean = data.validated()
-    with document.edit() as session:
+    with document.edit():
         participant = models.Participant(**clean.__dict__)
-        stamp_new(document, participant, record_id=record_id)
-        session.add(participant)
+        add_new(document, participant, record_id=record_id)
     return snapshot(participant)
 
 
@@ -84,13 +83,8 @@ def remove_participant(document: AssessmentDocument, participant_id: str) -> Non
 
 
 def list_participants(document: AssessmentDocument) -> list[records.Participant]:
-    return snapshots(
-        document.session.scalars(
-            select(models.Participant).order_by(
-                models.Participant.created_at, models.Participant.id
-            )
-        )
-    )
+    person = models.Participant
+    return fetch(document, person, order_by=(person.created_at, person.id))
 
 
 def find_participant(document: AssessmentDocument, reference: str) -> records.Participant:

@@ -42,6 +42,12 @@ def short_id(record_id: str) -> str:
     return record_id[:SHORT_ID_LENGTH]
 
 
+def copied(source: Any, *names: str) -> dict[str, Any]:
+    """``source``'s values of ``names``, for a new row with columns named alike
+    (a history entry keeping its record's text, a row of the framework's question)."""
+    return {name: getattr(source, name) for name in names}
+
+
 def stamp_new(document: AssessmentDocument, record: T, *, record_id: str | None = None) -> T:
     """Give a new record its id, timestamps, origin and first revision."""
     now = document.now()
@@ -50,6 +56,13 @@ def stamp_new(document: AssessmentDocument, record: T, *, record_id: str | None 
     record.updated_at = now
     record.origin = document.origin
     record.revision = 1
+    return record
+
+
+def add_new(document: AssessmentDocument, record: T, *, record_id: str | None = None) -> T:
+    """Create a tracked record in the open edit: stamp it new (:func:`stamp_new`)
+    and add it to the file's session."""
+    document.session.add(stamp_new(document, record, record_id=record_id))
     return record
 
 

@@ -13,8 +13,11 @@ from dataclasses import fields
 from functools import cache
 from typing import Any, TypeVar
 
+from sqlalchemy import select
+
 from idg_desktop.domain import records
 from idg_desktop.storage import models
+from idg_desktop.storage.document import AssessmentDocument
 
 S = TypeVar("S")
 
@@ -48,3 +51,19 @@ def snapshot(row: models.Base) -> Any:
 
 def snapshots(rows: Iterable[models.Base]) -> list[Any]:
     return [snapshot(row) for row in rows]
+
+
+def fetch(
+    document: AssessmentDocument,
+    model: type[models.Base],
+    *where: Any,
+    order_by: tuple = (),
+    join: tuple = (),
+) -> list[Any]:
+    """The snapshots of ``model``'s rows that meet every condition in ``where``,
+    in ``order_by``'s order (``join``: a model and its ON clause, to filter or
+    sort by another table's columns)."""
+    query = select(model)
+    if join:
+        query = query.join(*join)
+    return snapshots(document.session.scalars(query.where(*where).order_by(*order_by)))

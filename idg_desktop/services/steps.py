@@ -26,7 +26,7 @@ from idg_desktop.domain.dates import iso_date, period_text
 from idg_desktop.errors import InvalidInput
 from idg_desktop.services.agenda import list_sessions
 from idg_desktop.services.assessment import assessment_of, framework_of
-from idg_desktop.services.records import stamp_new, touch
+from idg_desktop.services.records import add_new, touch
 from idg_desktop.services.snapshots import snapshot
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
@@ -110,7 +110,7 @@ def set_step(
         raise InvalidInput("Nothing to change: give start=YYYY-MM-DD and/or end=YYYY-MM-DD.")
     new_start = None if start is None else _date(start, "start date")
     new_end = None if end is None else _date(end, "end date")
-    with document.edit() as session:
+    with document.edit():
         record = _rows(document).get(step)
         old = (record.start_date, record.end_date) if record else ("", "")
         wanted = (
@@ -124,8 +124,7 @@ def set_step(
         if wanted != old:
             if record is None:
                 record = models.AssessmentStep(number=step)
-                stamp_new(document, record, record_id=record_id)
-                session.add(record)
+                add_new(document, record, record_id=record_id)
             else:
                 touch(document, record)
             record.start_date, record.end_date = wanted
@@ -167,12 +166,11 @@ def apply_proposals(document: AssessmentDocument) -> list[int]:
     }
     if not todo:
         return []
-    with document.edit() as session:
+    with document.edit():
         for number, (start, end) in sorted(todo.items()):
             record = rows.get(number)
             if record is None:
-                record = stamp_new(document, models.AssessmentStep(number=number))
-                session.add(record)
+                record = add_new(document, models.AssessmentStep(number=number))
             else:
                 touch(document, record)
             record.start_date, record.end_date = start, end

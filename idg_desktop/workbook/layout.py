@@ -86,12 +86,11 @@ DESCRIPTION = text("description", "Description", 40)
 MARKED = Column("confidential", "Confidential", "bool", 13)
 #: Schema 5: the plan's confidential marks (absent from older workbooks: no).
 CONFIDENTIAL = Column("confidential", "Confidential", "bool", 13, absent=False)
-TRACKED = (
-    Column("created_at", "Created (UTC)", "time", 28),
-    Column("updated_at", "Updated (UTC)", "time", 28),
-    text("origin", "Origin", 14),
-    Column("revision", "Revision", "int", 9),
-)
+SECTION = Column("section", "Section", "text", 9)  # a section's code
+CREATED = Column("created_at", "Created (UTC)", "time", 28)
+ORIGIN = text("origin", "Origin", 14)
+REVISION = Column("revision", "Revision", "int", 9)
+TRACKED = (CREATED, Column("updated_at", "Updated (UTC)", "time", 28), ORIGIN, REVISION)
 RATINGS = _values(Rating)
 RECORD_TYPES = ("answer", "finding")  # what a conflict is about
 CONFLICT_STATUSES = ("open", "resolved")
@@ -148,6 +147,12 @@ KPI_HEADERS = {
 }
 
 
+def tracked_sheet(key: str, name: str, *columns: Column, since: int = 1) -> Sheet:
+    """The sheet of a record kind that travels between laptops: its id, its own
+    columns, then what every such record carries (:data:`TRACKED`)."""
+    return Sheet(key, name, (ID, *columns, *TRACKED), since=since)
+
+
 def _plan_column(key: str) -> Column:
     if key == "staff_count":
         return Column(key, PLAN_HEADERS[key], "opt_int", 10)
@@ -176,95 +181,75 @@ SHEETS: tuple[Sheet, ...] = (
         ),
         vertical=True,
     ),
-    Sheet(
+    tracked_sheet(
         "participants",
         "Participants",
-        (
-            ID,
-            text("name", "Name"),
-            text("unit", "Unit"),
-            text("expertise", "Expertise"),
-            Column("external", "External", "bool", 13),
-            choice("stakeholder", "Stakeholder", _values(Stakeholder), width=22),
-            choice("gender", "Gender", _values(Gender)),
-            choice("role", "Role", _values(Role), width=22),
-            text("email", "Email", 24),
-            text("notes", "Notes"),
-            *TRACKED,
-        ),
+        text("name", "Name"),
+        text("unit", "Unit"),
+        text("expertise", "Expertise"),
+        Column("external", "External", "bool", 13),
+        choice("stakeholder", "Stakeholder", _values(Stakeholder), width=22),
+        choice("gender", "Gender", _values(Gender)),
+        choice("role", "Role", _values(Role), width=22),
+        text("email", "Email", 24),
+        text("notes", "Notes"),
     ),
-    Sheet(
+    tracked_sheet(
         "groups",
         "Working groups",
-        (
-            ID,
-            text("name", "Working group"),
-            Column("sections", "Sections", "list", 20),
-            Column("members", "Members (ids)", "list", 40),
-            info("member_names", "Members"),
-            ref("rapporteur", "Rapporteur (id)"),
-            POSITION,
-            *TRACKED,
-        ),
+        text("name", "Working group"),
+        Column("sections", "Sections", "list", 20),
+        Column("members", "Members (ids)", "list", 40),
+        info("member_names", "Members"),
+        ref("rapporteur", "Rapporteur (id)"),
+        POSITION,
     ),
-    Sheet(
+    tracked_sheet(
         "answers",
         "Answers",
-        (
-            ID,
-            Column("question", "Question", "text", 10),
-            info("question_text", "Checklist question", 50),
-            choice("rating", "Rating (Figure 5)", RATINGS, width=20, rating=True),
-            text("text", "Answer", 60),
-            text("evidence", "Evidence", 40),
-            Column("measure_exists", "Is there a measure?", "opt_bool", 12),
-            Column("applied", "Is it applied?", "opt_bool", 12),
-            choice("effective", "Is it effective?", _values(Effectiveness), empty=None),
-            Column("marked_for_review", "Marked for review", "bool", 13),
-            Column("reviewed", "Reviewed", "bool", 13),
-            MARKED,
-            GROUP,
-            AUTHOR,
-            *TRACKED,
-        ),
+        Column("question", "Question", "text", 10),
+        info("question_text", "Checklist question", 50),
+        choice("rating", "Rating (Figure 5)", RATINGS, width=20, rating=True),
+        text("text", "Answer", 60),
+        text("evidence", "Evidence", 40),
+        Column("measure_exists", "Is there a measure?", "opt_bool", 12),
+        Column("applied", "Is it applied?", "opt_bool", 12),
+        choice("effective", "Is it effective?", _values(Effectiveness), empty=None),
+        Column("marked_for_review", "Marked for review", "bool", 13),
+        Column("reviewed", "Reviewed", "bool", 13),
+        MARKED,
+        GROUP,
+        AUTHOR,
     ),
-    Sheet(
+    tracked_sheet(
         "findings",
         "Findings",
-        (
-            ID,
-            Column("section", "Section", "text", 9),
-            Column("questions", "Questions", "list", 16),
-            choice("kind", "Kind", _values(FindingKind), labels=FINDING_KIND_LABELS),
-            text("text", "Finding", 60),
-            text("proposed_action", "Proposed action", 50),
-            choice("status", "Status", _values(FindingStatus)),
-            MARKED,
-            GROUP,
-            AUTHOR,
-            ref("merged_into", "Merged into (id)"),
-            *TRACKED,
-        ),
+        SECTION,
+        Column("questions", "Questions", "list", 16),
+        choice("kind", "Kind", _values(FindingKind), labels=FINDING_KIND_LABELS),
+        text("text", "Finding", 60),
+        text("proposed_action", "Proposed action", 50),
+        choice("status", "Status", _values(FindingStatus)),
+        MARKED,
+        GROUP,
+        AUTHOR,
+        ref("merged_into", "Merged into (id)"),
     ),
-    Sheet(
+    tracked_sheet(
         "activities",
         "Activities and priorities",
-        (
-            ID,
-            text("title", "Activity", 50),
-            Column("section", "Section", "text", 9),
-            DESCRIPTION,
-            Column("findings", "Findings (ids)", "list", 40),
-            *(choice(c, CRITERIA_HEADERS[c], LEVELS, empty=None, width=12) for c in CRITERIA),
-            info("computed", "Computed priority", 12, labels_of(BANDS, BAND_LABELS)),
-            info("score", "Score", 8),
-            choice("override", "Priority chosen by the group", ("high", "medium", "low"), empty=""),
-            text("override_reason", "Reason for the choice"),
-            info("band", "Priority", 10, labels_of(BANDS, BAND_LABELS)),
-            CONFIDENTIAL,
-            POSITION,
-            *TRACKED,
-        ),
+        text("title", "Activity", 50),
+        SECTION,
+        DESCRIPTION,
+        Column("findings", "Findings (ids)", "list", 40),
+        *(choice(c, CRITERIA_HEADERS[c], LEVELS, empty=None, width=12) for c in CRITERIA),
+        info("computed", "Computed priority", 12, labels_of(BANDS, BAND_LABELS)),
+        info("score", "Score", 8),
+        choice("override", "Priority chosen by the group", ("high", "medium", "low"), empty=""),
+        text("override_reason", "Reason for the choice"),
+        info("band", "Priority", 10, labels_of(BANDS, BAND_LABELS)),
+        CONFIDENTIAL,
+        POSITION,
     ),
     Sheet(
         "plan",
@@ -276,24 +261,20 @@ SHEETS: tuple[Sheet, ...] = (
             *(_plan_column(key) for key in PLAN_HEADERS),
         ),
     ),
-    Sheet(
+    tracked_sheet(
         "kpis",
         "KPIs",
-        (
-            ID,
-            # Exactly one of the three (schema 5: KPIs of outcomes and outputs).
-            ref("activity", "Activity (id)"),
-            ref("outcome", "Outcome (id)", absent=None),
-            ref("output", "Output (id)", absent=None),
-            POSITION,
-            *(
-                Column(k, h, "list", 30) if k == "typologies" else text(k, h)
-                for k, h in KPI_HEADERS.items()
-            ),
-            Column("complete", "Sheet complete", "bool", 13),
-            CONFIDENTIAL,
-            *TRACKED,
+        # Exactly one of the three (schema 5: KPIs of outcomes and outputs).
+        ref("activity", "Activity (id)"),
+        ref("outcome", "Outcome (id)", absent=None),
+        ref("output", "Output (id)", absent=None),
+        POSITION,
+        *(
+            Column(k, h, "list", 30) if k == "typologies" else text(k, h)
+            for k, h in KPI_HEADERS.items()
         ),
+        Column("complete", "Sheet complete", "bool", 13),
+        CONFIDENTIAL,
     ),
     Sheet(
         "sections",
@@ -311,96 +292,68 @@ SHEETS: tuple[Sheet, ...] = (
         # The field's name and text first; its key, which import reads, to the right.
         (info("label", "Field", 30), text("text", "Text", 80), Column("key", "Key", "text", 26)),
     ),
-    Sheet(
+    tracked_sheet(
         "outcomes",
         "Outcomes",
-        (
-            ID,
-            choice("level", "Level", _values(OutcomeLevel)),
-            ref("parent", "Parent outcome (id)"),
-            text("title", "Outcome", 50),
-            DESCRIPTION,
-            CONFIDENTIAL,
-            POSITION,
-            *TRACKED,
-        ),
+        choice("level", "Level", _values(OutcomeLevel)),
+        ref("parent", "Parent outcome (id)"),
+        text("title", "Outcome", 50),
+        DESCRIPTION,
+        CONFIDENTIAL,
+        POSITION,
     ),
-    Sheet(
+    tracked_sheet(
         "outputs",
         "Outputs",
-        (
-            ID,
-            id_column("outcome", "Outcome (id)"),
-            text("title", "Output", 50),
-            DESCRIPTION,
-            CONFIDENTIAL,
-            POSITION,
-            *TRACKED,
-        ),
+        id_column("outcome", "Outcome (id)"),
+        text("title", "Output", 50),
+        DESCRIPTION,
+        CONFIDENTIAL,
+        POSITION,
     ),
-    Sheet(
+    tracked_sheet(
         "smart",
         "SMART",
-        (
-            ID,
-            id_column("node", "Objective (id)"),
-            choice("criterion", "Criterion", CONFIRMED),
-            text("by", "Confirmed by"),
-            *TRACKED,
-        ),
+        id_column("node", "Objective (id)"),
+        choice("criterion", "Criterion", CONFIRMED),
+        text("by", "Confirmed by"),
     ),
-    Sheet(
+    tracked_sheet(
         "adoptions",
         "Endorsements",
-        (
-            ID,
-            text("endorsed_by", "Endorsed by"),
-            text("endorsed_on", "Endorsed on", 12),
-            text("strategy_link", "Link to the strategy"),
-            text("note", "Note"),
-            *TRACKED,
-        ),
+        text("endorsed_by", "Endorsed by"),
+        text("endorsed_on", "Endorsed on", 12),
+        text("strategy_link", "Link to the strategy"),
+        text("note", "Note"),
     ),
-    Sheet(
+    tracked_sheet(
         "sessions",
         "Sessions",
-        (
-            ID,
-            text("date", "Date", 12),
-            text("start", "Start", 8),
-            Column("duration_minutes", "Duration (minutes)", "int", 10),
-            text("topic", "Topic", 50),
-            Column("participants", "Participants (ids)", "list", 40),
-            *TRACKED,
-        ),
+        text("date", "Date", 12),
+        text("start", "Start", 8),
+        Column("duration_minutes", "Duration (minutes)", "int", 10),
+        text("topic", "Topic", 50),
+        Column("participants", "Participants (ids)", "list", 40),
     ),
-    Sheet(
+    tracked_sheet(
         "steps",
         "Steps",
-        (
-            ID,
-            Column("number", "Step", "int", 6),
-            info("title", "Step of the assessment (IDG Part II)", 50),
-            text("start", "Start (YYYY-MM-DD)", 14),
-            text("end", "End (YYYY-MM-DD)", 14),
-            *TRACKED,
-        ),
+        Column("number", "Step", "int", 6),
+        info("title", "Step of the assessment (IDG Part II)", 50),
+        text("start", "Start (YYYY-MM-DD)", 14),
+        text("end", "End (YYYY-MM-DD)", 14),
         since=3,
     ),
-    Sheet(
+    tracked_sheet(
         "documents",
         "Documents",
-        (
-            ID,
-            text("kind", "Kind", 24),
-            text("title", "Title", 40),
-            text("reference", "Reference", 20),
-            text("notes", "Notes", 40),
-            text("file_name", "File name", 20),
-            text("sha256", "SHA-256 of the file", 20),
-            info("size", "Size (bytes)", 10),
-            *TRACKED,
-        ),
+        text("kind", "Kind", 24),
+        text("title", "Title", 40),
+        text("reference", "Reference", 20),
+        text("notes", "Notes", 40),
+        text("file_name", "File name", 20),
+        text("sha256", "SHA-256 of the file", 20),
+        info("size", "Size (bytes)", 10),
     ),
     Sheet(
         "answer_history",
@@ -408,14 +361,14 @@ SHEETS: tuple[Sheet, ...] = (
         (
             id_column("answer", "Answer (id)"),
             info("question", "Question", 10),
-            Column("revision", "Revision", "int", 9),
+            REVISION,
             choice("rating", "Rating (Figure 5)", RATINGS, width=20, rating=True),
             text("text", "Answer", 50),
             text("evidence", "Evidence", 40),
             AUTHOR,
             GROUP,
             Column("written_at", "Written (UTC)", "time", 28),
-            text("origin", "Origin", 14),
+            ORIGIN,
         ),
     ),
     Sheet(
@@ -423,30 +376,26 @@ SHEETS: tuple[Sheet, ...] = (
         "Finding history",
         (
             id_column("finding", "Finding (id)"),
-            Column("revision", "Revision", "int", 9),
+            REVISION,
             text("action", "Action", 12),
             choice("status", "Status", _values(FindingStatus)),
             text("text", "Finding", 50),
             text("proposed_action", "Proposed action", 40),
             text("note", "Note"),
             Column("at", "When (UTC)", "time", 28),
-            text("origin", "Origin", 14),
+            ORIGIN,
         ),
     ),
-    Sheet(
+    tracked_sheet(
         "conflicts",
         "Conflicts",
-        (
-            ID,
-            Column("record", "Record", "id", 14),
-            Column("section", "Section", "text", 9),
-            choice("record_type", "Kind of record", RECORD_TYPES, width=12),
-            choice("status", "Status", CONFLICT_STATUSES, width=12),
-            text("resolution", "Resolution (version kept)", 30),
-            Column("resolved_at", "Resolved (UTC)", "opt_time", 28),
-            Column("draft", "Consolidated text being written", "text", 40, absent=""),
-            *TRACKED,
-        ),
+        Column("record", "Record", "id", 14),
+        SECTION,
+        choice("record_type", "Kind of record", RECORD_TYPES, width=12),
+        choice("status", "Status", CONFLICT_STATUSES, width=12),
+        text("resolution", "Resolution (version kept)", 30),
+        Column("resolved_at", "Resolved (UTC)", "opt_time", 28),
+        Column("draft", "Consolidated text being written", "text", 40, absent=""),
         since=2,
     ),
     Sheet(
@@ -472,20 +421,16 @@ SHEETS: tuple[Sheet, ...] = (
         ),
         since=2,
     ),
-    Sheet(
+    tracked_sheet(
         "merge_log",
         "Merge log",
-        (
-            ID,
-            id_column("package_id", "Package (id)"),
-            choice("source", "Imported from", MERGE_SOURCES, width=12),
-            text("group_name", "Working group", 30),
-            choice("outcome", "Outcome", MERGE_OUTCOMES, width=18),
-            info("counts", "Records", 30),
-            text("summary", "Summary (JSON)", 50),
-            text("imported_by", "Imported by (installation)", 38),
-            *TRACKED,
-        ),
+        id_column("package_id", "Package (id)"),
+        choice("source", "Imported from", MERGE_SOURCES, width=12),
+        text("group_name", "Working group", 30),
+        choice("outcome", "Outcome", MERGE_OUTCOMES, width=18),
+        info("counts", "Records", 30),
+        text("summary", "Summary (JSON)", 50),
+        text("imported_by", "Imported by (installation)", 38),
         since=2,
     ),
     Sheet(
@@ -493,13 +438,13 @@ SHEETS: tuple[Sheet, ...] = (
         "Custom questions",
         (
             Column("id", "Question", "text", 10),
-            Column("section", "Section", "text", 9),
+            SECTION,
             text("subarea", "Sub-area", 9),
             Column("number", "Number", "int", 8),
             text("text", "Question text", 60),
             POSITION,
-            Column("created_at", "Created (UTC)", "time", 28),
-            text("origin", "Origin", 14),
+            CREATED,
+            ORIGIN,
         ),
     ),
     Sheet(

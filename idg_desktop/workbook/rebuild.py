@@ -267,15 +267,10 @@ def _plan(session: Any, rows: Rows) -> None:
                 typologies=json.dumps(k["typologies"], ensure_ascii=False),
             )
         )
-    for t in rows["smart"]:
-        session.add(
-            _record(
-                models.SmartConfirmation,
-                t,
-                ("criterion",),
-                {"node_id": "node", "confirmed_by": "by"},
-            )
-        )
+    ticks = {"node_id": "node", "confirmed_by": "by"}
+    session.add_all(
+        _record(models.SmartConfirmation, t, ("criterion",), ticks) for t in rows["smart"]
+    )
     adoption = ("endorsed_by", "endorsed_on", "strategy_link", "note")
     session.add_all(_record(models.Adoption, a, adoption) for a in rows["adoptions"])
     steps = {"number": "number", "start_date": "start", "end_date": "end"}

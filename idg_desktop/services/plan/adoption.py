@@ -5,13 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
-
 from idg_desktop.domain import records
 from idg_desktop.errors import InvalidInput
 from idg_desktop.services.plan.chain import create
 from idg_desktop.services.records import by_prefix
-from idg_desktop.services.snapshots import snapshots
+from idg_desktop.services.snapshots import fetch
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
 
@@ -47,11 +45,8 @@ def add_adoption(
 
 
 def list_adoptions(document: AssessmentDocument) -> list[records.Adoption]:
-    return snapshots(
-        document.session.scalars(
-            select(models.Adoption).order_by(models.Adoption.endorsed_on, models.Adoption.id)
-        )
-    )
+    adoption = models.Adoption
+    return fetch(document, adoption, order_by=(adoption.endorsed_on, adoption.id))
 
 
 def delete_adoption(document: AssessmentDocument, reference: str) -> None:

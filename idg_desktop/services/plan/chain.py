@@ -17,7 +17,7 @@ from idg_desktop.domain.plan import PARENT_LEVEL, Extent, OutcomeLevel, check_ti
 from idg_desktop.domain.vocabulary import parse_choice
 from idg_desktop.errors import InvalidInput, NotFound
 from idg_desktop.services.activities import activity_row
-from idg_desktop.services.records import by_prefix, stamp_new, touch
+from idg_desktop.services.records import add_new, by_prefix, touch
 from idg_desktop.services.snapshots import snapshot
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
@@ -64,8 +64,7 @@ def create(document: AssessmentDocument, make: Callable[[Session], models.Base],
     new (``record_id``: its id, else a fresh one); returns its snapshot."""
     with document.edit() as session:
         row = make(session)
-        stamp_new(document, row, record_id=record_id)
-        session.add(row)
+        add_new(document, row, record_id=record_id)
     return snapshot(row)
 
 

@@ -30,7 +30,7 @@ from idg_desktop.services.plan.chain import (
 )
 from idg_desktop.services.plan.tree import action_plan, node_record
 from idg_desktop.services.records import by_prefix, touch
-from idg_desktop.services.snapshots import snapshot, snapshots
+from idg_desktop.services.snapshots import fetch, snapshot, snapshots
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
 
@@ -84,9 +84,7 @@ def kpis_of(document: AssessmentDocument, owner_id: str) -> list[records.Kpi]:
         | (models.Kpi.output_id == owner_id)
         | (models.Kpi.outcome_id == owner_id)
     )
-    return snapshots(
-        document.session.scalars(select(models.Kpi).where(owned).order_by(models.Kpi.position))
-    )
+    return fetch(document, models.Kpi, owned, order_by=(models.Kpi.position,))
 
 
 def _clean_kpi_changes(document: AssessmentDocument, changes: dict[str, object]) -> dict:

@@ -19,7 +19,7 @@ from idg_desktop.errors import InvalidInput
 from idg_desktop.services.activities import list_activities
 from idg_desktop.services.plan.adoption import list_adoptions
 from idg_desktop.services.plan.chain import node_row
-from idg_desktop.services.records import stamp_new, touch
+from idg_desktop.services.records import add_new, touch
 from idg_desktop.services.snapshots import snapshot, snapshots
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
@@ -209,8 +209,7 @@ def confirm_smart(
                 session.delete(existing)
         elif existing is None:
             record = models.SmartConfirmation(node_id=node.id, criterion=key, confirmed_by=who)
-            stamp_new(document, record, record_id=record_id)
-            session.add(record)
+            add_new(document, record, record_id=record_id)
         else:
             existing.confirmed_by = who
             touch(document, existing)

@@ -32,5 +32,7 @@ def test_every_long_module_is_split_or_says_why():
 def test_a_long_module_without_a_reason_is_found(tmp_path: Path):
     (tmp_path / "short.py").write_text("x = 1\n")
     (tmp_path / "long.py").write_text('"""Parts."""\n' + "x = 1\n" * 420)
-    (tmp_path / "declared.py").write_text('"""Declarations: this module is long."""\n' + "x = 1\n" * 420)
+    (tmp_path / "declared.py").write_text(
+        '"""Declarations: this module is long."""\n' + "x = 1\n" * 420
+    )
     assert _long_without_reason(tmp_path) == ["long.py (421 lines)"]

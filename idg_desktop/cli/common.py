@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -32,13 +32,17 @@ __all__ = [
     "Parser",
     "Verbs",
     "dump",
+    "flags",
     "open_document",
     "out",
     "pairs",
+    "print_changed",
+    "print_listing",
     "print_new_id",
     "run",
     "shared_arguments",
     "short_id",
+    "show",
     "split",
 ]
 
@@ -148,11 +152,60 @@ def open_document(path: str, *, read_only: bool = False) -> AssessmentDocument:
     return document
 
 
-def print_new_id(path: str, make: Callable[[AssessmentDocument], Any]) -> int:
-    """Open the file, ``make`` a record in it and print the record's short id."""
+def print_new_id(path: str, make: Callable[..., Any], **fields: Any) -> int:
+    """Open the file, ``make(document, **fields)`` a record in it and print the
+    record's short id."""
     with open_document(path) as document:
-        out(short_id(make(document).id))
+        out(short_id(make(document, **fields).id))
     return EXIT_OK
+
+
+def print_changed(
+    path: str, change: Callable[[AssessmentDocument], Any], said: str | Callable[[Any], str]
+) -> int:
+    """Open the file, ``change`` a record in it and print ``ID: said`` (``said``
+    a sentence, or made from the changed record)."""
+    with open_document(path) as document:
+        record = change(document)
+        out(f"{short_id(record.id)}: {said if isinstance(said, str) else said(record)}")
+    return EXIT_OK
+
+
+def print_listing(as_json: bool, data: object, lines: Iterable[str], empty: str = "") -> int:
+    """What a listing prints: ``data`` as JSON with --json, else ``lines`` (only
+    then read), or ``empty`` where there is no line."""
+    if as_json:
+        dump(data)
+        return EXIT_OK
+    printed = 0
+    for line in lines:
+        out(line)
+        printed += 1
+    if not printed and empty:
+        out(empty)
+    return EXIT_OK
+
+
+def show(
+    path: str,
+    as_json: bool,
+    data: Callable[[AssessmentDocument], object],
+    text: Callable[[AssessmentDocument], None],
+) -> int:
+    """Open the file read-only; print ``data(document)`` as JSON with --json, else
+    let ``text(document)`` print it in words."""
+    with open_document(path, read_only=True) as document:
+        if as_json:
+            dump(data(document))
+        else:
+            text(document)
+    return EXIT_OK
+
+
+def flags(args: argparse.Namespace, *names: str) -> dict[str, Any]:
+    """The flags ``names`` as keyword arguments of a service (a flag's ``dest`` is
+    the parameter's name)."""
+    return {name: getattr(args, name) for name in names}
 
 
 def split(text: str | None, separator: str) -> list[str]:

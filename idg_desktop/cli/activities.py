@@ -148,9 +148,7 @@ def register(verbs: Verbs) -> None:
     from idg_desktop.services.plan import PLAN_FIELDS
 
     activity = verbs.group("activity", "Activities of the action plan.")
-    p = activity.add(
-        "add", cmd_activity_add, "Add an activity; prints the new id.", takes=("file",)
-    )
+    p = activity.add("add", cmd_activity_add, "Add an activity; prints the new id.")
     p.add_argument("--title")
     p.add_argument(
         "--section", help="its section (with --from-agreed-findings: only that section's)"
@@ -193,9 +191,7 @@ def register(verbs: Verbs) -> None:
     )
 
     verbs.listing("activities", cmd_activities, "List activities with their priority.")
-    p = verbs.verb(
-        "matrix", cmd_matrix, "The priority matrix: nine cells of activities.", takes=("file",)
-    )
+    p = verbs.verb("matrix", cmd_matrix, "The priority matrix: nine cells of activities.")
     p.add_argument("--x", default="ease", metavar="CRITERION")
     p.add_argument("--y", default="impact", metavar="CRITERION")
     p.add_argument("--json", action="store_true")

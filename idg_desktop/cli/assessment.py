@@ -142,11 +142,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def register(verbs: Verbs) -> None:
     p = verbs.verb(
-        "framework", cmd_framework, "Show the bundled IDG framework (Annex 3 checklist)."
+        "framework", cmd_framework, "Show the bundled IDG framework (Annex 3 checklist).", takes=()
     )
     p.add_argument("--json", action="store_true", help="print it as JSON")
 
-    p = verbs.verb("new", cmd_new, "Create a new assessment file.", takes=("file",))
+    p = verbs.verb("new", cmd_new, "Create a new assessment file.")
     p.add_argument("--title", required=True)
     p.add_argument("--administration", required=True)
     p.add_argument("--mode", default="in-country", help="in-country, remote or self")
@@ -158,10 +158,11 @@ def register(verbs: Verbs) -> None:
         "check",
         cmd_check,
         "Check that a file is an intact assessment of the current schema.",
-        takes=("file",),
     )
 
-    p = verbs.verb("demo", cmd_demo, "Write the demo workshop (a fictional administration).")
+    p = verbs.verb(
+        "demo", cmd_demo, "Write the demo workshop (a fictional administration).", takes=()
+    )
     p.add_argument(
         "file",
         metavar="FILE",

@@ -67,13 +67,18 @@ class Parser(argparse.ArgumentParser):
 
 
 #: The arguments many verbs take, by name, for ``takes=`` (the file, a record's
-#: id, ``field=value`` pairs to change) — declared once.
+#: id, ``field=value`` pairs to change) — declared once. A verb takes the file
+#: unless its ``takes=`` says otherwise (``takes=()``: no file).
 ARGUMENTS: dict[str, tuple[str, dict[str, Any]]] = {
     "file": ("file", {"metavar": "FILE"}),
     "id": ("id", {"metavar": "ID"}),
     "fields": ("fields", {"nargs": "+", "metavar": "FIELD=VALUE"}),
     "json": ("--json", {"action": "store_true"}),
 }
+
+
+#: What a verb takes unless it says otherwise: the assessment file.
+FILE = ("file",)
 
 
 def shared_arguments(parser: Parser, names: tuple[str, ...]) -> Parser:
@@ -91,7 +96,7 @@ class Actions:
         self._subparsers = subparsers
 
     def add(
-        self, name: str, handler: Handler, help_text: str, *, takes: tuple[str, ...] = ()
+        self, name: str, handler: Handler, help_text: str, *, takes: tuple[str, ...] = FILE
     ) -> Parser:
         sub = self._subparsers.add_parser(name, help=help_text)
         sub.set_defaults(handler=handler)
@@ -106,7 +111,7 @@ class Verbs:
         self._verbs.required = True
 
     def verb(
-        self, name: str, handler: Handler, help_text: str, *, takes: tuple[str, ...] = ()
+        self, name: str, handler: Handler, help_text: str, *, takes: tuple[str, ...] = FILE
     ) -> Parser:
         """A verb that does something itself (``idg info FILE``)."""
         sub = self._parser(name, help_text)

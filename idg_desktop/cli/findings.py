@@ -81,7 +81,7 @@ def cmd_finding_merge(args: argparse.Namespace) -> int:
 
 def register(verbs: Verbs) -> None:
     finding = verbs.group("finding", "Manage findings.")
-    p = finding.add("add", cmd_finding_add, "Add a finding; prints the new id.", takes=("file",))
+    p = finding.add("add", cmd_finding_add, "Add a finding; prints the new id.")
     p.add_argument("--section", required=True)
     p.add_argument("--kind", required=True, help="strength, weakness or recommendation")
     p.add_argument("--text", required=True)
@@ -106,6 +106,6 @@ def register(verbs: Verbs) -> None:
     )
     p.add_argument("--into", required=True, metavar="ID")
 
-    p = verbs.verb("findings", cmd_findings, "List findings.", takes=("file",))
+    p = verbs.verb("findings", cmd_findings, "List findings.")
     p.add_argument("--section")
     p.add_argument("--json", action="store_true")

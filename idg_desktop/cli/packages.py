@@ -137,17 +137,19 @@ def _passphrase_flag(sub: Parser) -> None:
 
 def register(verbs: Verbs) -> None:
     package = verbs.group("package", "Group packages: export, export-all, open, return, import.")
-    p = package.add(
-        "export", cmd_package_export, "Write a group's package from the master.", takes=("file",)
-    )
+    p = package.add("export", cmd_package_export, "Write a group's package from the master.")
     p.add_argument("--group", required=True, help="the working group, by name or id")
     p.add_argument("-o", "--output", required=True, metavar="PKG")
     _passphrase_flag(p)
-    p = package.add("open", cmd_package_open, "Unpack a package into a group working copy.")
+    p = package.add(
+        "open", cmd_package_open, "Unpack a package into a group working copy.", takes=()
+    )
     p.add_argument("package", metavar="PKG")
     p.add_argument("workfile", metavar="WORKFILE")
     _passphrase_flag(p)
-    p = package.add("return", cmd_package_return, "Write the group's work back as a package.")
+    p = package.add(
+        "return", cmd_package_return, "Write the group's work back as a package.", takes=()
+    )
     p.add_argument("workfile", metavar="WORKFILE")
     p.add_argument("-o", "--output", required=True, metavar="PKG")
     _passphrase_flag(p)
@@ -165,7 +167,6 @@ def register(verbs: Verbs) -> None:
         "import",
         cmd_package_import,
         "Merge a returned package into the master (exit 3: conflicts open).",
-        takes=("file",),
     )
     p.add_argument("package", metavar="PKG")
     _passphrase_flag(p)
@@ -174,7 +175,6 @@ def register(verbs: Verbs) -> None:
         "export-all",
         cmd_package_export_all,
         "Write every group's package into a folder (--protect: a passphrase per group).",
-        takes=("file",),
     )
     p.add_argument("-o", "--output", required=True, metavar="DIR", help="the packages' folder")
     p.add_argument(

@@ -120,9 +120,7 @@ def cmd_groups(args: argparse.Namespace) -> int:
 
 def register(verbs: Verbs) -> None:
     participant = verbs.group("participant", "Manage participants.")
-    p = participant.add(
-        "add", cmd_participant_add, "Add a participant; prints the new id.", takes=("file",)
-    )
+    p = participant.add("add", cmd_participant_add, "Add a participant; prints the new id.")
     p.add_argument("--name", required=True)
     p.add_argument("--unit")
     p.add_argument("--expertise", help="area of expertise")
@@ -135,7 +133,7 @@ def register(verbs: Verbs) -> None:
     verbs.listing("participants", cmd_participants, "List participants.")
 
     group = verbs.group("group", "Manage working groups.")
-    p = group.add("add", cmd_group_add, "Add a working group; prints the new id.", takes=("file",))
+    p = group.add("add", cmd_group_add, "Add a working group; prints the new id.")
     p.add_argument("name", metavar="NAME")
     p.add_argument("--sections", required=True, help="section codes, e.g. LC,RF")
     p.add_argument("--members", help='participants by name or id, e.g. "Name;Name"')
@@ -146,6 +144,7 @@ def register(verbs: Verbs) -> None:
         cmd_groups,
         "List working groups (idg groups FILE) or allocate automatically "
         "(idg groups auto FILE --count N).",
+        takes=(),
     )
     p.add_argument("target", metavar="FILE|auto")
     p.add_argument("file", metavar="FILE", nargs="?")

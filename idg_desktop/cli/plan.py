@@ -247,7 +247,7 @@ def register(verbs: Verbs) -> None:
     verbs.listing("plan", cmd_plan, "The integrity action plan as a tree (results chain).")
 
     outcome = verbs.group("outcome", "Outcomes of the results chain.")
-    p = outcome.add("add", cmd_outcome_add, "Add an outcome; prints the new id.", takes=("file",))
+    p = outcome.add("add", cmd_outcome_add, "Add an outcome; prints the new id.")
     p.add_argument("--title", required=True)
     p.add_argument("--level", required=True, help="ultimate, intermediate or immediate")
     p.add_argument("--parent", metavar="ID", help="the outcome one level up")
@@ -260,7 +260,7 @@ def register(verbs: Verbs) -> None:
     )
 
     output = verbs.group("output", "Outputs of the results chain.")
-    p = output.add("add", cmd_output_add, "Add an output; prints the new id.", takes=("file",))
+    p = output.add("add", cmd_output_add, "Add an output; prints the new id.")
     p.add_argument("--title", required=True)
     p.add_argument("--outcome", required=True, metavar="ID")
     p.add_argument("--confidential", action="store_true", help=CONFIDENTIAL_HELP)
@@ -276,7 +276,6 @@ def register(verbs: Verbs) -> None:
         "add",
         cmd_kpi_add,
         "Add a KPI to an outcome, an output or an activity; prints the new id.",
-        takes=("file",),
     )
     owner = p.add_mutually_exclusive_group(required=True)
     owner.add_argument("--outcome", metavar="ID")
@@ -301,15 +300,12 @@ def register(verbs: Verbs) -> None:
         "smart",
         cmd_smart,
         "Confirm that an objective is specific, achievable or relevant.",
-        takes=("file",),
     )
     p.add_argument("id", metavar="ID", help="an outcome, output or activity")
     p.add_argument("criterion", metavar="CRITERION", help="specific, achievable or relevant")
     p.add_argument("--by", required=True, metavar="NAME", help="who confirmed ('' to untick)")
 
-    p = verbs.verb(
-        "adopt", cmd_adopt, "Record the endorsement of the action plan.", takes=("file",)
-    )
+    p = verbs.verb("adopt", cmd_adopt, "Record the endorsement of the action plan.")
     p.add_argument("--by", required=True, metavar="WHO", dest="endorsed_by")
     p.add_argument("--on", required=True, metavar="DATE", dest="endorsed_on")
     p.add_argument(

@@ -178,7 +178,6 @@ def register(verbs: Verbs) -> None:
         "add",
         cmd_document_add,
         "Register a background document; prints the new id.",
-        takes=("file",),
     )
     p.add_argument("--title", required=True, metavar="T")
     p.add_argument("--kind", required=True, metavar="K", help="e.g. performance-reports, other")
@@ -188,9 +187,7 @@ def register(verbs: Verbs) -> None:
     verbs.listing("documents", cmd_documents, "List the background documents.")
 
     session = verbs.group("session", "Workshop sessions of the agenda (step 4).")
-    p = session.add(
-        "add", cmd_session_add, "Add a workshop session; prints the new id.", takes=("file",)
-    )
+    p = session.add("add", cmd_session_add, "Add a workshop session; prints the new id.")
     p.add_argument("--date", required=True, metavar="D", help="YYYY-MM-DD")
     p.add_argument("--start", required=True, metavar="HH:MM")
     p.add_argument("--minutes", required=True, type=int, metavar="N")
@@ -205,7 +202,7 @@ def register(verbs: Verbs) -> None:
 
     tor = verbs.group("tor", "The terms of reference of the assessment (Annex 5).")
     tor.add("show", cmd_tor_show, "Show the terms of reference.", takes=("file", "json"))
-    p = tor.add("set", cmd_tor_set, "Write fields of the terms of reference.", takes=("file",))
+    p = tor.add("set", cmd_tor_set, "Write fields of the terms of reference.")
     p.add_argument("fields", nargs="+", metavar="FIELD=VALUE", help="see 'idg tor show'")
 
     question = verbs.group("question", "The facilitator's own checklist questions.")
@@ -213,7 +210,6 @@ def register(verbs: Verbs) -> None:
         "add",
         cmd_question_add,
         "Add a question to a section; prints its id (e.g. TR-C1).",
-        takes=("file",),
     )
     p.add_argument("--section", required=True, metavar="CODE")
     p.add_argument("--text", required=True, metavar="T")

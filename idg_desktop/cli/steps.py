@@ -58,9 +58,7 @@ def cmd_step_propose(args: argparse.Namespace) -> int:
 def register(verbs: Verbs) -> None:
     verbs.listing("steps", cmd_steps, "When the six steps of the assessment took place.")
     step = verbs.group("step", "Set the dates of a step of the assessment (IDG Part II).")
-    p = step.add(
-        "set", cmd_step_set, "Set a step's start and/or end date (empty clears).", takes=("file",)
-    )
+    p = step.add("set", cmd_step_set, "Set a step's start and/or end date (empty clears).")
     p.add_argument("step", metavar="STEP", help="1 to 6")
     p.add_argument(
         "fields", nargs="+", metavar="FIELD=DATE", help="start=YYYY-MM-DD end=YYYY-MM-DD"
@@ -69,5 +67,4 @@ def register(verbs: Verbs) -> None:
         "propose",
         cmd_step_propose,
         "Date the steps not yet set from the scope's period and the agenda.",
-        takes=("file",),
     )

@@ -37,7 +37,6 @@ def register(verbs: Verbs) -> None:
         "export",
         cmd_template_export,
         "Write a group's fill-in workbook from the master.",
-        takes=("file",),
     )
     p.add_argument("--group", required=True, help="the working group, by name or id")
     p.add_argument("-o", "--output", required=True, metavar="OUT.xlsx")
@@ -45,6 +44,5 @@ def register(verbs: Verbs) -> None:
         "import",
         cmd_template_import,
         "Merge a filled workbook into the master (exit 3: conflicts open).",
-        takes=("file",),
     )
     p.add_argument("workbook", metavar="IN.xlsx")

@@ -10,9 +10,12 @@ from idg_desktop.cli.common import (
     EXIT_OK,
     Verbs,
     dump,
+    flags,
     open_document,
     out,
     pairs,
+    print_changed,
+    print_listing,
     print_new_id,
     short_id,
 )
@@ -30,16 +33,8 @@ def cmd_activity_add(args: argparse.Namespace) -> int:
             f"activity add needs --{' and --'.join(missing)} "
             "(or --from-agreed-findings for one activity per agreed finding)."
         )
-    return print_new_id(
-        args.file,
-        lambda document: add_activity(
-            document,
-            title=args.title,
-            section=args.section,
-            findings=args.finding or [],
-            confidential=args.confidential,
-        ),
-    )
+    fields = flags(args, "title", "section", "confidential")
+    return print_new_id(args.file, add_activity, findings=args.finding or [], **fields)
 
 
 def _activities_from_agreed(args: argparse.Namespace) -> int:
@@ -65,10 +60,11 @@ def cmd_activity_rate(args: argparse.Namespace) -> int:
     from idg_desktop.services.activities import band_of, parse_ratings, rate_activity
 
     ratings = parse_ratings(args.ratings)
-    with open_document(args.file) as document:
-        activity = rate_activity(document, args.id, ratings)
-        out(f"{short_id(activity.id)}: priority {band_of(activity)}")
-    return EXIT_OK
+    return print_changed(
+        args.file,
+        lambda document: rate_activity(document, args.id, ratings),
+        lambda activity: f"priority {band_of(activity)}",
+    )
 
 
 def cmd_activity_plan(args: argparse.Namespace) -> int:
@@ -92,15 +88,11 @@ def cmd_activities(args: argparse.Namespace) -> int:
 
     with open_document(args.file, read_only=True) as document:
         items = [to_json(a) for a in list_activities(document)]
-    if args.json:
-        dump(items)
-        return EXIT_OK
-    for item in items:
-        out(
-            f"{short_id(item['id'])}  {item['section']}  {item['priority']['band']:<8} "
-            f"{item['title']}"
-        )
-    return EXIT_OK
+    lines = (
+        f"{short_id(item['id'])}  {item['section']}  {item['priority']['band']:<8} {item['title']}"
+        for item in items
+    )
+    return print_listing(args.json, items, lines)
 
 
 def cmd_matrix(args: argparse.Namespace) -> int:

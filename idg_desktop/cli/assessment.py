@@ -6,14 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from idg_desktop.cli.common import (
-    EXIT_ATTENTION,
-    EXIT_OK,
-    Verbs,
-    dump,
-    open_document,
-    out,
-)
+from idg_desktop.cli.common import EXIT_ATTENTION, EXIT_OK, Verbs, dump, out, show
 from idg_desktop.config import data_dir
 from idg_desktop.domain.framework import bundled_framework
 from idg_desktop.errors import FileProblem
@@ -101,12 +94,7 @@ def _summary(document: AssessmentDocument) -> None:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    with open_document(args.file, read_only=True) as document:
-        if args.json:
-            dump(info(document))
-        else:
-            _summary(document)
-    return EXIT_OK
+    return show(args.file, args.json, info, _summary)
 
 
 def cmd_check(args: argparse.Namespace) -> int:

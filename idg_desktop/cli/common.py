@@ -157,11 +157,11 @@ def open_document(path: str, *, read_only: bool = False) -> AssessmentDocument:
     return document
 
 
-def print_new_id(path: str, make: Callable[..., Any], **fields: Any) -> int:
-    """Open the file, ``make(document, **fields)`` a record in it and print the
-    record's short id."""
+def print_new_id(path: str, make: Callable[..., Any], *given: Any, **fields: Any) -> int:
+    """Open the file, ``make(document, *given, **fields)`` a record in it and
+    print the record's short id."""
     with open_document(path) as document:
-        out(short_id(make(document, **fields).id))
+        out(short_id(make(document, *given, **fields).id))
     return EXIT_OK
 
 

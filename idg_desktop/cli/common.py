@@ -67,13 +67,15 @@ class Parser(argparse.ArgumentParser):
 
 
 #: The arguments many verbs take, by name, for ``takes=`` (the file, a record's
-#: id, ``field=value`` pairs to change) — declared once. A verb takes the file
-#: unless its ``takes=`` says otherwise (``takes=()``: no file).
+#: id, ``field=value`` pairs to change, the working group an export is for) —
+#: declared once. A verb takes the file unless its ``takes=`` says otherwise
+#: (``takes=()``: no file).
 ARGUMENTS: dict[str, tuple[str, dict[str, Any]]] = {
     "file": ("file", {"metavar": "FILE"}),
     "id": ("id", {"metavar": "ID"}),
     "fields": ("fields", {"nargs": "+", "metavar": "FIELD=VALUE"}),
     "json": ("--json", {"action": "store_true"}),
+    "group": ("--group", {"required": True, "help": "the working group, by name or id"}),
 }
 
 

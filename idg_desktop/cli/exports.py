@@ -85,11 +85,7 @@ def register(verbs: Verbs) -> None:
     from idg_desktop.reports.kinds import REPORTS
 
     export = verbs.group("export", "Export an assessment.", dest="format", metavar="FORMAT")
-    p = export.add(
-        "json",
-        cmd_export_json,
-        "The whole assessment as JSON (docs/json-export.md).",
-    )
+    p = export.add("json", cmd_export_json, "The whole assessment as JSON (docs/json-export.md).")
     p.add_argument("-o", "--output", metavar="OUT")
 
     p = export.add(

@@ -137,8 +137,12 @@ def _passphrase_flag(sub: Parser) -> None:
 
 def register(verbs: Verbs) -> None:
     package = verbs.group("package", "Group packages: export, export-all, open, return, import.")
-    p = package.add("export", cmd_package_export, "Write a group's package from the master.")
-    p.add_argument("--group", required=True, help="the working group, by name or id")
+    p = package.add(
+        "export",
+        cmd_package_export,
+        "Write a group's package from the master.",
+        takes=("file", "group"),
+    )
     p.add_argument("-o", "--output", required=True, metavar="PKG")
     _passphrase_flag(p)
     p = package.add(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NamedTuple
 
 from idg_desktop.cli.common import (
     EXIT_OK,
@@ -140,7 +140,8 @@ def cmd_output_add(args: argparse.Namespace) -> int:
 
 
 def _node_set(kind: str, update: Callable[..., Any], allowed: tuple[str, ...]) -> Handler:
-    """``idg outcome set`` / ``idg output set``: change ``allowed`` fields of a node."""
+    """``idg outcome set`` / ``idg output set`` (see NODES): change ``allowed``
+    fields of a node."""
 
     def handler(args: argparse.Namespace) -> int:
         changes: dict[str, object] = dict(pairs(args.fields, "field"))
@@ -154,12 +155,6 @@ def _node_set(kind: str, update: Callable[..., Any], allowed: tuple[str, ...]) -
         )
 
     return handler
-
-
-cmd_outcome_set = _node_set("outcome", update_outcome, ("title", "description", "confidential"))
-cmd_output_set = _node_set(
-    "output", update_output, ("title", "description", "outcome", "confidential")
-)
 
 
 def cmd_kpi_add(args: argparse.Namespace) -> int:
@@ -243,33 +238,58 @@ def cmd_adopt(args: argparse.Namespace) -> int:
 CONFIDENTIAL_HELP = "left out, with everything under it, of public versions"
 
 
+class Node(NamedTuple):
+    """A node of the results chain above activities; both are alike on the command
+    line: ``idg KIND add FILE --title T [own flags] [--confidential]`` and ``idg
+    KIND set FILE ID field=value`` for the ``settable`` fields."""
+
+    kind: str
+    help_text: str
+    add: Handler
+    update: Callable[..., Any]
+    settable: tuple[str, ...]
+    own_flags: tuple[tuple[tuple[str, ...], dict[str, Any]], ...]
+
+
+NODES = (
+    Node(
+        "outcome",
+        "Outcomes of the results chain.",
+        cmd_outcome_add,
+        update_outcome,
+        ("title", "description", "confidential"),
+        (
+            (("--level",), {"required": True, "help": "ultimate, intermediate or immediate"}),
+            (("--parent",), {"metavar": "ID", "help": "the outcome one level up"}),
+        ),
+    ),
+    Node(
+        "output",
+        "Outputs of the results chain.",
+        cmd_output_add,
+        update_output,
+        ("title", "description", "outcome", "confidential"),
+        ((("--outcome",), {"required": True, "metavar": "ID"}),),
+    ),
+)
+
+
 def register(verbs: Verbs) -> None:
     verbs.listing("plan", cmd_plan, "The integrity action plan as a tree (results chain).")
 
-    outcome = verbs.group("outcome", "Outcomes of the results chain.")
-    p = outcome.add("add", cmd_outcome_add, "Add an outcome; prints the new id.")
-    p.add_argument("--title", required=True)
-    p.add_argument("--level", required=True, help="ultimate, intermediate or immediate")
-    p.add_argument("--parent", metavar="ID", help="the outcome one level up")
-    p.add_argument("--confidential", action="store_true", help=CONFIDENTIAL_HELP)
-    outcome.add(
-        "set",
-        cmd_outcome_set,
-        "Change an outcome: title, description, confidential.",
-        takes=("file", "id", "fields"),
-    )
-
-    output = verbs.group("output", "Outputs of the results chain.")
-    p = output.add("add", cmd_output_add, "Add an output; prints the new id.")
-    p.add_argument("--title", required=True)
-    p.add_argument("--outcome", required=True, metavar="ID")
-    p.add_argument("--confidential", action="store_true", help=CONFIDENTIAL_HELP)
-    output.add(
-        "set",
-        cmd_output_set,
-        "Change an output: title, description, outcome, confidential.",
-        takes=("file", "id", "fields"),
-    )
+    for node in NODES:
+        actions = verbs.group(node.kind, node.help_text)
+        p = actions.add("add", node.add, f"Add an {node.kind}; prints the new id.")
+        p.add_argument("--title", required=True)
+        for names, options in node.own_flags:
+            p.add_argument(*names, **options)
+        p.add_argument("--confidential", action="store_true", help=CONFIDENTIAL_HELP)
+        actions.add(
+            "set",
+            _node_set(node.kind, node.update, node.settable),
+            f"Change an {node.kind}: {', '.join(node.settable)}.",
+            takes=("file", "id", "fields"),
+        )
 
     kpi = verbs.group("kpi", "Key performance indicators and their Annex 11 sheets.")
     p = kpi.add(

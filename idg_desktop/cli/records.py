@@ -165,11 +165,7 @@ def register(verbs: Verbs) -> None:
     from idg_desktop.services.agenda import SESSION_FIELDS
 
     document = verbs.group("document", "Background documents reviewed in step 3.")
-    p = document.add(
-        "add",
-        cmd_document_add,
-        "Register a background document; prints the new id.",
-    )
+    p = document.add("add", cmd_document_add, "Register a background document; prints the new id.")
     p.add_argument("--title", required=True, metavar="T")
     p.add_argument("--kind", required=True, metavar="K", help="e.g. performance-reports, other")
     p.add_argument("--attach", metavar="PATH", help="store this file's bytes in the assessment")

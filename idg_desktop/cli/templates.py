@@ -37,8 +37,8 @@ def register(verbs: Verbs) -> None:
         "export",
         cmd_template_export,
         "Write a group's fill-in workbook from the master.",
+        takes=("file", "group"),
     )
-    p.add_argument("--group", required=True, help="the working group, by name or id")
     p.add_argument("-o", "--output", required=True, metavar="OUT.xlsx")
     p = template.add(
         "import",

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import argparse
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from idg_desktop.cli.common import (
     EXIT_CONFLICTS,
@@ -22,6 +24,7 @@ from idg_desktop.cli.common import (
     out,
 )
 from idg_desktop.errors import InvalidInput
+from idg_desktop.storage.document import AssessmentDocument
 
 
 def _passphrase(args: argparse.Namespace) -> str | None:
@@ -104,27 +107,35 @@ def cmd_package_return(args: argparse.Namespace) -> int:
 
 
 def cmd_package_import(args: argparse.Namespace) -> int:
-    from idg_desktop.exchange.merge import import_package, open_conflict_count
+    from idg_desktop.exchange.merge import import_package
 
     passphrase = _passphrase(args)
-    with open_document(args.file) as document:
-        result = import_package(document, Path(args.package), passphrase)
-        return merge_outcome(args.file, args.package, result, open_conflict_count(document))
+    return merge_into(
+        args.file,
+        args.package,
+        lambda document: import_package(document, Path(args.package), passphrase),
+    )
 
 
-def merge_outcome(file: str, source: str, result, remaining: int) -> int:
-    """What `package import` and `template import` print, and their exit status."""
-    if result.outcome == "already-imported":
-        out(f"{source} was already imported: nothing changed.")
-    else:
-        out(
-            f"Merged {source}: {len(result.taken)} records taken, "
-            f"{len(result.added)} added, {len(result.conflicts)} new conflicts."
-        )
-    if remaining:
-        out(f"{remaining} conflicts are open: see 'idg conflicts {file}'.")
-        return EXIT_CONFLICTS
-    return EXIT_OK
+def merge_into(file: str, source: str, merge: Callable[[AssessmentDocument], Any]) -> int:
+    """`package import` and `template import`: ``merge`` ``source`` into the master
+    ``file``, say what came in, and exit 3 while conflicts are open."""
+    from idg_desktop.exchange.merge import open_conflict_count
+
+    with open_document(file) as document:
+        result = merge(document)
+        remaining = open_conflict_count(document)
+        if result.outcome == "already-imported":
+            out(f"{source} was already imported: nothing changed.")
+        else:
+            out(
+                f"Merged {source}: {len(result.taken)} records taken, "
+                f"{len(result.added)} added, {len(result.conflicts)} new conflicts."
+            )
+        if remaining:
+            out(f"{remaining} conflicts are open: see 'idg conflicts {file}'.")
+            return EXIT_CONFLICTS
+        return EXIT_OK
 
 
 def _passphrase_flag(sub: Parser) -> None:

@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 
 from idg_desktop.cli.common import EXIT_OK, Verbs, open_document, out
-from idg_desktop.cli.packages import merge_outcome
+from idg_desktop.cli.packages import merge_into
 
 
 def cmd_template_export(args: argparse.Namespace) -> int:
@@ -23,12 +23,11 @@ def cmd_template_export(args: argparse.Namespace) -> int:
 
 
 def cmd_template_import(args: argparse.Namespace) -> int:
-    from idg_desktop.exchange.merge import open_conflict_count
     from idg_desktop.workbook.fill_in_reader import import_template
 
-    with open_document(args.file) as document:
-        result = import_template(document, Path(args.workbook))
-        return merge_outcome(args.file, args.workbook, result, open_conflict_count(document))
+    return merge_into(
+        args.file, args.workbook, lambda document: import_template(document, Path(args.workbook))
+    )
 
 
 def register(verbs: Verbs) -> None:

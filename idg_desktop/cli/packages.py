@@ -18,6 +18,8 @@ from typing import Any
 from idg_desktop.cli.common import (
     EXIT_CONFLICTS,
     EXIT_OK,
+    Actions,
+    Handler,
     Parser,
     Verbs,
     open_document,
@@ -146,16 +148,32 @@ def _passphrase_flag(sub: Parser) -> None:
     )
 
 
+# A group's work goes out and comes back the same way in a package and in a
+# fill-in workbook (templates.py): ``export FILE --group G -o OUT`` from the
+# master, ``import FILE IN`` merged back into it.
+
+
+def export_action(actions: Actions, handler: Handler, what: str, metavar: str) -> Parser:
+    """``idg package|template export``: a group's ``what`` written from the master."""
+    p = actions.add(
+        "export", handler, f"Write a group's {what} from the master.", takes=("file", "group")
+    )
+    p.add_argument("-o", "--output", required=True, metavar=metavar)
+    return p
+
+
+def import_action(
+    actions: Actions, handler: Handler, what: str, source: str, metavar: str
+) -> Parser:
+    """``idg package|template import``: ``what`` merged back into the master."""
+    p = actions.add("import", handler, f"Merge {what} into the master (exit 3: conflicts open).")
+    p.add_argument(source, metavar=metavar)
+    return p
+
+
 def register(verbs: Verbs) -> None:
     package = verbs.group("package", "Group packages: export, export-all, open, return, import.")
-    p = package.add(
-        "export",
-        cmd_package_export,
-        "Write a group's package from the master.",
-        takes=("file", "group"),
-    )
-    p.add_argument("-o", "--output", required=True, metavar="PKG")
-    _passphrase_flag(p)
+    _passphrase_flag(export_action(package, cmd_package_export, "package", "PKG"))
     p = package.add(
         "open", cmd_package_open, "Unpack a package into a group working copy.", takes=()
     )
@@ -178,13 +196,9 @@ def register(verbs: Verbs) -> None:
         action="store_true",
         help="delete the working copy once the package is written and read back",
     )
-    p = package.add(
-        "import",
-        cmd_package_import,
-        "Merge a returned package into the master (exit 3: conflicts open).",
+    _passphrase_flag(
+        import_action(package, cmd_package_import, "a returned package", "package", "PKG")
     )
-    p.add_argument("package", metavar="PKG")
-    _passphrase_flag(p)
 
     p = package.add(
         "export-all",

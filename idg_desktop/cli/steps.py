@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from idg_desktop.cli.common import EXIT_OK, Verbs, dump, open_document, out, pairs
+from idg_desktop.cli.common import EXIT_OK, Verbs, open_document, out, pairs, print_listing
 from idg_desktop.errors import InvalidInput
 
 
@@ -18,12 +18,7 @@ def cmd_steps(args: argparse.Namespace) -> int:
 
     with open_document(args.file, read_only=True) as document:
         steps = list_steps(document)
-    if args.json:
-        dump([s.as_dict() for s in steps])
-        return EXIT_OK
-    for step in steps:
-        out(_line(step))
-    return EXIT_OK
+    return print_listing(args.json, [s.as_dict() for s in steps], map(_line, steps))
 
 
 def cmd_step_set(args: argparse.Namespace) -> int:

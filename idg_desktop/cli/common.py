@@ -1,7 +1,9 @@
 """What every verb of the ``idg`` command shares: exit codes, the parser that
 says a usage error in one line, printing, opening a file, splitting lists and
-``field=value`` pairs, the registry the topic modules add their verbs to, and
-the way a verb's refusal or failure is reported.
+``field=value`` pairs, the registry the topic modules add their verbs to, the
+way most verbs end (print a new record's id, a changed record's line, a
+listing or its JSON: ``print_new_id``, ``print_changed``, ``print_listing``,
+``show``), and the way a verb's refusal or failure is reported.
 
 This module imports no other module of the command (each topic imports it),
 so the command has no import cycle (tests/test_cli_package.py).

@@ -10,9 +10,12 @@ from idg_desktop.cli.common import (
     EXIT_OK,
     Verbs,
     dump,
+    flags,
     open_document,
     out,
     pairs,
+    print_changed,
+    print_listing,
     print_new_id,
     short_id,
 )
@@ -30,16 +33,8 @@ def cmd_activity_add(args: argparse.Namespace) -> int:
             f"activity add needs --{' and --'.join(missing)} "
             "(or --from-agreed-findings for one activity per agreed finding)."
         )
-    return print_new_id(
-        args.file,
-        lambda document: add_activity(
-            document,
-            title=args.title,
-            section=args.section,
-            findings=args.finding or [],
-            confidential=args.confidential,
-        ),
-    )
+    fields = flags(args, "title", "section", "confidential")
+    return print_new_id(args.file, add_activity, findings=args.finding or [], **fields)
 
 
 def _activities_from_agreed(args: argparse.Namespace) -> int:
@@ -65,10 +60,11 @@ def cmd_activity_rate(args: argparse.Namespace) -> int:
     from idg_desktop.services.activities import band_of, parse_ratings, rate_activity
 
     ratings = parse_ratings(args.ratings)
-    with open_document(args.file) as document:
-        activity = rate_activity(document, args.id, ratings)
-        out(f"{short_id(activity.id)}: priority {band_of(activity)}")
-    return EXIT_OK
+    return print_changed(
+        args.file,
+        lambda document: rate_activity(document, args.id, ratings),
+        lambda activity: f"priority {band_of(activity)}",
+    )
 
 
 def cmd_activity_plan(args: argparse.Namespace) -> int:
@@ -92,15 +88,11 @@ def cmd_activities(args: argparse.Namespace) -> int:
 
     with open_document(args.file, read_only=True) as document:
         items = [to_json(a) for a in list_activities(document)]
-    if args.json:
-        dump(items)
-        return EXIT_OK
-    for item in items:
-        out(
-            f"{short_id(item['id'])}  {item['section']}  {item['priority']['band']:<8} "
-            f"{item['title']}"
-        )
-    return EXIT_OK
+    lines = (
+        f"{short_id(item['id'])}  {item['section']}  {item['priority']['band']:<8} {item['title']}"
+        for item in items
+    )
+    return print_listing(args.json, items, lines)
 
 
 def cmd_matrix(args: argparse.Namespace) -> int:
@@ -148,9 +140,7 @@ def register(verbs: Verbs) -> None:
     from idg_desktop.services.plan import PLAN_FIELDS
 
     activity = verbs.group("activity", "Activities of the action plan.")
-    p = activity.add(
-        "add", cmd_activity_add, "Add an activity; prints the new id.", takes=("file",)
-    )
+    p = activity.add("add", cmd_activity_add, "Add an activity; prints the new id.")
     p.add_argument("--title")
     p.add_argument(
         "--section", help="its section (with --from-agreed-findings: only that section's)"
@@ -193,9 +183,7 @@ def register(verbs: Verbs) -> None:
     )
 
     verbs.listing("activities", cmd_activities, "List activities with their priority.")
-    p = verbs.verb(
-        "matrix", cmd_matrix, "The priority matrix: nine cells of activities.", takes=("file",)
-    )
+    p = verbs.verb("matrix", cmd_matrix, "The priority matrix: nine cells of activities.")
     p.add_argument("--x", default="ease", metavar="CRITERION")
     p.add_argument("--y", default="impact", metavar="CRITERION")
     p.add_argument("--json", action="store_true")

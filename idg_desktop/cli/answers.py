@@ -37,9 +37,7 @@ def cmd_answer(args: argparse.Namespace) -> int:
 
 
 def register(verbs: Verbs) -> None:
-    p = verbs.verb(
-        "answer", cmd_answer, "Write or change the answer to a checklist question.", takes=("file",)
-    )
+    p = verbs.verb("answer", cmd_answer, "Write or change the answer to a checklist question.")
     p.add_argument("question", metavar="QID", help="question id, e.g. TR-20")
     p.add_argument("--text")
     p.add_argument(

@@ -6,14 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from idg_desktop.cli.common import (
-    EXIT_ATTENTION,
-    EXIT_OK,
-    Verbs,
-    dump,
-    open_document,
-    out,
-)
+from idg_desktop.cli.common import EXIT_ATTENTION, EXIT_OK, Verbs, dump, out, show
 from idg_desktop.config import data_dir
 from idg_desktop.domain.framework import bundled_framework
 from idg_desktop.errors import FileProblem
@@ -101,12 +94,7 @@ def _summary(document: AssessmentDocument) -> None:
 
 
 def cmd_info(args: argparse.Namespace) -> int:
-    with open_document(args.file, read_only=True) as document:
-        if args.json:
-            dump(info(document))
-        else:
-            _summary(document)
-    return EXIT_OK
+    return show(args.file, args.json, info, _summary)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -142,11 +130,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def register(verbs: Verbs) -> None:
     p = verbs.verb(
-        "framework", cmd_framework, "Show the bundled IDG framework (Annex 3 checklist)."
+        "framework", cmd_framework, "Show the bundled IDG framework (Annex 3 checklist).", takes=()
     )
     p.add_argument("--json", action="store_true", help="print it as JSON")
 
-    p = verbs.verb("new", cmd_new, "Create a new assessment file.", takes=("file",))
+    p = verbs.verb("new", cmd_new, "Create a new assessment file.")
     p.add_argument("--title", required=True)
     p.add_argument("--administration", required=True)
     p.add_argument("--mode", default="in-country", help="in-country, remote or self")
@@ -158,10 +146,11 @@ def register(verbs: Verbs) -> None:
         "check",
         cmd_check,
         "Check that a file is an intact assessment of the current schema.",
-        takes=("file",),
     )
 
-    p = verbs.verb("demo", cmd_demo, "Write the demo workshop (a fictional administration).")
+    p = verbs.verb(
+        "demo", cmd_demo, "Write the demo workshop (a fictional administration).", takes=()
+    )
     p.add_argument(
         "file",
         metavar="FILE",

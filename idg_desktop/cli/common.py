@@ -1,7 +1,9 @@
 """What every verb of the ``idg`` command shares: exit codes, the parser that
 says a usage error in one line, printing, opening a file, splitting lists and
-``field=value`` pairs, the registry the topic modules add their verbs to, and
-the way a verb's refusal or failure is reported.
+``field=value`` pairs, the registry the topic modules add their verbs to, the
+way most verbs end (print a new record's id, a changed record's line, a
+listing or its JSON: ``print_new_id``, ``print_changed``, ``print_listing``,
+``show``), and the way a verb's refusal or failure is reported.
 
 This module imports no other module of the command (each topic imports it),
 so the command has no import cycle (tests/test_cli_package.py).
@@ -12,7 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -32,13 +34,17 @@ __all__ = [
     "Parser",
     "Verbs",
     "dump",
+    "flags",
     "open_document",
     "out",
     "pairs",
+    "print_changed",
+    "print_listing",
     "print_new_id",
     "run",
     "shared_arguments",
     "short_id",
+    "show",
     "split",
 ]
 
@@ -63,13 +69,20 @@ class Parser(argparse.ArgumentParser):
 
 
 #: The arguments many verbs take, by name, for ``takes=`` (the file, a record's
-#: id, ``field=value`` pairs to change) — declared once.
+#: id, ``field=value`` pairs to change, the working group an export is for) —
+#: declared once. A verb takes the file unless its ``takes=`` says otherwise
+#: (``takes=()``: no file).
 ARGUMENTS: dict[str, tuple[str, dict[str, Any]]] = {
     "file": ("file", {"metavar": "FILE"}),
     "id": ("id", {"metavar": "ID"}),
     "fields": ("fields", {"nargs": "+", "metavar": "FIELD=VALUE"}),
     "json": ("--json", {"action": "store_true"}),
+    "group": ("--group", {"required": True, "help": "the working group, by name or id"}),
 }
+
+
+#: What a verb takes unless it says otherwise: the assessment file.
+FILE = ("file",)
 
 
 def shared_arguments(parser: Parser, names: tuple[str, ...]) -> Parser:
@@ -87,7 +100,7 @@ class Actions:
         self._subparsers = subparsers
 
     def add(
-        self, name: str, handler: Handler, help_text: str, *, takes: tuple[str, ...] = ()
+        self, name: str, handler: Handler, help_text: str, *, takes: tuple[str, ...] = FILE
     ) -> Parser:
         sub = self._subparsers.add_parser(name, help=help_text)
         sub.set_defaults(handler=handler)
@@ -102,7 +115,7 @@ class Verbs:
         self._verbs.required = True
 
     def verb(
-        self, name: str, handler: Handler, help_text: str, *, takes: tuple[str, ...] = ()
+        self, name: str, handler: Handler, help_text: str, *, takes: tuple[str, ...] = FILE
     ) -> Parser:
         """A verb that does something itself (``idg info FILE``)."""
         sub = self._parser(name, help_text)
@@ -148,11 +161,60 @@ def open_document(path: str, *, read_only: bool = False) -> AssessmentDocument:
     return document
 
 
-def print_new_id(path: str, make: Callable[[AssessmentDocument], Any]) -> int:
-    """Open the file, ``make`` a record in it and print the record's short id."""
+def print_new_id(path: str, make: Callable[..., Any], *given: Any, **fields: Any) -> int:
+    """Open the file, ``make(document, *given, **fields)`` a record in it and
+    print the record's short id."""
     with open_document(path) as document:
-        out(short_id(make(document).id))
+        out(short_id(make(document, *given, **fields).id))
     return EXIT_OK
+
+
+def print_changed(
+    path: str, change: Callable[[AssessmentDocument], Any], said: str | Callable[[Any], str]
+) -> int:
+    """Open the file, ``change`` a record in it and print ``ID: said`` (``said``
+    a sentence, or made from the changed record)."""
+    with open_document(path) as document:
+        record = change(document)
+        out(f"{short_id(record.id)}: {said if isinstance(said, str) else said(record)}")
+    return EXIT_OK
+
+
+def print_listing(as_json: bool, data: object, lines: Iterable[str], empty: str = "") -> int:
+    """What a listing prints: ``data`` as JSON with --json, else ``lines`` (only
+    then read), or ``empty`` where there is no line."""
+    if as_json:
+        dump(data)
+        return EXIT_OK
+    printed = 0
+    for line in lines:
+        out(line)
+        printed += 1
+    if not printed and empty:
+        out(empty)
+    return EXIT_OK
+
+
+def show(
+    path: str,
+    as_json: bool,
+    data: Callable[[AssessmentDocument], object],
+    text: Callable[[AssessmentDocument], None],
+) -> int:
+    """Open the file read-only; print ``data(document)`` as JSON with --json, else
+    let ``text(document)`` print it in words."""
+    with open_document(path, read_only=True) as document:
+        if as_json:
+            dump(data(document))
+        else:
+            text(document)
+    return EXIT_OK
+
+
+def flags(args: argparse.Namespace, *names: str) -> dict[str, Any]:
+    """The flags ``names`` as keyword arguments of a service (a flag's ``dest`` is
+    the parameter's name)."""
+    return {name: getattr(args, name) for name in names}
 
 
 def split(text: str | None, separator: str) -> list[str]:

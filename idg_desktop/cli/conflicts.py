@@ -4,9 +4,10 @@ facilitator to decide, and the decision."""
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from idg_desktop.cli.common import EXIT_OK, Verbs, dump, open_document, out, short_id
+from idg_desktop.cli.common import EXIT_OK, Verbs, open_document, out, print_listing, short_id
 from idg_desktop.errors import InvalidInput
 
 if TYPE_CHECKING:
@@ -14,24 +15,24 @@ if TYPE_CHECKING:
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
-    from idg_desktop.exchange.resolving import differing_fields, list_conflicts
+    from idg_desktop.exchange.resolving import list_conflicts
 
     with open_document(args.file, read_only=True) as document:
         conflicts = list_conflicts(document)
-    if args.json:
-        dump(conflicts)
-        return EXIT_OK
+    return print_listing(args.json, conflicts, _conflict_lines(conflicts), "No open conflicts.")
+
+
+def _conflict_lines(conflicts: list[dict]) -> Iterator[str]:
+    from idg_desktop.exchange.resolving import differing_fields
+
     for conflict in conflicts:
-        out(f"{short_id(conflict['id'])}  {conflict['record_type']} {conflict['record']}")
-        out(f"    differs in: {', '.join(differing_fields(conflict['versions']))}")
+        yield f"{short_id(conflict['id'])}  {conflict['record_type']} {conflict['record']}"
+        yield f"    differs in: {', '.join(differing_fields(conflict['versions']))}"
         for version in conflict["versions"]:
             content = version["content"]
             summary = content.get("text", "")
             rating = f" [{content['rating']}]" if content.get("rating") else ""
-            out(f"    {version['origin']}{rating}: {summary}")
-    if not conflicts:
-        out("No open conflicts.")
-    return EXIT_OK
+            yield f"    {version['origin']}{rating}: {summary}"
 
 
 def cmd_conflict_resolve(args: argparse.Namespace) -> int:

@@ -85,19 +85,13 @@ def register(verbs: Verbs) -> None:
     from idg_desktop.reports.kinds import REPORTS
 
     export = verbs.group("export", "Export an assessment.", dest="format", metavar="FORMAT")
-    p = export.add(
-        "json",
-        cmd_export_json,
-        "The whole assessment as JSON (docs/json-export.md).",
-        takes=("file",),
-    )
+    p = export.add("json", cmd_export_json, "The whole assessment as JSON (docs/json-export.md).")
     p.add_argument("-o", "--output", metavar="OUT")
 
     p = export.add(
         "pdf",
         cmd_export_pdf,
         "A printable report (PDF): assessment, tor, worksheets, action-plan, kpis, matrix.",
-        takes=("file",),
     )
     p.add_argument(
         "--report", required=True, choices=REPORTS, metavar="REPORT", help=", ".join(REPORTS)
@@ -120,7 +114,6 @@ def register(verbs: Verbs) -> None:
         "xlsx",
         cmd_export_xlsx,
         "The whole assessment as an Excel workbook (docs/xlsx-export.md).",
-        takes=("file",),
     )
     p.add_argument("-o", "--output", metavar="OUT.xlsx", required=True)
     p.add_argument(
@@ -146,6 +139,7 @@ def register(verbs: Verbs) -> None:
         "workbook",
         cmd_import_workbook,
         "A new assessment file from a workbook written by 'idg export xlsx'.",
+        takes=(),
     )
     p.add_argument("workbook", metavar="IN.xlsx")
     p.add_argument("newfile", metavar="NEWFILE")

@@ -8,44 +8,42 @@ import argparse
 from idg_desktop.cli.common import (
     EXIT_OK,
     Verbs,
-    dump,
+    flags,
     open_document,
     out,
+    print_changed,
+    print_listing,
+    print_new_id,
     short_id,
     split,
 )
+from idg_desktop.domain import records
 from idg_desktop.errors import InvalidInput
 from idg_desktop.exports.wire import LISTING, write_all
 from idg_desktop.services import findings, groups
+from idg_desktop.storage.document import AssessmentDocument
 
 
 def cmd_finding_add(args: argparse.Namespace) -> int:
-    with open_document(args.file) as document:
+    def add(document: AssessmentDocument) -> records.Finding:
         group_id = groups.find_group(document, args.group).id if args.group else None
-        finding = findings.add_finding(
+        return findings.add_finding(
             document,
-            section=args.section,
-            kind=args.kind,
-            text=args.text,
             questions=split(args.questions, ","),
-            proposed_action=args.action or "",
-            status=args.status,
-            confidential=args.confidential,
             group_id=group_id,
+            **flags(args, "section", "kind", "text", "proposed_action", "status", "confidential"),
         )
-        out(short_id(finding.id))
-    return EXIT_OK
+
+    return print_new_id(args.file, add)
 
 
 def cmd_findings(args: argparse.Namespace) -> int:
     with open_document(args.file, read_only=True) as document:
         items = findings.list_findings(document, args.section)
-        if args.json:
-            dump(write_all(LISTING["findings"], items))
-        else:
-            for f in items:
-                out(f"{short_id(f.id)}  {f.section_code}  {f.kind:<14} {f.status:<9} {f.text}")
-    return EXIT_OK
+    lines = (
+        f"{short_id(f.id)}  {f.section_code}  {f.kind:<14} {f.status:<9} {f.text}" for f in items
+    )
+    return print_listing(args.json, write_all(LISTING["findings"], items), lines)
 
 
 def cmd_finding_set(args: argparse.Namespace) -> int:
@@ -73,20 +71,23 @@ def cmd_finding_set(args: argparse.Namespace) -> int:
 
 
 def cmd_finding_merge(args: argparse.Namespace) -> int:
-    with open_document(args.file) as document:
-        finding = findings.merge_finding(document, args.id, args.into)
-        out(f"{short_id(finding.id)}: merged into {short_id(finding.merged_into_id or '')}")
-    return EXIT_OK
+    return print_changed(
+        args.file,
+        lambda document: findings.merge_finding(document, args.id, args.into),
+        lambda finding: f"merged into {short_id(finding.merged_into_id or '')}",
+    )
 
 
 def register(verbs: Verbs) -> None:
     finding = verbs.group("finding", "Manage findings.")
-    p = finding.add("add", cmd_finding_add, "Add a finding; prints the new id.", takes=("file",))
+    p = finding.add("add", cmd_finding_add, "Add a finding; prints the new id.")
     p.add_argument("--section", required=True)
     p.add_argument("--kind", required=True, help="strength, weakness or recommendation")
     p.add_argument("--text", required=True)
     p.add_argument("--questions", help="question ids, e.g. LC-1,LC-2")
-    p.add_argument("--action", help="the proposed action")
+    p.add_argument(
+        "--action", metavar="ACTION", dest="proposed_action", default="", help="the proposed action"
+    )
     p.add_argument("--status", default="proposed")
     p.add_argument("--group", help="the working group, by name or id")
     p.add_argument("--confidential", action="store_true")
@@ -106,6 +107,6 @@ def register(verbs: Verbs) -> None:
     )
     p.add_argument("--into", required=True, metavar="ID")
 
-    p = verbs.verb("findings", cmd_findings, "List findings.", takes=("file",))
+    p = verbs.verb("findings", cmd_findings, "List findings.")
     p.add_argument("--section")
     p.add_argument("--json", action="store_true")

@@ -11,17 +11,22 @@ from __future__ import annotations
 
 import argparse
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from idg_desktop.cli.common import (
     EXIT_CONFLICTS,
     EXIT_OK,
+    Actions,
+    Handler,
     Parser,
     Verbs,
     open_document,
     out,
 )
 from idg_desktop.errors import InvalidInput
+from idg_desktop.storage.document import AssessmentDocument
 
 
 def _passphrase(args: argparse.Namespace) -> str | None:
@@ -104,27 +109,35 @@ def cmd_package_return(args: argparse.Namespace) -> int:
 
 
 def cmd_package_import(args: argparse.Namespace) -> int:
-    from idg_desktop.exchange.merge import import_package, open_conflict_count
+    from idg_desktop.exchange.merge import import_package
 
     passphrase = _passphrase(args)
-    with open_document(args.file) as document:
-        result = import_package(document, Path(args.package), passphrase)
-        return merge_outcome(args.file, args.package, result, open_conflict_count(document))
+    return merge_into(
+        args.file,
+        args.package,
+        lambda document: import_package(document, Path(args.package), passphrase),
+    )
 
 
-def merge_outcome(file: str, source: str, result, remaining: int) -> int:
-    """What `package import` and `template import` print, and their exit status."""
-    if result.outcome == "already-imported":
-        out(f"{source} was already imported: nothing changed.")
-    else:
-        out(
-            f"Merged {source}: {len(result.taken)} records taken, "
-            f"{len(result.added)} added, {len(result.conflicts)} new conflicts."
-        )
-    if remaining:
-        out(f"{remaining} conflicts are open: see 'idg conflicts {file}'.")
-        return EXIT_CONFLICTS
-    return EXIT_OK
+def merge_into(file: str, source: str, merge: Callable[[AssessmentDocument], Any]) -> int:
+    """`package import` and `template import`: ``merge`` ``source`` into the master
+    ``file``, say what came in, and exit 3 while conflicts are open."""
+    from idg_desktop.exchange.merge import open_conflict_count
+
+    with open_document(file) as document:
+        result = merge(document)
+        remaining = open_conflict_count(document)
+        if result.outcome == "already-imported":
+            out(f"{source} was already imported: nothing changed.")
+        else:
+            out(
+                f"Merged {source}: {len(result.taken)} records taken, "
+                f"{len(result.added)} added, {len(result.conflicts)} new conflicts."
+            )
+        if remaining:
+            out(f"{remaining} conflicts are open: see 'idg conflicts {file}'.")
+            return EXIT_CONFLICTS
+        return EXIT_OK
 
 
 def _passphrase_flag(sub: Parser) -> None:
@@ -135,19 +148,41 @@ def _passphrase_flag(sub: Parser) -> None:
     )
 
 
+# A group's work goes out and comes back the same way in a package and in a
+# fill-in workbook (templates.py): ``export FILE --group G -o OUT`` from the
+# master, ``import FILE IN`` merged back into it.
+
+
+def export_action(actions: Actions, handler: Handler, what: str, metavar: str) -> Parser:
+    """``idg package|template export``: a group's ``what`` written from the master."""
+    p = actions.add(
+        "export", handler, f"Write a group's {what} from the master.", takes=("file", "group")
+    )
+    p.add_argument("-o", "--output", required=True, metavar=metavar)
+    return p
+
+
+def import_action(
+    actions: Actions, handler: Handler, what: str, source: str, metavar: str
+) -> Parser:
+    """``idg package|template import``: ``what`` merged back into the master."""
+    p = actions.add("import", handler, f"Merge {what} into the master (exit 3: conflicts open).")
+    p.add_argument(source, metavar=metavar)
+    return p
+
+
 def register(verbs: Verbs) -> None:
     package = verbs.group("package", "Group packages: export, export-all, open, return, import.")
+    _passphrase_flag(export_action(package, cmd_package_export, "package", "PKG"))
     p = package.add(
-        "export", cmd_package_export, "Write a group's package from the master.", takes=("file",)
+        "open", cmd_package_open, "Unpack a package into a group working copy.", takes=()
     )
-    p.add_argument("--group", required=True, help="the working group, by name or id")
-    p.add_argument("-o", "--output", required=True, metavar="PKG")
-    _passphrase_flag(p)
-    p = package.add("open", cmd_package_open, "Unpack a package into a group working copy.")
     p.add_argument("package", metavar="PKG")
     p.add_argument("workfile", metavar="WORKFILE")
     _passphrase_flag(p)
-    p = package.add("return", cmd_package_return, "Write the group's work back as a package.")
+    p = package.add(
+        "return", cmd_package_return, "Write the group's work back as a package.", takes=()
+    )
     p.add_argument("workfile", metavar="WORKFILE")
     p.add_argument("-o", "--output", required=True, metavar="PKG")
     _passphrase_flag(p)
@@ -161,20 +196,14 @@ def register(verbs: Verbs) -> None:
         action="store_true",
         help="delete the working copy once the package is written and read back",
     )
-    p = package.add(
-        "import",
-        cmd_package_import,
-        "Merge a returned package into the master (exit 3: conflicts open).",
-        takes=("file",),
+    _passphrase_flag(
+        import_action(package, cmd_package_import, "a returned package", "package", "PKG")
     )
-    p.add_argument("package", metavar="PKG")
-    _passphrase_flag(p)
 
     p = package.add(
         "export-all",
         cmd_package_export_all,
         "Write every group's package into a folder (--protect: a passphrase per group).",
-        takes=("file",),
     )
     p.add_argument("-o", "--output", required=True, metavar="DIR", help="the packages' folder")
     p.add_argument(

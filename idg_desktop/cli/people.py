@@ -9,59 +9,43 @@ from idg_desktop.cli.common import (
     EXIT_OK,
     Verbs,
     dump,
+    flags,
     open_document,
     out,
+    print_listing,
     print_new_id,
     short_id,
+    show,
     split,
 )
+from idg_desktop.domain import records
 from idg_desktop.errors import InvalidInput
-from idg_desktop.exports.wire import LISTING, write, write_all
+from idg_desktop.exports.wire import LISTING, PARTICIPANT_FIELDS, write, write_all
 from idg_desktop.services import groups, participants
 from idg_desktop.storage.document import AssessmentDocument
 
 
 def cmd_participant_add(args: argparse.Namespace) -> int:
-    return print_new_id(
-        args.file,
-        lambda document: participants.add_participant(
-            document,
-            participants.ParticipantData(
-                name=args.name,
-                unit=args.unit or "",
-                expertise=args.expertise or "",
-                external=args.external,
-                stakeholder=args.stakeholder,
-                gender=args.gender,
-                role=args.role,
-                email=args.email or "",
-            ),
-        ),
-    )
+    person = participants.ParticipantData(**flags(args, *PARTICIPANT_FIELDS))
+    return print_new_id(args.file, participants.add_participant, person)
 
 
 def cmd_participants(args: argparse.Namespace) -> int:
     with open_document(args.file, read_only=True) as document:
         people = participants.list_participants(document)
-        if args.json:
-            dump(write_all(LISTING["participants"], people))
-        else:
-            for p in people:
-                where = "external" if p.external else "internal"
-                out(f"{short_id(p.id)}  {p.name}  ({p.role}, {p.unit or '-'}, {where})")
-    return EXIT_OK
+    lines = map(_participant_line, people)
+    return print_listing(args.json, write_all(LISTING["participants"], people), lines)
+
+
+def _participant_line(person: records.Participant) -> str:
+    where = "external" if person.external else "internal"
+    return f"{short_id(person.id)}  {person.name}  ({person.role}, {person.unit or '-'}, {where})"
 
 
 def cmd_group_add(args: argparse.Namespace) -> int:
+    sections, members = split(args.sections, ","), split(args.members, ";")
     return print_new_id(
-        args.file,
-        lambda document: groups.add_group(
-            document,
-            args.name,
-            split(args.sections, ","),
-            split(args.members, ";"),
-            rapporteur=args.rapporteur,
-        ),
+        args.file, groups.add_group, args.name, sections, members, rapporteur=args.rapporteur
     )
 
 
@@ -110,32 +94,25 @@ def cmd_groups(args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.file:
         raise InvalidInput(f"Unknown groups command '{args.target}': use 'idg groups auto FILE'.")
-    with open_document(args.target, read_only=True) as document:
-        if args.json:
-            dump(_groups_json(document))
-        else:
-            _print_groups(document)
-    return EXIT_OK
+    return show(args.target, args.json, _groups_json, _print_groups)
 
 
 def register(verbs: Verbs) -> None:
     participant = verbs.group("participant", "Manage participants.")
-    p = participant.add(
-        "add", cmd_participant_add, "Add a participant; prints the new id.", takes=("file",)
-    )
+    p = participant.add("add", cmd_participant_add, "Add a participant; prints the new id.")
     p.add_argument("--name", required=True)
-    p.add_argument("--unit")
-    p.add_argument("--expertise", help="area of expertise")
+    p.add_argument("--unit", default="")
+    p.add_argument("--expertise", default="", help="area of expertise")
     p.add_argument("--gender", default="undisclosed", help="female, male, other or undisclosed")
     p.add_argument("--role", default="contributor")
     p.add_argument("--stakeholder", default="customs")
-    p.add_argument("--email")
+    p.add_argument("--email", default="")
     p.add_argument("--external", action="store_true", help="an external contributor")
 
     verbs.listing("participants", cmd_participants, "List participants.")
 
     group = verbs.group("group", "Manage working groups.")
-    p = group.add("add", cmd_group_add, "Add a working group; prints the new id.", takes=("file",))
+    p = group.add("add", cmd_group_add, "Add a working group; prints the new id.")
     p.add_argument("name", metavar="NAME")
     p.add_argument("--sections", required=True, help="section codes, e.g. LC,RF")
     p.add_argument("--members", help='participants by name or id, e.g. "Name;Name"')
@@ -146,6 +123,7 @@ def register(verbs: Verbs) -> None:
         cmd_groups,
         "List working groups (idg groups FILE) or allocate automatically "
         "(idg groups auto FILE --count N).",
+        takes=(),
     )
     p.add_argument("target", metavar="FILE|auto")
     p.add_argument("file", metavar="FILE", nargs="?")

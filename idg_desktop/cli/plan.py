@@ -6,19 +6,25 @@ activities.py."""
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
+from typing import Any, NamedTuple
 
 from idg_desktop.cli.common import (
     EXIT_OK,
+    Handler,
     Verbs,
-    dump,
+    flags,
     open_document,
     out,
     pairs,
+    print_changed,
+    print_listing,
     print_new_id,
     short_id,
 )
 from idg_desktop.domain.plan import display_when
 from idg_desktop.errors import InvalidInput
+from idg_desktop.services.plan import parse_yes_no, update_outcome, update_output
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
@@ -27,12 +33,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
 
     with open_document(args.file, read_only=True) as document:
         tree = plan_tree(action_plan(document))
-    if args.json:
-        dump(tree)
-        return EXIT_OK
-    for line in _plan_lines(tree):
-        out(line)
-    return EXIT_OK
+    return print_listing(args.json, tree, _plan_lines(tree))
 
 
 def _smart_text(smart: dict) -> str:
@@ -128,76 +129,39 @@ def _plan_lines(tree: dict) -> list[str]:
 def cmd_outcome_add(args: argparse.Namespace) -> int:
     from idg_desktop.services.plan import add_outcome
 
-    return print_new_id(
-        args.file,
-        lambda document: add_outcome(
-            document,
-            title=args.title,
-            level=args.level,
-            parent=args.parent,
-            confidential=args.confidential,
-        ),
-    )
-
-
-def _node_changes(fields: list[str], allowed: tuple[str, ...]) -> dict[str, object]:
-    from idg_desktop.services.plan import parse_yes_no
-
-    changes: dict[str, object] = dict(pairs(fields, "field"))
-    for key in changes:
-        if key not in allowed:
-            raise InvalidInput(f"'{key}' cannot be set here: use {', '.join(allowed)}.")
-    if "confidential" in changes:
-        changes["confidential"] = parse_yes_no(changes["confidential"], "confidential")
-    return changes
-
-
-def cmd_outcome_set(args: argparse.Namespace) -> int:
-    from idg_desktop.services.plan import update_outcome
-
-    changes = _node_changes(args.fields, ("title", "description", "confidential"))
-    with open_document(args.file) as document:
-        outcome = update_outcome(document, args.id, **changes)
-        out(f"{short_id(outcome.id)}: outcome updated")
-    return EXIT_OK
-
-
-def cmd_output_set(args: argparse.Namespace) -> int:
-    from idg_desktop.services.plan import update_output
-
-    changes = _node_changes(args.fields, ("title", "description", "outcome", "confidential"))
-    with open_document(args.file) as document:
-        output = update_output(document, args.id, **changes)
-        out(f"{short_id(output.id)}: output updated")
-    return EXIT_OK
+    fields = flags(args, "title", "level", "parent", "confidential")
+    return print_new_id(args.file, add_outcome, **fields)
 
 
 def cmd_output_add(args: argparse.Namespace) -> int:
     from idg_desktop.services.plan import add_output
 
-    return print_new_id(
-        args.file,
-        lambda document: add_output(
-            document, title=args.title, outcome=args.outcome, confidential=args.confidential
-        ),
-    )
+    return print_new_id(args.file, add_output, **flags(args, "title", "outcome", "confidential"))
+
+
+def _node_set(kind: str, update: Callable[..., Any], allowed: tuple[str, ...]) -> Handler:
+    """``idg outcome set`` / ``idg output set`` (see NODES): change ``allowed``
+    fields of a node."""
+
+    def handler(args: argparse.Namespace) -> int:
+        changes: dict[str, object] = dict(pairs(args.fields, "field"))
+        for key in changes:
+            if key not in allowed:
+                raise InvalidInput(f"'{key}' cannot be set here: use {', '.join(allowed)}.")
+        if "confidential" in changes:
+            changes["confidential"] = parse_yes_no(changes["confidential"], "confidential")
+        return print_changed(
+            args.file, lambda document: update(document, args.id, **changes), f"{kind} updated"
+        )
+
+    return handler
 
 
 def cmd_kpi_add(args: argparse.Namespace) -> int:
     from idg_desktop.services.plan import add_kpi
 
-    return print_new_id(
-        args.file,
-        lambda document: add_kpi(
-            document,
-            activity=args.activity,
-            outcome=args.outcome,
-            output=args.output,
-            name=args.name,
-            target=args.target or "",
-            confidential=args.confidential,
-        ),
-    )
+    fields = flags(args, "activity", "outcome", "output", "name", "target", "confidential")
+    return print_new_id(args.file, add_kpi, **fields)
 
 
 def cmd_kpi_set(args: argparse.Namespace) -> int:
@@ -206,19 +170,19 @@ def cmd_kpi_set(args: argparse.Namespace) -> int:
     changes: dict[str, object] = dict(pairs(args.fields, "metadata field"))
     if "typologies" in changes:
         changes["typologies"] = [t for t in str(changes["typologies"]).split(",") if t.strip()]
-    with open_document(args.file) as document:
-        kpi = update_kpi(document, args.id, **changes)
-        out(f"{short_id(kpi.id)}: sheet updated")
-    return EXIT_OK
+    return print_changed(
+        args.file, lambda document: update_kpi(document, args.id, **changes), "sheet updated"
+    )
 
 
 def cmd_kpi_complete(args: argparse.Namespace) -> int:
     from idg_desktop.services.plan import set_kpi_complete
 
-    with open_document(args.file) as document:
-        kpi = set_kpi_complete(document, args.id, not args.reopen)
-        out(f"{short_id(kpi.id)}: sheet {'complete' if kpi.complete else 'reopened'}")
-    return EXIT_OK
+    return print_changed(
+        args.file,
+        lambda document: set_kpi_complete(document, args.id, not args.reopen),
+        lambda kpi: f"sheet {'complete' if kpi.complete else 'reopened'}",
+    )
 
 
 def cmd_kpis(args: argparse.Namespace) -> int:
@@ -235,24 +199,22 @@ def cmd_kpis(args: argparse.Namespace) -> int:
         items = [to_json(k) for k in kpis]
         missing = [missing_kpi_fields(document, k) for k in kpis]
         owners = [f"{kpi_owner_kind(k)} {short_id(kpi_owner_id(k))}" for k in kpis]
-    if args.json:
-        dump(items)
-        return EXIT_OK
-    if not items:
-        out("No KPIs yet: add one with 'idg kpi add'.")
-    for item, lacking, owner in zip(items, missing, owners, strict=True):
-        sheet = item["sheet"]
-        state = (
-            "complete"
-            if item["complete"]
-            else (f"missing {', '.join(lacking)}" if lacking else "ready to mark complete")
-        )
-        target = sheet["target_value"] or "no target"
-        out(
-            f"{short_id(item['id'])}  {owner}  "
-            f"{sheet['name']}  (target: {target}; {state}){_secret(item)}"
-        )
-    return EXIT_OK
+    lines = map(_kpi_line, items, missing, owners)
+    return print_listing(args.json, items, lines, "No KPIs yet: add one with 'idg kpi add'.")
+
+
+def _kpi_line(item: dict, lacking: list[str], owner: str) -> str:
+    sheet = item["sheet"]
+    state = (
+        "complete"
+        if item["complete"]
+        else (f"missing {', '.join(lacking)}" if lacking else "ready to mark complete")
+    )
+    target = sheet["target_value"] or "no target"
+    return (
+        f"{short_id(item['id'])}  {owner}  "
+        f"{sheet['name']}  (target: {target}; {state}){_secret(item)}"
+    )
 
 
 def cmd_smart(args: argparse.Namespace) -> int:
@@ -269,62 +231,78 @@ def cmd_smart(args: argparse.Namespace) -> int:
 def cmd_adopt(args: argparse.Namespace) -> int:
     from idg_desktop.services.plan import add_adoption
 
-    return print_new_id(
-        args.file,
-        lambda document: add_adoption(
-            document,
-            endorsed_by=args.by,
-            endorsed_on=args.on,
-            strategy_link=args.strategy or "",
-            note=args.note or "",
-        ),
-    )
+    fields = flags(args, "endorsed_by", "endorsed_on", "strategy_link", "note")
+    return print_new_id(args.file, add_adoption, **fields)
 
 
 CONFIDENTIAL_HELP = "left out, with everything under it, of public versions"
 
 
+class Node(NamedTuple):
+    """A node of the results chain above activities; both are alike on the command
+    line: ``idg KIND add FILE --title T [own flags] [--confidential]`` and ``idg
+    KIND set FILE ID field=value`` for the ``settable`` fields."""
+
+    kind: str
+    help_text: str
+    add: Handler
+    update: Callable[..., Any]
+    settable: tuple[str, ...]
+    own_flags: tuple[tuple[tuple[str, ...], dict[str, Any]], ...]
+
+
+NODES = (
+    Node(
+        "outcome",
+        "Outcomes of the results chain.",
+        cmd_outcome_add,
+        update_outcome,
+        ("title", "description", "confidential"),
+        (
+            (("--level",), {"required": True, "help": "ultimate, intermediate or immediate"}),
+            (("--parent",), {"metavar": "ID", "help": "the outcome one level up"}),
+        ),
+    ),
+    Node(
+        "output",
+        "Outputs of the results chain.",
+        cmd_output_add,
+        update_output,
+        ("title", "description", "outcome", "confidential"),
+        ((("--outcome",), {"required": True, "metavar": "ID"}),),
+    ),
+)
+
+
 def register(verbs: Verbs) -> None:
     verbs.listing("plan", cmd_plan, "The integrity action plan as a tree (results chain).")
 
-    outcome = verbs.group("outcome", "Outcomes of the results chain.")
-    p = outcome.add("add", cmd_outcome_add, "Add an outcome; prints the new id.", takes=("file",))
-    p.add_argument("--title", required=True)
-    p.add_argument("--level", required=True, help="ultimate, intermediate or immediate")
-    p.add_argument("--parent", metavar="ID", help="the outcome one level up")
-    p.add_argument("--confidential", action="store_true", help=CONFIDENTIAL_HELP)
-    outcome.add(
-        "set",
-        cmd_outcome_set,
-        "Change an outcome: title, description, confidential.",
-        takes=("file", "id", "fields"),
-    )
-
-    output = verbs.group("output", "Outputs of the results chain.")
-    p = output.add("add", cmd_output_add, "Add an output; prints the new id.", takes=("file",))
-    p.add_argument("--title", required=True)
-    p.add_argument("--outcome", required=True, metavar="ID")
-    p.add_argument("--confidential", action="store_true", help=CONFIDENTIAL_HELP)
-    output.add(
-        "set",
-        cmd_output_set,
-        "Change an output: title, description, outcome, confidential.",
-        takes=("file", "id", "fields"),
-    )
+    for node in NODES:
+        actions = verbs.group(node.kind, node.help_text)
+        p = actions.add("add", node.add, f"Add an {node.kind}; prints the new id.")
+        p.add_argument("--title", required=True)
+        for names, options in node.own_flags:
+            p.add_argument(*names, **options)
+        p.add_argument("--confidential", action="store_true", help=CONFIDENTIAL_HELP)
+        actions.add(
+            "set",
+            _node_set(node.kind, node.update, node.settable),
+            f"Change an {node.kind}: {', '.join(node.settable)}.",
+            takes=("file", "id", "fields"),
+        )
 
     kpi = verbs.group("kpi", "Key performance indicators and their Annex 11 sheets.")
     p = kpi.add(
         "add",
         cmd_kpi_add,
         "Add a KPI to an outcome, an output or an activity; prints the new id.",
-        takes=("file",),
     )
     owner = p.add_mutually_exclusive_group(required=True)
     owner.add_argument("--outcome", metavar="ID")
     owner.add_argument("--output", metavar="ID")
     owner.add_argument("--activity", metavar="ID")
     p.add_argument("--name", required=True, metavar="N")
-    p.add_argument("--target", metavar="T")
+    p.add_argument("--target", metavar="T", default="")
     p.add_argument("--confidential", action="store_true", help=CONFIDENTIAL_HELP)
     kpi.add(
         "set", cmd_kpi_set, "Fill fields of a KPI's metadata sheet.", takes=("file", "id", "fields")
@@ -342,18 +320,19 @@ def register(verbs: Verbs) -> None:
         "smart",
         cmd_smart,
         "Confirm that an objective is specific, achievable or relevant.",
-        takes=("file",),
     )
     p.add_argument("id", metavar="ID", help="an outcome, output or activity")
     p.add_argument("criterion", metavar="CRITERION", help="specific, achievable or relevant")
     p.add_argument("--by", required=True, metavar="NAME", help="who confirmed ('' to untick)")
 
-    p = verbs.verb(
-        "adopt", cmd_adopt, "Record the endorsement of the action plan.", takes=("file",)
-    )
-    p.add_argument("--by", required=True, metavar="WHO")
-    p.add_argument("--on", required=True, metavar="DATE")
+    p = verbs.verb("adopt", cmd_adopt, "Record the endorsement of the action plan.")
+    p.add_argument("--by", required=True, metavar="WHO", dest="endorsed_by")
+    p.add_argument("--on", required=True, metavar="DATE", dest="endorsed_on")
     p.add_argument(
-        "--strategy", metavar="TEXT", help="link to the national anti-corruption strategy"
+        "--strategy",
+        metavar="TEXT",
+        dest="strategy_link",
+        default="",
+        help="link to the national anti-corruption strategy",
     )
-    p.add_argument("--note", metavar="TEXT")
+    p.add_argument("--note", metavar="TEXT", default="")

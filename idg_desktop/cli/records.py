@@ -14,10 +14,12 @@ from pathlib import Path
 from idg_desktop.cli.common import (
     EXIT_OK,
     Verbs,
-    dump,
+    flags,
     open_document,
     out,
     pairs,
+    print_changed,
+    print_listing,
     print_new_id,
     short_id,
     split,
@@ -57,15 +59,15 @@ def cmd_documents(args: argparse.Namespace) -> int:
 
     with open_document(args.file, read_only=True) as document:
         items = write_all(LISTING["documents"], list_documents(document))
-    if args.json:
-        dump(items)
-        return EXIT_OK
-    for item in items:
-        attached = f"  [{item['file_name']}, {item['size']} bytes]" if item["file_name"] else ""
-        out(f"{short_id(item['id'])}  {item['kind']}  {item['title']}{attached}")
-    if not items:
-        out("No background documents yet: add one with 'idg document add'.")
-    return EXIT_OK
+    lines = map(_document_line, items)
+    return print_listing(
+        args.json, items, lines, "No background documents yet: add one with 'idg document add'."
+    )
+
+
+def _document_line(item: dict) -> str:
+    attached = f"  [{item['file_name']}, {item['size']} bytes]" if item["file_name"] else ""
+    return f"{short_id(item['id'])}  {item['kind']}  {item['title']}{attached}"
 
 
 # -- workshop sessions -----------------------------------------------------------
@@ -74,27 +76,20 @@ def cmd_documents(args: argparse.Namespace) -> int:
 def cmd_session_add(args: argparse.Namespace) -> int:
     from idg_desktop.services.agenda import add_session
 
-    return print_new_id(
-        args.file,
-        lambda document: add_session(
-            document,
-            day=args.date,
-            topic=args.title,
-            start=args.start,
-            duration_minutes=args.minutes,
-            participants=split(args.participants, ";"),
-        ),
-    )
+    people = split(args.participants, ";")
+    fields = flags(args, "day", "topic", "start", "duration_minutes")
+    return print_new_id(args.file, add_session, participants=people, **fields)
 
 
 def cmd_session_set(args: argparse.Namespace) -> int:
     from idg_desktop.services.agenda import update_session
 
     changes = pairs(args.fields, "session field")
-    with open_document(args.file) as document:
-        record = update_session(document, args.id, **changes)
-        out(f"{short_id(record.id)}: {record.date} {record.start} {record.topic}")
-    return EXIT_OK
+    return print_changed(
+        args.file,
+        lambda document: update_session(document, args.id, **changes),
+        lambda record: f"{record.date} {record.start} {record.topic}",
+    )
 
 
 def cmd_session_delete(args: argparse.Namespace) -> int:
@@ -115,19 +110,19 @@ def cmd_sessions(args: argparse.Namespace) -> int:
     with open_document(args.file, read_only=True) as document:
         items = [to_json(s) for s in list_sessions(document)]
         names = {p.id: p.name for p in list_participants(document)}
-    if args.json:
-        dump(items)
-        return EXIT_OK
-    for item in items:
-        count = len(item["participants"])
-        people = names.get(item["participants"][0], "") if count == 1 else f"{count} participants"
-        out(
-            f"{short_id(item['id'])}  {item['date']} {item['start'] or '--:--'}  "
-            f"{item['duration_minutes']} min  {item['topic']}  ({people})"
-        )
-    if not items:
-        out("No workshop sessions yet: add one with 'idg session add'.")
-    return EXIT_OK
+    lines = (_session_line(item, names) for item in items)
+    return print_listing(
+        args.json, items, lines, "No workshop sessions yet: add one with 'idg session add'."
+    )
+
+
+def _session_line(item: dict, names: dict[str, str]) -> str:
+    count = len(item["participants"])
+    people = names.get(item["participants"][0], "") if count == 1 else f"{count} participants"
+    return (
+        f"{short_id(item['id'])}  {item['date']} {item['start'] or '--:--'}  "
+        f"{item['duration_minutes']} min  {item['topic']}  ({people})"
+    )
 
 
 # -- terms of reference ----------------------------------------------------------
@@ -139,12 +134,8 @@ def cmd_tor_show(args: argparse.Namespace) -> int:
     with open_document(args.file, read_only=True) as document:
         values = terms_of_reference(document)
         labels = {f["key"]: f["label"] for f in terms_of_reference_fields(document)}
-    if args.json:
-        dump(values)
-        return EXIT_OK
-    for key, value in values.items():
-        out(f"{labels.get(key, key)} ({key}): {value or '-'}")
-    return EXIT_OK
+    lines = (f"{labels.get(key, key)} ({key}): {value or '-'}" for key, value in values.items())
+    return print_listing(args.json, values, lines)
 
 
 def cmd_tor_set(args: argparse.Namespace) -> int:
@@ -174,12 +165,7 @@ def register(verbs: Verbs) -> None:
     from idg_desktop.services.agenda import SESSION_FIELDS
 
     document = verbs.group("document", "Background documents reviewed in step 3.")
-    p = document.add(
-        "add",
-        cmd_document_add,
-        "Register a background document; prints the new id.",
-        takes=("file",),
-    )
+    p = document.add("add", cmd_document_add, "Register a background document; prints the new id.")
     p.add_argument("--title", required=True, metavar="T")
     p.add_argument("--kind", required=True, metavar="K", help="e.g. performance-reports, other")
     p.add_argument("--attach", metavar="PATH", help="store this file's bytes in the assessment")
@@ -188,13 +174,11 @@ def register(verbs: Verbs) -> None:
     verbs.listing("documents", cmd_documents, "List the background documents.")
 
     session = verbs.group("session", "Workshop sessions of the agenda (step 4).")
-    p = session.add(
-        "add", cmd_session_add, "Add a workshop session; prints the new id.", takes=("file",)
-    )
-    p.add_argument("--date", required=True, metavar="D", help="YYYY-MM-DD")
+    p = session.add("add", cmd_session_add, "Add a workshop session; prints the new id.")
+    p.add_argument("--date", required=True, metavar="D", dest="day", help="YYYY-MM-DD")
     p.add_argument("--start", required=True, metavar="HH:MM")
-    p.add_argument("--minutes", required=True, type=int, metavar="N")
-    p.add_argument("--title", required=True, metavar="T", help="the session's topic")
+    p.add_argument("--minutes", required=True, type=int, metavar="N", dest="duration_minutes")
+    p.add_argument("--title", required=True, metavar="T", dest="topic", help="the session's topic")
     p.add_argument("--participants", metavar='"A;B"', help="participants by name or id")
     p = session.add(
         "set", cmd_session_set, "Change fields of a workshop session.", takes=("file", "id")
@@ -205,7 +189,7 @@ def register(verbs: Verbs) -> None:
 
     tor = verbs.group("tor", "The terms of reference of the assessment (Annex 5).")
     tor.add("show", cmd_tor_show, "Show the terms of reference.", takes=("file", "json"))
-    p = tor.add("set", cmd_tor_set, "Write fields of the terms of reference.", takes=("file",))
+    p = tor.add("set", cmd_tor_set, "Write fields of the terms of reference.")
     p.add_argument("fields", nargs="+", metavar="FIELD=VALUE", help="see 'idg tor show'")
 
     question = verbs.group("question", "The facilitator's own checklist questions.")
@@ -213,7 +197,6 @@ def register(verbs: Verbs) -> None:
         "add",
         cmd_question_add,
         "Add a question to a section; prints its id (e.g. TR-C1).",
-        takes=("file",),
     )
     p.add_argument("--section", required=True, metavar="CODE")
     p.add_argument("--text", required=True, metavar="T")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from idg_desktop.cli.common import EXIT_OK, Verbs, dump, open_document, out, pairs
+from idg_desktop.cli.common import EXIT_OK, Verbs, open_document, out, pairs, print_listing
 from idg_desktop.errors import InvalidInput
 
 
@@ -18,12 +18,7 @@ def cmd_steps(args: argparse.Namespace) -> int:
 
     with open_document(args.file, read_only=True) as document:
         steps = list_steps(document)
-    if args.json:
-        dump([s.as_dict() for s in steps])
-        return EXIT_OK
-    for step in steps:
-        out(_line(step))
-    return EXIT_OK
+    return print_listing(args.json, [s.as_dict() for s in steps], map(_line, steps))
 
 
 def cmd_step_set(args: argparse.Namespace) -> int:
@@ -58,9 +53,7 @@ def cmd_step_propose(args: argparse.Namespace) -> int:
 def register(verbs: Verbs) -> None:
     verbs.listing("steps", cmd_steps, "When the six steps of the assessment took place.")
     step = verbs.group("step", "Set the dates of a step of the assessment (IDG Part II).")
-    p = step.add(
-        "set", cmd_step_set, "Set a step's start and/or end date (empty clears).", takes=("file",)
-    )
+    p = step.add("set", cmd_step_set, "Set a step's start and/or end date (empty clears).")
     p.add_argument("step", metavar="STEP", help="1 to 6")
     p.add_argument(
         "fields", nargs="+", metavar="FIELD=DATE", help="start=YYYY-MM-DD end=YYYY-MM-DD"
@@ -69,5 +62,4 @@ def register(verbs: Verbs) -> None:
         "propose",
         cmd_step_propose,
         "Date the steps not yet set from the scope's period and the agenda.",
-        takes=("file",),
     )

@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 
 from idg_desktop.cli.common import EXIT_OK, Verbs, open_document, out
-from idg_desktop.cli.packages import merge_outcome
+from idg_desktop.cli.packages import export_action, import_action, merge_into
 
 
 def cmd_template_export(args: argparse.Namespace) -> int:
@@ -23,28 +23,14 @@ def cmd_template_export(args: argparse.Namespace) -> int:
 
 
 def cmd_template_import(args: argparse.Namespace) -> int:
-    from idg_desktop.exchange.merge import open_conflict_count
     from idg_desktop.workbook.fill_in_reader import import_template
 
-    with open_document(args.file) as document:
-        result = import_template(document, Path(args.workbook))
-        return merge_outcome(args.file, args.workbook, result, open_conflict_count(document))
+    return merge_into(
+        args.file, args.workbook, lambda document: import_template(document, Path(args.workbook))
+    )
 
 
 def register(verbs: Verbs) -> None:
     template = verbs.group("template", "Fill-in workbooks (.xlsx): export, import.")
-    p = template.add(
-        "export",
-        cmd_template_export,
-        "Write a group's fill-in workbook from the master.",
-        takes=("file",),
-    )
-    p.add_argument("--group", required=True, help="the working group, by name or id")
-    p.add_argument("-o", "--output", required=True, metavar="OUT.xlsx")
-    p = template.add(
-        "import",
-        cmd_template_import,
-        "Merge a filled workbook into the master (exit 3: conflicts open).",
-        takes=("file",),
-    )
-    p.add_argument("workbook", metavar="IN.xlsx")
+    export_action(template, cmd_template_export, "fill-in workbook", "OUT.xlsx")
+    import_action(template, cmd_template_import, "a filled workbook", "workbook", "IN.xlsx")

@@ -34,7 +34,7 @@ from idg_desktop.exchange.working_copies import (
     PACKAGE_META,  # meta key of a working copy: the package it came from
     working_copies_folder,
 )
-from idg_desktop.exports.wire import to_package
+from idg_desktop.exports.wire import PARTICIPANT_FIELDS, to_package
 from idg_desktop.services import groups
 from idg_desktop.services.assessment import (
     Scope,
@@ -167,21 +167,7 @@ def _fill_working_copy(
                 origin=payload["origin"],
             )
         for person in payload["participants"]:
-            record = models.Participant(
-                **{
-                    k: person[k]
-                    for k in (
-                        "name",
-                        "unit",
-                        "expertise",
-                        "external",
-                        "stakeholder",
-                        "gender",
-                        "role",
-                        "email",
-                    )
-                }
-            )
+            record = models.Participant(**{k: person[k] for k in PARTICIPANT_FIELDS})
             keep_tracked(record, person)
             session.add(record)
         session.flush()

@@ -93,6 +93,34 @@ def _tracked(convert: Callable[[datetime | None], str | None]) -> Mapping:
     }
 
 
+def _same(names: tuple[str, ...]) -> Mapping:
+    """Fields written under their own names."""
+    return {name: name for name in names}
+
+
+#: A person's fields that every format writes under their own names (a package
+#: carries them all, a merge compares them; ``idg participants`` leaves out the email).
+PARTICIPANT_FIELDS = (
+    "name",
+    "unit",
+    "expertise",
+    "external",
+    "stakeholder",
+    "gender",
+    "role",
+    "email",
+)
+
+#: A checklist question of the document's own, as the JSON export and a package name it.
+QUESTION: Mapping = {
+    "id": "id",
+    "section": "section_code",
+    "subarea": "subarea_label",
+    "number": "number",
+    "text": "text",
+}
+
+
 def _parsed(name: str, empty: str | None = None) -> Callable[[Any], Any]:
     return lambda record: json.loads(getattr(record, name) or empty)
 
@@ -157,26 +185,11 @@ JSON: dict[type, Mapping] = {
     },
     r.SubArea: {"label": "label", "title": "title"},
     r.Question: {  # the document's own questions ("custom_questions")
-        "id": "id",
-        "section": "section_code",
-        "subarea": "subarea_label",
-        "number": "number",
-        "text": "text",
+        **QUESTION,
         "created_at": _at("created_at", json_time),
         "origin": "origin",
     },
-    r.Participant: {
-        **JSON_TRACKED,
-        "name": "name",
-        "unit": "unit",
-        "expertise": "expertise",
-        "external": "external",
-        "stakeholder": "stakeholder",
-        "gender": "gender",
-        "role": "role",
-        "email": "email",
-        "notes": "notes",
-    },
+    r.Participant: {**JSON_TRACKED, **_same(PARTICIPANT_FIELDS), "notes": "notes"},
     r.WorkingGroup: {
         **JSON_TRACKED,
         "name": "name",
@@ -358,16 +371,7 @@ def _but(mapping: Mapping, *left_out: str) -> Mapping:
 #: ``idg conflicts --json`` (open ones), ``idg groups --json`` and a person it
 #: names, and an endorsement and a KPI in ``idg plan --json``.
 LISTING: dict[str, Mapping] = {
-    "participants": {
-        "id": "id",
-        "name": "name",
-        "unit": "unit",
-        "expertise": "expertise",
-        "external": "external",
-        "stakeholder": "stakeholder",
-        "gender": "gender",
-        "role": "role",
-    },
+    "participants": {"id": "id", **_same(PARTICIPANT_FIELDS[:-1])},  # without the email
     "findings": {
         "id": "id",
         "section": "section_code",
@@ -436,13 +440,13 @@ PACKAGE: dict[type, Mapping] = {
     r.Answer: {
         **PACKAGE_TRACKED,
         "question": "question_id",
-        **{name: name for name in ANSWER_FIELDS},
+        **_same(ANSWER_FIELDS),
         "group_id": "group_id",
         "author_id": "author_id",
     },
     r.Finding: {
         **PACKAGE_TRACKED,
-        **{name: name for name in FINDING_FIELDS},
+        **_same(FINDING_FIELDS),
         "questions": lambda f: list(f.question_ids),
         "group_id": "group_id",
         "author_id": "author_id",
@@ -463,29 +467,8 @@ PACKAGE: dict[type, Mapping] = {
         "sections": GIVEN,  # the group's sections, in the assessment's order
         "rapporteur": "rapporteur_id",
     },
-    r.Question: {  # the document's own questions of the group's sections
-        "id": "id",
-        "section": "section_code",
-        "subarea": "subarea_label",
-        "number": "number",
-        "text": "text",
-    },
-    r.Participant: {
-        **PACKAGE_TRACKED,
-        **{
-            name: name
-            for name in (
-                "name",
-                "unit",
-                "expertise",
-                "external",
-                "stakeholder",
-                "gender",
-                "role",
-                "email",
-            )
-        },
-    },
+    r.Question: QUESTION,  # the document's own questions of the group's sections
+    r.Participant: {**PACKAGE_TRACKED, **_same(PARTICIPANT_FIELDS)},
 }
 
 

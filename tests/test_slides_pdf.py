@@ -121,3 +121,26 @@ def test_refusals_say_one_line_and_write_nothing(idg, demo, tmp_path, args, says
     assert not out.exists()
     assert not list(tmp_path.iterdir())  # no temporary file either
     assert demo.read_bytes() == before
+
+
+def test_arabic_and_other_scripts_each_in_their_font(idg, demo_file, tmp_path):
+    from idg_desktop.services.findings import update_finding
+
+    with AssessmentDocument.open(demo_file) as document:
+        finding = next(f for f in list_findings(document) if not f.confidential)
+        update_finding(
+            document, finding.id, text="الجمارك تنشر قواعد واضحة. Таможня Douane française"
+        )
+    out = tmp_path / "scripts.pdf"
+    assert idg("export", "pdf", demo_file, "--report", "slides", "-o", out).code == 0
+    fonts: dict[str, set[str]] = {}
+    for page in PdfReader(str(out)).pages:
+
+        def visit(text, _cm, _tm, font, _size):
+            if text.strip() and font:
+                fonts.setdefault(text.strip(), set()).add(str(font["/BaseFont"]))
+
+        page.extract_text(visitor_text=visit)
+    drawn = {text: names for text, names in fonts.items() if "Таможня" in text}
+    assert drawn and all(n.endswith("NotoSans-Regular") for ns in drawn.values() for n in ns)
+    assert any("NotoNaskhArabic" in n for ns in fonts.values() for n in ns)  # the Arabic run

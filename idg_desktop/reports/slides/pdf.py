@@ -3,24 +3,68 @@ with reportlab at the page's scale (the same slides the window draws)."""
 
 from __future__ import annotations
 
+import re
+from functools import cache
 from pathlib import Path
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-from idg_desktop.reports.fonts import SANS, font_for, has_arabic, register_fonts, visual
+from idg_desktop.reports.fonts import (
+    _ARABIC_RUN,
+    ARABIC,
+    ARABIC_BOLD,
+    LETTERS,
+    SANS,
+    SANS_BOLD,
+    font_for,
+    has_arabic,
+    register_fonts,
+)
+from idg_desktop.reports.rtl import display_order
 from idg_desktop.reports.slides.model import Box, Deck, Text
 from idg_desktop.reports.slides.theme import Theme
 
 #: The page: 13.33 × 7.5 inches, the projector's 16:9 (in points).
 PAGE_HEIGHT = 540.0
+LETTER = re.compile(f"[{LETTERS}]")
 
 
 def measure(text: str, bold: bool, size: float) -> float:
     """The width of ``text`` at ``size`` in the slides' units (reportlab's metrics)."""
     register_fonts()
-    return stringWidth(visual(text), font_for(text, bold=bold), size)
+    return sum(stringWidth(run, font, size) for font, run in runs(text, bold))
+
+
+@cache
+def runs(text: str, bold: bool) -> tuple[tuple[str, str], ...]:
+    """``(font, text)`` pieces of one line in display order: Arabic runs shaped
+    in the Arabic font, the rest (Latin, Greek, Cyrillic) in Noto Sans, the
+    line reordered by the bidi algorithm (right to left where Arabic letters
+    outnumber the others, as in ``rtl.py``)."""
+    if not has_arabic(text):
+        return ((font_for(text, bold=bold), text),)
+    import arabic_reshaper
+
+    pieces: list[tuple[int, str]] = []
+    last = 0
+    for match in _ARABIC_RUN.finditer(text):
+        pieces += [(0, text[last : match.start()]), (1, arabic_reshaper.reshape(match.group(0)))]
+        last = match.end()
+    pieces.append((0, text[last:]))
+    arabic = sum(len(LETTER.findall(t)) for owner, t in pieces if owner)
+    others = sum(c.isalpha() for owner, t in pieces if not owner for c in t)
+    faces = (SANS_BOLD if bold else SANS, ARABIC_BOLD if bold else ARABIC)
+    ordered = display_order([p for p in pieces if p[1]], 1 if arabic > others else 0)
+    return tuple((faces[owner], part) for owner, part in ordered)
+
+
+def right_to_left(text: str) -> bool:
+    if not has_arabic(text):
+        return False
+    letters = [c for c in text if c.isalpha()]
+    return sum(bool(LETTER.match(c)) for c in letters) * 2 > len(letters)
 
 
 def write_slides(path: Path, deck: Deck, theme: Theme, *, title: str = "") -> int:
@@ -87,25 +131,18 @@ def _hatch(canvas: Canvas, pattern: str, x, y, w, h, colour) -> None:
 
 
 def _text(canvas: Canvas, text: Text, theme: Theme, s: float) -> None:
-    shown = visual(text.text)
-    font = font_for(text.text, bold=text.bold)
     size = text.size * s
     canvas.setFillColor(HexColor(theme.colour(text.colour)))
-    canvas.setFont(font, size)
     x, y, width = text.x * s, (1 - text.y) * s, text.width * s
+    used = measure(text.text, text.bold, size)
     align = text.align
-    if align == "left" and has_arabic(text.text) and not _latin_first(text.text):
+    if align == "left" and right_to_left(text.text):
         align = "right"  # a right-to-left line sits at the right of its box
     if align == "center":
-        canvas.drawCentredString(x + width / 2, y, shown)
+        x += (width - used) / 2
     elif align == "right":
-        canvas.drawRightString(x + width, y, shown)
-    else:
-        canvas.drawString(x, y, shown)
-
-
-def _latin_first(text: str) -> bool:
-    for char in text:
-        if char.isalpha():
-            return not has_arabic(char)
-    return True
+        x += width - used
+    for font, part in runs(text.text, text.bold):
+        canvas.setFont(font, size)
+        canvas.drawString(x, y, part)
+        x += stringWidth(part, font, size)

@@ -16,6 +16,7 @@ from idg_desktop.reports.slides.theme import PATTERNS
 ORDER = (*(r.value for r in RATING_LADDER), Rating.NOT_APPLICABLE.value, Rating.NOT_ASSESSED.value)
 HATCH_BAND = 0.022  # the hatched strip at a cell's foot (no text on it)
 PAD = 0.012
+WIDEST = 0.34  # a cell in a short row: the row stays a row of cells, not a band
 
 
 class _Cell:
@@ -84,7 +85,7 @@ def rating_row(
     """Cells side by side across ``width``: ``(items, bottom)``."""
     if not cells:
         return [], top
-    w = (width - gap * (len(cells) - 1)) / len(cells)
+    w = min(WIDEST, (width - gap * (len(cells) - 1)) / len(cells))
     wrapped = [(rating, cell_lines(frame, parts, w)) for rating, parts in cells]
     h = cell_height(frame, max(len(lines) for _, lines in wrapped))
     items: list[Item] = []

@@ -152,13 +152,19 @@ class Frame:
         return items, y + 0.035
 
     def footer(self, left: str = "", right: str = "") -> list[Item]:
+        """The foot of the slide: ``left`` (a notice) and ``right`` (a summary, or
+        "continued"); a notice too long beside the summary goes a line up."""
         y = 1 - self.m
         items: list[Item] = []
-        half = self.inner / 2
-        if left:
-            items.append(Text(self.m, y, half, left, self.body, colour="muted"))
+        right_w = self.measure(right, False, self.body) if right else 0.0
         if right:
             items.append(
-                Text(self.m + half, y, half, right, self.body, colour="muted", align="right")
+                Text(self.m, y, self.inner, right, self.body, colour="muted", align="right")
             )
+        if left:
+            room = self.inner - right_w - 0.04
+            if self.measure(left, False, self.body) > room:
+                y -= self.body * self.leading
+                room = self.inner
+            items.append(Text(self.m, y, room, left, self.body, colour="muted"))
         return items

@@ -252,3 +252,19 @@ def test_a_file_with_open_conflicts_has_its_slides(demo_template, tmp_path):
     merged = build_merged_demo(demo_template, tmp_path)
     deck = deck_of(merged)
     assert SlideKind.FINDING in deck.kinds() and len(deck.slides) > 20
+
+
+def test_the_model_needs_neither_qt_nor_reportlab():
+    """The window draws the same slides with its own fonts: the model (reading,
+    composing, themes) imports no drawing library; only pdf.py takes reportlab."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import idg_desktop.reports.slides.compose, idg_desktop.reports.slides.reading\n"
+        "import idg_desktop.reports.slides.theme\n"
+        "print(sorted(m for m in ('reportlab', 'PySide6') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

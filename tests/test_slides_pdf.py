@@ -144,3 +144,15 @@ def test_arabic_and_other_scripts_each_in_their_font(idg, demo_file, tmp_path):
     drawn = {text: names for text, names in fonts.items() if "Таможня" in text}
     assert drawn and all(n.endswith("NotoSans-Regular") for ns in drawn.values() for n in ns)
     assert any("NotoNaskhArabic" in n for ns in fonts.values() for n in ns)  # the Arabic run
+
+
+def test_a_new_assessment_has_its_slides(idg, tmp_path):
+    """Nothing rated, no group, no finding, no plan: the slides still say so."""
+    path, out = tmp_path / "new.idg", tmp_path / "new.pdf"
+    assert idg("new", path, "--title", "First look", "--administration", "Customs").code == 0
+    done = idg("export", "pdf", path, "--report", "slides", "-o", out)
+    assert done.code == 0, done.err
+    text = text_of(out)
+    assert "First look" in text and "No working group" in text
+    assert "No findings yet" in text and "No action plan yet." in text
+    assert "Quick results: none yet" in text

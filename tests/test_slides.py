@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from merged_demo import build_merged_demo
 
-from idg_desktop.reports.slides.compose import build_deck, timer_slide
+from idg_desktop.reports.slides.compose import build_deck, timer_slide, with_timer
 from idg_desktop.reports.slides.model import (
     BODY_FLOOR,
     TITLE_FLOOR,
@@ -141,7 +141,10 @@ def test_sizes_and_widths_on_every_slide(demo, aspect):
     wider than its box nor running off the slide, no two lines on each other
     (a 4:3 screen as well)."""
     deck = deck_of(demo, aspect=aspect, reveal_all=True)
-    slides = [*deck.slides, timer_slide(90, Options(aspect=aspect), measure)]
+    running = Options(aspect=aspect)  # the countdown in the corner of every slide
+    slides = [with_timer(s, 754, running, measure) for s in deck.slides]
+    slides.append(timer_slide(90, running, measure))
+    assert all("12:34" in words([s]) for s in slides[:-1])
     for slide in slides:
         for text in slide.texts():
             assert text.size >= BODY_FLOOR, (slide.key, text.text)
@@ -165,7 +168,8 @@ def test_every_text_and_background_pair_reaches_7_to_1(demo, theme):
     palette = THEMES[theme]
     deck = deck_of(demo, reveal_all=True)
     pairs = set()
-    for slide in [*deck.slides, timer_slide(0, Options(), measure)]:
+    running = [with_timer(s, 60, Options(), measure) for s in deck.slides]
+    for slide in [*running, timer_slide(0, Options(), measure)]:
         fills = [i for i in slide.items if isinstance(i, Box) and i.fill]
         for text in slide.texts():
             pairs.add((text.colour, text.background))

@@ -8,6 +8,7 @@ after every change of the file (or a reveal) and draws the slide it shows.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 
 from idg_desktop.reports.slides import cells
 from idg_desktop.reports.slides.fitting import Frame, Line, paginate, paragraph, place
@@ -233,3 +234,31 @@ def timer_slide(
             Text(frame.m, 0.85, frame.inner, "Time is up", s.title, True, "accent", align="center")
         )
     return Slide(SlideKind.TIMER, "timer", label, tuple(items))
+
+
+def with_timer(slide: Slide, seconds: int, options: Options, measure: Measure) -> Slide:
+    """``slide`` with the running countdown in its top right corner, inside the
+    margin where nothing else is drawn (the window's, while the timer runs)."""
+    s = options.sizes
+    left = max(0, int(seconds))
+    digits = f"{left // 60:02d}:{left % 60:02d}"
+    pad = 0.012
+    width = measure(digits, True, s.body) + 2 * pad
+    height = s.body * 1.2
+    x = options.aspect - s.margin - width
+    y = (s.margin - height) / 2
+    corner = (
+        Box(x, y, width, height, fill="panel", outline="muted"),
+        Text(
+            x,
+            y + height / 2 + s.body * 0.36,
+            width,
+            digits,
+            s.body,
+            True,
+            "text",
+            "panel",
+            align="center",
+        ),
+    )
+    return replace(slide, items=slide.items + corner)

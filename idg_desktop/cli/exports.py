@@ -37,6 +37,8 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
             group=args.group,
             pseudonymise=args.pseudonymise,
             public=args.public,
+            reveal_confidential=args.reveal_confidential,
+            dark=args.dark,
         )
     pages = f"{done.pages} page{'s' if done.pages != 1 else ''}"
     out(f"Wrote {done.path}: {done.report}, {pages}.")
@@ -91,7 +93,7 @@ def register(verbs: Verbs) -> None:
     p = export.add(
         "pdf",
         cmd_export_pdf,
-        "A printable report (PDF): assessment, tor, worksheets, action-plan, kpis, matrix.",
+        "A printable report (PDF): assessment, tor, worksheets, action-plan, kpis, matrix, slides.",
     )
     p.add_argument(
         "--report", required=True, choices=REPORTS, metavar="REPORT", help=", ".join(REPORTS)
@@ -108,6 +110,13 @@ def register(verbs: Verbs) -> None:
         action="store_true",
         help="leave out answers, findings and plan parts marked confidential",
     )
+    p.add_argument(
+        "--reveal-confidential",
+        action="store_true",
+        help="show confidential answers, findings and plan parts (slides only; "
+        "they are left out of the slides by default)",
+    )
+    p.add_argument("--dark", action="store_true", help="the dark projector theme (slides only)")
     p.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
 
     p = export.add(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +44,8 @@ def export_pdf(
     group: str | None = None,
     pseudonymise: bool = False,
     public: bool = False,
+    reveal_confidential: bool = False,
+    dark: bool = False,
 ) -> Exported:
     if kind not in REPORTS:
         raise InvalidInput(f"Unknown report '{kind}': use one of {', '.join(REPORTS)}.")
@@ -52,7 +55,25 @@ def export_pdf(
         raise InvalidInput("The worksheets report is for one group: give --group NAME.")
     if kind != "worksheets" and group:
         raise InvalidInput("--group goes with the worksheets report only.")
+    if kind != "slides" and (reveal_confidential or dark):
+        flag = "--reveal-confidential" if reveal_confidential else "--dark"
+        raise InvalidInput(f"{flag} goes with the slides report only.")
+    if public and reveal_confidential:
+        raise InvalidInput(
+            "--public leaves confidential items out and --reveal-confidential shows them: "
+            "choose one."
+        )
     target = _check_target(Path(output))
+    if kind == "slides":
+        from idg_desktop.reports.slides.export import build_slides
+
+        pages = _write_checked(
+            target,
+            lambda path: build_slides(
+                document, path, pseudonymise=pseudonymise, reveal=reveal_confidential, dark=dark
+            ),
+        )
+        return Exported(target, NAMES[kind], pages)
     chosen = None
     if kind == "worksheets":
         from idg_desktop.services.groups import find_group
@@ -62,12 +83,23 @@ def export_pdf(
     info = PageInfo(
         report.scope.title, confidentiality_line(report.scope.administration, public, pseudonymise)
     )
+
+    def build(path: Path) -> int:
+        _build(path, kind, report, info, paper, chosen)
+        return info.pages
+
+    return Exported(target, NAMES[kind], _write_checked(target, build))
+
+
+def _write_checked(target: Path, build: Callable[[Path], int]) -> int:
+    """``build(path)`` writes the PDF into a temporary file beside ``target`` and
+    says how many pages it made; the file is read back, synced, then renamed."""
     handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     os.close(handle)
     try:
         follow_umask(temp)
-        _build(Path(temp), kind, report, info, paper, chosen)
-        check_pdf(Path(temp), info.pages)
+        pages = build(Path(temp))
+        check_pdf(Path(temp), pages)
         with open(temp, "rb") as stream:
             os.fsync(stream.fileno())
         os.replace(temp, target)
@@ -76,7 +108,7 @@ def export_pdf(
     finally:
         with suppress(OSError):
             os.unlink(temp)
-    return Exported(target, NAMES[kind], info.pages)
+    return pages
 
 
 def _check_target(target: Path) -> Path:

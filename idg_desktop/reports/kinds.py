@@ -6,7 +6,7 @@ page) does not import reportlab.
 
 from __future__ import annotations
 
-REPORTS = ("assessment", "tor", "worksheets", "action-plan", "kpis", "matrix")
+REPORTS = ("assessment", "tor", "worksheets", "action-plan", "kpis", "matrix", "slides")
 NAMES = {
     "assessment": "assessment report",
     "tor": "terms of reference",
@@ -14,4 +14,5 @@ NAMES = {
     "action-plan": "action plan",
     "kpis": "KPI metadata sheets",
     "matrix": "priority matrix",
+    "slides": "plenary slides",
 }

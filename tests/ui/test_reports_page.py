@@ -287,3 +287,20 @@ def test_the_passphrase_can_be_shown_while_typed(qtbot):
     dialog.show_typed.setChecked(True)
     assert dialog.field.echoMode() == QLineEdit.EchoMode.Normal
     assert "facilitator gave" not in dialog.findChildren(type(dialog.error))[0].text()
+
+
+def test_plenary_slides_saved_from_the_page(qtbot, workspace, save_to, tmp_path):
+    page = _show(qtbot, workspace)
+    assert page.paper.isEnabled()
+    page.choose("slides")
+    assert not page.paper.isEnabled()  # 16:9 pages whatever the paper
+    assert "16:9" in page.kind_note.text()
+    target = tmp_path / "slides.pdf"
+    asked = save_to(target)
+    _build(qtbot, page, page.save_button)
+
+    assert "plenary slides" in Path(asked[0]).name
+    reader = PdfReader(str(target))
+    box = reader.pages[0].mediabox
+    assert abs(float(box.width) / float(box.height) - 16 / 9) < 0.01
+    assert page.status.text() == f"Wrote {target} ({len(reader.pages)} pages)."

@@ -32,7 +32,7 @@ from idg_desktop.ui.widgets.labelled import wrapping_label
 from idg_desktop.ui.widgets.notes import warning_note
 
 WORKBOOK = "workbook"
-#: The six PDF reports of ``reports.export`` in the guide's order, then the workbook.
+#: The PDF reports of ``reports.export`` in the guide's order, then the workbook.
 KINDS = (*REPORTS, WORKBOOK)
 
 
@@ -170,6 +170,14 @@ class ReportChoices(QWidget):
                 self.tr("Priority matrix"),
                 self.tr("The priority matrix on one landscape page, for the wall."),
             ),
+            "slides": (
+                self.tr("Plenary slides"),
+                self.tr(
+                    "The plenary's slides as 16:9 pages, for a projector: each section's "
+                    "ratings and findings, the profile, the matrix and the draft plan. "
+                    "Confidential items are left out."
+                ),
+            ),
             WORKBOOK: (
                 self.tr("Workbook (Excel)"),
                 self.tr(
@@ -189,6 +197,7 @@ class ReportChoices(QWidget):
             "action-plan": self.tr("action plan"),
             "kpis": self.tr("KPI metadata sheets"),
             "matrix": self.tr("priority matrix"),
+            "slides": self.tr("plenary slides"),
             WORKBOOK: self.tr("workbook"),
         }[kind]
 

@@ -180,7 +180,7 @@ class ReportsPage(Page):
         pdf = kind != WORKBOOK
         self.kind_note.setText(self.choices.descriptions()[kind][1])
         self.group.setEnabled(kind == "worksheets")
-        self.paper.setEnabled(pdf)
+        self.paper.setEnabled(pdf and kind != "slides")  # slides: 16:9 pages
         self.preview_button.setEnabled(pdf and not self._busy)
         sharing = self.tr("A workbook for sharing: it cannot be re-imported.")
         for tick in (self.pseudonymise, self.public):

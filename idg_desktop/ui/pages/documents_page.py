@@ -51,6 +51,7 @@ class DocumentDialog(QDialog):
         self.title = QLineEdit()
         self.reference = QLineEdit()
         self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)  # Tab moves on to the attachment
         self.attachment = QLineEdit()
         browse = QPushButton(self.tr("&Browse…"))
         browse.clicked.connect(self._browse)

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from idg_desktop.ui import palette
+from idg_desktop.ui.keyboard import tab_stop_when_filled
 from idg_desktop.ui.models.groups_model import (
     PARTICIPANT,
     SECTION,
@@ -277,6 +278,7 @@ class BoardListView(QListView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setMinimumHeight(self.fontMetrics().height() * 4)
+        tab_stop_when_filled(self)  # an empty list is no tab stop
 
     def selected_rows(self) -> list[int]:
         return sorted({index.row() for index in self.selectionModel().selectedIndexes()})

@@ -88,6 +88,7 @@ class GroupsPage(Page):
         self.board_layout.setSpacing(12)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a tab stop: its fields are
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(board)
         layout.addWidget(scroll, 1)

@@ -123,6 +123,7 @@ class AnswerEditor(QStackedWidget):
         # editor scrolls up and down instead of squeezing Figure 5's rows together.
         self.scroll = _EditorScroll()
         self.scroll.setWidgetResizable(True)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a tab stop: its fields are
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setWidget(editor)

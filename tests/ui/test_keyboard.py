@@ -130,3 +130,29 @@ def test_no_scroll_area_or_empty_list_is_a_tab_stop(window):
             elif not isinstance(area, QPlainTextEdit | QTextEdit):
                 stops.append(f"{key}: scroll area {type(area).__name__}")
     assert stops == []
+
+
+def test_every_page_has_its_own_shortcut_shown_in_the_view_menu(window, qtbot):
+    from PySide6.QtGui import QAction, QKeySequence
+
+    window.show_page("overview")
+    settle()
+    for number, (key, _module, _class) in enumerate(PAGES, start=1):
+        action = window.go_actions[number - 1]
+        keys = action.shortcut()
+        assert not keys.isEmpty(), f"{key} has no shortcut"
+        assert action in window.menuBar().actions()[2].menu().actions()  # View
+        combo = keys[0]
+        qtbot.keyClick(window, combo.key(), combo.keyboardModifiers())
+        qtbot.waitUntil(lambda k=key: window.view.current_key() == k)
+        tip = window.view.navigation.item(number - 1).toolTip()
+        assert tip == keys.toString(QKeySequence.SequenceFormat.NativeText)
+    # no two of the window's actions share a key (a card's Delete acts on that card)
+    seen: dict[str, str] = {}
+    for action in window.findChildren(QAction):
+        if action.shortcutContext() == Qt.ShortcutContext.WidgetShortcut:
+            continue
+        for keys in action.shortcuts():
+            text = keys.toString()
+            assert text not in seen, f"{text}: {seen[text]!r} and {action.text()!r}"
+            seen[text] = action.text()

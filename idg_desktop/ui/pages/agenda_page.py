@@ -117,7 +117,7 @@ class AgendaPage(Page):
             layout,
             (self.tr("&Add session…"), self._add),
             (
-                self.tr("&Edit session…"),
+                self.tr("Ed&it session…"),
                 self.edit_session,
                 self.tr("Change the chosen session (Enter or double-click)"),
             ),

@@ -129,7 +129,7 @@ class KpiSheet(QWidget):
         self.sheet_activity = wrapping_label("pageIntro")
         self.complete = QCheckBox(self.tr("Mark sheet &complete"))
         self.complete.setToolTip(self.tr("Allowed once every mandatory field (*) is filled"))
-        self.confidential = QCheckBox(self.tr("Con&fidential (left out of public versions)"))
+        self.confidential = QCheckBox(self.tr("Confide&ntial (left out of public versions)"))
         self.state = wrapping_label("pageIntro")
         self.missing = wrapping_label("warning")
         legend = QLabel(self.tr("* mandatory in Annex 11"))

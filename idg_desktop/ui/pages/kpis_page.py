@@ -76,7 +76,7 @@ class KpisPage(Page):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.activity_filter.setMinimumContentsLength(40)
-        label = QLabel(self.tr("Acti&vity:"))
+        label = QLabel(self.tr("Ac&tivity:"))
         label.setBuddy(self.activity_filter)
         top.addWidget(label)
         top.addWidget(self.activity_filter)

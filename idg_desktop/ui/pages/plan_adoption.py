@@ -89,7 +89,7 @@ class AdoptionBox(QGroupBox):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.record_button = QPushButton(self.tr("&Record endorsement…"))
-        self.remove_button = QPushButton(self.tr("Remo&ve endorsement"))
+        self.remove_button = QPushButton(self.tr("Remove endorsement"))
         buttons = QVBoxLayout()
         buttons.addWidget(self.record_button)
         buttons.addWidget(self.remove_button)

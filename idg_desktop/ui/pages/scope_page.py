@@ -145,7 +145,7 @@ class ScopePage(Page):
         steps_layout.addLayout(self.steps_form)
         self.step_periods: dict[int, PeriodFields] = {}
         propose_row = QHBoxLayout()
-        self.propose = QPushButton(self.tr("&Propose from the scope and agenda"))
+        self.propose = QPushButton(self.tr("P&ropose from the scope and agenda"))
         self.propose.clicked.connect(self._propose_steps)
         self.propose_result = QLabel()
         self.propose_result.setWordWrap(True)

@@ -3,8 +3,10 @@ tab stop is one a user can do something at (an empty list is not one)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
 
 def tab_stop_when_filled(view: QAbstractItemView) -> None:
@@ -19,3 +21,28 @@ def tab_stop_when_filled(view: QAbstractItemView) -> None:
     for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset, model.layoutChanged):
         signal.connect(follow)
     follow()
+
+
+def keep_focus(page: QWidget, change: Callable[[], None], chain: Callable[[], list[QWidget]]):
+    """Run ``change`` (a page filled anew: the next question) and keep the
+    keyboard's focus on ``page``: on the same field of ``chain()`` if it can
+    still take it, else the next one that can (a rating the new question does
+    not offer), else the first; never lost to nowhere, where the next Tab
+    would restart at the navigation."""
+    before = QApplication.focusWidget()
+    inside = before is not None and page.isAncestorOf(before)
+    fields = chain()
+    place = fields.index(before) if before in fields else 0
+    change()
+    now = QApplication.focusWidget()
+    if not inside or (now is not None and page.isAncestorOf(now)):
+        return
+    fields = chain()
+    for widget in fields[place:] + fields[:place]:
+        if (
+            widget.isVisible()
+            and widget.isEnabled()
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ):
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            return

@@ -156,3 +156,56 @@ def test_every_page_has_its_own_shortcut_shown_in_the_view_menu(window, qtbot):
             text = keys.toString()
             assert text not in seen, f"{text}: {seen[text]!r} and {action.text()!r}"
             seen[text] = action.text()
+
+
+def test_focus_stays_on_the_page_after_alt_down_in_the_checklist(window, qtbot):
+    page = shown_page(window, "checklist")
+    lost = []
+    for start in [*page.editor.tab_chain(), page.tree]:
+        if not start.isVisible() or not start.isEnabled():
+            continue
+        start.setFocus(Qt.FocusReason.TabFocusReason)
+        settle()
+        for key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            qtbot.keyClick(QApplication.focusWidget(), key, Qt.KeyboardModifier.AltModifier)
+            settle()
+            now = QApplication.focusWidget()
+            if now is None or not page.isAncestorOf(now):
+                lost.append(f"{start.accessibleName()!r}: focus on {now!r} after Alt+{key.name}")
+    # and the next Tab goes on in the page, not back to the navigation
+    page.narrative.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(page.narrative, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    settle()
+    assert page.isAncestorOf(QApplication.focusWidget())
+    assert lost == []
+
+
+def test_focus_stays_in_the_table_after_a_cell_edit(window, qtbot):
+    page = shown_page(window, "documents")
+    table = page.table
+    table.setFocus()
+    table.setCurrentCell(0, 1)
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert editor is not table and table.isAncestorOf(editor)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Revised title")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    settle()
+    assert table.item(0, 1).text() == "Revised title"
+    assert QApplication.focusWidget() is table
+    assert (table.currentRow(), table.currentColumn()) == (0, 1)
+
+
+def test_focus_stays_in_the_ratings_after_a_rating_is_typed(window, qtbot):
+    from idg_desktop.ui.pages.rating_table import FIRST_CRITERION
+
+    page = shown_page(window, "priorities")
+    table = page.table
+    table.setFocus()
+    table.setCurrentIndex(table.model().index(1, FIRST_CRITERION))
+    qtbot.keyClick(table, Qt.Key.Key_H)
+    settle()
+    assert QApplication.focusWidget() is table
+    assert (table.currentIndex().row(), table.currentIndex().column()) == (1, FIRST_CRITERION)

@@ -140,6 +140,12 @@ class WindowMenus:
             QKeySequence("Ctrl+0"),
             view_menu,
         )
+        view_menu.addSeparator()
+        self.high_contrast_action = self._action(
+            self.tr("&High contrast"), self.set_high_contrast, None, view_menu
+        )
+        self.high_contrast_action.setCheckable(True)
+        self.high_contrast_action.setChecked(self.settings.high_contrast)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         self.guide_action = self._action(

@@ -40,6 +40,7 @@ from idg_desktop.ui.pages.checklist.panes import Guidance, History
 from idg_desktop.ui.widgets.choice_row import Choice
 from idg_desktop.ui.widgets.labelled import label
 from idg_desktop.ui.widgets.rating_chip import RatingChip
+from idg_desktop.ui.window_look import themed
 from idg_desktop.ui.workspace import Workspace
 
 
@@ -99,7 +100,7 @@ class AnswerEditor(QStackedWidget):
         self.question_text = label()
         self.question_text.setWordWrap(True)
         self.question_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.question_text.setStyleSheet(f"color: {palette.INK};")
+        themed(self.question_text, "color: $ink;")
         self.guidance = Guidance(self)
         self.narrative = self._text_edit(self.tr("Narrative answer"))
         self.evidence = self._text_edit(self.tr("Evidence"))

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from idg_desktop.exchange import merge
-from idg_desktop.ui import palette
 from idg_desktop.ui.pages.merge.wording import field_label, origin_label, value_label
 from idg_desktop.ui.text import fmt
 from idg_desktop.ui.widgets.labelled import subheading
+from idg_desktop.ui.window_look import themed
 
 #: Fields shown in a box of their own (the others fit on their radio button).
 LONG_FIELDS = frozenset({"text", "evidence", "proposed_action"})
@@ -108,7 +108,7 @@ class ConflictView(QScrollArea):
         column.setContentsMargins(0, 0, 0, 0)
         title = subheading(origin_label(version["origin"]))
         title.setWordWrap(True)
-        title.setStyleSheet(f"color: {palette.NAVY};")
+        themed(title, "color: $navy;")
         column.addWidget(title)
         keep = QPushButton(self.tr("Keep this version whole"))
         keep.setAccessibleName(

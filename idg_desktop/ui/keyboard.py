@@ -3,7 +3,8 @@ tab stop is one a user can do something at (an empty list is not one)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import itertools
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
@@ -46,3 +47,21 @@ def keep_focus(page: QWidget, change: Callable[[], None], chain: Callable[[], li
         ):
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
             return
+
+
+def focusables(box: QWidget) -> list[QWidget]:
+    """The widgets inside ``box`` that Tab stops at, in the focus chain's order."""
+    found: list[QWidget] = []
+    widget = box.nextInFocusChain()
+    while widget is not box:
+        if box.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            found.append(widget)
+        widget = widget.nextInFocusChain()
+    return found
+
+
+def tab_through(widgets: Iterable[QWidget]) -> None:
+    """Tab visits ``widgets`` in this order (fields built after the page was:
+    in the order they are shown, not the order they were made)."""
+    for first, second in itertools.pairwise(widgets):
+        QWidget.setTabOrder(first, second)

@@ -88,6 +88,7 @@ class DocumentsPage(Page):
         )
         [self.add_button] = action_row(layout, (self.tr("&Add document…"), self._add))
         self.table = QTableWidget(0, 5)
+        self.table.setAccessibleName(self.tr("Background documents"))
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Kind"),

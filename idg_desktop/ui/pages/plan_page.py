@@ -107,8 +107,8 @@ class ActionPlanPage(Page):
         across.addWidget(scroll)
         across.setStretchFactor(0, 1)
         across.setStretchFactor(1, 0)
+        layout.addWidget(across, 1)  # before the endorsements: Tab goes tree, panel, endorsements
         self.adoption = AdoptionBox(workspace, lambda: self.people, self)
-        layout.addWidget(across, 1)
         layout.addWidget(self.adoption)
         self.fit_to_font()
 

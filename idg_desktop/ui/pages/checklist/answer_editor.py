@@ -196,10 +196,11 @@ class AnswerEditor(QStackedWidget):
         return edit
 
     def tab_chain(self) -> list[QWidget]:
-        """The editor's fields in the order Tab visits them."""
-        chain: list[QWidget] = [self.narrative, *self.measure.buttons, *self.applied.buttons]
-        chain += [*self.effective.buttons, self.not_applicable, self.evidence]
-        return [*chain, self.for_review, self.reviewed, self.confidential, self.guidance.toggle]
+        """The editor's fields in the order Tab visits them (as shown: the
+        guidance's toggle, under the question, comes first)."""
+        chain: list[QWidget] = [self.guidance.toggle, self.narrative, *self.measure.buttons]
+        chain += [*self.applied.buttons, *self.effective.buttons, self.not_applicable]
+        return [*chain, self.evidence, self.for_review, self.reviewed, self.confidential]
 
     def apply_fonts(self, base: QFont) -> None:
         """Sizes relative to the window's text size (``base``), which the View menu changes."""

@@ -143,7 +143,9 @@ class ConflictView(QScrollArea):
         group.addButton(button)
         column.addWidget(button)
         if long_text and value:
-            column.addWidget(self._text_box(value))
+            box = self._text_box(value)
+            box.setAccessibleName(fmt(self.tr("Text of the %1 from %2"), field_label(name), origin))
+            column.addWidget(box)
         return cell
 
     def _consolidated_cell(self, group: QButtonGroup) -> QWidget:

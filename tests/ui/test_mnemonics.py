@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from merged_demo import build_merged_demo
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -184,3 +185,28 @@ def test_a_collision_is_found(qtbot):
     found = mnemonics(page)
     assert sorted(found) == ["c", "f"]
     assert len(collisions("page", found, {"f": "&File"})) == 2
+
+
+def dead_letters(root: QWidget) -> list[str]:
+    """Labels that show an Alt+letter but have no field to take it to."""
+    return [
+        label.text()
+        for label in root.findChildren(QLabel)
+        if label.isVisibleTo(root)
+        and label.buddy() is None
+        and label.textFormat() != Qt.TextFormat.RichText
+        and letter(label.text()) is not None
+    ]
+
+
+def test_every_label_letter_leads_somewhere(window):
+    problems = []
+    for name, page in page_states(window):
+        problems += [f"{name}: {text!r}" for text in dead_letters(page)]
+    for name, dialog in dialogs(window):
+        dialog.show()
+        settle()
+        problems += [f"{name}: {text!r}" for text in dead_letters(dialog)]
+        dialog.reject()
+        dialog.deleteLater()
+    assert problems == [], "\n".join(problems)

@@ -201,3 +201,24 @@ def test_the_order_check_sees_a_step_back():
     assert out_of_order(QRect(200, 100, 50, 20), QRect(0, 102, 50, 20))  # leftwards
     assert not out_of_order(QRect(0, 100, 50, 20), QRect(300, 10, 50, 20))  # next column
     assert not out_of_order(QRect(300, 400, 50, 20), QRect(0, 500, 50, 20))  # next row
+
+
+def test_every_control_of_a_dialog_has_a_name_unique_in_it(window):
+    from test_mnemonics import dialogs
+
+    problems = []
+    for name, dialog in dialogs(window):
+        dialog.show()
+        settle()
+        buddies = buddy_names(dialog)
+        seen: set[str] = set()
+        for widget in controls(dialog):
+            called = name_of(widget, buddies)
+            if not called.strip():
+                problems.append(f"{name}: {type(widget).__name__} has no name")
+            elif called in seen:
+                problems.append(f"{name}: two controls called {called!r}")
+            seen.add(called)
+        dialog.reject()
+        dialog.deleteLater()
+    assert problems == [], "\n".join(problems)

@@ -148,6 +148,12 @@ HIGH_CONTRAST_SHEET = palette.style(
     }
     QCheckBox:focus, QRadioButton:focus, QGroupBox:focus { color: $hc_focus; }
     QAbstractItemView::item:selected { background: $hc_focus; color: $hc_back; }
+    QAbstractItemView::item:selected:focus { background: $hc_text; color: $hc_back; }
+    QAbstractItemView::indicator {
+        width: 12px; height: 12px; border: 2px solid $hc_text; background: $hc_back;
+    }
+    QAbstractItemView::indicator:checked { background: $hc_focus; }
+    QAbstractItemView::indicator:selected { border-color: $hc_back; }
     QHeaderView::section { background: $hc_back; color: $hc_text; border: 1px solid $hc_text;
                            padding: 0px 1px; }
     QCheckBox::indicator, QRadioButton::indicator, QGroupBox::indicator {

@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Iterable
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
@@ -24,24 +25,40 @@ def tab_stop_when_filled(view: QAbstractItemView) -> None:
     follow()
 
 
-def keep_focus(page: QWidget, change: Callable[[], None], chain: Callable[[], list[QWidget]]):
-    """Run ``change`` (a page filled anew: the next question) and keep the
-    keyboard's focus on ``page``: on the same field of ``chain()`` if it can
-    still take it, else the next one that can (a rating the new question does
-    not offer), else the first; never lost to nowhere, where the next Tab
-    would restart at the navigation."""
+def keep_focus(
+    page: QWidget,
+    change: Callable[[], None],
+    chain: Callable[[], list[QWidget]] | None = None,
+) -> None:
+    """Run ``change`` (a page filled anew: the next question, a table reloaded
+    after a cell edit) and keep the keyboard's focus on ``page``: on the same
+    field of ``chain()`` if it can still take it, else the next one that can (a
+    rating the new question does not offer); without a chain, on the field
+    itself or, for a cell's editor that the reload closed, on its table. Never
+    lost to nowhere, where the next Tab would restart at the navigation."""
     before = QApplication.focusWidget()
-    inside = before is not None and page.isAncestorOf(before)
-    fields = chain()
+    if before is None or not page.isAncestorOf(before):
+        change()
+        return
+    fields = chain() if chain is not None else []
     place = fields.index(before) if before in fields else 0
+    holders = [before]
+    parent = before.parentWidget()
+    while parent is not None and parent is not page:
+        if isinstance(parent, QAbstractItemView):
+            holders.append(parent)  # a cell's editor: its table
+        parent = parent.parentWidget()
     change()
     now = QApplication.focusWidget()
-    if not inside or (now is not None and page.isAncestorOf(now)):
+    if now is not None and page.isAncestorOf(now):
         return
-    fields = chain()
-    for widget in fields[place:] + fields[:place]:
+    if chain is not None:
+        fields = chain()
+        holders = fields[place:] + fields[:place]
+    for widget in holders:
         if (
-            widget.isVisible()
+            shiboken6.isValid(widget)
+            and widget.isVisible()
             and widget.isEnabled()
             and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
         ):

@@ -209,3 +209,23 @@ def test_focus_stays_in_the_ratings_after_a_rating_is_typed(window, qtbot):
     settle()
     assert QApplication.focusWidget() is table
     assert (table.currentIndex().row(), table.currentIndex().column()) == (1, FIRST_CRITERION)
+
+
+def test_focus_stays_in_the_participants_after_a_cell_edit(window, qtbot):
+    page = shown_page(window, "participants")
+    table = page.table
+    table.setFocus()
+    index = table.model().index(1, 1)
+    table.setCurrentIndex(index)
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert editor is not table and table.isAncestorOf(editor)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Integrity Office")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    settle()
+    assert table.model().index(1, 1).data() == "Integrity Office"
+    assert QApplication.focusWidget() is table
+    assert (table.currentIndex().row(), table.currentIndex().column()) == (1, 1)
+    qtbot.keyClick(table, Qt.Key.Key_Tab)  # and Tab goes on from the table
+    assert QApplication.focusWidget() is not table

@@ -7,8 +7,8 @@ import itertools
 from collections.abc import Callable, Iterable
 
 import shiboken6
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QFocusFrame, QWidget
 
 
 def tab_stop_when_filled(view: QAbstractItemView) -> None:
@@ -82,3 +82,29 @@ def tab_through(widgets: Iterable[QWidget]) -> None:
     in the order they are shown, not the order they were made)."""
     for first, second in itertools.pairwise(widgets):
         QWidget.setTabOrder(first, second)
+
+
+class FocusRing(QObject):
+    """A ring around whatever control has the keyboard's focus, in every window
+    of the application (the style sheet draws it: ``QFocusFrame``), however the
+    focus came there: Tab, a click, or back from a closed dialog. It sits
+    outside the control, so nothing moves when focus comes and goes."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.frame: QFocusFrame | None = None
+        QApplication.instance().focusChanged.connect(self._follow)
+
+    def _follow(self, _old: QWidget | None, now: QWidget | None) -> None:
+        if self.frame is not None and not shiboken6.isValid(self.frame):
+            self.frame = None
+        if now is None or isinstance(now, QFocusFrame):
+            return
+        if now.objectName() == "navigation":  # its current step has a ring of its own
+            if self.frame is not None:
+                self.frame.setWidget(None)
+            return
+        if self.frame is None:
+            self.frame = QFocusFrame(now)
+            self.frame.setObjectName("focusRing")
+        self.frame.setWidget(now)

@@ -34,6 +34,7 @@ from idg_desktop.errors import IdgError
 from idg_desktop.services.peek import DocumentLock, ReadError, probe, read_overview
 from idg_desktop.ui import wheel_guard
 from idg_desktop.ui.exchange_flows import ExchangeFlows
+from idg_desktop.ui.keyboard import FocusRing
 from idg_desktop.ui.settings import WindowSettings
 from idg_desktop.ui.start_page import StartPage
 from idg_desktop.ui.text import fmt
@@ -79,6 +80,7 @@ class MainWindow(WindowMenus, WindowStatus, QMainWindow):
         self.saved_label = QLabel()
         self.statusBar().addPermanentWidget(self.saved_label)
         self._build_menus()
+        self.focus_ring = FocusRing(self)  # the focused control ringed, in every window
         self.apply_text_scale(self.settings.text_scale)
         if self.settings.high_contrast:
             self.set_high_contrast(True, keep=False)

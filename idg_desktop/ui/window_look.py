@@ -103,8 +103,9 @@ def stylesheet(point_size: float) -> str:
     black, white and yellow with a thick focus ring on every control."""
     heading = point_size * 1.7
     extra = HIGH_CONTRAST_SHEET if palette.high_contrast() else ""
-    return extra + palette.style(
-        f"""
+    return (
+        palette.style(
+            f"""
     QListWidget#navigation {{
         background: $navy; color: $white; border: none;
         padding-top: 12px; min-width: {int(point_size * 25)}px; max-width: {int(point_size * 30)}px;
@@ -123,8 +124,11 @@ def stylesheet(point_size: float) -> str:
                       padding: 8px 24px; color: $navy; font-weight: 600; }}
     QLabel#warning {{ background: $warning_back; border: 1px solid $warning_border;
                       border-radius: 4px; padding: 6px 10px; color: $warning_text; }}
-    QAbstractItemView::item:focus {{ border: 2px solid $gold; }}
+    QTableView::item:focus {{ border: 2px solid $gold; }}
+    QFocusFrame#focusRing {{ border: 2px solid $navy; border-radius: 3px; }}
     """
+        )
+        + extra
     )
 
 
@@ -148,7 +152,9 @@ HIGH_CONTRAST_SHEET = palette.style(
     }
     QCheckBox:focus, QRadioButton:focus, QGroupBox:focus { color: $hc_focus; }
     QAbstractItemView::item:selected { background: $hc_focus; color: $hc_back; }
-    QAbstractItemView::item:selected:focus { background: $hc_text; color: $hc_back; }
+    QTableView::item:focus { border: 2px solid $hc_focus; }
+    QTableView::item:selected:focus { background: $hc_text; color: $hc_back; }
+    QFocusFrame#focusRing { border: 2px solid $hc_focus; border-radius: 3px; }
     QAbstractItemView::indicator {
         width: 12px; height: 12px; border: 2px solid $hc_text; background: $hc_back;
     }

@@ -229,3 +229,26 @@ def test_focus_stays_in_the_participants_after_a_cell_edit(window, qtbot):
     assert (table.currentIndex().row(), table.currentIndex().column()) == (1, 1)
     qtbot.keyClick(table, Qt.Key.Key_Tab)  # and Tab goes on from the table
     assert QApplication.focusWidget() is not table
+
+
+def test_a_ring_follows_the_focus_and_comes_back_after_a_dialog(window, qtbot):
+    from PySide6.QtWidgets import QDialog
+
+    page = shown_page(window, "participants")
+    for widget in (page.add_button, page.table):
+        widget.setFocus(Qt.FocusReason.TabFocusReason)
+        settle()
+        ring = window.focus_ring.frame
+        assert ring is not None and ring.widget() is widget and ring.isVisible()
+        assert ring.geometry().contains(widget.geometry().adjusted(1, 1, -1, -1))
+    dialog = QDialog(window)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.reject()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.table)
+    settle()
+    assert window.focus_ring.frame.widget() is page.table
+    assert window.focus_ring.frame.isVisible()
+    assert "QFocusFrame#focusRing" in window.styleSheet()

@@ -145,6 +145,8 @@ HIGH_CONTRAST_SHEET = palette.style(
     QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QAbstractSpinBox, QAbstractItemView {
         border: 2px solid $hc_text;
     }
+    QLineEdit:disabled, QPlainTextEdit:disabled, QTextEdit:disabled, QComboBox:disabled,
+    QAbstractSpinBox:disabled, QAbstractItemView:disabled { border-color: $hc_disabled; }
     QPushButton:focus, QToolButton:focus, QLineEdit:focus, QPlainTextEdit:focus,
     QTextEdit:focus, QComboBox:focus, QAbstractSpinBox:focus, QAbstractItemView:focus,
     QToolButton[autoRaise="true"]:focus {

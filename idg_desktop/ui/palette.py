@@ -128,14 +128,15 @@ def text(name: str) -> str:
     return globals()[name.upper()]
 
 
-def style(sheet: str) -> str:
+def style(sheet: str, *, high_contrast: bool | None = None) -> str:
     """A style sheet with each ``$name`` (``$navy``, ``$muted``…) replaced by
-    that colour, in the theme chosen (house or high contrast)."""
+    that colour, in the theme chosen (house or high contrast; ``high_contrast``
+    True or False: that theme, whichever is chosen)."""
     names = {
         name.lower(): value
         for name, value in globals().items()
         if name.isupper() and isinstance(value, str) and value.startswith("#")
     }
-    if _theme["high_contrast"]:
+    if _theme["high_contrast"] if high_contrast is None else high_contrast:
         names.update(HIGH_CONTRAST)
     return Template(sheet).substitute(names)

@@ -66,7 +66,7 @@ QListView { background: $white; border: 1px solid $list_border; border-radius: 4
 QListView[dropTarget="true"] { border: 2px solid $blue; background: $drop_back; }
 """
 #: The sheet in the house colours (the page takes it in the theme of the moment).
-STYLE = palette.style(STYLE_TEMPLATE)
+STYLE = palette.style(STYLE_TEMPLATE, high_contrast=False)
 
 
 class GroupCard(QFrame):

@@ -54,7 +54,7 @@ QLabel#sheetTitle { color: $navy; }
 QLineEdit[missing="true"], QPlainTextEdit[missing="true"] { border: 2px solid $missing_border; }
 """
 #: The sheet in the house colours (the page takes it in the theme of the moment).
-STYLE = palette.style(STYLE_TEMPLATE)
+STYLE = palette.style(STYLE_TEMPLATE, high_contrast=False)
 
 
 def _repolish(widget: QWidget, name: str, value: bool) -> None:

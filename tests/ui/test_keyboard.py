@@ -6,11 +6,7 @@ page shows its conflicts and its log too."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
-from merged_demo import build_merged_demo
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,41 +17,14 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
+from window_walk import settle, shown_page
 
-from idg_desktop.ui.main_window import PAGES, MainWindow
-
-
-@pytest.fixture(scope="module")
-def merged_template(tmp_path_factory: pytest.TempPathFactory, demo_template: Path) -> Path:
-    return build_merged_demo(demo_template, tmp_path_factory.mktemp("merged-keyboard"))
+from idg_desktop.ui.main_window import PAGES
 
 
 @pytest.fixture
-def window(qtbot, merged_template: Path, tmp_path: Path):
-    target = tmp_path / "merged.idg"
-    shutil.copyfile(merged_template, target)
-    main = MainWindow()
-    qtbot.addWidget(main)
-    main.resize(1366, 768)
-    main.show()
-    qtbot.waitExposed(main)
-    assert main.open_path(target)
-    yield main
-    main.close_assessment()
-
-
-def settle() -> None:
-    for _ in range(5):
-        QApplication.sendPostedEvents()
-        QApplication.processEvents()
-
-
-def shown_page(window: MainWindow, key: str) -> QWidget:
-    page = window.show_page(key)
-    if key == "checklist":
-        page.select_question("LC-1")
-    settle()
-    return page
+def window(merged_window):
+    return merged_window
 
 
 def visible_widgets(page: QWidget, kind) -> list:

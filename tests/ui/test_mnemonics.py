@@ -6,23 +6,19 @@ every page of the demo and the dialogs a page or the File menu opens."""
 from __future__ import annotations
 
 import re
-import shutil
 from collections import defaultdict
-from pathlib import Path
 
-import pytest
-from merged_demo import build_merged_demo
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QApplication,
     QGroupBox,
     QLabel,
     QTabWidget,
     QWidget,
 )
+from window_walk import each_dialog, page_states
 
-from idg_desktop.ui.main_window import PAGES, MainWindow
+from idg_desktop.ui.main_window import MainWindow
 
 AMPERSAND = re.compile(r"&([^&\s])")
 
@@ -74,100 +70,24 @@ def menu_letters(window: MainWindow) -> dict[str, list[str]]:
     }
 
 
-@pytest.fixture(scope="module")
-def merged_template(tmp_path_factory: pytest.TempPathFactory, demo_template: Path) -> Path:
-    return build_merged_demo(demo_template, tmp_path_factory.mktemp("merged-mnemonics"))
+def test_the_menu_bar_has_its_letters(merged_window):
+    assert set(menu_letters(merged_window)) >= {"f", "e", "v", "h"}
 
 
-@pytest.fixture
-def window(qtbot, merged_template: Path, tmp_path: Path):
-    target = tmp_path / "merged.idg"
-    shutil.copyfile(merged_template, target)
-    main = MainWindow()
-    qtbot.addWidget(main)
-    main.resize(1366, 768)
-    main.show()
-    qtbot.waitExposed(main)
-    assert main.open_path(target)
-    yield main
-    main.close_assessment()
-
-
-def settle() -> None:
-    for _ in range(5):
-        QApplication.sendPostedEvents()
-        QApplication.processEvents()
-
-
-def test_the_menu_bar_has_its_letters(window):
-    assert set(menu_letters(window)) >= {"f", "e", "v", "h"}
-
-
-def page_states(window: MainWindow):
-    """Each page as shown, and the plan with each kind of node selected."""
-    from idg_desktop.ui.models.plan_model import ACTIVITY, OUTCOME, OUTPUT
-
-    for key, _module, _class in PAGES:
-        page = window.show_page(key)
-        if key == "checklist":
-            page.select_question("LC-1")
-        settle()
-        yield key, page
-        if key == "plan":
-            for kind in (OUTCOME, OUTPUT, ACTIVITY):
-                page.select_node(page.model.rows_of(kind)[-1].id)
-                settle()
-                yield f"plan ({kind})", page
-
-
-def test_every_page_has_unique_letters_none_a_menus(window):
-    menus = menu_letters(window)
+def test_every_page_has_unique_letters_none_a_menus(merged_window):
+    menus = menu_letters(merged_window)
     problems = []
-    for name, page in page_states(window):
+    for name, page in page_states(merged_window):
         problems += collisions(name, mnemonics(page), menus)
     assert problems == [], "\n".join(problems)
 
 
-def dialogs(window: MainWindow):
-    """The dialogs the pages and the menus open, as they open them."""
-    from idg_desktop.ui.new_dialog import NewAssessmentDialog
-    from idg_desktop.ui.package_dialogs import ExportAllDialog
-    from idg_desktop.ui.pages.activity_dialogs import AddActivityDialog
-    from idg_desktop.ui.pages.agenda_page import SessionDialog
-    from idg_desktop.ui.pages.documents_page import DocumentDialog
-    from idg_desktop.ui.pages.kpi_dialogs import KpiDialog
-    from idg_desktop.ui.pages.plan_adoption import AdoptionDialog
-    from idg_desktop.ui.pages.plan_dialogs import MoveOutputDialog, OutputDialog
-    from idg_desktop.ui.passphrase_dialogs import (
-        NewPassphraseDialog,
-        PackagePassphraseDialog,
-        ReturnPassphraseDialog,
-    )
-
-    yield "new assessment", NewAssessmentDialog(window.settings, window)
-    yield "export all", ExportAllDialog(str(Path.home()), ["Group A"], window)
-    yield "new passphrase", NewPassphraseDialog(window)
-    yield "return passphrase", ReturnPassphraseDialog(window)
-    yield "package passphrase", PackagePassphraseDialog(window, "group-a.idgpkg")
-    yield "document", DocumentDialog({"strategy": "A strategy"}, window)
-    yield "session", SessionDialog([("p1", "A. Person")], window)
-    yield "adoption", AdoptionDialog(window, ["A. Person"])
-    yield "kpi", KpiDialog(window, "an output")
-    yield "output", OutputDialog(window, [], None)
-    yield "move output", MoveOutputDialog(window, "An output", [], None)
-    yield "add activity", AddActivityDialog(window.show_page("priorities"))
-
-
-def test_every_dialog_has_unique_letters(window, qtbot):
+def test_every_dialog_has_unique_letters(merged_window, qtbot):
     """A dialog is a window of its own, without the menu bar: its letters need
     only be unique in it."""
     problems = []
-    for name, dialog in dialogs(window):
-        dialog.show()
-        settle()
+    for name, dialog in each_dialog(merged_window):
         problems += collisions(name, mnemonics(dialog), {})
-        dialog.reject()
-        dialog.deleteLater()
     assert problems == [], "\n".join(problems)
 
 
@@ -199,14 +119,10 @@ def dead_letters(root: QWidget) -> list[str]:
     ]
 
 
-def test_every_label_letter_leads_somewhere(window):
+def test_every_label_letter_leads_somewhere(merged_window):
     problems = []
-    for name, page in page_states(window):
+    for name, page in page_states(merged_window):
         problems += [f"{name}: {text!r}" for text in dead_letters(page)]
-    for name, dialog in dialogs(window):
-        dialog.show()
-        settle()
+    for name, dialog in each_dialog(merged_window):
         problems += [f"{name}: {text!r}" for text in dead_letters(dialog)]
-        dialog.reject()
-        dialog.deleteLater()
     assert problems == [], "\n".join(problems)

@@ -8,11 +8,8 @@ text, or a label that is its buddy), unique on its page."""
 from __future__ import annotations
 
 import itertools
-import shutil
-from pathlib import Path
 
 import pytest
-from merged_demo import build_merged_demo
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -24,36 +21,15 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QWidget,
 )
-
-from idg_desktop.ui.main_window import PAGES, MainWindow
+from window_walk import page_states, settle
 
 #: How far (pixels) a control may sit above the one before it and still count as on its row.
 TOLERANCE = 10
 
 
-@pytest.fixture(scope="module")
-def merged_template(tmp_path_factory: pytest.TempPathFactory, demo_template: Path) -> Path:
-    return build_merged_demo(demo_template, tmp_path_factory.mktemp("merged-tab"))
-
-
 @pytest.fixture
-def window(qtbot, merged_template: Path, tmp_path: Path):
-    target = tmp_path / "merged.idg"
-    shutil.copyfile(merged_template, target)
-    main = MainWindow()
-    qtbot.addWidget(main)
-    main.resize(1366, 768)
-    main.show()
-    qtbot.waitExposed(main)
-    assert main.open_path(target)
-    yield main
-    main.close_assessment()
-
-
-def settle() -> None:
-    for _ in range(5):
-        QApplication.sendPostedEvents()
-        QApplication.processEvents()
+def window(merged_window):
+    return merged_window
 
 
 def takes_tab(widget: QWidget) -> bool:
@@ -109,23 +85,6 @@ def out_of_order(before: QRect, after: QRect) -> bool:
     if up and after.left() <= before.left() + TOLERANCE:
         return True
     return same_row and after.right() <= before.left()
-
-
-def page_states(window: MainWindow):
-    """Each page as shown, and the plan with each kind of node selected."""
-    from idg_desktop.ui.models.plan_model import ACTIVITY, OUTCOME, OUTPUT
-
-    for key, _module, _class in PAGES:
-        page = window.show_page(key)
-        if key == "checklist":
-            page.select_question("LC-1")
-        settle()
-        yield key, page
-        if key == "plan":
-            for kind in (OUTCOME, OUTPUT, ACTIVITY):
-                page.select_node(page.model.rows_of(kind)[0].id)
-                settle()
-                yield f"plan ({kind})", page
 
 
 def radio_group(button: QRadioButton) -> int:
@@ -204,12 +163,10 @@ def test_the_order_check_sees_a_step_back():
 
 
 def test_every_control_of_a_dialog_has_a_name_unique_in_it(window):
-    from test_mnemonics import dialogs
+    from window_walk import each_dialog
 
     problems = []
-    for name, dialog in dialogs(window):
-        dialog.show()
-        settle()
+    for name, dialog in each_dialog(window):
         buddies = buddy_names(dialog)
         seen: set[str] = set()
         for widget in controls(dialog):
@@ -219,6 +176,4 @@ def test_every_control_of_a_dialog_has_a_name_unique_in_it(window):
             elif called in seen:
                 problems.append(f"{name}: two controls called {called!r}")
             seen.add(called)
-        dialog.reject()
-        dialog.deleteLater()
     assert problems == [], "\n".join(problems)

@@ -53,9 +53,26 @@ def test_style_sheets_name_the_palette_colours():
 
 
 def test_the_window_style_sheet_is_fully_filled_in():
-    from idg_desktop.ui.pages import groups_page, kpi_sheet
+    from idg_desktop.ui import palette
+    from idg_desktop.ui.pages import group_board, kpi_sheet
     from idg_desktop.ui.window_look import stylesheet
 
-    for sheet in (stylesheet(10.0), groups_page.STYLE, kpi_sheet.STYLE):
+    for sheet in (stylesheet(10.0), group_board.STYLE, kpi_sheet.STYLE):
         assert "$" not in sheet and "{palette" not in sheet
         assert "#1f3b57" in sheet  # the house navy
+    # in high contrast: black, white and yellow only
+    palette.set_high_contrast(True)
+    try:
+        for sheet in (
+            stylesheet(10.0),
+            palette.style(group_board.STYLE_TEMPLATE),
+            palette.style(kpi_sheet.STYLE_TEMPLATE),
+        ):
+            assert set(HEX.findall(sheet)) <= {
+                palette.HC_BACK,
+                palette.HC_TEXT,
+                palette.HC_FOCUS,
+                palette.HC_DISABLED,
+            }, sheet
+    finally:
+        palette.set_high_contrast(False)

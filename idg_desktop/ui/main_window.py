@@ -34,10 +34,11 @@ from idg_desktop.errors import IdgError
 from idg_desktop.services.peek import DocumentLock, ReadError, probe, read_overview
 from idg_desktop.ui import wheel_guard
 from idg_desktop.ui.exchange_flows import ExchangeFlows
+from idg_desktop.ui.keyboard import FocusRing
 from idg_desktop.ui.settings import WindowSettings
 from idg_desktop.ui.start_page import StartPage
 from idg_desktop.ui.text import fmt
-from idg_desktop.ui.window_look import apply_text_size
+from idg_desktop.ui.window_look import apply_text_size, apply_theme
 from idg_desktop.ui.window_menus import WindowMenus
 from idg_desktop.ui.window_status import WindowStatus
 from idg_desktop.ui.working_copy_flows import WorkingCopyFlows
@@ -79,7 +80,10 @@ class MainWindow(WindowMenus, WindowStatus, QMainWindow):
         self.saved_label = QLabel()
         self.statusBar().addPermanentWidget(self.saved_label)
         self._build_menus()
+        self.focus_ring = FocusRing(self)  # the focused control ringed, in every window
         self.apply_text_scale(self.settings.text_scale)
+        if self.settings.high_contrast:
+            self.set_high_contrast(True, keep=False)
         self._update_title()
 
     # -- opening and closing --------------------------------------------------
@@ -356,6 +360,14 @@ class MainWindow(WindowMenus, WindowStatus, QMainWindow):
             self.settings.text_scale = scale
             scale = self.settings.text_scale
         apply_text_size(self, scale)
+
+    def set_high_contrast(self, on: bool, *, keep: bool = True) -> None:
+        """View ▸ High contrast: the whole window and its dialogs in black, white
+        and yellow (kept for the next start), or back to the house colours."""
+        if keep:
+            self.settings.high_contrast = on
+        self.high_contrast_action.setChecked(on)
+        apply_theme(self, on)
 
     def show_guide(self) -> None:
         """Help ▸ IDG Workshop guide (F1): the manual, at the part of the page shown."""

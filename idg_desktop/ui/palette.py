@@ -3,7 +3,9 @@ page, model or style sheet uses (the ratings' colours come from
 :mod:`idg_desktop.domain.colours`, shared with the PDF reports and the workbook).
 
 Hex strings, for ``QColor(palette.NAVY)`` and for style sheets, where
-:func:`style` fills in ``$navy`` and the other names in lower case.
+:func:`style` fills in ``$navy`` and the other names in lower case; in the
+high-contrast theme (View ▸ High contrast) a style sheet's names become black,
+white or yellow (:data:`HIGH_CONTRAST`).
 A test keeps colour literals out of every other module under ``ui/``.
 """
 
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 from string import Template
 
+from idg_desktop.domain.colours import NOT_ASSESSED_TEXT as _NOT_ASSESSED_TEXT
 from idg_desktop.domain.colours import RATING_COLOURS
 from idg_desktop.domain.vocabulary import Rating
 
@@ -40,6 +43,7 @@ TO_REVIEW = "#a15c00"  # an answer marked for review
 MISSING = "#9b1c1c"  # a KPI sheet's missing field
 MISSING_BORDER = RATING_COLOURS[Rating.ABSENT.value]  # the field itself, in the ladder's red
 MET = "#1a5e52"  # a KPI target met
+NOT_ASSESSED_TEXT = _NOT_ASSESSED_TEXT  # nothing rated yet, a SMART criterion not met
 
 # -- the matrix's quick results ------------------------------------------------
 QUICK = "#e6f0e9"
@@ -59,11 +63,80 @@ DROP_BACK = "#eef5fb"
 BAND_COLOURS: dict[str, str] = {"high": "#1f4e79", "medium": "#8db3d9", "low": "#e3ecf5"}
 
 
-def style(sheet: str) -> str:
-    """A style sheet with each ``$name`` (``$navy``, ``$muted``…) replaced by that colour."""
+# -- the high-contrast theme ---------------------------------------------------
+HC_BACK = "#000000"  # every background
+HC_TEXT = "#ffffff"  # text and lines: 21:1 on black
+HC_FOCUS = "#ffff00"  # keyboard focus and the chosen item: 19.6:1 on black
+HC_DISABLED = "#b3b3b3"  # a control that cannot be used now: 10:1 on black
+HC_ALTERNATE = "#1c1c1c"  # every other row of a table (white text 17:1)
+
+#: In high contrast, what each house colour a style sheet names becomes: fills
+#: black, text and lines white, what is chosen or needs attention yellow. The
+#: navigation (navy, white text) turns white with black text.
+HIGH_CONTRAST: dict[str, str] = {
+    "navy": HC_TEXT,
+    "blue": HC_FOCUS,
+    "gold": HC_FOCUS,
+    "white": HC_BACK,
+    "ink": HC_TEXT,
+    "muted": HC_TEXT,
+    "muted_row": HC_TEXT,
+    "help": HC_TEXT,
+    "rule": HC_TEXT,
+    "tile_border": HC_TEXT,
+    "cell": HC_BACK,
+    "chip_outline": HC_TEXT,
+    "banner_back": HC_BACK,
+    "warning_back": HC_BACK,
+    "warning_border": HC_FOCUS,
+    "warning_text": HC_FOCUS,
+    "error_back": HC_BACK,
+    "to_review": HC_FOCUS,
+    "missing": HC_FOCUS,
+    "missing_border": HC_FOCUS,
+    "met": HC_TEXT,
+    "not_assessed_text": HC_TEXT,
+    "quick": HC_BACK,
+    "quick_hatch": HC_TEXT,
+    "card_back": HC_BACK,
+    "card_border": HC_TEXT,
+    "card_current_back": HC_BACK,
+    "pool_back": HC_BACK,
+    "pool_border": HC_TEXT,
+    "card_alert": HC_FOCUS,
+    "list_border": HC_TEXT,
+    "drop_back": HC_BACK,
+}
+
+_theme = {"high_contrast": False}
+
+
+def set_high_contrast(on: bool) -> None:
+    """Style sheets made from now on use the high-contrast colours (or not)."""
+    _theme["high_contrast"] = bool(on)
+
+
+def high_contrast() -> bool:
+    return _theme["high_contrast"]
+
+
+def text(name: str) -> str:
+    """The colour ``name`` (``"muted_row"``…) for text in the theme chosen, for a
+    model's foreground, read each time it is drawn."""
+    if _theme["high_contrast"]:
+        return HIGH_CONTRAST[name]
+    return globals()[name.upper()]
+
+
+def style(sheet: str, *, high_contrast: bool | None = None) -> str:
+    """A style sheet with each ``$name`` (``$navy``, ``$muted``…) replaced by
+    that colour, in the theme chosen (house or high contrast; ``high_contrast``
+    True or False: that theme, whichever is chosen)."""
     names = {
         name.lower(): value
         for name, value in globals().items()
         if name.isupper() and isinstance(value, str) and value.startswith("#")
     }
+    if _theme["high_contrast"] if high_contrast is None else high_contrast:
+        names.update(HIGH_CONTRAST)
     return Template(sheet).substitute(names)

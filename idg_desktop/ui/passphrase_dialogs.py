@@ -59,7 +59,7 @@ class _PassphraseDialog(QDialog):
             field.textChanged.connect(self._check)
         form.addRow(self.tr("&Passphrase:"), self.first)
         if repeated:
-            form.addRow(self.tr("&Repeat it:"), self.second)
+            form.addRow(self.tr("Repea&t it:"), self.second)
         else:
             self.second.hide()
         self._column.addLayout(form)

@@ -1,4 +1,4 @@
-"""The window's own preferences (text size, recent files, last folder).
+"""The window's own preferences (text size, high contrast, recent files, last folder).
 
 Kept in an INI file in the application's configuration folder rather than
 the platform registry, so tests and portable installs can point it elsewhere
@@ -37,6 +37,17 @@ class WindowSettings:
     @text_scale.setter
     def text_scale(self, value: float) -> None:
         self._settings.setValue("view/text_scale", round(min(MAX_SCALE, max(MIN_SCALE, value)), 2))
+        self._settings.sync()
+
+    # -- high contrast (View ▸ High contrast) ---------------------------------
+
+    @property
+    def high_contrast(self) -> bool:
+        return str(self._settings.value("view/high_contrast", "false")).lower() == "true"
+
+    @high_contrast.setter
+    def high_contrast(self, on: bool) -> None:
+        self._settings.setValue("view/high_contrast", "true" if on else "false")
         self._settings.sync()
 
     # -- recent files --------------------------------------------------------

@@ -1,10 +1,13 @@
 """The window's look: its style sheet (the house palette, sized from the text
-size) and the text size itself (View ▸ Larger, Smaller, Normal size), which
-widgets with a size of their own follow too."""
+size), the text size itself (View ▸ Larger, Smaller, Normal size), which
+widgets with a size of their own follow too, and the high-contrast theme (View ▸
+High contrast: Fusion, a black, white and yellow palette, a yellow focus ring),
+which every page and dialog takes (the palette is the application's)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from idg_desktop.ui import palette
@@ -20,6 +23,59 @@ def apply_text_size(window: QWidget, scale: float) -> None:
     QApplication.setFont(font)
     _rescale_own_fonts(font.pointSizeF() / before if before > 0 else 1.0)
     window.setStyleSheet(stylesheet(font.pointSizeF()))
+
+
+def apply_theme(window: QWidget, high_contrast: bool) -> None:
+    """The house look or the high-contrast one, for the whole application: its
+    palette (every page and dialog, open or still to come), the window's style
+    sheet, and the pages' own style sheets (:func:`themed`)."""
+    app = QApplication.instance()
+    palette.set_high_contrast(high_contrast)
+    if high_contrast:
+        app.setStyle("Fusion")
+        app.setPalette(high_contrast_palette())
+    else:
+        app.setPalette(app.style().standardPalette())
+    window.setStyleSheet(stylesheet(QApplication.font().pointSizeF()))
+    for widget in QApplication.allWidgets():
+        template = widget.property(_TEMPLATE)
+        if template:
+            widget.setStyleSheet(palette.style(template))
+
+
+_TEMPLATE = "idgStyleTemplate"
+
+
+def themed(widget: QWidget, template: str) -> None:
+    """Give ``widget`` the style sheet ``template`` (``$navy``…) in the theme of
+    the moment, and again whenever the theme changes."""
+    widget.setProperty(_TEMPLATE, template)
+    widget.setStyleSheet(palette.style(template))
+
+
+def high_contrast_palette() -> QPalette:
+    """Black backgrounds, white text (21:1), yellow for the chosen item and the
+    focus; disabled text light grey (10:1)."""
+    back, text = QColor(palette.HC_BACK), QColor(palette.HC_TEXT)
+    focus, disabled = QColor(palette.HC_FOCUS), QColor(palette.HC_DISABLED)
+    result = QPalette()
+    Role, Group = QPalette.ColorRole, QPalette.ColorGroup
+    for group in (Group.Active, Group.Inactive, Group.Disabled):
+        faint = group == Group.Disabled
+        for role in (Role.Window, Role.Base, Role.Button, Role.ToolTipBase, Role.Shadow):
+            result.setColor(group, role, back)
+        result.setColor(group, Role.AlternateBase, QColor(palette.HC_ALTERNATE))
+        for role in (Role.WindowText, Role.Text, Role.ButtonText, Role.ToolTipText):
+            result.setColor(group, role, disabled if faint else text)
+        for role in (Role.Light, Role.Midlight, Role.Mid, Role.Dark):
+            result.setColor(group, role, disabled if faint else text)
+        result.setColor(group, Role.PlaceholderText, disabled)
+        result.setColor(group, Role.BrightText, focus)
+        result.setColor(group, Role.Highlight, focus)
+        result.setColor(group, Role.HighlightedText, back)
+        result.setColor(group, Role.Link, focus)
+        result.setColor(group, Role.LinkVisited, focus)
+    return result
 
 
 #: QFont::SizeResolved: the font's size was set on purpose, not inherited.
@@ -43,10 +99,13 @@ def _rescale_own_fonts(ratio: float) -> None:
 
 
 def stylesheet(point_size: float) -> str:
-    """A quiet, legible look that scales with the text size."""
+    """A quiet, legible look that scales with the text size; in high contrast,
+    black, white and yellow with a thick focus ring on every control."""
     heading = point_size * 1.7
-    return palette.style(
-        f"""
+    extra = HIGH_CONTRAST_SHEET if palette.high_contrast() else ""
+    return (
+        palette.style(
+            f"""
     QListWidget#navigation {{
         background: $navy; color: $white; border: none;
         padding-top: 12px; min-width: {int(point_size * 25)}px; max-width: {int(point_size * 30)}px;
@@ -65,5 +124,55 @@ def stylesheet(point_size: float) -> str:
                       padding: 8px 24px; color: $navy; font-weight: 600; }}
     QLabel#warning {{ background: $warning_back; border: 1px solid $warning_border;
                       border-radius: 4px; padding: 6px 10px; color: $warning_text; }}
+    QTableView::item:focus {{ border: 2px solid $gold; }}
+    QFocusFrame#focusRing {{ border: 2px solid $navy; border-radius: 3px; }}
     """
+        )
+        + extra
     )
+
+
+#: High contrast: every control framed in white, the focused one in yellow (a
+#: ring the width of two pixels, so nothing moves when focus comes and goes).
+HIGH_CONTRAST_SHEET = palette.style(
+    """
+    QPushButton, QToolButton {
+        background: $hc_back; color: $hc_text; border: 2px solid $hc_text;
+        border-radius: 3px; padding: 3px 8px;
+    }
+    QToolButton[autoRaise="true"] { border-color: $hc_back; }
+    QPushButton:disabled, QToolButton:disabled { color: $hc_disabled; border-color: $hc_disabled; }
+    QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QAbstractSpinBox, QAbstractItemView {
+        border: 2px solid $hc_text;
+    }
+    QLineEdit:disabled, QPlainTextEdit:disabled, QTextEdit:disabled, QComboBox:disabled,
+    QAbstractSpinBox:disabled, QAbstractItemView:disabled { border-color: $hc_disabled; }
+    QPushButton:focus, QToolButton:focus, QLineEdit:focus, QPlainTextEdit:focus,
+    QTextEdit:focus, QComboBox:focus, QAbstractSpinBox:focus, QAbstractItemView:focus,
+    QToolButton[autoRaise="true"]:focus {
+        border: 2px solid $hc_focus;
+    }
+    QCheckBox:focus, QRadioButton:focus, QGroupBox:focus { color: $hc_focus; }
+    QAbstractItemView::item:selected { background: $hc_focus; color: $hc_back; }
+    QTableView::item:focus { border: 2px solid $hc_focus; }
+    QTableView::item:selected:focus { background: $hc_text; color: $hc_back; }
+    QFocusFrame#focusRing { border: 2px solid $hc_focus; border-radius: 3px; }
+    QAbstractItemView::indicator {
+        width: 12px; height: 12px; border: 2px solid $hc_text; background: $hc_back;
+    }
+    QAbstractItemView::indicator:checked { background: $hc_focus; }
+    QAbstractItemView::indicator:selected { border-color: $hc_back; }
+    QHeaderView::section { background: $hc_back; color: $hc_text; border: 1px solid $hc_text;
+                           padding: 0px 1px; }
+    QCheckBox::indicator, QRadioButton::indicator, QGroupBox::indicator {
+        width: 12px; height: 12px; border: 2px solid $hc_text; background: $hc_back;
+    }
+    QRadioButton::indicator { border-radius: 8px; }
+    QCheckBox::indicator:checked, QRadioButton::indicator:checked,
+    QGroupBox::indicator:checked { background: $hc_focus; }
+    QCheckBox::indicator:focus, QRadioButton::indicator:focus { border-color: $hc_focus; }
+    QCheckBox::indicator:disabled, QRadioButton::indicator:disabled { border-color: $hc_disabled; }
+    QToolTip { background: $hc_back; color: $hc_text; border: 1px solid $hc_focus; }
+    QMenuBar::item:selected, QMenu::item:selected { background: $hc_focus; color: $hc_back; }
+    """
+)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMenu
 
 from idg_desktop.ui.settings import WindowSettings
 from idg_desktop.ui.text import fmt
-from idg_desktop.ui.workshop_view import PAGES, WorkshopView, page_title
+from idg_desktop.ui.workshop_view import PAGES, WorkshopView, page_shortcut, page_title
 
 if TYPE_CHECKING:
     from idg_desktop.ui.start_page import StartPage
@@ -115,7 +115,7 @@ class WindowMenus:
             action = self._action(
                 page_title(key),
                 lambda _=False, k=key: self.show_page(k),
-                QKeySequence(f"Ctrl+{number}") if number <= 9 else None,
+                QKeySequence(page_shortcut(number)),
                 view_menu,
             )
             self.go_actions.append(action)
@@ -140,6 +140,12 @@ class WindowMenus:
             QKeySequence("Ctrl+0"),
             view_menu,
         )
+        view_menu.addSeparator()
+        self.high_contrast_action = self._action(
+            self.tr("&High contrast"), self.set_high_contrast, None, view_menu
+        )
+        self.high_contrast_action.setCheckable(True)
+        self.high_contrast_action.setChecked(self.settings.high_contrast)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         self.guide_action = self._action(

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -74,6 +75,13 @@ WORKING_COPY_HIDDEN = frozenset(
 )
 
 
+def page_shortcut(number: int) -> str:
+    """The keys of the ``number``-th page (from 1): Ctrl+1 … Ctrl+9 for the
+    first nine, then Alt+0 … Alt+5 for pages 10 to 15 (Alt adds ten; Ctrl+0
+    is the normal text size, Alt+letters open the menus)."""
+    return f"Ctrl+{number}" if number <= 9 else f"Alt+{number - 10}"
+
+
 def page_title(key: str) -> str:
     """The navigation label of a page, translated."""
     titles = {
@@ -122,8 +130,8 @@ class WorkshopView(QWidget):
         for number, (key, _module, _cls) in enumerate(PAGES, start=1):
             item = QListWidgetItem(f"{number}  {page_title(key)}")
             item.setData(Qt.ItemDataRole.UserRole, key)
-            if number <= 9:  # Ctrl+1 … Ctrl+9; later pages through the View menu
-                item.setToolTip(fmt(self.tr("Ctrl+%1"), str(number)))
+            keys = QKeySequence(page_shortcut(number))
+            item.setToolTip(keys.toString(QKeySequence.SequenceFormat.NativeText))
             if key != "overview":
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
             self.navigation.addItem(item)

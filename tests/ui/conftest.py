@@ -47,3 +47,30 @@ def show(qtbot):
         return widget
 
     return shown
+
+
+@pytest.fixture(scope="session")
+def merged_window_template(tmp_path_factory: pytest.TempPathFactory, demo_template: Path) -> Path:
+    """The demo after a group's package came back with conflicts (built once)."""
+    from merged_demo import build_merged_demo
+
+    return build_merged_demo(demo_template, tmp_path_factory.mktemp("merged-window-keys"))
+
+
+@pytest.fixture
+def merged_window(qtbot, merged_window_template: Path, tmp_path: Path):
+    """The main window on a copy of that file, at a laptop's 1366x768, closed afterwards."""
+    import shutil
+
+    from idg_desktop.ui.main_window import MainWindow
+
+    target = tmp_path / "merged.idg"
+    shutil.copyfile(merged_window_template, target)
+    main = MainWindow()
+    qtbot.addWidget(main)
+    main.resize(1366, 768)
+    main.show()
+    qtbot.waitExposed(main)
+    assert main.open_path(target)
+    yield main
+    main.close_assessment()

@@ -18,11 +18,11 @@ from idg_desktop.domain import colours as palette
 from idg_desktop.domain import records
 from idg_desktop.domain.priorities import CRITERIA, Band
 from idg_desktop.services import activities
+from idg_desktop.ui import palette as ui_palette
 from idg_desktop.ui.palette import BAND_COLOURS
 from idg_desktop.ui.text import fmt
 
 #: Restrained band fills (one hue, three depths); the word is always written too.
-UNRATED_TEXT = QColor(palette.NOT_ASSESSED_TEXT)
 COL_SECTION, COL_TITLE, FIRST_CRITERION = 0, 1, 2
 COL_COMPUTED = FIRST_CRITERION + len(CRITERIA)
 COL_IN_FORCE = COL_COMPUTED + 1
@@ -186,7 +186,7 @@ class ActivitiesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
         if role == Qt.ItemDataRole.ForegroundRole and not level:
-            return UNRATED_TEXT
+            return QColor(ui_palette.text("not_assessed_text"))
         return None
 
     def _band_data(self, activity: records.Activity, band: str, in_force: bool, role: int):
@@ -206,5 +206,5 @@ class ActivitiesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if band in BAND_COLOURS:
                 return QColor(palette.text_colour_on(BAND_COLOURS[band]))
-            return UNRATED_TEXT
+            return QColor(ui_palette.text("not_assessed_text"))
         return None

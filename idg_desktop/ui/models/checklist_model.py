@@ -58,7 +58,6 @@ _SHOWN_ROLES = frozenset(
     {_RATING, _DISPLAY, _DECORATION, _FONT, _TOOLTIP, _ACCESSIBLE, _FOREGROUND, _ALIGNMENT}
 )
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-_TO_REVIEW, _MUTED = QColor(palette.TO_REVIEW), QColor(palette.MUTED_ROW)
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 _QUESTION_FLAGS = _FLAGS | Qt.ItemFlag.ItemNeverHasChildren
 NOT_ASSESSED, NOT_APPLICABLE = "not-assessed", "not-applicable"
@@ -305,7 +304,8 @@ class ChecklistModel(QAbstractItemModel):
                 return self.tr("to review")
             return self.tr("reviewed") if answer.reviewed else None
         if role == _FOREGROUND:
-            return _TO_REVIEW if answer and answer.marked_for_review else _MUTED
+            to_review = answer is not None and answer.marked_for_review
+            return QColor(palette.text("to_review" if to_review else "muted_row"))
         if role == _ALIGNMENT:
             return _RIGHT
         return None

@@ -21,7 +21,6 @@ COL_NAME, COL_ACTIVITY, COL_TARGET, COL_SHEET = range(4)
 #: How much of an activity's title the filter and the table show (full text in the tooltip).
 ACTIVITY_CHARS, TABLE_ACTIVITY_CHARS = 60, 34
 #: The colour of a sheet still missing mandatory fields (its words say so too).
-MISSING_TEXT = QColor(palette.MISSING)
 
 
 def _t(text: str) -> str:
@@ -123,7 +122,7 @@ class KpisModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.ToolTipRole and row.missing and not kpi.complete:
                 return fmt(_t("Still empty: %1"), ", ".join(row.missing))
             if role == Qt.ItemDataRole.ForegroundRole and row.missing and not kpi.complete:
-                return MISSING_TEXT
+                return QColor(palette.text("missing"))
             return None
         if column == COL_ACTIVITY:
             activity = row.activity

@@ -26,13 +26,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from idg_desktop.domain import colours as palette
 from idg_desktop.domain.plan import SMART, SmartCheck, display_when
 from idg_desktop.services.activities import band_of
 from idg_desktop.services.plan import ActivityNode, OutcomeNode, OutputNode, Plan
+from idg_desktop.ui import palette as ui_palette
 from idg_desktop.ui.labels import outcome_level_labels, smart_labels
 from idg_desktop.ui.models.activities_model import band_labels
-from idg_desktop.ui.palette import MET
 from idg_desktop.ui.text import fmt
 
 Index = QModelIndex | QPersistentModelIndex
@@ -57,9 +56,6 @@ UNPLACED = "not-yet-in-the-plan"
     COL_TIMELINE,
     COL_GOAL,
 ) = range(9)
-
-MISSING_TEXT = QColor(palette.NOT_ASSESSED_TEXT)
-MET_TEXT = QColor(MET)
 
 
 def _t(text: str) -> str:
@@ -345,7 +341,7 @@ class PlanModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return smart_tooltip(row.smart) or None
         if role == Qt.ItemDataRole.ForegroundRole and row.smart is not None:
-            return MET_TEXT if row.smart.met else MISSING_TEXT
+            return QColor(ui_palette.text("met" if row.smart.met else "not_assessed_text"))
         return None
 
     def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -117,7 +117,7 @@ class AgendaPage(Page):
             layout,
             (self.tr("&Add session…"), self._add),
             (
-                self.tr("&Edit session…"),
+                self.tr("Ed&it session…"),
                 self.edit_session,
                 self.tr("Change the chosen session (Enter or double-click)"),
             ),
@@ -148,6 +148,7 @@ class AgendaPage(Page):
         delete.activated.connect(self.delete_session)
         self.activities_label = wrapping_label("pageIntro")  # one line was cut at 1280x800
         self.activities = QTableWidget(0, 3)
+        self.activities.setAccessibleName(self.tr("Activities of the assessment"))
         self.activities.setHorizontalHeaderLabels(
             [self.tr("Activity"), self.tr("Description"), self.tr("Responsible")]
         )

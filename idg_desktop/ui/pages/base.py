@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from idg_desktop.domain.records import Kind
+from idg_desktop.ui.keyboard import keep_focus
 from idg_desktop.ui.widgets.dialog_form import ask
 from idg_desktop.ui.widgets.labelled import wrapping_label
 from idg_desktop.ui.workspace import Workspace
@@ -47,7 +48,7 @@ class Page(QWidget):
         if Kind.ANY in kinds or Kind.ANY in self.KINDS or kinds & self.KINDS:
             self._stale = True
             if self.isVisible():
-                self.reload()
+                keep_focus(self, self.reload)  # a cell's edit: focus stays on its table
                 self._stale = False
 
     def showEvent(self, event) -> None:

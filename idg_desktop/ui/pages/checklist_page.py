@@ -36,6 +36,7 @@ from idg_desktop.services.assessment import framework_of
 from idg_desktop.services.checklist import load_checklist
 from idg_desktop.services.custom_questions import add_custom_question
 from idg_desktop.services.groups import group_sections, list_groups
+from idg_desktop.ui.keyboard import keep_focus
 from idg_desktop.ui.models.checklist_model import (
     COL_PROGRESS,
     COL_TITLE,
@@ -269,7 +270,10 @@ class ChecklistPage(Page):
         order = self._proxy_questions()
         if order:
             position = order.index(self._qid) + step if self._qid in order else 0
-            self._select(order[max(0, min(len(order) - 1, position))])
+            qid = order[max(0, min(len(order) - 1, position))]
+            keep_focus(
+                self, lambda: self._select(qid), lambda: [self.tree, *self.editor.tab_chain()]
+            )
 
     def _proxy_questions(self, parent: QModelIndex | None = None) -> list[str]:
         """The questions the tree shows, in its order."""

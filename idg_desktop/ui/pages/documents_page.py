@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -51,8 +52,11 @@ class DocumentDialog(QDialog):
         self.title = QLineEdit()
         self.reference = QLineEdit()
         self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)  # Tab moves on to the attachment
         self.attachment = QLineEdit()
+        self.attachment.setAccessibleName(self.tr("Attached file (optional)"))
         browse = QPushButton(self.tr("&Browse…"))
+        browse.setAccessibleName(self.tr("Choose a file to attach"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.attachment, 1)
@@ -62,7 +66,9 @@ class DocumentDialog(QDialog):
         form.addRow(self.tr("&Title:"), self.title)
         form.addRow(self.tr("&Reference:"), self.reference)
         form.addRow(self.tr("&Notes:"), self.notes)
-        form.addRow(self.tr("Attach a &file (optional):"), row)
+        attach_label = QLabel(self.tr("Attach a &file (optional):"))
+        attach_label.setBuddy(self.attachment)  # Alt+F goes to the file's field
+        form.addRow(attach_label, row)
         form.addRow(ok_cancel_row(self))
 
     def _browse(self) -> None:
@@ -87,6 +93,7 @@ class DocumentsPage(Page):
         )
         [self.add_button] = action_row(layout, (self.tr("&Add document…"), self._add))
         self.table = QTableWidget(0, 5)
+        self.table.setAccessibleName(self.tr("Background documents"))
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Kind"),

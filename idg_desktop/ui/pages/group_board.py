@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from idg_desktop.ui import palette
+from idg_desktop.ui.keyboard import tab_stop_when_filled
 from idg_desktop.ui.models.groups_model import (
     PARTICIPANT,
     SECTION,
@@ -54,8 +55,7 @@ from idg_desktop.ui.models.groups_model import (
 from idg_desktop.ui.text import fmt
 from idg_desktop.ui.workspace import Workspace
 
-STYLE = palette.style(
-    """
+STYLE_TEMPLATE = """
 QFrame#groupCard { background: $card_back; border: 1px solid $card_border; border-radius: 6px; }
 QFrame#groupCard[current="true"] { background: $card_current_back; border: 2px solid $blue; }
 QFrame#poolCard { background: $pool_back; border: 1px dashed $pool_border; border-radius: 6px; }
@@ -65,7 +65,8 @@ QLabel#cardAlert { color: $card_alert; }
 QListView { background: $white; border: 1px solid $list_border; border-radius: 4px; }
 QListView[dropTarget="true"] { border: 2px solid $blue; background: $drop_back; }
 """
-)
+#: The sheet in the house colours (the page takes it in the theme of the moment).
+STYLE = palette.style(STYLE_TEMPLATE, high_contrast=False)
 
 
 class GroupCard(QFrame):
@@ -277,6 +278,7 @@ class BoardListView(QListView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setMinimumHeight(self.fontMetrics().height() * 4)
+        tab_stop_when_filled(self)  # an empty list is no tab stop
 
     def selected_rows(self) -> list[int]:
         return sorted({index.row() for index in self.selectionModel().selectedIndexes()})

@@ -31,7 +31,7 @@ from idg_desktop.ui.allocate_dialog import AllocateDialog
 from idg_desktop.ui.models.groups_model import PARTICIPANT, load_board
 from idg_desktop.ui.pages.base import Page
 from idg_desktop.ui.pages.group_board import (
-    STYLE,
+    STYLE_TEMPLATE,
     BoardItemDelegate,
     BoardListView,
     GroupCard,
@@ -40,6 +40,7 @@ from idg_desktop.ui.pages.group_board import (
 from idg_desktop.ui.text import fmt
 from idg_desktop.ui.widgets.button_row import action_button
 from idg_desktop.ui.widgets.notes import warning_note
+from idg_desktop.ui.window_look import themed
 from idg_desktop.ui.workspace import Workspace
 
 
@@ -54,7 +55,7 @@ class GroupsPage(Page):
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(workspace, parent)
-        self.setStyleSheet(STYLE)
+        themed(self, STYLE_TEMPLATE)  # follows View ▸ High contrast
         layout = self.page_layout(
             self.tr("Working groups"),
             self.tr(
@@ -88,6 +89,7 @@ class GroupsPage(Page):
         self.board_layout.setSpacing(12)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a tab stop: its fields are
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(board)
         layout.addWidget(scroll, 1)

@@ -27,6 +27,7 @@ from idg_desktop.ui import palette
 from idg_desktop.ui.plain_text_field import PlainTextField
 from idg_desktop.ui.text import fmt
 from idg_desktop.ui.widgets.labelled import wrapping_label
+from idg_desktop.ui.window_look import themed
 
 #: Sheet fields written over several lines, and how many lines their box shows.
 TEXT_LINES: dict[str, int] = {
@@ -45,15 +46,15 @@ QWIDGETSIZE_MAX = (1 << 24) - 1
 #: A date being typed: digits and dashes in the shape 2026-03-31 (the service checks the day).
 DATE_SHAPE = QRegularExpression(r"\d{0,4}(-\d{0,2}(-\d{0,2})?)?")
 
-STYLE = palette.style(
-    """
+STYLE_TEMPLATE = """
 QLabel#sheetField { font-weight: 600; color: $navy; }
 QLabel#sheetField[missing="true"] { color: $missing; }
 QLabel#sheetHelp, QLabel#sheetLegend { color: $help; }
 QLabel#sheetTitle { color: $navy; }
 QLineEdit[missing="true"], QPlainTextEdit[missing="true"] { border: 2px solid $missing_border; }
 """
-)
+#: The sheet in the house colours (the page takes it in the theme of the moment).
+STYLE = palette.style(STYLE_TEMPLATE, high_contrast=False)
 
 
 def _repolish(widget: QWidget, name: str, value: bool) -> None:
@@ -95,7 +96,7 @@ class KpiSheet(QWidget):
         #: Annex 10 typologies, ticked in the sheet's "Type of indicator" field.
         self.typologies = QListWidget()
         self._typologies = typologies
-        self.setStyleSheet(STYLE)
+        themed(self, STYLE_TEMPLATE)  # follows View ▸ High contrast
         self._build()
         self._fit_to_font()
         self.typologies.itemChanged.connect(self._typology_changed)
@@ -129,7 +130,7 @@ class KpiSheet(QWidget):
         self.sheet_activity = wrapping_label("pageIntro")
         self.complete = QCheckBox(self.tr("Mark sheet &complete"))
         self.complete.setToolTip(self.tr("Allowed once every mandatory field (*) is filled"))
-        self.confidential = QCheckBox(self.tr("Con&fidential (left out of public versions)"))
+        self.confidential = QCheckBox(self.tr("Confide&ntial (left out of public versions)"))
         self.state = wrapping_label("pageIntro")
         self.missing = wrapping_label("warning")
         legend = QLabel(self.tr("* mandatory in Annex 11"))

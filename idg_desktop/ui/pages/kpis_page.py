@@ -76,7 +76,7 @@ class KpisPage(Page):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.activity_filter.setMinimumContentsLength(40)
-        label = QLabel(self.tr("Acti&vity:"))
+        label = QLabel(self.tr("Ac&tivity:"))
         label.setBuddy(self.activity_filter)
         top.addWidget(label)
         top.addWidget(self.activity_filter)
@@ -101,6 +101,7 @@ class KpisPage(Page):
 
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a tab stop: its fields are
         self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.scroll.setWidget(self.sheet)
 

@@ -49,8 +49,8 @@ class PriorityMatrixPage(Page):
         self.y_axis.setCurrentIndex(CRITERIA.index("impact"))
         self.x_axis.setCurrentIndex(CRITERIA.index("ease"))
         for text, combo in (
-            (self.tr("&Vertical:"), self.y_axis),
-            (self.tr("&Horizontal:"), self.x_axis),
+            (self.tr("Ve&rtical:"), self.y_axis),
+            (self.tr("Hori&zontal:"), self.x_axis),
         ):
             label = QLabel(text)
             label.setBuddy(combo)

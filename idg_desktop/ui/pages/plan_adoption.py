@@ -82,13 +82,14 @@ class AdoptionBox(QGroupBox):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table
         header = self.table.horizontalHeader()
         # Who, the link and the note share the width (cut texts: "…", whole in the
         # tooltip); the date as wide as a date.
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.record_button = QPushButton(self.tr("&Record endorsement…"))
-        self.remove_button = QPushButton(self.tr("Remo&ve endorsement"))
+        self.remove_button = QPushButton(self.tr("Remove endorsement"))
         buttons = QVBoxLayout()
         buttons.addWidget(self.record_button)
         buttons.addWidget(self.remove_button)

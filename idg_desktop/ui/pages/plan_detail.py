@@ -68,7 +68,7 @@ class NodeDetail(QWidget):
         self.heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.heading)
         # A short box and a note that wraps: the panel fits a laptop's narrow column.
-        self.confidential = QCheckBox(self.tr("Con&fidential"))
+        self.confidential = QCheckBox(self.tr("Confide&ntial"))
         self.confidential.setToolTip(
             self.tr("Public versions leave it out, with everything under it")
         )
@@ -109,13 +109,13 @@ class NodeDetail(QWidget):
         return {
             "responsible_division": self.tr("Responsible d&ivision:"),
             "responsible_person": self.tr("Responsible &person:"),
-            "performance_target": self.tr("Performance &target:"),
+            "performance_target": self.tr("Performance t&arget:"),
             "budget": self.tr("&Budget:"),
-            "resources": self.tr("Reso&urces:"),
+            "resources": self.tr("Resour&ces:"),
             "start": self.tr("&Start:"),
-            "due": self.tr("Du&e:"),
+            "due": self.tr("D&ue:"),
             "strategic_goal": self.tr("Strategic plan &goal:"),
-            "stakeholders": self.tr("Stakeholders to &consult:"),
+            "stakeholders": self.tr("Stakehol&ders to consult:"),
             "task_origin": self.tr("Origin of the task:"),
             "planned_result": self.tr("Planned result:"),
             "staff_count": self.tr("Number of staff:"),

@@ -97,6 +97,7 @@ class ActionPlanPage(Page):
         # heading wraps and its form is never cut at the right edge.
         self.detail_scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a tab stop: its fields are
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.detail)
@@ -106,8 +107,8 @@ class ActionPlanPage(Page):
         across.addWidget(scroll)
         across.setStretchFactor(0, 1)
         across.setStretchFactor(1, 0)
+        layout.addWidget(across, 1)  # before the endorsements: Tab goes tree, panel, endorsements
         self.adoption = AdoptionBox(workspace, lambda: self.people, self)
-        layout.addWidget(across, 1)
         layout.addWidget(self.adoption)
         self.fit_to_font()
 
@@ -123,9 +124,9 @@ class ActionPlanPage(Page):
         self.add_output_button = QPushButton(self.tr("Add ou&tput…"))
         self.place_button = QPushButton(self.tr("P&lace activity…"))
         self.add_kpi_button = QPushButton(self.tr("Add &KPI…"))
-        self.up_button = QPushButton(self.tr("Move &up"))
-        self.down_button = QPushButton(self.tr("Move do&wn"))
-        self.delete_button = QPushButton(self.tr("&Delete…"))
+        self.up_button = QPushButton(self.tr("Move up"))
+        self.down_button = QPushButton(self.tr("Move down"))
+        self.delete_button = QPushButton(self.tr("Delete…"))
         for button, action, keys, tip in (
             (self.add_outcome_button, self.add_outcome, "Ctrl+Shift+O", self.tr("Add an outcome")),
             (self.add_output_button, self.add_output, "Ctrl+Shift+T", self.tr("Add an output")),
@@ -220,10 +221,10 @@ class ActionPlanPage(Page):
         self.place_button.setEnabled(kind in (ACTIVITY, OUTPUT))
         placed = kind == ACTIVITY and row.parent is not None and row.parent.kind == OUTPUT
         if kind == OUTPUT:
-            text = self.tr("Move to outc&ome…")
+            text = self.tr("&Move to outcome…")
             tip = self.tr("Choose the outcome the selected output serves")
         else:
-            text = self.tr("Move to o&utput…") if placed else self.tr("P&lace activity…")
+            text = self.tr("&Move to output…") if placed else self.tr("P&lace activity…")
             tip = self.tr("Choose the output the selected activity produces")
         self.place_button.setText(text)
         keys = QKeySequence("Ctrl+Shift+L").toString(QKeySequence.SequenceFormat.NativeText)

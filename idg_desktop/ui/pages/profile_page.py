@@ -5,6 +5,7 @@ A cell leads to its questions on the Checklist page.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QScrollArea, QWidget
 
 from idg_desktop.domain.records import Kind
@@ -39,6 +40,7 @@ class ProfilePage(Page):
         )
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a tab stop: its fields are
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self.heatmap)
         layout.addWidget(scroll, 1)

@@ -33,7 +33,7 @@ class ReportPreview(QWidget):
         font = self.preview_title.font()
         font.setBold(True)
         self.preview_title.setFont(font)
-        self.previous_button = QPushButton(self.tr("Pre&vious page"))
+        self.previous_button = QPushButton(self.tr("Prev&ious page"))
         self.next_button = QPushButton(self.tr("&Next page"))
         self.page_label = QLabel()
         self.page_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -43,7 +43,7 @@ class ReportPreview(QWidget):
             )
         )
         self.fit_button = QPushButton(self.tr("Fit &width"))
-        self.whole_button = QPushButton(self.tr("W&hole page"))
+        self.whole_button = QPushButton(self.tr("Whole p&age"))
         self.zoom = QButtonGroup(self)
         for button in (self.fit_button, self.whole_button):
             button.setCheckable(True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 
 from PySide6.QtCore import Qt
@@ -25,6 +26,7 @@ from idg_desktop.domain.records import Kind
 from idg_desktop.domain.vocabulary import capitalised
 from idg_desktop.services import assessment, steps
 from idg_desktop.ui.date_fields import PeriodFields
+from idg_desktop.ui.keyboard import focusables, tab_through
 from idg_desktop.ui.labels import mode_labels, sections_label
 from idg_desktop.ui.pages.base import Page
 from idg_desktop.ui.text import fmt
@@ -56,6 +58,7 @@ class ScopePage(Page):
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a tab stop: its fields are
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         outer.addWidget(scroll)
         body = QWidget()
@@ -144,7 +147,7 @@ class ScopePage(Page):
         steps_layout.addLayout(self.steps_form)
         self.step_periods: dict[int, PeriodFields] = {}
         propose_row = QHBoxLayout()
-        self.propose = QPushButton(self.tr("&Propose from the scope and agenda"))
+        self.propose = QPushButton(self.tr("P&ropose from the scope and agenda"))
         self.propose.clicked.connect(self._propose_steps)
         self.propose_result = QLabel()
         self.propose_result.setWordWrap(True)
@@ -201,7 +204,9 @@ class ScopePage(Page):
                 continue
             if field["key"] == "location":
                 self.tor_location = QLineEdit()
-                self.tor_location.setAccessibleName(field["label"])
+                self.tor_location.setAccessibleName(
+                    fmt(self.tr("%1 (terms of reference)"), field["label"])
+                )
                 self.tor_location.editingFinished.connect(
                     lambda: self._save("location", self.tor_location.text().strip())
                 )
@@ -214,6 +219,16 @@ class ScopePage(Page):
             self.tor_fields[field["key"]] = text
             # the guide's own words, never a mnemonic ("Expert' & WCO's input")
             self.tor_form.addRow(label, text)
+        # Tab as shown: the sections and steps (built now) before Propose and the terms
+        tab_through(
+            [
+                self.persons,
+                *self.section_checks.values(),
+                *itertools.chain.from_iterable(map(focusables, self.step_periods.values())),
+                self.propose,
+                *focusables(self.tor_box),
+            ]
+        )
 
     def reload(self) -> None:
         self._build_once()

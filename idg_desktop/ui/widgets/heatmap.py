@@ -21,15 +21,26 @@ from PySide6.QtWidgets import QToolTip, QWidget
 from idg_desktop.domain import colours as palette
 from idg_desktop.domain.vocabulary import Rating
 from idg_desktop.services.profile import ProfileCell
+from idg_desktop.ui import palette as ui_palette
 from idg_desktop.ui.labels import rating_labels
-from idg_desktop.ui.palette import MUTED as MUTED_HEX
-from idg_desktop.ui.palette import NAVY
-from idg_desktop.ui.palette import RULE as RULE_HEX
 from idg_desktop.ui.text import fmt
 
-INK = QColor(NAVY)  # the window's heading navy: section codes, hover and focus frames
-MUTED = QColor(MUTED_HEX)  # the window's intro grey: headers and the legend's note
-RULE = QColor(RULE_HEX)
+
+def _ink() -> QColor:
+    """The window's heading navy (white in high contrast): section codes, hover
+    and focus frames."""
+    return QColor(ui_palette.text("navy"))
+
+
+def _muted() -> QColor:
+    """The window's intro grey (white in high contrast): headers and the legend's note."""
+    return QColor(ui_palette.text("muted"))
+
+
+def _rule() -> QColor:
+    return QColor(ui_palette.text("rule"))
+
+
 ALIGN = Qt.AlignmentFlag
 
 Key = tuple[int, int]  # (row, column); column 0 is the section's overall cell
@@ -233,19 +244,19 @@ class IntegrityHeatMap(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         fm, text_colour = QFontMetrics(self.font()), self.palette().windowText().color()
         if geo.labels:
-            p.setPen(MUTED)
+            p.setPen(_muted())
             overall = self.tr("Overall")
             p.drawText(geo.overall_header, ALIGN.AlignHCenter | ALIGN.AlignBottom, overall)
             if self._columns():
                 sub_areas = self.tr("Sub-areas")
                 p.drawText(geo.subareas_header, ALIGN.AlignLeft | ALIGN.AlignBottom, sub_areas)
-            p.setPen(QPen(RULE, 1))
+            p.setPen(QPen(_rule(), 1))
             rule_y = geo.overall_header.bottom() + geo.pad // 3
             right = max(rect.right() for rect in geo.cells.values())
             p.drawLine(geo.labels[0].left(), rule_y, right, rule_y)
         for rect, row in zip(geo.labels, self._rows, strict=True):
             p.setFont(self._bold())
-            p.setPen(INK)
+            p.setPen(_ink())
             p.drawText(rect, ALIGN.AlignLeft | ALIGN.AlignVCenter, row.section)
             p.setFont(self.font())
             p.setPen(text_colour)
@@ -259,18 +270,18 @@ class IntegrityHeatMap(QWidget):
             self._paint_fill(p, swatch, rating)
             p.setPen(text_colour)
             p.drawText(text_rect, ALIGN.AlignLeft | ALIGN.AlignVCenter, text)
-        p.setPen(MUTED)
+        p.setPen(_muted())
         wrap = ALIGN.AlignLeft | ALIGN.AlignTop | Qt.TextFlag.TextWordWrap
         p.drawText(geo.note, wrap, self._note_text())
         p.setBrush(Qt.BrushStyle.NoBrush)
         if self._hover in geo.cells:
             rect = geo.cells[self._hover]
-            p.setPen(QPen(INK, max(1, fm.height() // 12)))
+            p.setPen(QPen(_ink(), max(1, fm.height() // 12)))
             p.drawRoundedRect(rect, rect.height() // 8, rect.height() // 8)
         if self.hasFocus() and self._focus in geo.cells:
             frame = max(2, fm.height() // 6)  # thick enough to see from the back of the room
             rect = geo.cells[self._focus].adjusted(-frame, -frame, frame, frame)
-            p.setPen(QPen(INK, frame))
+            p.setPen(QPen(_ink(), frame))
             p.drawRoundedRect(rect, rect.height() // 8, rect.height() // 8)
         p.end()
 

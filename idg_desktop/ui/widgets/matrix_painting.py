@@ -73,6 +73,8 @@ class MatrixPainting:
     def paintEvent(self, _event: QtGui.QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if palette.high_contrast():  # the matrix keeps its house colours, on a white panel
+            p.fillRect(self.rect(), QColor(palette.WHITE))
         bold, lh = self._bold(), QFontMetrics(self.text_font()).height()
         grid, levels = self._grid(), self._levels
         p.setFont(bold)
@@ -162,7 +164,7 @@ class MatrixPainting:
         p.drawText(code_rect, ALIGN.AlignLeft | ALIGN.AlignVCenter, item.section)
         code_w = QFontMetrics(bold).horizontalAdvance(item.section + "  ")
         p.setFont(font)
-        p.setPen(self.palette().windowText().color())
+        p.setPen(QColor(palette.INK))  # on the white chip, whatever the theme
         width, lines = inner.width() - code_w, rect.height() // lh
         first = tag_rect.left() - lh // 4 - inner.left() - code_w if tag else None
         for n, line in enumerate(wrap(fm, item.title, width, lines, first)):

@@ -28,9 +28,10 @@ def setup_record_table(
     selected whole (cells one by one if ``cells``; one at a time if ``single``),
     read-only unless ``editable``, columns sized by ``resize`` and those in
     ``stretch`` taking the room left; long texts wrapped, and never cut short
-    with "…" unless ``elide``. Returns the column header, for the page's own
-    column widths."""
+    with "…" unless ``elide``; Tab leaves the table (arrows move in it).
+    Returns the column header, for the page's own column widths."""
     table.verticalHeader().setVisible(False)
+    table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move between cells
     table.setWordWrap(True)
     if not elide:
         table.setTextElideMode(Qt.TextElideMode.ElideNone)

@@ -40,6 +40,7 @@ from idg_desktop.ui.pages.checklist.panes import Guidance, History
 from idg_desktop.ui.widgets.choice_row import Choice
 from idg_desktop.ui.widgets.labelled import label
 from idg_desktop.ui.widgets.rating_chip import RatingChip
+from idg_desktop.ui.window_look import themed
 from idg_desktop.ui.workspace import Workspace
 
 
@@ -99,7 +100,7 @@ class AnswerEditor(QStackedWidget):
         self.question_text = label()
         self.question_text.setWordWrap(True)
         self.question_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.question_text.setStyleSheet(f"color: {palette.INK};")
+        themed(self.question_text, "color: $ink;")
         self.guidance = Guidance(self)
         self.narrative = self._text_edit(self.tr("Narrative answer"))
         self.evidence = self._text_edit(self.tr("Evidence"))
@@ -123,6 +124,7 @@ class AnswerEditor(QStackedWidget):
         # editor scrolls up and down instead of squeezing Figure 5's rows together.
         self.scroll = _EditorScroll()
         self.scroll.setWidgetResizable(True)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a tab stop: its fields are
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setWidget(editor)
@@ -194,10 +196,11 @@ class AnswerEditor(QStackedWidget):
         return edit
 
     def tab_chain(self) -> list[QWidget]:
-        """The editor's fields in the order Tab visits them."""
-        chain: list[QWidget] = [self.narrative, *self.measure.buttons, *self.applied.buttons]
-        chain += [*self.effective.buttons, self.not_applicable, self.evidence]
-        return [*chain, self.for_review, self.reviewed, self.confidential, self.guidance.toggle]
+        """The editor's fields in the order Tab visits them (as shown: the
+        guidance's toggle, under the question, comes first)."""
+        chain: list[QWidget] = [self.guidance.toggle, self.narrative, *self.measure.buttons]
+        chain += [*self.applied.buttons, *self.effective.buttons, self.not_applicable]
+        return [*chain, self.evidence, self.for_review, self.reviewed, self.confidential]
 
     def apply_fonts(self, base: QFont) -> None:
         """Sizes relative to the window's text size (``base``), which the View menu changes."""

@@ -35,6 +35,7 @@ class Guidance(QObject):
         )
         self.toggle.toggled.connect(self._toggled)
         self.browser = QTextBrowser()
+        self.browser.setTabChangesFocus(True)  # Tab leaves the guidance
         self._name(section_label())
         self.browser.setVisible(False)
 

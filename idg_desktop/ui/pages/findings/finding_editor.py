@@ -71,7 +71,7 @@ class FindingEditor(QWidget):
         form.addRow(self._pairs(
             (self.tr("&Kind:"), self.kind, 1), (self.tr("S&tatus:"), self.status, 1)
         ))  # fmt: skip
-        form.addRow(self.tr("&Finding:"), self.text)
+        form.addRow(self.tr("F&inding:"), self.text)
         form.addRow(self.tr("&Proposed action:"), self.action)
         form.addRow(self.tr("&Questions:"), self.questions)
         form.addRow("", self.confidential)

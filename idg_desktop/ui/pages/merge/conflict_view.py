@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from idg_desktop.exchange import merge
-from idg_desktop.ui import palette
 from idg_desktop.ui.pages.merge.wording import field_label, origin_label, value_label
 from idg_desktop.ui.text import fmt
 from idg_desktop.ui.widgets.labelled import subheading
+from idg_desktop.ui.window_look import themed
 
 #: Fields shown in a box of their own (the others fit on their radio button).
 LONG_FIELDS = frozenset({"text", "evidence", "proposed_action"})
@@ -47,6 +47,7 @@ class ConflictView(QScrollArea):
     def __init__(self) -> None:
         super().__init__()
         self.setWidgetResizable(True)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a tab stop: its fields are
         self.setFrameShape(QFrame.Shape.NoFrame)
         # The widgets of the conflict shown (rebuilt for each conflict).
         self.choices: QWidget | None = None
@@ -107,7 +108,7 @@ class ConflictView(QScrollArea):
         column.setContentsMargins(0, 0, 0, 0)
         title = subheading(origin_label(version["origin"]))
         title.setWordWrap(True)
-        title.setStyleSheet(f"color: {palette.NAVY};")
+        themed(title, "color: $navy;")
         column.addWidget(title)
         keep = QPushButton(self.tr("Keep this version whole"))
         keep.setAccessibleName(
@@ -142,7 +143,9 @@ class ConflictView(QScrollArea):
         group.addButton(button)
         column.addWidget(button)
         if long_text and value:
-            column.addWidget(self._text_box(value))
+            box = self._text_box(value)
+            box.setAccessibleName(fmt(self.tr("Text of the %1 from %2"), field_label(name), origin))
+            column.addWidget(box)
         return cell
 
     def _consolidated_cell(self, group: QButtonGroup) -> QWidget:

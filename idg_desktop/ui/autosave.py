@@ -111,7 +111,20 @@ class TypingWatch(QObject):
             self._workspace.set_typing(True)
 
 
+#: The property that marks a field whose text is never saved (a search box).
+_SAVES_NOTHING = "savesNothing"
+
+
+def saves_nothing(edit: QWidget) -> QWidget:
+    """Mark ``edit`` as a field that saves nothing (a search box): typing in it
+    does not make the status bar say "Saving as you type…"."""
+    edit.setProperty(_SAVES_NOTHING, True)
+    return edit
+
+
 def _editable(widget: QWidget) -> bool:
+    if widget.property(_SAVES_NOTHING):
+        return False
     if isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit):
         return not widget.isReadOnly()
     return False

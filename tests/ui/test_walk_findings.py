@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt, QTime
-from PySide6.QtWidgets import QDialogButtonBox, QLabel
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QLineEdit
 
 from idg_desktop.storage.document import AssessmentDocument
 from idg_desktop.ui.package_dialogs import ExportAllDialog
@@ -127,3 +127,73 @@ def test_the_attachment_label_shows_no_ampersand(qtbot):
     qtbot.addWidget(dialog)
     label = next(lab for lab in dialog.findChildren(QLabel) if "Attach" in lab.text())
     assert label.buddy() is dialog.attachment  # the & marks Alt+F, not a literal "&"
+
+
+@pytest.fixture
+def window(qtbot, demo_file):
+    from idg_desktop.ui.main_window import MainWindow
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.open_path(demo_file)
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+    yield win
+    win.close_assessment()
+
+
+def _settle() -> None:
+    for _ in range(3):
+        QApplication.sendPostedEvents()
+        QApplication.processEvents()
+
+
+def _broken_editor_messages(qtlog, recwarn) -> list[str]:
+    said = [r.message for r in qtlog.records] + [str(w.message) for w in recwarn]
+    return [m for m in said if "commitData" in m or "Failed to disconnect" in m]
+
+
+def test_tab_through_new_participant_rows_saves_each_cell_without_console_warnings(
+    window, qtbot, qtlog, recwarn, demo_file
+):
+    from idg_desktop.services import participants
+    from idg_desktop.ui.models.participants_model import COLUMNS
+
+    page = window.show_page("participants")
+    qtbot.waitUntil(page.isVisible)
+    for person in ("Ana", "Ben"):
+        qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)  # the name's editor opens
+        _settle()
+        qtbot.keyClicks(QApplication.focusWidget(), person)
+        for _column in range(len(COLUMNS) - 1):  # Tab from cell to cell of the new row
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+            _settle()
+    assert _broken_editor_messages(qtlog, recwarn) == []
+    window.close_assessment()
+    with AssessmentDocument.open(demo_file, read_only=True) as document:
+        names = [p.name for p in participants.list_participants(document)]
+    assert "Ana" in names and "Ben" in names
+
+
+def test_an_editor_destroyed_with_the_focus_leaves_no_warning(window, qtbot, recwarn):
+    """The status bar's watch on typed text lets go of an editor destroyed while it
+    has the focus (as a view's cell editor can be): no "Failed to disconnect"."""
+    import shiboken6
+
+    page = window.show_page("participants")
+    qtbot.waitUntil(page.isVisible)
+    editor = QLineEdit(page)  # a field of the window's pages, as a cell editor is
+    editor.show()
+    editor.setFocus()
+    qtbot.waitUntil(editor.hasFocus)
+    qtbot.keyClicks(editor, "x")
+    assert "saved" not in window.saved_label.text().lower()
+    shiboken6.delete(editor)  # destroyed with the focus
+    _settle()
+    page.table.setFocus()
+    qtbot.waitUntil(page.table.hasFocus)
+    _settle()
+    assert [str(w.message) for w in recwarn if "disconnect" in str(w.message)] == []

@@ -197,3 +197,64 @@ def test_an_editor_destroyed_with_the_focus_leaves_no_warning(window, qtbot, rec
     qtbot.waitUntil(page.table.hasFocus)
     _settle()
     assert [str(w.message) for w in recwarn if "disconnect" in str(w.message)] == []
+
+
+def _page(window, qtbot, key: str):
+    page = window.show_page(key)
+    qtbot.waitUntil(page.isVisible)
+    _settle()
+    return page
+
+
+def _activities(page) -> list[str]:
+    return [r.id for r in page.model.rows_of("activity") if r.code]
+
+
+def _in_view(area, widget) -> bool:
+    top = widget.mapTo(area.viewport(), widget.rect().topLeft()).y()
+    return top >= 0 and top + widget.height() <= area.viewport().height()
+
+
+def test_a_smart_tick_refused_says_why_beside_the_tick_in_view(window, qtbot):
+    window.resize(1280, 640)
+    page = _page(window, qtbot, "plan")
+    box = page.detail.smart_box
+    for activity in _activities(page):
+        page.select_node(activity)
+        _settle()
+        if not box.ticks["specific"].isChecked():
+            break
+    tick, who = box.ticks["specific"], box.confirmers["specific"]
+    who.setCurrentText("")
+    page.detail_scroll.verticalScrollBar().setValue(0)
+    _settle()
+    qtbot.mouseClick(tick, Qt.MouseButton.LeftButton)
+    assert not tick.isChecked()
+    qtbot.waitUntil(lambda: box.message.isVisible() and _in_view(page.detail_scroll, box.message))
+    assert "Choose who confirms" in box.message.text()
+    below = box.message.geometry().top() - tick.geometry().bottom()
+    assert 0 <= below < 2 * tick.height()  # right under the tick, not at the box's foot
+
+
+def test_another_question_or_activity_shows_its_title(window, qtbot):
+    window.resize(1280, 640)
+    page = _page(window, qtbot, "checklist")
+    page.select_question("LC-1")
+    _settle()
+    bar = page.editor.scroll.verticalScrollBar()
+    assert bar.maximum() > 0
+    bar.setValue(bar.maximum())
+    page.select_question("LC-2")
+    _settle()
+    assert bar.value() == 0
+
+    page = _page(window, qtbot, "plan")
+    first, second = _activities(page)[:2]
+    page.select_node(first)
+    _settle()
+    bar = page.detail_scroll.verticalScrollBar()
+    assert bar.maximum() > 0
+    bar.setValue(bar.maximum())
+    page.select_node(second)
+    _settle()
+    assert bar.value() == 0

@@ -248,6 +248,9 @@ class AnswerEditor(QStackedWidget):
             self.history.show_versions(question.id, answer.versions)
         finally:
             self.loading = was_loading
+        if not same:  # another question's answer starts at its title
+            self.scroll.verticalScrollBar().setValue(0)
+            self.scroll.horizontalScrollBar().setValue(0)
 
     def _show_evaluation(self, answer: AnswerState) -> None:
         measure, applied, effective = answer.evaluation

@@ -258,3 +258,72 @@ def test_another_question_or_activity_shows_its_title(window, qtbot):
     page.select_node(second)
     _settle()
     assert bar.value() == 0
+
+
+def test_one_step_proposed_is_said_in_the_singular(qtbot, workspace, show):
+    from idg_desktop.services import steps
+    from idg_desktop.ui.pages.scope_page import ScopePage
+
+    page = show(ScopePage(workspace))
+    qtbot.mouseClick(page.propose, Qt.MouseButton.LeftButton)  # every step it can date
+    workspace.run("clear", lambda: steps.set_step(workspace.document, 5, start="", end=""))
+    qtbot.mouseClick(page.propose, Qt.MouseButton.LeftButton)
+    assert page.propose_result.text() == "Dates proposed for step 5: check them."
+
+
+def test_normal_size_brings_back_the_menu_bar_and_the_sidebar(window, qtbot):
+    def look():
+        _settle()
+        bar, nav = window.menuBar(), window.view.navigation
+        return (bar.font().pointSizeF(), bar.sizeHint().height(), nav.width(), nav.font())
+
+    at_start = look()
+    window.zoom(1.1)
+    window.zoom(1.1)
+    assert look()[0] > at_start[0]
+    window.normal_size()
+    assert look() == at_start
+    window.zoom(1 / 1.1)
+    window.zoom(1 / 1.1)
+    window.normal_size()
+    assert look() == at_start
+
+
+def test_the_slips_path_stays_on_one_line_in_the_message(qtbot, monkeypatch, tmp_path):
+    from PySide6.QtGui import QTextDocument
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    from idg_desktop.ui.exchange_prompts import offer_to_print_slips
+
+    slips = tmp_path / "a-rather-long-folder-name-for-the-slips" / "Passphrase slips.pdf"
+    shown = []
+
+    def close(box: QMessageBox) -> int:
+        shown.append(box.findChild(QLabel, "qt_msgbox_label"))
+        label = shown[-1]
+        document = QTextDocument()
+        if box.textFormat() == Qt.TextFormat.RichText:
+            document.setHtml(label.text())
+        else:
+            document.setPlainText(label.text())
+        for width in (200, 260, 320, 400):
+            document.setTextWidth(width)
+            block = document.firstBlock()
+            text = document.toPlainText()
+            start = text.index(str(slips))
+            lines = {
+                block.layout().lineForTextPosition(at).lineNumber()
+                for at in (start, start + 1, start + len(str(slips)) - 1)
+            }
+            assert len(lines) == 1, (width, block.text())
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", close)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    offer_to_print_slips(parent, slips, 3)
+    assert len(shown) == 1
+    # Under Xvfb the plain sentence broke after the path's first "/" (this offscreen
+    # layout does not): the path is marked as one unbreakable piece of text.
+    assert f"<nobr>{slips}</nobr>" in shown[0].text()
+    assert shown[0].textFormat() == Qt.TextFormat.RichText

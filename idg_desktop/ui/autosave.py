@@ -11,10 +11,9 @@ closing). Each save is an ordinary ``Workspace.run`` of the page; with a
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QMetaObject, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
 
 from idg_desktop.ui.workspace import Workspace
@@ -86,19 +85,23 @@ class TypingWatch(QObject):
         self._workspace = workspace
         self._area = area
         self._editor: QWidget | None = None
+        self._connection: QMetaObject.Connection | None = None
         self._typing = False
         QApplication.instance().focusChanged.connect(self._focus_changed)
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if self._connection is not None:
+            # by its connection, never through the editor: a cell editor being
+            # destroyed with the focus is no longer a QLineEdit when it gives it up
+            QObject.disconnect(self._connection)
+            self._connection = None
         if self._editor is not None:
-            with contextlib.suppress(RuntimeError, TypeError):  # gone: a closed cell editor
-                self._signal(self._editor).disconnect(self._typed)
             self._editor = None
             if self._typing:  # the field has been left: it saved what it holds
                 self._typing = False
                 self._workspace.set_typing(False)
         if new is not None and self._area.isAncestorOf(new) and _editable(new):
-            self._signal(new).connect(self._typed)
+            self._connection = self._signal(new).connect(self._typed)
             self._editor = new
 
     @staticmethod
@@ -111,7 +114,20 @@ class TypingWatch(QObject):
             self._workspace.set_typing(True)
 
 
+#: The property that marks a field whose text is never saved (a search box).
+_SAVES_NOTHING = "savesNothing"
+
+
+def saves_nothing(edit: QWidget) -> QWidget:
+    """Mark ``edit`` as a field that saves nothing (a search box): typing in it
+    does not make the status bar say "Saving as you type…"."""
+    edit.setProperty(_SAVES_NOTHING, True)
+    return edit
+
+
 def _editable(widget: QWidget) -> bool:
+    if widget.property(_SAVES_NOTHING):
+        return False
     if isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit):
         return not widget.isReadOnly()
     return False

@@ -7,13 +7,14 @@ Their words are in the flows' translation context ("ExchangeFlows").
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from idg_desktop.ui.text import fmt
+from idg_desktop.ui.text import fmt, path_markup
 
 
 def _t(text: str) -> str:
@@ -26,11 +27,12 @@ def offer_to_print_slips(parent: QWidget, slips: Path, count: int) -> None:
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Information)
     box.setWindowTitle(_t("Print the passphrase slips"))
+    box.setTextFormat(Qt.TextFormat.RichText)  # the path on one line
     box.setText(
         fmt(
-            _t("The passphrases of the %1 packages are only on the slips in %2."),
+            html.escape(_t("The passphrases of the %1 packages are only on the slips in %2.")),
             str(count),
-            str(slips),
+            path_markup(slips),
         )
     )
     box.setInformativeText(

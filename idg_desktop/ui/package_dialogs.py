@@ -118,6 +118,11 @@ class ExportAllDialog(QDialog):
             return self.tr("Choose the folder for the packages.")
         if self.protect.isChecked() and not self.slips.text().strip():
             return self.tr("Choose where to save the passphrase slips.")
+        if self.protect.isChecked() and _slips_file(self.slips.text()) is None:
+            return self.tr(
+                "The slips need a file name, not a folder: e.g. Passphrase slips.pdf "
+                "in the folder you want."
+            )
         try:
             check_slips_place(self.folder_path(), self.slips_path(), self.protected())
         except IdgError:
@@ -140,10 +145,24 @@ class ExportAllDialog(QDialog):
         return Path(self.folder.text().strip()).expanduser()
 
     def slips_path(self) -> Path | None:
+        """The slips' file (".pdf" added if missing); None unprotected, or while
+        the field names no file (empty, or a folder: :meth:`problem_text` says so)."""
         if not self.protect.isChecked():
             return None
-        path = Path(self.slips.text().strip()).expanduser()
-        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+        return _slips_file(self.slips.text())
 
     def protected(self) -> bool:
         return self.protect.isChecked()
+
+
+def _slips_file(text: str) -> Path | None:
+    """The PDF file that ``text`` names (".pdf" added if missing), or None if
+    it names no file: empty, a folder that exists ("~", ".", "/"), or ending
+    with a separator."""
+    text = text.strip()
+    if not text or text.endswith(("/", "\\")):
+        return None
+    path = Path(text).expanduser()
+    if not path.name or path.name in (".", "..") or path.is_dir():
+        return None
+    return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")

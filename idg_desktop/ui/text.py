@@ -7,6 +7,7 @@ markers in any order. Markers beyond the values given are left for a later call.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable
 
@@ -33,3 +34,9 @@ def translated(context: str, table: Iterable[tuple[str, str]]) -> dict[str, str]
     Declare the labels with ``QT_TRANSLATE_NOOP(context, "…")`` (the same
     context), so that pyside6-lupdate finds them where they are written."""
     return {value: QCoreApplication.translate(context, text) for value, text in table}
+
+
+def path_markup(path: object) -> str:
+    """A file's path for a rich-text sentence: on one line, never broken after
+    its first "/" ("/" then "tmp/…" on the next line)."""
+    return f"<nobr>{html.escape(str(path))}</nobr>"

@@ -7,8 +7,8 @@ which every page and dialog takes (the palette is the application's)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from idg_desktop.ui import palette
 from idg_desktop.ui.settings import DEFAULT_POINT_SIZE
@@ -23,6 +23,25 @@ def apply_text_size(window: QWidget, scale: float) -> None:
     QApplication.setFont(font)
     _rescale_own_fonts(font.pointSizeF() / before if before > 0 else 1.0)
     window.setStyleSheet(stylesheet(font.pointSizeF()))
+    if isinstance(window, QMainWindow):
+        _scale_menu_bar(window.menuBar(), scale)
+
+
+def _scale_menu_bar(bar: QWidget, scale: float) -> None:
+    """The menu bar at ``scale`` times the size the platform gave it at start (it
+    kept a larger or smaller text after Normal size until the next start)."""
+    start = bar.property(_START_SIZE)
+    if start is None:
+        start = bar.font().pointSizeF()
+        bar.setProperty(_START_SIZE, start)
+    if start > 0:
+        font = QFont(bar.font())
+        font.setPointSizeF(float(start) * scale)
+        bar.setFont(font)
+
+
+#: The dynamic property keeping the menu bar's text size at start.
+_START_SIZE = "idgStartPointSize"
 
 
 def apply_theme(window: QWidget, high_contrast: bool) -> None:

@@ -122,7 +122,12 @@ class Workspace(QObject):
         self._visit_command = None
 
     def run(
-        self, label: str, change: Callable[[], T], *, visit: Visit | Hashable | None = None
+        self,
+        label: str,
+        change: Callable[[], T],
+        *,
+        visit: Visit | Hashable | None = None,
+        refused: Callable[[str], object] | None = None,
     ) -> T | None:
         """Run a service call as one undoable step; report failures as signals.
 
@@ -132,7 +137,9 @@ class Workspace(QObject):
         step instead of adding one (see the module's note on visits).
 
         Returns what the service returned, or None if it was refused (the
-        reason has been emitted through :attr:`failed` or :attr:`fileLost`).
+        reason has been emitted through :attr:`failed` or :attr:`fileLost`;
+        with ``refused``, a refusal is handed to it instead of :attr:`failed`,
+        e.g. for a dialog to show it and stay open).
         """
         key = visit.key if isinstance(visit, Visit) else visit
         current = self.visit(key) if key is not None else None
@@ -143,7 +150,7 @@ class Workspace(QObject):
         if current is None:
             self.end_visit()
         before = self.document.undo_mark()
-        done, result = self._attempt(change)
+        done, result = self._attempt(change, refused)
         if not done:
             return None
         step = self.document.undo_step_since(before)
@@ -164,7 +171,9 @@ class Workspace(QObject):
         self.changed.emit(kinds_of(step.tables))
         return reverse
 
-    def _attempt(self, call: Callable[[], T]) -> tuple[bool, T | None]:
+    def _attempt(
+        self, call: Callable[[], T], refused: Callable[[str], object] | None = None
+    ) -> tuple[bool, T | None]:
         """``(True, what call returned)``, or ``(False, None)`` once its failure is
         reported: a replaced file through :attr:`fileLost` (the workspace is
         then lost), a refusal through :attr:`failed`."""
@@ -173,7 +182,7 @@ class Workspace(QObject):
         except FileReplaced as error:
             self._lose(str(error))
         except IdgError as error:
-            self.failed.emit(str(error))
+            (refused or self.failed.emit)(str(error))
         return False, None
 
     def _lose(self, message: str) -> None:

@@ -74,3 +74,21 @@ def merged_window(qtbot, merged_window_template: Path, tmp_path: Path):
     assert main.open_path(target)
     yield main
     main.close_assessment()
+
+
+#: What Qt or PySide say when an editor is mishandled (a cell editor torn down in
+#: the middle of its commit, a signal disconnected from a dead editor).
+_BROKEN_EDITORS = (
+    "commitData called with an editor that does not belong to this view",
+    "Failed to disconnect",
+)
+
+
+@pytest.fixture(autouse=True)
+def _no_mishandled_editors(qtlog, recwarn):
+    """A window test fails on the console warnings of a mishandled editor."""
+    yield
+    said = [record.message for record in qtlog.records]
+    said += [str(warning.message) for warning in recwarn]
+    broken = [text for text in said if any(b in text for b in _BROKEN_EDITORS)]
+    assert not broken, broken

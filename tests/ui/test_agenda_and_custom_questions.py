@@ -55,7 +55,8 @@ def test_a_session_is_edited_from_the_keyboard_and_undone(
         dialog.topic.setText("Opening session, moved to the afternoon")
         dialog.duration.setValue(45)
         dialog.people.item(0).setCheckState(Qt.CheckState.Unchecked)
-        return 1
+        dialog.accept()  # OK: saves, then closes
+        return dialog.result()
 
     monkeypatch.setattr(SessionDialog, "exec", fill)
     page.sessions.setFocus()
@@ -82,7 +83,11 @@ def test_an_edit_is_one_undo_step(qtbot, agenda_page, workspace, demo_file, monk
     monkeypatch.setattr(
         SessionDialog,
         "exec",
-        lambda dialog: (dialog.start.setTime(dialog.start.time().addSecs(3600)), 1)[1],
+        lambda dialog: (
+            dialog.start.setTime(dialog.start.time().addSecs(3600)),
+            dialog.accept(),
+            dialog.result(),
+        )[2],
     )
     qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
     assert _sessions(demo_file)[session_id][1] != before[session_id][1]

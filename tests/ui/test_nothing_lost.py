@@ -582,6 +582,7 @@ CASES: dict[str, Case] = {
     "plan-smart-confirmed-by": Case("plan", _plan_smart, _plan_smart_read),
     "kpis-description": _kpi_field("description"),
     "kpis-target": _kpi_field("target_value"),
+    "kpis-baseline-value": _kpi_field("baseline_value"),
     "kpis-typology": Case("kpis", _kpi_typology, _kpi_typology_read),
 }
 
@@ -792,6 +793,55 @@ def test_the_status_bar_does_not_say_saved_while_a_field_holds_typed_text(
     leave(window, qtbot, "page", None)
     assert "All changes saved" in window.saved_label.text()
     assert on_disk(demo_file, case.read) == wanted
+
+
+#: The text fields that save after a pause in typing, the user still in them.
+SAVED_AT_A_PAUSE = [
+    "checklist-narrative",
+    "checklist-evidence",
+    "findings-text",
+    "findings-action",
+    "kpis-description",
+    "kpis-target",
+    "kpis-baseline-value",
+]
+
+
+@pytest.mark.parametrize("name", SAVED_AT_A_PAUSE)
+def test_a_text_field_saves_after_a_pause_in_typing(window, qtbot, demo_file, name):
+    case = CASES[name]
+    page = go(window, qtbot, case.page)
+    if case.page == "findings":
+        page.table.selectRow(0)
+        settle()
+    wanted = case.edit(page, qtbot)
+    assert QApplication.focusWidget() is not None  # still in the field
+    qtbot.waitUntil(lambda: on_disk(demo_file, case.read) == wanted, timeout=5000)
+    qtbot.waitUntil(lambda: "All changes saved" in window.saved_label.text(), timeout=5000)
+
+
+def test_pauses_in_one_kpi_field_are_one_undo_step(window, qtbot, demo_file):
+    page = go(window, qtbot, "kpis")
+    page.table.selectRow(0)
+    settle()
+    field = page.sheet.editors["description"]
+    read = CASES["kpis-description"].read
+    before, steps = on_disk(demo_file, read), window.workspace.undo_stack.count()
+    typed = _type_with_pauses(
+        qtbot, field, [" One.", " Two."], lambda t: on_disk(demo_file, read) == t
+    )
+    assert window.workspace.undo_stack.count() == steps + 1
+    window.workspace.undo_stack.undo()
+    assert on_disk(demo_file, read) == before != typed
+
+
+def test_typing_in_the_checklist_search_says_nothing_of_saving(window, qtbot, demo_file):
+    page = go(window, qtbot, "checklist")
+    assert "All changes saved" in window.saved_label.text()
+    focus(qtbot, page.search)
+    qtbot.keyClicks(page.search, "gift")
+    assert "All changes saved" in window.saved_label.text()  # a search saves nothing
+    assert "Saving" not in window.saved_label.text()
 
 
 def test_undo_from_the_menu_while_typing_undoes_the_whole_visit(window, qtbot, demo_file):

@@ -38,8 +38,16 @@ class ParticipantsModel(QAbstractTableModel):
         ]
 
     def load(self) -> None:
+        rows = participants.list_participants(self.workspace.document)
+        if [p.id for p in rows] == [p.id for p in self._rows] and rows:
+            # the same people (a cell edited): updated in place, so the cell editor
+            # that saved it is not torn down in the middle of its commit (Tab)
+            self._rows = rows
+            last = self.index(len(rows) - 1, self.columnCount() - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+            return
         self.beginResetModel()
-        self._rows = participants.list_participants(self.workspace.document)
+        self._rows = rows
         self.endResetModel()
 
     def participant(self, row: int) -> records.Participant:

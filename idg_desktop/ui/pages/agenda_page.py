@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
-    QDialog,
     QFormLayout,
     QLineEdit,
     QListWidget,
@@ -28,6 +29,7 @@ from idg_desktop.services.participants import list_participants
 from idg_desktop.ui.pages.base import Page
 from idg_desktop.ui.text import fmt
 from idg_desktop.ui.widgets.button_row import action_row, ok_cancel_row
+from idg_desktop.ui.widgets.dialog_form import SavingDialog, refusal_of
 from idg_desktop.ui.widgets.labelled import wrapping_label
 from idg_desktop.ui.widgets.record_table import setup_record_table
 from idg_desktop.ui.workspace import Workspace
@@ -35,7 +37,7 @@ from idg_desktop.ui.workspace import Workspace
 _MODE_COLUMN = {"in-country": "mode-1", "remote": "mode-2", "self": "mode-3"}
 
 
-class SessionDialog(QDialog):
+class SessionDialog(SavingDialog):
     """A new session (everyone ticked), or ``session`` to edit, filled with its values."""
 
     def __init__(
@@ -80,6 +82,7 @@ class SessionDialog(QDialog):
         form.addRow(self.tr("D&uration:"), self.duration)
         form.addRow(self.tr("&Topic:"), self.topic)
         form.addRow(self.tr("&Participants:"), self.people)
+        form.addRow(self.refusal)
         form.addRow(ok_cancel_row(self))
 
     def values(self) -> dict[str, object]:
@@ -237,14 +240,18 @@ class AgendaPage(Page):
         people = [(p.id, p.name) for p in list_participants(self.document)]
         dialog = SessionDialog(people, self, record)
         before = dialog.values()
-        if not dialog.exec():
-            return
-        changes = {k: v for k, v in dialog.values().items() if before[k] != v}
-        if changes:
-            self.workspace.run(
-                self.tr("Edit workshop session"),
-                lambda: agenda.update_session(self.document, session_id, **changes),
-            )
+
+        def save(refused: Callable[[str], object]) -> None:
+            changes = {k: v for k, v in dialog.values().items() if before[k] != v}
+            if changes:
+                self.workspace.run(
+                    self.tr("Edit workshop session"),
+                    lambda: agenda.update_session(self.document, session_id, **changes),
+                    refused=refused,
+                )
+
+        dialog.save = lambda: refusal_of(save)
+        dialog.exec()
 
     def delete_session(self) -> None:
         """Delete the chosen session at once: Edit > Undo brings it back."""
@@ -258,16 +265,18 @@ class AgendaPage(Page):
     def _add(self) -> None:
         people = [(p.id, p.name) for p in list_participants(self.document)]
         dialog = SessionDialog(people, self)
-        if not dialog.exec():
-            return
-        self.workspace.run(
-            self.tr("Add workshop session"),
-            lambda: agenda.add_session(
-                self.document,
-                day=dialog.date.date().toString("yyyy-MM-dd"),
-                start=dialog.start.time().toString("HH:mm"),
-                duration_minutes=dialog.duration.value(),
-                topic=dialog.topic.text(),
-                participants=dialog.chosen(),
-            ),
+        dialog.save = lambda: refusal_of(
+            lambda refused: self.workspace.run(
+                self.tr("Add workshop session"),
+                lambda: agenda.add_session(
+                    self.document,
+                    day=dialog.date.date().toString("yyyy-MM-dd"),
+                    start=dialog.start.time().toString("HH:mm"),
+                    duration_minutes=dialog.duration.value(),
+                    topic=dialog.topic.text(),
+                    participants=dialog.chosen(),
+                ),
+                refused=refused,
+            )
         )
+        dialog.exec()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -13,7 +14,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -28,6 +28,7 @@ from idg_desktop.services.assessment import framework_of
 from idg_desktop.ui.pages.base import Page
 from idg_desktop.ui.text import fmt
 from idg_desktop.ui.widgets.button_row import action_row, ok_cancel_row
+from idg_desktop.ui.widgets.dialog_form import SavingDialog, refusal_of
 from idg_desktop.ui.widgets.record_table import setup_record_table
 from idg_desktop.ui.workspace import Workspace
 
@@ -41,7 +42,7 @@ def _kinds(framework: Framework) -> dict[str, str]:
     return kinds
 
 
-class DocumentDialog(QDialog):
+class DocumentDialog(SavingDialog):
     def __init__(self, kinds: dict[str, str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Add a background document"))
@@ -67,8 +68,9 @@ class DocumentDialog(QDialog):
         form.addRow(self.tr("&Reference:"), self.reference)
         form.addRow(self.tr("&Notes:"), self.notes)
         attach_label = QLabel(self.tr("Attach a &file (optional):"))
-        attach_label.setBuddy(self.attachment)  # Alt+F goes to the file's field
+        attach_label.setBuddy(self.attachment)  # a row holding a layout gets no buddy itself
         form.addRow(attach_label, row)
+        form.addRow(self.refusal)
         form.addRow(ok_cancel_row(self))
 
     def _browse(self) -> None:
@@ -151,24 +153,24 @@ class DocumentsPage(Page):
 
     def _add(self) -> None:
         dialog = DocumentDialog(_kinds(framework_of(self.document)), self)
-        if not dialog.exec():
-            return
-        attachment = dialog.attachment.text().strip()
-        if attachment and not Path(attachment).is_file():
-            QMessageBox.warning(
-                self,
-                self.tr("Cannot attach"),
-                fmt(self.tr("%1 is not a file."), attachment),
+
+        def save(refused: Callable[[str], object]) -> None:
+            attachment = dialog.attachment.text().strip()
+            if attachment and not Path(attachment).is_file():
+                refused(fmt(self.tr("%1 is not a file."), attachment))
+                return
+            self.workspace.run(
+                self.tr("Add background document"),
+                lambda: background.add_document(
+                    self.document,
+                    title=dialog.title.text(),
+                    kind=dialog.kind.currentData(),
+                    reference=dialog.reference.text(),
+                    notes=dialog.notes.toPlainText(),
+                    attachment=Path(attachment) if attachment else None,
+                ),
+                refused=refused,
             )
-            return
-        self.workspace.run(
-            self.tr("Add background document"),
-            lambda: background.add_document(
-                self.document,
-                title=dialog.title.text(),
-                kind=dialog.kind.currentData(),
-                reference=dialog.reference.text(),
-                notes=dialog.notes.toPlainText(),
-                attachment=Path(attachment) if attachment else None,
-            ),
-        )
+
+        dialog.save = lambda: refusal_of(save)
+        dialog.exec()

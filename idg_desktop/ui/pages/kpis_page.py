@@ -29,6 +29,7 @@ from idg_desktop.domain import records
 from idg_desktop.domain.plan import missing_mandatory
 from idg_desktop.domain.records import Kind
 from idg_desktop.services import activities, plan
+from idg_desktop.ui.autosave import TypingSaver
 from idg_desktop.ui.models.kpis_model import (
     COL_ACTIVITY,
     COL_NAME,
@@ -65,8 +66,9 @@ class KpisPage(Page):
             self.tr(
                 "Key performance indicators of the plan's outcomes, outputs and activities "
                 "(IDG Part III step 3, Part IV). "
-                "Fill in each KPI's metadata sheet (Annex 11): a field is saved when you "
-                "leave it. A sheet can be marked complete once its mandatory fields are filled."
+                "Fill in each KPI's metadata sheet (Annex 11): a field is saved as you "
+                "type and when you leave it. A sheet can be marked complete once its "
+                "mandatory fields are filled."
             ),
         )
         top = QHBoxLayout()
@@ -122,6 +124,14 @@ class KpisPage(Page):
         self.sheet.confidential.clicked.connect(self.mark_confidential)
         self.sheet.fieldEdited.connect(self._commit_field)
         self.sheet.typologiesEdited.connect(self._commit_typologies)
+        # the sheet's fields save after a pause in typing too, as every text field does
+        self.typing = TypingSaver(
+            workspace,
+            self.commit_pending,
+            listening=lambda: not self._loading and self._current is not None,
+            parent=self,
+        )
+        self.typing.watch(*self.sheet.editors.values())
 
     def fit_to_font(self) -> None:
         """What a KPI measures, its target and its sheet's state wrap in narrow columns
@@ -238,6 +248,7 @@ class KpisPage(Page):
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._loading or not current.isValid():
             return
+        self.typing.flush()  # what was typed goes to the KPI it was typed for
         self._current = self.model.row(current.row()).kpi.id
         self._flag_missing = False
         self._show_kpi()
@@ -274,7 +285,7 @@ class KpisPage(Page):
         if value == str(getattr(kpi, key) or ""):
             return
         label = fmt(self.tr("Edit KPI: %1"), self.sheet.label_of(key))
-        self._change(label, {key: value})
+        self._change(label, {key: value}, visit=("kpi", kpi.id, key))
 
     def _commit_typologies(self) -> None:
         kpi = self.current_kpi()
@@ -285,17 +296,23 @@ class KpisPage(Page):
             return
         self._change(self.tr("Edit KPI: type of indicator"), {"typologies": ticked})
 
-    def _change(self, label: str, changes: dict[str, object]) -> None:
+    def _change(self, label: str, changes: dict[str, object], visit: tuple | None = None) -> None:
+        """Save ``changes``; with ``visit``, the saves of one visit to a field (its
+        pauses in typing) are one undo step."""
         kpi_id = self._current
         self._committing = True  # a refusal's message box takes focus: no second commit
         try:
             done = self.workspace.run(
-                label, lambda: plan.update_kpi(self.document, kpi_id, **changes)
+                label, lambda: plan.update_kpi(self.document, kpi_id, **changes), visit=visit
             )
         finally:
             self._committing = False
         if done is None:  # refused (the window shows why): back to what the file holds
             self._show_kpi()
+
+    def flush(self) -> None:
+        """Save what is typed in the sheet (the window's close and page changes call it)."""
+        self.typing.flush()
 
     def commit_pending(self) -> None:
         """Save a field still being edited (before an action that does not take focus)."""

@@ -191,8 +191,10 @@ class ActionPlanPage(Page):
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._loading or not current.isValid():
             return
-        self._current = self.model.row_at(current).id
+        before, self._current = self._current, self.model.row_at(current).id
         self.detail.show_row(self.current_row())
+        if self._current != before:  # another record's details start at its title
+            self.detail_scroll.verticalScrollBar().setValue(0)
         self._update_buttons()
 
     def select_node(self, node_id: str) -> None:

@@ -5,7 +5,16 @@ the sentence that says why (the rules: ``domain/plan.py``)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QGroupBox, QLabel, QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QScrollArea,
+    QWidget,
+)
 
 from idg_desktop.domain.plan import COMPUTED, CONFIRMED, SMART, SmartCheck
 from idg_desktop.services import plan
@@ -25,7 +34,7 @@ class SmartBox(QGroupBox):
         self._row: PlanRow | None = None
         #: Who confirmed each criterion, as stored.
         self._stored: dict[str, str] = {}
-        grid = QGridLayout(self)
+        self._grid = grid = QGridLayout(self)
         grid.setColumnStretch(1, 1)
         labels = smart_labels()
         self.ticks: dict[str, QCheckBox] = {}
@@ -42,16 +51,17 @@ class SmartBox(QGroupBox):
                 who.activated.connect(lambda _i, n=name: self._rename(n))
                 who.lineEdit().editingFinished.connect(lambda n=name: self._rename(n))
                 self.ticks[name], self.confirmers[name] = tick, who
-                grid.addWidget(tick, line, 0)
-                grid.addWidget(who, line, 1)
+                grid.addWidget(tick, 2 * line, 0)
+                grid.addWidget(who, 2 * line, 1)
             else:
                 state, why = QLabel(), QLabel()
                 why.setWordWrap(True)
                 self.computed[name] = (state, why)
-                grid.addWidget(state, line, 0)
-                grid.addWidget(why, line, 1)
+                grid.addWidget(state, 2 * line, 0)
+                grid.addWidget(why, 2 * line, 1)
+        # (each criterion's odd row below it: where its refusal shows, by the tick)
         self.message = warning_note()
-        grid.addWidget(self.message, len(SMART), 0, 1, 2)
+        grid.addWidget(self.message, 2 * len(SMART), 0, 1, 2)
 
     def set_people(self, names: list[str]) -> None:
         """The names offered as who confirmed (the participants')."""
@@ -120,14 +130,27 @@ class SmartBox(QGroupBox):
         who = self.confirmers[criterion].currentText().strip()
         if on and not who:
             self.ticks[criterion].setChecked(False)
-            self.message.setText(
-                fmt(self.tr("Choose who confirms that it is %1 before ticking it."), label.lower())
+            self._say_below(
+                criterion,
+                fmt(self.tr("Choose who confirms that it is %1 before ticking it."), label.lower()),
             )
-            self.message.show()
             self.confirmers[criterion].setFocus()
             return
         self.message.hide()
         self._confirm(criterion, who if on else "")
+
+    def _say_below(self, criterion: str, text: str) -> None:
+        """The refusal right under the criterion's tick, scrolled into view (it
+        was at the foot of the box, below the part of the panel shown)."""
+        self._grid.removeWidget(self.message)
+        self._grid.addWidget(self.message, 2 * SMART.index(criterion) + 1, 0, 1, 2)
+        self.message.setText(text)
+        self.message.show()
+        area = self.parentWidget()
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parentWidget()
+        if area is not None:
+            QTimer.singleShot(0, self.message, lambda: area.ensureWidgetVisible(self.message))
 
     def _rename(self, criterion: str) -> None:
         """A new name for a ticked criterion: the tick now says who confirmed it."""

@@ -284,12 +284,11 @@ class ScopePage(Page):
             lambda: steps.apply_proposals(self.document),
         )
         if changed:
-            self.propose_result.setText(
-                fmt(
-                    self.tr("Dates proposed for steps %1: check them."),
-                    ", ".join(str(n) for n in changed),
-                )
-            )
+            if len(changed) == 1:
+                text = self.tr("Dates proposed for step %1: check them.")
+            else:
+                text = self.tr("Dates proposed for steps %1: check them.")
+            self.propose_result.setText(fmt(text, ", ".join(str(n) for n in changed)))
         elif changed is not None:
             self.propose_result.setText(
                 self.tr(

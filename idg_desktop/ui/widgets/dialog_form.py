@@ -6,9 +6,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
 from idg_desktop.ui.widgets.button_row import ok_button, ok_cancel_row
+from idg_desktop.ui.widgets.notes import warning_note
 
 T = TypeVar("T")
 
@@ -50,3 +59,31 @@ def ask(dialog: QDialog, read: Callable[[], T]) -> T | None:
     values = read()
     dialog.deleteLater()
     return values if accepted else None
+
+
+class SavingDialog(QDialog):
+    """A dialog whose OK saves before it closes: its page sets :attr:`save`
+    (a refusal's sentence, or "" once saved). A refusal is shown in the
+    dialog's :attr:`refusal` note and the dialog stays open with what was typed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.save: Callable[[], str] | None = None
+        self.refusal = warning_note()
+
+    def accept(self) -> None:
+        if self.save is not None:
+            refusal = self.save()
+            if refusal:
+                self.refusal.setText(refusal)
+                self.refusal.setVisible(True)
+                return
+        super().accept()
+
+
+def refusal_of(attempt: Callable[[Callable[[str], object]], object]) -> str:
+    """Call ``attempt(refused)``; the sentence it handed to ``refused`` ("" if none),
+    e.g. ``refusal_of(lambda refused: workspace.run(label, change, refused=refused))``."""
+    said: list[str] = []
+    attempt(said.append)
+    return said[0] if said else ""

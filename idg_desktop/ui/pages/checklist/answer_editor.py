@@ -56,8 +56,9 @@ class _EditorColumn(QVBoxLayout):
 
 
 class _EditorScroll(QScrollArea):
-    """Scrolls up and down only, so it asks for the editor's whole width (and
-    its scroll bar's), whatever the text size."""
+    """Scrolls up and down, so it asks for the editor's whole width (and its
+    scroll bar's), whatever the text size; sideways only when the window cannot
+    give it that width (larger text on a laptop)."""
 
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
@@ -126,7 +127,9 @@ class AnswerEditor(QStackedWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a tab stop: its fields are
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Sideways only when it must: at a larger text size on a laptop the tree and
+        # the editor cannot both have their widths, and a cut answer is worse.
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.scroll.setWidget(editor)
         self.addWidget(self.scroll)
         self.typing = TypingSaver(
@@ -248,6 +251,9 @@ class AnswerEditor(QStackedWidget):
             self.history.show_versions(question.id, answer.versions)
         finally:
             self.loading = was_loading
+        if not same:  # another question's answer starts at its title
+            self.scroll.verticalScrollBar().setValue(0)
+            self.scroll.horizontalScrollBar().setValue(0)
 
     def _show_evaluation(self, answer: AnswerState) -> None:
         measure, applied, effective = answer.evaluation

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit
 
+from idg_desktop.ui.autosave import saves_nothing
 from idg_desktop.ui.labels import rating_labels
 from idg_desktop.ui.models.checklist_model import ChecklistFilter
 from idg_desktop.ui.widgets.labelled import label
@@ -17,7 +18,7 @@ class FilterBar(QHBoxLayout):
 
     def __init__(self) -> None:
         super().__init__()
-        self.search = QLineEdit()
+        self.search = saves_nothing(QLineEdit())  # it filters: no "Saving as you type…"
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.tr("Words in questions and answers (Ctrl+F)"))
         self.group_filter, self.status_filter, self.rating_filter = (QComboBox() for _ in "123")

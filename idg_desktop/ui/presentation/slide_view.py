@@ -75,8 +75,20 @@ def font(size_px: float, bold: bool) -> QFont:
 
 def measure(text: str, bold: bool, size: float) -> float:
     """The model's ``Measure`` with Qt's metrics (at the reference height)."""
-    metrics = QFontMetricsF(font(size * REFERENCE, bold))
-    return metrics.horizontalAdvance(text) / REFERENCE
+    return measure_at(REFERENCE)(text, bold, size)
+
+
+@cache
+def measure_at(height: float):
+    """The model's ``Measure`` at the screen's height: the widths of the font
+    sizes actually drawn there (hinting makes small sizes a little wider), so a
+    line broken by the model never runs past its box on the screen."""
+
+    def measure(text: str, bold: bool, size: float) -> float:
+        metrics = QFontMetricsF(font(size * height, bold))
+        return metrics.horizontalAdvance(text) / height
+
+    return measure
 
 
 def right_to_left(text: str) -> bool:

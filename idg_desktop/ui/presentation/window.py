@@ -29,7 +29,7 @@ from idg_desktop.reports.slides import compose
 from idg_desktop.reports.slides.model import Deck, Options, Slide
 from idg_desktop.reports.slides.reading import SlideSource, read_slides
 from idg_desktop.reports.slides.theme import THEMES
-from idg_desktop.ui.presentation.slide_view import SlideView, measure
+from idg_desktop.ui.presentation.slide_view import SlideView, measure_at
 from idg_desktop.ui.workspace import Workspace
 
 #: The kinds of record the slides show: a change of one of them rebuilds the deck.
@@ -103,6 +103,12 @@ class PresentationWindow(QWidget):
             return max(4 / 3, min(16 / 9, width / height))
         return 16 / 9
 
+    def measure(self):
+        """Text widths at the height the slides are drawn at."""
+        width, height = self.width(), self.height()  # the view fills the window
+        drawn = min(height, width / self.aspect()) if width > 0 and height > 0 else 1080
+        return measure_at(float(max(1, round(drawn))))
+
     def reload(self) -> None:
         """Read the file again (a change of what the slides show), then rebuild."""
         self.source = read_slides(self.workspace.document, pseudonymise=self.pseudonymise)
@@ -114,7 +120,7 @@ class PresentationWindow(QWidget):
         part = self.current().part if self.slides else 1
         if self.source is None:
             return
-        self.deck = compose.build_deck(self.source, self.options(), measure)
+        self.deck = compose.build_deck(self.source, self.options(), self.measure())
         slides = self.deck.slides
         if self.timer_end is not None:
             slides += (self.timer_slide(),)
@@ -148,7 +154,7 @@ class PresentationWindow(QWidget):
         slide = self.current()
         left = self.seconds_left()
         if left is not None and slide.key != "timer":
-            slide = compose.with_timer(slide, left, self.options(), measure)
+            slide = compose.with_timer(slide, left, self.options(), self.measure())
         return slide
 
     def _show(self) -> None:
@@ -230,7 +236,7 @@ class PresentationWindow(QWidget):
 
     def timer_slide(self) -> Slide:
         return compose.timer_slide(
-            self.seconds_left() or 0, self.options(), measure, self.timer_label
+            self.seconds_left() or 0, self.options(), self.measure(), self.timer_label
         )
 
     def start_timer(self, minutes: float) -> None:
@@ -267,8 +273,8 @@ class PresentationWindow(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        if self.source is not None and self.deck.aspect != self.aspect():
-            self.rebuild()
+        if self.source is not None:
+            self.rebuild()  # the screen's shape and the widths at its height
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.ticker.stop()

@@ -276,3 +276,81 @@ def test_screenshots_of_every_slide_kind(laptop, qtbot, theme):
             continue
         seen[kind] = seen.get(kind, 0) + 1
         grab(window).save(str(folder / f"slide-{theme}-{index:02d}-{kind}.png"))
+
+
+TWO_SCREENS = """
+import sys
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from idg_desktop.ui.main_window import MainWindow
+main = MainWindow()
+main.setGeometry(100, 100, 1200, 700)  # on the laptop's screen
+main.show()
+QTest.qWaitForWindowExposed(main)
+assert main.open_path(sys.argv[1])
+QTest.keyClick(main, Qt.Key.Key_F5)
+window = main.presenter.window
+QTest.qWait(50)
+print("laptop", main.screen().name())
+print("presenting", window.screen().name(), window.geometry().width(), window.geometry().height())
+main.presenter.present_on("laptop")  # View > Presentation > Present on > laptop
+QTest.qWait(50)
+print("chosen", window.screen().name(), window.geometry().width(), window.geometry().height())
+main.presenter.stop()
+main.close()
+"""
+
+
+def test_two_screens_the_projector_is_the_one_that_is_not_the_laptops(demo_file, tmp_path):
+    """Qt's offscreen platform given two screens (its JSON configuration), in
+    a process of its own: the presentation goes full screen on the projector."""
+    import json
+    import subprocess
+    import sys
+
+    screens = {
+        "synchronousWindowSystemEvents": True,
+        "windowFrameMargins": False,
+        "screens": [
+            {"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768, "logicalDpi": 96},
+            {
+                "name": "projector",
+                "x": 1366,
+                "y": 0,
+                "width": 1920,
+                "height": 1080,
+                "logicalDpi": 96,
+            },
+        ],
+    }
+    config = tmp_path / "screens.json"
+    config.write_text(json.dumps(screens))
+    repo = Path(__file__).resolve().parents[2]
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
+        "PYTHONPATH": str(repo),
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", TWO_SCREENS, str(demo_file)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = dict(line.split(" ", 1) for line in done.stdout.splitlines() if " " in line)
+    assert lines["laptop"] == "laptop"
+    assert lines["presenting"] == "projector 1920 1080"
+    assert lines["chosen"] == "laptop 1366 768"
+
+
+def test_one_screen_the_presentation_covers_it(laptop, qtbot):
+    window = present(laptop, qtbot)
+    assert len(QApplication.screens()) == 1
+    assert window.screen() is laptop.screen()
+    assert window.geometry() == laptop.screen().geometry()

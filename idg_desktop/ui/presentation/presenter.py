@@ -11,8 +11,6 @@ that has the focus (the facilitator types amended wording on the laptop).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeyEvent, QKeySequence, QScreen
 from PySide6.QtWidgets import (
@@ -22,6 +20,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QMenu,
     QPlainTextEdit,
     QTextEdit,
@@ -29,9 +28,6 @@ from PySide6.QtWidgets import (
 
 from idg_desktop.ui.presentation.window import PresentationWindow, projector_screen
 from idg_desktop.ui.text import fmt
-
-if TYPE_CHECKING:
-    from idg_desktop.ui.main_window import MainWindow
 
 CLICKER = {
     Qt.Key.Key_PageUp,
@@ -75,7 +71,8 @@ class ClickerFilter(QObject):
 class Presenter(QObject):
     """Owns the presentation window while the main window presents."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: QMainWindow) -> None:
+        """``window``: the main window (its ``workspace``, status bar, screen)."""
         super().__init__(window)
         self.main = window
         self.window: PresentationWindow | None = None

@@ -354,3 +354,47 @@ def test_one_screen_the_presentation_covers_it(laptop, qtbot):
     assert len(QApplication.screens()) == 1
     assert window.screen() is laptop.screen()
     assert window.geometry() == laptop.screen().geometry()
+
+
+def test_the_laptop_status_names_the_finding_shown_and_the_next(laptop, qtbot):
+    window = present(laptop, qtbot)
+    window.go_to_key(
+        "finding:"
+        + next(s.record_id for s in window.slides if s.record_id and s.kind == SlideKind.FINDING)
+    )
+    status = laptop.presenter.status.text()
+    assert f"Presenting: {window.index + 1}/" in status
+    assert "finding 1 of" in status.split(" — next:")[0]
+    assert status.split(" — next: ")[1].startswith(window.next_slide().title)
+
+
+def test_a_dialog_on_the_laptop_keeps_its_escape(laptop, qtbot):
+    from PySide6.QtWidgets import QDialog
+
+    window = present(laptop, qtbot)
+    dialog = QDialog(laptop)
+    dialog.setModal(True)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert laptop.presenter.window is window  # still presenting
+
+
+def test_the_reveal_menu_names_what_it_reveals(laptop, qtbot):
+    window = present(laptop, qtbot)
+    laptop.presenter.reveal_menu.aboutToShow.emit()
+    texts = [a.text() for a in laptop.presenter.reveal_menu.actions() if a.data()]
+    assert len(texts) == len(window.deck.hidden)
+    secret = next(f for f in window.source.findings if f.confidential)
+    assert any(secret.text.split()[0] in t for t in texts)
+
+
+def test_a_projector_unplugged_the_presentation_goes_to_the_screen_left(laptop, qtbot):
+    from idg_desktop.ui.presentation.window import projector_screen
+
+    window = present(laptop, qtbot)
+    laptop.presenter.present_on("HDMI-gone")  # chosen, then unplugged
+    assert projector_screen(laptop.screen(), "HDMI-gone") is laptop.screen()
+    laptop.presenter._screens_changed(laptop.screen())  # what screenRemoved calls
+    assert window.isFullScreen() and window.screen() is laptop.screen()

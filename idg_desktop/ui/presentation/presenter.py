@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QTextEdit,
 )
 
+from idg_desktop.reports.slides.model import SlideKind
 from idg_desktop.ui.presentation.window import PresentationWindow, projector_screen
 from idg_desktop.ui.text import fmt
 
@@ -42,6 +43,20 @@ def _typing(widget) -> bool:
     if isinstance(widget, QComboBox):
         return widget.isEditable()
     return isinstance(widget, QLineEdit | QTextEdit | QPlainTextEdit | QAbstractSpinBox)
+
+
+def shorten(text: str, most: int = 60) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= most else line[: most - 1].rstrip() + "…"
+
+
+def describe(slide) -> str:
+    """A slide in a few words for the laptop's status: its title, and for a
+    finding the line above it (the section and the finding's number)."""
+    texts = slide.texts()
+    above = texts[0].text if slide.kind == SlideKind.FINDING and texts else ""
+    words = f"{slide.title} ({shorten(above, 50)})" if above else slide.title
+    return words if slide.parts == 1 else f"{words} {slide.part}/{slide.parts}"
 
 
 class ClickerFilter(QObject):
@@ -61,6 +76,8 @@ class ClickerFilter(QObject):
             return False
         if key == Qt.Key.Key_Period and _typing(QApplication.focusWidget()):
             return False
+        if QApplication.activeModalWidget() or QApplication.activePopupWidget():
+            return False  # a dialog or a menu open on the laptop keeps its keys (Esc)
         if kind == QEvent.Type.ShortcutOverride:
             event.accept()  # not F5's shortcut: the key press comes here next
             return True
@@ -173,8 +190,13 @@ class Presenter(QObject):
             "answer": self.tr("Confidential answer"),
             "plan": self.tr("Confidential part of the plan"),
         }
+        texts = {}
+        if self.window is not None and self.window.source is not None:
+            texts = {f"finding:{f.id}": f.text for f in self.window.source.findings}
         for item in hidden:
             text = fmt(self.tr("%1 (%2)"), words.get(item.kind, item.kind), item.where)
+            if item.id in texts:  # the facilitator's own screen: which one it is
+                text = fmt(self.tr("%1: %2"), text, shorten(texts[item.id]))
             action = self.reveal_menu.addAction(text.replace("&", "&&"))
             action.setData(item.id)
             action.triggered.connect(lambda _=False, i=item.id: self._window_call("reveal", i))
@@ -289,10 +311,10 @@ class Presenter(QObject):
                 self.tr("Presenting: %1/%2 %3"),
                 window.index + 1,
                 len(window.slides),
-                window.current().title,
+                describe(window.current()),
             )
         if following is not None:
-            text = fmt(self.tr("%1 — next: %2"), text, following.title)
+            text = fmt(self.tr("%1 — next: %2"), text, describe(following))
         self.status.setText(text)
         self.status.show()
         self.update_actions()

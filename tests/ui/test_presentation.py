@@ -398,3 +398,24 @@ def test_a_projector_unplugged_the_presentation_goes_to_the_screen_left(laptop, 
     assert projector_screen(laptop.screen(), "HDMI-gone") is laptop.screen()
     laptop.presenter._screens_changed(laptop.screen())  # what screenRemoved calls
     assert window.isFullScreen() and window.screen() is laptop.screen()
+
+
+def test_the_menus_letters_are_unique(laptop, qtbot):
+    """View and View ▸ Presentation (and its submenus, filled): no Alt+letter twice."""
+    import re
+
+    def letters(menu):
+        menu.aboutToShow.emit()
+        found = [
+            m.group(1).lower()
+            for a in menu.actions()
+            if (m := re.search(r"&([^&\s])", a.text().replace("&&", "")))
+        ]
+        assert len(found) == len(set(found)), [a.text() for a in menu.actions()]
+        for action in menu.actions():
+            if action.menu() is not None:
+                letters(action.menu())
+
+    present(laptop, qtbot)
+    view = next(a.menu() for a in laptop.menuBar().actions() if a.text() == "&View")
+    letters(view)

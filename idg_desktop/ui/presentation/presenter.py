@@ -129,7 +129,7 @@ class Presenter(QObject):
         self.timer_action.triggered.connect(self.ask_timer)
         self.timer_slide_action = self.menu.addAction(tr("Show the timer &slide"))
         self.timer_slide_action.triggered.connect(lambda: self._window_call("go_to_key", "timer"))
-        self.stop_timer_action = self.menu.addAction(tr("Sto&p the timer"))
+        self.stop_timer_action = self.menu.addAction(tr("Stop the t&imer"))
         self.stop_timer_action.triggered.connect(lambda: self._window_call("stop_timer"))
         self.menu.addSeparator()
         themes = QActionGroup(self.menu)

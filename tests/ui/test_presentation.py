@@ -295,6 +295,7 @@ window = main.presenter.window
 QTest.qWait(50)
 print("laptop", main.screen().name())
 print("presenting", window.screen().name(), window.geometry().width(), window.geometry().height())
+print("active", "laptop" if QApplication.activeWindow() is main else "projector")
 main.presenter.present_on("laptop")  # View > Presentation > Present on > laptop
 QTest.qWait(50)
 print("chosen", window.screen().name(), window.geometry().width(), window.geometry().height())
@@ -346,6 +347,7 @@ def test_two_screens_the_projector_is_the_one_that_is_not_the_laptops(demo_file,
     lines = dict(line.split(" ", 1) for line in done.stdout.splitlines() if " " in line)
     assert lines["laptop"] == "laptop"
     assert lines["presenting"] == "projector 1920 1080"
+    assert lines["active"] == "laptop"  # the editor keeps its keys; the clicker's go across
     assert lines["chosen"] == "laptop 1366 768"
 
 

@@ -220,7 +220,12 @@ class Presenter(QObject):
             self.window.left.connect(self._left)
             self.filter = ClickerFilter(self)
             QApplication.instance().installEventFilter(self.filter)
-        self.window.present_on(projector_screen(self.main.screen(), self.screen_name))
+        screen = projector_screen(self.main.screen(), self.screen_name)
+        self.window.present_on(screen)
+        if screen is self.main.screen():
+            self.window.activateWindow()  # one screen: the slides take every key
+        else:
+            self.main.activateWindow()  # two: the laptop keeps the editor's keys
         self._show_status()
         self.update_actions()
 

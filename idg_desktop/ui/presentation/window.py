@@ -268,7 +268,6 @@ class PresentationWindow(QWidget):
         self.setGeometry(screen.geometry())
         self.showFullScreen()
         self.raise_()
-        self.activateWindow()
         self.rebuild()  # the screen's shape
 
     def resizeEvent(self, event) -> None:

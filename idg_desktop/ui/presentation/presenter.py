@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QPlainTextEdit,
+    QSizePolicy,
     QTextEdit,
 )
 
@@ -100,6 +101,9 @@ class Presenter(QObject):
         self.filter: ClickerFilter | None = None
         self.status = QLabel()
         self.status.setObjectName("presentingStatus")
+        # A long title never widens the laptop's window: the line is cut, the
+        # tooltip has it whole.
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.status.hide()
         window.statusBar().addWidget(self.status)
         app = QGuiApplication.instance()
@@ -321,5 +325,6 @@ class Presenter(QObject):
         if following is not None:
             text = fmt(self.tr("%1 — next: %2"), text, describe(following))
         self.status.setText(text)
+        self.status.setToolTip(text)
         self.status.show()
         self.update_actions()

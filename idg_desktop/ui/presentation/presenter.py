@@ -272,9 +272,10 @@ class Presenter(QObject):
             self.start()
 
     def _screens_changed(self, _screen: QScreen) -> None:
-        """A projector plugged in or out: present on the right screen again."""
+        """A projector plugged in or out: present on the right screen again,
+        once Qt has moved its windows off a screen that is gone."""
         if self.window is not None:
-            self.start()
+            QTimer.singleShot(0, self.start)
 
     def _window_call(self, method: str, *args) -> None:
         if self.window is not None:

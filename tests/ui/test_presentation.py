@@ -252,8 +252,15 @@ def test_present_from_the_command_line(qtbot, demo_file: Path, monkeypatch):
         main.close()
         return 0
 
-    monkeypatch.setattr(type(QApplication.instance()), "exec", run)
-    assert app.main([str(demo_file), "--present"]) == 0
+    qapp = QApplication.instance()
+    style, names = qapp.style().name(), (qapp.applicationName(), qapp.organizationName())
+    monkeypatch.setattr(type(qapp), "exec", run)
+    try:
+        assert app.main([str(demo_file), "--present"]) == 0
+    finally:  # main() sets the style and names of the one application the tests share
+        qapp.setStyle(style)
+        qapp.setApplicationName(names[0])
+        qapp.setOrganizationName(names[1])
     assert shown["slide"] == SlideKind.TITLE
 
 

@@ -430,3 +430,32 @@ def test_the_menus_letters_are_unique(laptop, qtbot):
     present(laptop, qtbot)
     view = next(a.menu() for a in laptop.menuBar().actions() if a.text() == "&View")
     letters(view)
+
+
+def test_the_screen_saver_is_held_off_while_presenting(laptop, qtbot):
+    calls = []
+
+    def hold(reason):
+        calls.append(("hold", reason))
+        return lambda: calls.append(("release", ""))
+
+    laptop.presenter.awake._hold = hold
+    window = present(laptop, qtbot)
+    assert [c for c, _ in calls] == ["hold"] and calls[0][1]
+    qtbot.keyClick(window, Qt.Key.Key_F5)  # again: held once
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: laptop.presenter.window is None)
+    assert [c for c, _ in calls] == ["hold", "release"]
+
+
+def test_keep_awake_survives_a_failing_os_call():
+    from idg_desktop.ui.presentation.awake import KeepAwake, platform_hold
+
+    def broken(_reason):
+        raise OSError("no screen saver service")
+
+    awake = KeepAwake(broken)
+    awake.hold("x")
+    awake.release()
+    assert not awake.held
+    assert callable(platform_hold())

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from idg_desktop.reports.slides.model import SlideKind
+from idg_desktop.ui.presentation.awake import KeepAwake
 from idg_desktop.ui.presentation.window import PresentationWindow, projector_screen
 from idg_desktop.ui.text import fmt
 
@@ -99,6 +100,7 @@ class Presenter(QObject):
         self.pseudonymise = False
         self.pending = False  # --present: present once the file is attached
         self.filter: ClickerFilter | None = None
+        self.awake = KeepAwake()  # no screen saver, no display sleep while presenting
         self.status = QLabel()
         self.status.setObjectName("presentingStatus")
         # A long title never widens the laptop's window: the line is cut, the
@@ -224,6 +226,7 @@ class Presenter(QObject):
             self.window.left.connect(self._left)
             self.filter = ClickerFilter(self)
             QApplication.instance().installEventFilter(self.filter)
+            self.awake.hold(self.tr("Presenting the plenary's slides"))
         screen = projector_screen(self.main.screen(), self.screen_name)
         self.window.present_on(screen)
         if screen is self.main.screen():
@@ -255,6 +258,7 @@ class Presenter(QObject):
         if self.window is not None:
             self.window.deleteLater()
             self.window = None
+        self.awake.release()
         self.status.hide()
         self.update_actions()
 

@@ -1,4 +1,4 @@
-"""``idg-desktop [FILE] [--demo] [--smoke]``: start the workshop window."""
+"""``idg-desktop [FILE] [--demo] [--present] [--smoke]``: start the workshop window."""
 
 from __future__ import annotations
 
@@ -40,6 +40,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--demo", action="store_true", help="open a fresh copy of the demo workshop"
     )
     parser.add_argument(
+        "--present",
+        action="store_true",
+        help="present the file's slides full screen on the projector once it is open",
+    )
+    parser.add_argument(
         "--smoke",
         action="store_true",
         help="quit right after the first paint (for tests and start-up timing)",
@@ -69,6 +74,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         opened = window.workspace is not None
     elif args.file:
         opened = window.open_path(Path(args.file), defer=True)
+    if args.present and opened:
+        window.presenter.present_when_open()  # once the file is attached
     window.place_on_screen()  # the screen's available area the first time, then as left
     window.show()
     code = app.exec()

@@ -79,6 +79,9 @@ class MainWindow(WindowMenus, WindowStatus, QMainWindow):
         self.setCentralWidget(self.central)
         self.saved_label = QLabel()
         self.statusBar().addPermanentWidget(self.saved_label)
+        from idg_desktop.ui.presentation.presenter import Presenter
+
+        self.presenter = Presenter(self)  # View ▸ Present (F5): the plenary on the projector
         self._build_menus()
         self.focus_ring = FocusRing(self)  # the focused control ringed, in every window
         self.apply_text_scale(self.settings.text_scale)
@@ -178,6 +181,7 @@ class MainWindow(WindowMenus, WindowStatus, QMainWindow):
         self._update_title()
         self._update_actions()
         self.view.navigation.setFocus()
+        self.presenter.opened()  # --present
         return True
 
     def _drop_view(self) -> None:
@@ -191,6 +195,7 @@ class MainWindow(WindowMenus, WindowStatus, QMainWindow):
         self._update_title()
 
     def close_assessment(self) -> None:
+        self.presenter.stop()
         if self.workspace is None:
             self._drop_view()
             return

@@ -21,6 +21,7 @@ from idg_desktop.ui.text import fmt
 from idg_desktop.ui.workshop_view import PAGES, WorkshopView, page_shortcut, page_title
 
 if TYPE_CHECKING:
+    from idg_desktop.ui.presentation.presenter import Presenter
     from idg_desktop.ui.start_page import StartPage
     from idg_desktop.ui.workspace import Workspace
 
@@ -31,6 +32,7 @@ class WindowMenus:
     settings: WindowSettings
     workspace: Workspace | None
     view: WorkshopView | None
+    presenter: Presenter
     start_page: StartPage
     recent_menu: QMenu
     go_actions: list[QAction]
@@ -146,6 +148,8 @@ class WindowMenus:
         )
         self.high_contrast_action.setCheckable(True)
         self.high_contrast_action.setChecked(self.settings.high_contrast)
+        view_menu.addSeparator()
+        self.presenter.add_actions(view_menu)  # Present (F5), Presentation ▸
 
         help_menu = bar.addMenu(self.tr("&Help"))
         self.guide_action = self._action(
@@ -204,6 +208,7 @@ class WindowMenus:
         for (key, _, _), action in zip(PAGES, self.go_actions, strict=True):
             action.setVisible(key not in hidden)
         self.save_copy_action.setEnabled(self.workspace is not None)
+        self.presenter.update_actions()
         working_copy = False
         if has:
             from idg_desktop.exchange.packages import working_copy_info

@@ -1,0 +1,185 @@
+"""One slide of ``reports/slides`` drawn with QPainter, scaled to the widget's
+height (the slide's units: height 1, width the aspect), centred with bars of
+the background colour left and right when the screen is wider than the slide.
+
+The view records the font pixel sizes it actually used while painting
+(``used_sizes``: body and titles), so the legibility floor of issue 13 is
+measured, not asserted. ``blank`` ("black" / "white") paints the whole screen
+one colour (B or "." and W on the presentation window).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontDatabase,
+    QFontMetricsF,
+    QPainter,
+    QPaintEvent,
+    QPen,
+)
+from PySide6.QtWidgets import QWidget
+
+from idg_desktop.reports.slides.model import Box, Slide, Text
+from idg_desktop.reports.slides.theme import LIGHT, Theme
+
+#: The slide model's pattern names, as Qt brush styles.
+PATTERNS = {
+    "cross": Qt.BrushStyle.DiagCrossPattern,
+    "diagonal": Qt.BrushStyle.BDiagPattern,
+    "back-diagonal": Qt.BrushStyle.FDiagPattern,
+    "horizontal": Qt.BrushStyle.HorPattern,
+    "vertical": Qt.BrushStyle.VerPattern,
+}
+
+#: The height at which the deck's text is measured (the model is in units of
+#: the slide's height; a large reference keeps hinting out of the widths).
+REFERENCE = 1000.0
+
+#: The blank screens: what B / "." and W show (not theme roles: a projector's
+#: black is black).
+BLANKS = {"black": QColor(Qt.GlobalColor.black), "white": QColor(Qt.GlobalColor.white)}
+
+
+@cache
+def family() -> str:
+    """The slides' face: the Noto Sans the PDF embeds (and Naskh for Arabic),
+    loaded into Qt once; the application's font if the files are missing."""
+    from idg_desktop.resources import resource_path
+
+    name = ""
+    for file in (
+        "NotoSans-Regular.ttf",
+        "NotoSans-Bold.ttf",
+        "NotoNaskhArabic-Regular.ttf",
+        "NotoNaskhArabic-Bold.ttf",
+    ):
+        loaded = QFontDatabase.addApplicationFont(str(resource_path("fonts", file)))
+        families = QFontDatabase.applicationFontFamilies(loaded) if loaded >= 0 else []
+        if families and not name:
+            name = families[0]
+    return name or QFont().family()
+
+
+def font(size_px: float, bold: bool) -> QFont:
+    face = QFont(family())
+    face.setPixelSize(max(1, round(size_px)))
+    face.setBold(bold)
+    return face
+
+
+def measure(text: str, bold: bool, size: float) -> float:
+    """The model's ``Measure`` with Qt's metrics (at the reference height)."""
+    return measure_at(REFERENCE)(text, bold, size)
+
+
+@cache
+def measure_at(height: float):
+    """The model's ``Measure`` at the screen's height: the widths of the font
+    sizes actually drawn there (hinting makes small sizes a little wider), so a
+    line broken by the model never runs past its box on the screen."""
+
+    def measure(text: str, bold: bool, size: float) -> float:
+        metrics = QFontMetricsF(font(size * height, bold))
+        return metrics.horizontalAdvance(text) / height
+
+    return measure
+
+
+def right_to_left(text: str) -> bool:
+    from idg_desktop.reports.slides.pdf import right_to_left as rtl
+
+    return rtl(text)
+
+
+class SlideView(QWidget):
+    """Draws one :class:`Slide` in a :class:`Theme`; nothing else."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.slide: Slide | None = None
+        self.theme: Theme = LIGHT
+        self.aspect = 16 / 9
+        self.blank = ""  # "", "black" or "white"
+        #: ``(pixel size, bold, model size)`` of every line drawn by the last paint.
+        self.used_sizes: list[tuple[int, bool, float]] = []
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setAccessibleName(self.tr("Slide"))
+
+    def show_slide(self, slide: Slide | None, theme: Theme, aspect: float) -> None:
+        self.slide, self.theme, self.aspect = slide, theme, aspect
+        self.setAccessibleDescription(slide.title if slide is not None else "")
+        self.update()
+
+    def set_blank(self, blank: str) -> None:
+        self.blank = blank
+        self.update()
+
+    def scale(self) -> tuple[float, float, float]:
+        """``(pixels per unit, left offset, top offset)``: the slide's height
+        fills the widget's, unless the widget is narrower than the slide."""
+        h = float(self.height())
+        s = min(h, self.width() / self.aspect)
+        return s, (self.width() - self.aspect * s) / 2, (h - s) / 2
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        self.used_sizes = []
+        if self.blank:
+            painter.fillRect(self.rect(), BLANKS[self.blank])
+            return
+        painter.fillRect(self.rect(), QColor(self.theme.colour("background")))
+        if self.slide is None:
+            return
+        s, dx, dy = self.scale()
+        painter.translate(dx, dy)
+        for item in self.slide.items:
+            if isinstance(item, Box):
+                self._box(painter, item, s)
+            elif isinstance(item, Text):
+                self._text(painter, item, s)
+        painter.end()
+
+    def _colour(self, role: str) -> QColor:
+        return QColor(self.theme.colour(role))
+
+    def _box(self, painter: QPainter, box: Box, s: float) -> None:
+        rect = QRectF(box.x * s, box.y * s, box.w * s, box.h * s)
+        if box.fill:
+            painter.fillRect(rect, self._colour(box.fill))
+        if box.pattern in PATTERNS:
+            brush = QBrush(self._colour(box.pattern_colour), PATTERNS[box.pattern])
+            # The hatching at the projector's scale: lines a few pixels apart.
+            brush.setTransform(brush.transform().scale(max(1.0, s / 400), max(1.0, s / 400)))
+            painter.fillRect(rect, brush)
+        if box.outline:
+            pen = QPen(self._colour(box.outline))
+            pen.setWidthF(max(1.0, s * (0.005 if box.thick else 0.0018)))
+            if box.dashed:
+                pen.setStyle(Qt.PenStyle.DashLine)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(rect)
+
+    def _text(self, painter: QPainter, text: Text, s: float) -> None:
+        face = font(text.size * s, text.bold)
+        self.used_sizes.append((face.pixelSize(), text.bold, text.size))
+        painter.setFont(face)
+        painter.setPen(self._colour(text.colour))
+        used = QFontMetricsF(face).horizontalAdvance(text.text)
+        x, width = text.x * s, text.width * s
+        align = text.align
+        if align == "left" and right_to_left(text.text):
+            align = "right"  # a right-to-left line sits at the right of its box
+        if align == "center":
+            x += (width - used) / 2
+        elif align == "right":
+            x += width - used
+        painter.drawText(QPointF(x, text.y * s), text.text)

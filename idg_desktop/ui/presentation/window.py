@@ -1,0 +1,302 @@
+"""The presentation window: a second top-level window, full screen on the
+projector, showing one slide of the deck at a time.
+
+It reads the slides from the open file (``reports/slides/reading.py``) and
+rebuilds the deck (``compose.build_deck``, pure and cheap) whenever the
+workspace signals a change of a kind the slides show, keeping the slide the
+room sees by its key: an amended wording saved on the laptop, or a decision
+(agree, amend, merge, reject), shows at once. Confidential items stay hidden
+until revealed one by one (``reveal``); names can be pseudonymised; the
+group-work timer adds its countdown in the corner of every slide and a timer
+slide at the end of the deck.
+
+Keys: Page Down / Right / Space / Down next, Page Up / Left / Up / Backspace
+previous, Home / End, B or "." black screen, W white screen (the same key
+again, or any move, brings the slide back), Esc leaves.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QScreen
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from idg_desktop.domain.records import Kind
+from idg_desktop.reports.slides import compose
+from idg_desktop.reports.slides.model import Deck, Options, Slide
+from idg_desktop.reports.slides.reading import SlideSource, read_slides
+from idg_desktop.reports.slides.theme import THEMES
+from idg_desktop.ui.presentation.slide_view import SlideView, measure_at
+from idg_desktop.ui.workspace import Workspace
+
+#: The kinds of record the slides show: a change of one of them rebuilds the deck.
+KINDS = frozenset(
+    {
+        Kind.ANY,
+        Kind.ASSESSMENT,
+        Kind.STEP,
+        Kind.SECTION,
+        Kind.QUESTION,
+        Kind.PARTICIPANT,
+        Kind.GROUP,
+        Kind.ANSWER,
+        Kind.FINDING,
+        Kind.OUTCOME,
+        Kind.OUTPUT,
+        Kind.ACTIVITY,
+        Kind.KPI,
+        Kind.ADOPTION,
+    }
+)
+
+NEXT = {Qt.Key.Key_PageDown, Qt.Key.Key_Right, Qt.Key.Key_Space, Qt.Key.Key_Down}
+PREVIOUS = {Qt.Key.Key_PageUp, Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_Backspace}
+BLACK = {Qt.Key.Key_B, Qt.Key.Key_Period}
+
+
+class PresentationWindow(QWidget):
+    """The projector's window (a top-level window of its own)."""
+
+    #: The slide shown changed, or the deck did: the laptop's status follows.
+    moved = Signal()
+    #: The window was left (Esc, closed).
+    left = Signal()
+
+    def __init__(self, workspace: Workspace, *, theme: str = "light") -> None:
+        super().__init__(None, Qt.WindowType.Window)
+        self.setObjectName("presentationWindow")
+        self.setWindowTitle(self.tr("IDG Workshop — presentation"))
+        self.workspace = workspace
+        self.theme_name = theme
+        self.pseudonymise = False
+        self.revealed: frozenset[str] = frozenset()
+        self.timer_end: float | None = None  # time.monotonic() when the countdown ends
+        self.timer_label = self.tr("Group work")
+        self.source: SlideSource | None = None
+        self.deck = Deck((), 16 / 9, ())
+        self.slides: tuple[Slide, ...] = ()  # the deck's, plus the timer slide while set
+        self.index = 0
+        self.view = SlideView(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.BlankCursor)
+        self.ticker = QTimer(self)
+        self.ticker.setInterval(1000)
+        self.ticker.timeout.connect(self._tick)
+        workspace.changed.connect(self._on_changed)
+        self.reload()
+
+    # -- the deck ----------------------------------------------------------------
+
+    def options(self) -> Options:
+        return Options(pseudonymise=self.pseudonymise, revealed=self.revealed, aspect=self.aspect())
+
+    def aspect(self) -> float:
+        """The screen's own shape (16:9, 16:10, 4:3...), so the slide fills it."""
+        width, height = self.width(), self.height()
+        if width > 0 and height > 0:
+            return max(4 / 3, min(16 / 9, width / height))
+        return 16 / 9
+
+    def measure(self):
+        """Text widths at the height the slides are drawn at."""
+        width, height = self.width(), self.height()  # the view fills the window
+        drawn = min(height, width / self.aspect()) if width > 0 and height > 0 else 1080
+        return measure_at(float(max(1, round(drawn))))
+
+    def reload(self) -> None:
+        """Read the file again (a change of what the slides show), then rebuild."""
+        self.source = read_slides(self.workspace.document, pseudonymise=self.pseudonymise)
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        """Compose the deck again, keeping the slide the room sees by its key."""
+        key = self.current().key if self.slides else None
+        part = self.current().part if self.slides else 1
+        if self.source is None:
+            return
+        self.deck = compose.build_deck(self.source, self.options(), self.measure())
+        slides = self.deck.slides
+        if self.timer_end is not None:
+            slides += (self.timer_slide(),)
+        self.slides = slides
+        self.index = self._find(key, part) if key is not None else 0
+        self._show()
+
+    def _find(self, key: str, part: int) -> int:
+        """Where the slide ``key`` is now: the same key, else the same record's
+        nearest part (a finding that grew or shrank), else the same place."""
+        keys = [s.key for s in self.slides]
+        if key in keys:
+            return keys.index(key)
+        same = [i for i, k in enumerate(keys) if base(k) == base(key)]
+        if same:
+            return min(same, key=lambda i: abs(self.slides[i].part - part))
+        return max(0, min(self.index, len(self.slides) - 1))
+
+    def _on_changed(self, kinds) -> None:
+        if set(kinds) & KINDS and not self.workspace.lost:
+            self.reload()
+
+    def current(self) -> Slide:
+        return self.slides[self.index]
+
+    def next_slide(self) -> Slide | None:
+        return self.slides[self.index + 1] if self.index + 1 < len(self.slides) else None
+
+    def shown(self) -> Slide:
+        """The slide as drawn: with the countdown in its corner while the timer runs."""
+        slide = self.current()
+        left = self.seconds_left()
+        if left is not None and slide.key != "timer":
+            slide = compose.with_timer(slide, left, self.options(), self.measure())
+        return slide
+
+    def _show(self) -> None:
+        self.view.show_slide(self.shown(), THEMES[self.theme_name], self.deck.aspect)
+        self.moved.emit()
+
+    # -- moving ------------------------------------------------------------------
+
+    def go(self, index: int) -> None:
+        self.index = max(0, min(index, len(self.slides) - 1))
+        self.view.blank = ""
+        self._show()
+
+    def forward(self) -> None:
+        self.go(self.index + 1)
+
+    def back(self) -> None:
+        self.go(self.index - 1)
+
+    def go_to_key(self, key: str) -> None:
+        found = [i for i, s in enumerate(self.slides) if key in (s.key, base(s.key))]
+        if found:
+            self.go(found[0])
+
+    def toggle_blank(self, colour: str) -> None:
+        self.view.set_blank("" if self.view.blank == colour else colour)
+        self.moved.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.handle_key(event.key()):
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def handle_key(self, key: int) -> bool:
+        if key in NEXT:
+            self.forward()
+        elif key in PREVIOUS:
+            self.back()
+        elif key == Qt.Key.Key_Home:
+            self.go(0)
+        elif key == Qt.Key.Key_End:
+            self.go(len(self.slides) - 1)
+        elif key in BLACK:
+            self.toggle_blank("black")
+        elif key == Qt.Key.Key_W:
+            self.toggle_blank("white")
+        elif key == Qt.Key.Key_Escape:
+            self.close()
+        else:
+            return False
+        return True
+
+    # -- what the room sees --------------------------------------------------------
+
+    def set_theme(self, name: str) -> None:
+        self.theme_name = name
+        self._show()
+
+    def set_pseudonymise(self, on: bool) -> None:
+        self.pseudonymise = on
+        self.reload()
+
+    def reveal(self, hidden_id: str) -> None:
+        """Show one confidential item (a :class:`Hidden` id of the deck)."""
+        self.revealed |= {hidden_id}
+        self.rebuild()
+
+    def hide_again(self) -> None:
+        self.revealed = frozenset()
+        self.rebuild()
+
+    # -- the group-work timer -------------------------------------------------------
+
+    def seconds_left(self) -> int | None:
+        if self.timer_end is None:
+            return None
+        return max(0, round(self.timer_end - time.monotonic()))
+
+    def timer_slide(self) -> Slide:
+        return compose.timer_slide(
+            self.seconds_left() or 0, self.options(), self.measure(), self.timer_label
+        )
+
+    def start_timer(self, minutes: float) -> None:
+        """Count down ``minutes``; the timer slide is shown (the room's cue)."""
+        self.timer_end = time.monotonic() + minutes * 60
+        self.ticker.start()
+        self.rebuild()
+        self.go_to_key("timer")
+
+    def stop_timer(self) -> None:
+        self.timer_end = None
+        self.ticker.stop()
+        self.rebuild()
+
+    def _tick(self) -> None:
+        if self.timer_end is None:
+            return
+        timer = self.timer_slide()
+        self.slides = tuple(timer if s.key == "timer" else s for s in self.slides)
+        self._show()
+
+    # -- where it is shown ------------------------------------------------------------
+
+    def present_on(self, screen: QScreen) -> None:
+        """Full screen on ``screen``."""
+        if self.isFullScreen():
+            self.showNormal()
+        self.setScreen(screen)
+        self.setGeometry(screen.geometry())
+        self.showFullScreen()
+        self.raise_()
+        self.rebuild()  # the screen's shape
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.source is not None:
+            self.rebuild()  # the screen's shape and the widths at its height
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.ticker.stop()
+        with contextlib.suppress(RuntimeError, TypeError):
+            self.workspace.changed.disconnect(self._on_changed)
+        super().closeEvent(event)
+        self.left.emit()
+
+
+def base(key: str) -> str:
+    """A slide's record: "finding:<id>" for "finding:<id>#2"."""
+    return key.split("#", 1)[0]
+
+
+def projector_screen(laptop: QScreen | None, chosen: str = "") -> QScreen:
+    """The screen to present on: the one chosen by name if it is there, else
+    the first that is not the laptop's, else the only one."""
+    screens = QGuiApplication.screens()
+    named = [s for s in screens if chosen and s.name() == chosen]
+    if named:
+        return named[0]
+    others = [s for s in screens if s is not laptop]
+    return others[0] if others else (laptop or QGuiApplication.primaryScreen())
+
+
+__all__ = ["KINDS", "PresentationWindow", "projector_screen"]

@@ -67,10 +67,22 @@ def family() -> str:
 
 
 def font(size_px: float, bold: bool) -> QFont:
+    return _font(max(1, round(size_px)), bold)
+
+
+@cache
+def _font(pixels: int, bold: bool) -> QFont:
+    """One face per pixel size and weight (a slide uses a handful; QPainter
+    copies the font it is given, so the cached one is never changed)."""
     face = QFont(family())
-    face.setPixelSize(max(1, round(size_px)))
+    face.setPixelSize(pixels)
     face.setBold(bold)
     return face
+
+
+@cache
+def _metrics(pixels: int, bold: bool) -> QFontMetricsF:
+    return QFontMetricsF(_font(pixels, bold))
 
 
 def measure(text: str, bold: bool, size: float) -> float:
@@ -85,12 +97,12 @@ def measure_at(height: float):
     line broken by the model never runs past its box on the screen."""
 
     def measure(text: str, bold: bool, size: float) -> float:
-        metrics = QFontMetricsF(font(size * height, bold))
-        return metrics.horizontalAdvance(text) / height
+        return _metrics(max(1, round(size * height)), bold).horizontalAdvance(text) / height
 
     return measure
 
 
+@cache
 def right_to_left(text: str) -> bool:
     from idg_desktop.reports.slides.pdf import right_to_left as rtl
 
@@ -169,11 +181,11 @@ class SlideView(QWidget):
             painter.drawRect(rect)
 
     def _text(self, painter: QPainter, text: Text, s: float) -> None:
-        face = font(text.size * s, text.bold)
-        self.used_sizes.append((face.pixelSize(), text.bold, text.size))
-        painter.setFont(face)
+        pixels = max(1, round(text.size * s))
+        self.used_sizes.append((pixels, text.bold, text.size))
+        painter.setFont(_font(pixels, text.bold))
         painter.setPen(self._colour(text.colour))
-        used = QFontMetricsF(face).horizontalAdvance(text.text)
+        used = _metrics(pixels, text.bold).horizontalAdvance(text.text)
         x, width = text.x * s, text.width * s
         align = text.align
         if align == "left" and right_to_left(text.text):

@@ -464,3 +464,28 @@ def test_keep_awake_survives_a_failing_os_call():
     awake.release()
     assert not awake.held
     assert callable(platform_hold())
+
+
+def test_slides_are_drawn_once_and_the_next_one_ahead(laptop, qtbot):
+    """Each slide is drawn once into a pixmap and kept; the next one is drawn
+    while the room reads the current one; a change shows at once, never a
+    stale picture."""
+    window = present(laptop, qtbot)
+    view = window.view
+    window.go(1)
+    following = window.next_slide()
+    qtbot.waitUntil(lambda: any(key[0] == following for key in view._drawn))
+    before = grab(window)
+    window.forward()
+    assert view.base == following and grab(window) != before
+    # A decision on the laptop changes the finding's slide: drawn anew, not the kept one.
+    finding = next(i for i, s in enumerate(window.slides) if s.kind == SlideKind.FINDING)
+    window.go(finding)
+    shown = grab(window)
+    record = window.current().record_id
+    status = window.current().status
+    new = "rejected" if status != "rejected" else "agreed"
+    workspace = laptop.workspace
+    workspace.run("Decide", lambda: decide_finding(workspace.document, record, new))
+    assert window.current().status == new
+    assert grab(window) != shown

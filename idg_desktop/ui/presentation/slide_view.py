@@ -10,6 +10,7 @@ one colour (B or "." and W on the presentation window).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -22,6 +23,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QPixmap,
 )
 from PySide6.QtWidgets import QWidget
 
@@ -110,21 +112,40 @@ def right_to_left(text: str) -> bool:
 
 
 class SlideView(QWidget):
-    """Draws one :class:`Slide` in a :class:`Theme`; nothing else."""
+    """Draws one :class:`Slide` in a :class:`Theme`; nothing else.
+
+    A slide is drawn once into a pixmap at the widget's size and kept, so
+    showing it again (going back, the timer's corner changing each second) only
+    copies the pixmap; :meth:`prerender` draws the next slide ahead while the
+    room reads the current one. What changes on top of a slide (the countdown)
+    is the ``overlay``, drawn directly."""
+
+    #: Pixmaps kept: the slide shown, the next, the previous and a spare.
+    KEEP = 4
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.slide: Slide | None = None
+        self.base: Slide | None = None  # the slide as the deck has it (drawn once, kept)
+        self.overlay: tuple[Box | Text, ...] = ()
+        self.slide: Slide | None = None  # what the room sees: the base and its overlay
         self.theme: Theme = LIGHT
         self.aspect = 16 / 9
         self.blank = ""  # "", "black" or "white"
-        #: ``(pixel size, bold, model size)`` of every line drawn by the last paint.
+        #: ``(pixel size, bold, model size)`` of every line drawn for the slide shown.
         self.used_sizes: list[tuple[int, bool, float]] = []
+        self._drawn: dict[tuple, tuple[QPixmap, list[tuple[int, bool, float]]]] = {}
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setAccessibleName(self.tr("Slide"))
 
-    def show_slide(self, slide: Slide | None, theme: Theme, aspect: float) -> None:
-        self.slide, self.theme, self.aspect = slide, theme, aspect
+    def show_slide(
+        self,
+        slide: Slide | None,
+        theme: Theme,
+        aspect: float,
+        overlay: tuple[Box | Text, ...] = (),
+    ) -> None:
+        self.base, self.theme, self.aspect, self.overlay = slide, theme, aspect, overlay
+        self.slide = replace(slide, items=slide.items + overlay) if slide and overlay else slide
         self.setAccessibleDescription(slide.title if slide is not None else "")
         self.update()
 
@@ -139,25 +160,58 @@ class SlideView(QWidget):
         s = min(h, self.width() / self.aspect)
         return s, (self.width() - self.aspect * s) / 2, (h - s) / 2
 
+    def prerender(self, slide: Slide | None) -> None:
+        """Draw ``slide`` ahead (the next one), so showing it costs a copy."""
+        if slide is not None and self.isVisible():
+            self._pixmap(slide)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        self.used_sizes = []
         if self.blank:
             painter.fillRect(self.rect(), BLANKS[self.blank])
+            self.used_sizes = []
             return
-        painter.fillRect(self.rect(), QColor(self.theme.colour("background")))
-        if self.slide is None:
+        if self.base is None:
+            painter.fillRect(self.rect(), QColor(self.theme.colour("background")))
+            self.used_sizes = []
             return
+        pixmap, used = self._pixmap(self.base)
+        painter.drawPixmap(0, 0, pixmap)
+        self.used_sizes = list(used)
+        if self.overlay:
+            self._draw(painter, self.overlay, self.used_sizes)
+        painter.end()
+
+    def _pixmap(self, slide: Slide) -> tuple[QPixmap, list[tuple[int, bool, float]]]:
+        key = (slide, self.theme.name, self.aspect, self.width(), self.height())
+        found = self._drawn.pop(key, None)
+        if found is None:
+            ratio = self.devicePixelRatioF()
+            pixmap = QPixmap(round(self.width() * ratio), round(self.height() * ratio))
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(QColor(self.theme.colour("background")))
+            used: list[tuple[int, bool, float]] = []
+            painter = QPainter(pixmap)
+            self._draw(painter, slide.items, used)
+            painter.end()
+            found = (pixmap, used)
+        self._drawn[key] = found  # the most recent last
+        while len(self._drawn) > self.KEEP:
+            self._drawn.pop(next(iter(self._drawn)))
+        return found
+
+    def _draw(self, painter: QPainter, items, used: list[tuple[int, bool, float]]) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         s, dx, dy = self.scale()
+        painter.save()
         painter.translate(dx, dy)
-        for item in self.slide.items:
+        for item in items:
             if isinstance(item, Box):
                 self._box(painter, item, s)
             elif isinstance(item, Text):
-                self._text(painter, item, s)
-        painter.end()
+                self._text(painter, item, s, used)
+        painter.restore()
 
     def _colour(self, role: str) -> QColor:
         return QColor(self.theme.colour(role))
@@ -180,9 +234,9 @@ class SlideView(QWidget):
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(rect)
 
-    def _text(self, painter: QPainter, text: Text, s: float) -> None:
+    def _text(self, painter: QPainter, text: Text, s: float, used: list) -> None:
         pixels = max(1, round(text.size * s))
-        self.used_sizes.append((pixels, text.bold, text.size))
+        used.append((pixels, text.bold, text.size))
         painter.setFont(_font(pixels, text.bold))
         painter.setPen(self._colour(text.colour))
         used = _metrics(pixels, text.bold).horizontalAdvance(text.text)

@@ -57,6 +57,11 @@ PREVIOUS = {Qt.Key.Key_PageUp, Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_Backsp
 BLACK = {Qt.Key.Key_B, Qt.Key.Key_Period}
 
 
+#: How long after a slide is shown the next one is drawn ahead (a pause the
+#: room does not see; a clicker pressed twice at once just draws both).
+AHEAD_MS = 40
+
+
 class PresentationWindow(QWidget):
     """The projector's window (a top-level window of its own)."""
 
@@ -88,6 +93,10 @@ class PresentationWindow(QWidget):
         self.ticker = QTimer(self)
         self.ticker.setInterval(1000)
         self.ticker.timeout.connect(self._tick)
+        self.ahead = QTimer(self)
+        self.ahead.setSingleShot(True)
+        self.ahead.setInterval(AHEAD_MS)
+        self.ahead.timeout.connect(self._draw_ahead)
         workspace.changed.connect(self._on_changed)
         self.reload()
 
@@ -158,8 +167,14 @@ class PresentationWindow(QWidget):
         return slide
 
     def _show(self) -> None:
-        self.view.show_slide(self.shown(), THEMES[self.theme_name], self.deck.aspect)
+        base, shown = self.current(), self.shown()
+        overlay = shown.items[len(base.items) :]  # the countdown's corner, if any
+        self.view.show_slide(base, THEMES[self.theme_name], self.deck.aspect, overlay)
         self.moved.emit()
+        self.ahead.start()  # the next slide drawn while the room reads this one
+
+    def _draw_ahead(self) -> None:
+        self.view.prerender(self.next_slide())
 
     # -- moving ------------------------------------------------------------------
 

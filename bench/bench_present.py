@@ -7,8 +7,9 @@ Opens the demo workshop in the real main window, starts the presentation
 step to the next slide (``forward()``, as Page Down does: the slide composed
 with the running timer in its corner, then Qt's event loop until idle, which
 paints it), taken once the slide before has been on screen long enough for the
-window to draw the next one ahead (40 ms: the room reads a slide for longer). The baseline, measured in the same run and interleaved with the
-steps so both see the same machine, is a bare 1920x1080 widget that fills
+window to draw the next one ahead (40 ms: the room reads a slide for longer).
+The baseline, measured in the same run and interleaved with the steps so both
+see the same machine, is a bare 1920x1080 widget that fills
 itself with one colour and draws one line of text, marked for repaint, then the
 event loop until idle. Every slide of the deck is visited ``--rounds`` times,
 forwards. No figure is asserted; copy the table into the README.

@@ -127,6 +127,9 @@ def test_the_clicker_keys_reach_the_presentation_from_the_laptop(laptop, qtbot):
     field.setFocus()
     qtbot.keyClicks(field, ".")
     assert field.text() == "." and window.view.blank == "black"
+    qtbot.keyClick(field, Qt.Key.Key_Escape)  # Esc in a field cancels the edit there
+    assert laptop.presenter.window is window
+    target.setFocus()
     qtbot.keyClick(target, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: laptop.presenter.window is None)
     qtbot.keyClick(target, Qt.Key.Key_PageDown)  # the filter is gone: nothing happens

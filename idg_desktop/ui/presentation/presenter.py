@@ -76,8 +76,8 @@ class ClickerFilter(QObject):
         key = event.key()
         if key not in CLICKER or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             return False
-        if key == Qt.Key.Key_Period and _typing(QApplication.focusWidget()):
-            return False
+        if key in (Qt.Key.Key_Period, Qt.Key.Key_Escape) and _typing(QApplication.focusWidget()):
+            return False  # a "." typed, or Esc cancelling an edit (a table's cell editor too)
         if QApplication.activeModalWidget() or QApplication.activePopupWidget():
             return False  # a dialog or a menu open on the laptop keeps its keys (Esc)
         if kind == QEvent.Type.ShortcutOverride:

@@ -11,7 +11,7 @@ one colour (B or "." and W on the presentation window).
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -104,7 +104,7 @@ def measure_at(height: float):
     return measure
 
 
-@cache
+@lru_cache(maxsize=4096)  # the lines of a deck; edits make new ones, so bounded
 def right_to_left(text: str) -> bool:
     from idg_desktop.reports.slides.pdf import right_to_left as rtl
 

@@ -57,6 +57,18 @@ _QUARTER = re.compile(r"^\s*(?:(\d{4})\s*[-/ ]?\s*Q([1-4])|Q([1-4])\s*[-/ ]?\s*(
 _DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
 
 
+def title_and_details(text: str) -> tuple[str, str]:
+    """An activity's title and description from a finding's proposed action (or
+    text): the first paragraph is the title, the paragraphs after it (a merged
+    finding holds one per finding merged) the description, so no paragraph is
+    lost and the title stays one line.
+    ``"Rotate staff.\n\nPublish fees."`` → ``("Rotate staff.", "Publish fees.")``."""
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
+    if not paragraphs:
+        return "", ""
+    return " ".join(paragraphs[0].split()), "\n\n".join(paragraphs[1:])
+
+
 def parse_when(text: str, what: str = "date") -> str:
     """``"Q1 2027"``, ``"2027-q1"`` → ``"2027-Q1"``; ``"2027-03-31"`` kept; ``""`` clears."""
     if not text or not text.strip():

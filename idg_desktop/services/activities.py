@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from idg_desktop.domain import records
+from idg_desktop.domain.plan import title_and_details
 from idg_desktop.domain.priorities import CRITERIA, Band, Level, Priority, is_quick_result, priority
 from idg_desktop.domain.vocabulary import parse_choice
 from idg_desktop.errors import InvalidInput
@@ -134,9 +135,10 @@ def agreed_without_activity(document: AssessmentDocument, section: str | None = 
     ]
 
 
-def finding_title(finding: records.Finding) -> str:
-    """The title an activity from this finding gets: its proposed action, else its text."""
-    return (finding.proposed_action or "").strip() or finding.text.strip()
+def finding_title(finding: records.Finding) -> tuple[str, str]:
+    """The title and description an activity from this finding gets: the first
+    paragraph of its proposed action (else of its text), the rest after it."""
+    return title_and_details((finding.proposed_action or "").strip() or finding.text)
 
 
 def add_activities_from_agreed_findings(
@@ -152,10 +154,12 @@ def add_activities_from_agreed_findings(
     created = []
     with document.edit():
         for finding in sources:
+            title, details = finding_title(finding)
             created.append(
                 _new_activity(
                     document,
-                    title=finding_title(finding),
+                    title=title,
+                    description=details,
                     section_code=finding.section_code,
                     findings=[finding],
                     confidential=confidential or finding.confidential,

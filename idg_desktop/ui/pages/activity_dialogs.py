@@ -90,6 +90,9 @@ class AddActivityDialog(QDialog):
         form.addRow(self.tr("&Title:"), self.title)
         ok_cancel(self, form, needs=self.title)
         self._document = page.document
+        #: the paragraphs of the finding's proposed action after the first (a merged
+        #: finding's), kept as the activity's description.
+        self.details = ""
         self.finding.currentIndexChanged.connect(self._from_finding)
 
     def _from_finding(self, _index: int) -> None:
@@ -99,8 +102,9 @@ class AddActivityDialog(QDialog):
             return
         finding = findings.find_finding(self._document, finding_id)
         self.section.setCurrentIndex(max(0, self.section.findData(finding.section_code)))
+        title, self.details = activities.finding_title(finding)
         if not self.title.text().strip():
-            self.title.setText(finding.proposed_action or finding.text)
+            self.title.setText(title)
 
 
 class OverrideDialog(QDialog):

@@ -149,13 +149,15 @@ class PrioritiesPage(Page):
                 dialog.title.text().strip(),
                 dialog.section.currentData(),
                 dialog.finding.currentData(),
+                dialog.details if dialog.finding.currentData() else "",
             ),
             self.tr("Add activity"),
-            lambda title, section, finding_id: activities.add_activity(
+            lambda title, section, finding_id, details: activities.add_activity(
                 self.document,
                 title=title,
                 section=section,
                 findings=[finding_id] if finding_id else None,
+                description=details,
             ),
         )
         if created is not None:

@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QComboBox, QInputDialog
+from PySide6.QtWidgets import QComboBox, QDialog
 
 from idg_desktop.services import findings
 from idg_desktop.services.groups import find_group
 from idg_desktop.storage.document import AssessmentDocument
 from idg_desktop.ui.models.findings_model import COL_STATUS, COL_TEXT
+from idg_desktop.ui.pages.findings.duplicates import DuplicateDialog
 from idg_desktop.ui.pages.findings_page import FindingsPage
 
 
@@ -117,11 +118,22 @@ def test_merge_offers_texts_and_the_kept_finding_takes_in_the_action(
     page.table.selectRow(page._row_of(duplicate_id))
     offered: list[str] = []
 
-    def pick(*args, **_kwargs):
-        offered.extend(args[3])
-        return next(x for x in args[3] if kept_text[:40] in x), True
+    def pick(dialog):
+        dialog.show()
+        choices = dialog.list
+        offered.extend(choices.item(r).text() for r in range(choices.count()))
+        # none chosen at first, and OK waits for a choice
+        assert not choices.selectedItems() and not dialog.ok.isEnabled()
+        row = next(r for r, x in enumerate(offered) if kept_text[:40] in x)
+        qtbot.mouseClick(
+            choices.viewport(),
+            Qt.MouseButton.LeftButton,
+            pos=choices.visualItemRect(choices.item(row)).center(),
+        )
+        assert dialog.ok.isEnabled()
+        return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(QInputDialog, "getItem", pick)
+    monkeypatch.setattr(DuplicateDialog, "exec", pick)
     qtbot.mouseClick(page.merge_button, Qt.MouseButton.LeftButton)
     assert all(" · HR · " in x for x in offered)
     assert any(x.startswith("Weakness / risk") or x.startswith("Recommendation") for x in offered)

@@ -132,7 +132,9 @@ def test_a_damaged_workbook_is_refused_with_one_sentence(
 
 
 def test_a_duplicate_finding_is_merged_and_both_are_kept(qtbot, workspace, demo_file, monkeypatch):
-    from PySide6.QtWidgets import QInputDialog
+    from PySide6.QtWidgets import QDialog
+
+    from idg_desktop.ui.pages.findings.duplicates import DuplicateDialog
 
     page = _show(qtbot, FindingsPage(workspace))
     page.section_filter.setCurrentIndex(page.section_filter.findData("TR"))
@@ -145,11 +147,14 @@ def test_a_duplicate_finding_is_merged_and_both_are_kept(qtbot, workspace, demo_
         for f in findings.list_findings(workspace.document, "TR")
         if f.id != duplicate and f.status != "merged"
     )
-    monkeypatch.setattr(
-        QInputDialog,
-        "getItem",
-        lambda *a, **k: (next(x for x in a[3] if target.text[:40] in x), True),
-    )
+
+    def pick(dialog):
+        choices = dialog.list
+        row = next(r for r in range(choices.count()) if target.text[:40] in choices.item(r).text())
+        choices.item(row).setSelected(True)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(DuplicateDialog, "exec", pick)
     qtbot.mouseClick(page.merge_button, Qt.MouseButton.LeftButton)
     workspace.close()
     with AssessmentDocument.open(demo_file, read_only=True) as document:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from idg_desktop.services import background, findings, participants
+from idg_desktop.services import assessment, background, findings, participants
 from idg_desktop.services.agenda import list_sessions
 from idg_desktop.services.assessment import assessment_of
 from idg_desktop.storage.document import AssessmentDocument
@@ -87,7 +88,10 @@ def test_findings_added_edited_and_deleted(qtbot, qtmodeltester, workspace, demo
         assert [e.action for e in history][-1] == "agreed"
 
 
-def test_scope_fields_and_terms_of_reference_are_saved(qtbot, workspace, demo_file):
+def test_scope_fields_and_terms_of_reference_are_saved(qtbot, workspace, demo_file, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     page = _show(qtbot, ScopePage(workspace))
     page.title.clear()
     qtbot.keyClicks(page.title, "Integrity assessment 2026 (revised)")
@@ -162,3 +166,27 @@ def test_a_duplicate_finding_is_merged_and_both_are_kept(qtbot, workspace, demo_
         assert (merged.status, merged.merged_into_id) == ("merged", target.id)
         assert findings.find_finding(document, target.id).status != "merged"
         assert findings.finding_history(document, merged)[-1].note.startswith("Merged into")
+
+
+@pytest.mark.parametrize("answer", ["No", "Yes"])
+def test_leaving_out_a_worked_section_asks_first(qtbot, workspace, demo_file, monkeypatch, answer):
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[str] = []
+
+    def question(_parent, _title, text, *args, **kwargs):
+        asked.append(text)
+        return getattr(QMessageBox.StandardButton, answer)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    worked = {f.section_code for f in findings.list_findings(workspace.document)}
+    page = _show(qtbot, ScopePage(workspace))
+    code = next(c for c in sorted(worked) if c in page.section_checks)
+    assert page.section_checks[code].isChecked()
+    page.section_checks[code].setChecked(False)
+    assert len(asked) == 1 and code in asked[0] and "it is kept" in asked[0]
+    assert page.section_checks[code].isChecked() == (answer == "No")
+    workspace.close()
+    with AssessmentDocument.open(demo_file, read_only=True) as document:
+        in_scope = {s.code for s in assessment.sections_in_scope(document)}
+        assert (code in in_scope) == (answer == "No")

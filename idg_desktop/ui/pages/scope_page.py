@@ -24,12 +24,13 @@ from PySide6.QtWidgets import (
 
 from idg_desktop.domain.records import Kind
 from idg_desktop.domain.vocabulary import capitalised
-from idg_desktop.services import assessment, steps
+from idg_desktop.services import assessment, by_section, steps
 from idg_desktop.ui.date_fields import PeriodFields
 from idg_desktop.ui.keyboard import focusables, tab_through
 from idg_desktop.ui.labels import mode_labels, sections_label
 from idg_desktop.ui.pages.base import Page
 from idg_desktop.ui.text import fmt
+from idg_desktop.ui.widgets.confirm import confirmed
 from idg_desktop.ui.workspace import Workspace
 
 
@@ -301,13 +302,41 @@ class ScopePage(Page):
         if self._loading:
             return
         codes = [code for code, check in self.section_checks.items() if check.isChecked()]
-        if not codes:
+        if not codes or not self._may_leave_out(codes):
             self._loading = True
             self.reload()
             return
         self.workspace.run(
             self.tr("Change the sections in scope"),
             lambda: assessment.update_scope(self.document, sections=codes),
+        )
+
+    def _may_leave_out(self, codes: list[str]) -> bool:
+        """Leaving out a section the groups already worked on asks first: its
+        answers and findings are kept, but the checklist, the profile, the plan
+        and the reports no longer show them."""
+        before = {s.code for s in assessment.sections_in_scope(self.document)}
+        left_out = sorted(before - set(codes))
+        if not left_out:
+            return True
+        rated = sum(1 for a in by_section.answers_in(self.document, left_out) if a.rating)
+        found = len(by_section.findings_in(self.document, left_out))
+        if not rated and not found:
+            return True
+        return confirmed(
+            self,
+            self.tr("Leave a section out of scope"),
+            fmt(
+                self.tr(
+                    "The groups have already worked on %1 (answers rated: %2, findings: %3). "
+                    "Out of scope, the checklist, the profile, the plan and the reports no "
+                    "longer show that work; it is kept, and ticking the section again brings "
+                    "it back.\n\nLeave it out of scope?"
+                ),
+                ", ".join(left_out),
+                rated,
+                found,
+            ),
         )
 
     def _save_tor(self, key: str) -> None:

@@ -249,12 +249,14 @@ def _kept_ends(count: int, header: bool) -> list:
 class KeptTable(LongTable):
     """A table whose first and last rows are never left alone on a page
     (:func:`_kept_ends`). Rows too tall for that on a whole page are split as
-    reportlab would, rather than failing the report."""
+    reportlab would, and a single row taller than a whole page (a very long
+    target or description) continues on the next, rather than failing the
+    report; rows that fit a page are never cut."""
 
     def split(self, available_width, available_height):
         parts = super().split(available_width, available_height)
         frame = getattr(self, "_frame", None)
-        if parts or not self._nosplitCmds or frame is None or not frame._atTop:
+        if parts or frame is None or not frame._atTop:
             return parts
         # A block taller than a whole page: free the rows that fit on this one,
         # the rest keep their blocks; failing that, split as reportlab would.
@@ -270,6 +272,9 @@ class KeptTable(LongTable):
         parts = super().split(available_width, available_height)
         if not parts and self._nosplitCmds:
             self._nosplitCmds = []
+            parts = super().split(available_width, available_height)
+        if not parts and not self.splitInRow:
+            self.splitInRow = 1
             parts = super().split(available_width, available_height)
         return parts
 

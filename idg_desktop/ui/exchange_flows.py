@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from idg_desktop.errors import IdgError
+from idg_desktop.errors import IdgError, InvalidInput
 from idg_desktop.ui.exchange_prompts import offer_to_print_slips
 from idg_desktop.ui.text import fmt
 
@@ -304,10 +304,22 @@ class ExchangeFlows(Flows):
         except OSError as error:
             QMessageBox.warning(self._window, self.tr("Cannot import the package"), str(error))
             return
-        if protected:
-            passphrase = passphrase_dialogs.ask_passphrase(self._window, Path(name).name)
+        problem = ""
+        while protected:  # a wrong passphrase: asked again, the problem said in the dialog
+            passphrase = passphrase_dialogs.ask_passphrase(self._window, Path(name).name, problem)
             if passphrase is None:
                 return
+            try:
+                container.read_package(name, passphrase)
+            except container.WrongPassphrase:
+                problem = self.tr(
+                    "That passphrase does not open this package. Check it on the group's "
+                    "slip (hyphens included) and type it again."
+                )
+                continue
+            except InvalidInput:
+                break  # damaged or not a package: the import below says so
+            break
         result = self._merge(
             name, lambda document, path: import_package(document, path, passphrase)
         )

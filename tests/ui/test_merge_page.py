@@ -190,7 +190,7 @@ def test_return_is_offered_only_on_a_working_copy(window, qtbot, demo_file, tmp_
     assert window.workspace is not None and work.exists()  # kept: still open
 
 
-def test_a_protected_package_asks_its_passphrase_and_a_wrong_one_is_refused(
+def test_a_wrong_passphrase_is_asked_again_and_cancel_leaves_the_master_untouched(
     window, qtbot, demo_file, tmp_path, monkeypatch
 ):
     package = tmp_path / "a.idgpkg"
@@ -198,19 +198,45 @@ def test_a_protected_package_asks_its_passphrase_and_a_wrong_one_is_refused(
         export_package(document, GROUP_A, package, "secret")
     assert window.open_path(demo_file)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(package), ""))
-    asked: list[str] = []
-    monkeypatch.setattr(
-        passphrase_dialogs, "ask_passphrase", lambda parent, name: asked.append(name) or "wrong"
-    )
-    refusals: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: refusals.append(a[2]))
+    asked: list[tuple[str, str]] = []
+    typed = iter(["wrong", None])  # a wrong one, then Cancel
+
+    def ask(_parent, name, problem=""):
+        asked.append((name, problem))
+        return next(typed)
+
+    monkeypatch.setattr(passphrase_dialogs, "ask_passphrase", ask)
     window.import_package_action.trigger()
-    qtbot.waitUntil(lambda: bool(refusals))
-    assert asked == ["a.idgpkg"] and len(refusals) == 1
+    assert [name for name, _ in asked] == ["a.idgpkg", "a.idgpkg"]
+    assert asked[0][1] == "" and "does not open this package" in asked[1][1]
     assert not window.workspace.undo_stack.canUndo()  # the master is untouched
     with AssessmentDocument.open(demo_file, read_only=True) as document:
         assert merge_page.merge_log_entries(document) == []
         assert merge.open_conflict_count(document) == 0
+
+
+def test_after_a_wrong_passphrase_the_right_one_imports(
+    window, qtbot, demo_file, tmp_path, monkeypatch
+):
+    package, work = tmp_path / "a.idgpkg", tmp_path / "a-work.idg"
+    with AssessmentDocument.open(demo_file) as document:
+        export_package(document, GROUP_A, package)
+    copy = open_package(package, work)
+    try:
+        answers.save_answer(copy, "LC-1", text=GROUP_TEXT)
+        return_package(copy, tmp_path / "back.idgpkg", "secret")
+    finally:
+        copy.close()
+    back = tmp_path / "back.idgpkg"
+    assert window.open_path(demo_file)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(back), ""))
+    typed = iter(["wrong", "secret"])
+    monkeypatch.setattr(passphrase_dialogs, "ask_passphrase", lambda *_a: next(typed))
+    window.import_package_action.trigger()
+    qtbot.waitUntil(lambda: window.workspace.undo_stack.canUndo())
+    window.close_assessment()
+    with AssessmentDocument.open(demo_file, read_only=True) as document:
+        assert len(merge_page.merge_log_entries(document)) == 1
 
 
 def test_a_group_opens_a_protected_package_in_the_window(qtbot, demo_file, tmp_path, monkeypatch):

@@ -92,6 +92,25 @@ def test_the_check_fails_on_a_warning(tmp_path):
     assert "compiles" not in done.stdout
 
 
+@needs_makensis
+def test_the_setup_and_its_uninstaller_are_signed_only_when_a_signing_tool_is_given(tmp_path):
+    log = tmp_path / "signed.log"
+    tool = tmp_path / "sign tool"
+    tool.write_text(f'#!/bin/sh\necho "$*" >> "{log}"\n')
+    tool.chmod(0o755)
+    done = subprocess.run(
+        ["bash", str(CHECK), str(NSI), f"-DSIGN_TOOL={tool}", "-DSIGN_ARGS=sign /sha1 ABC"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    signed = log.read_text().splitlines()
+    assert len(signed) == 2  # the uninstaller as it is written into the setup, then the setup
+    assert all(line.startswith("sign /sha1 ABC ") for line in signed)
+    assert signed[1].endswith("-windows-x64-setup.exe")
+
+
 # -- the file list ----------------------------------------------------------
 
 

@@ -9,6 +9,12 @@
 # 4. payload_list.py lists the frozen files for the installer and its uninstaller;
 # 5. makensis -> dist\idg-workshop-VERSION-windows-x64-setup.exe
 #
+# Signing (Authenticode), only when WINDOWS_SIGN_SHA1 names a code-signing
+# certificate in the user's store (signtool from the Windows SDK): the two
+# programs, the setup program and its uninstaller; timestamped by
+# WINDOWS_SIGN_TIMESTAMP_URL (default http://timestamp.digicert.com).
+# Without it everything is unsigned.
+#
 # Options: -Python <path to a Python 3.11 python.exe> (default: "py -3.11", else "python"),
 #          -SkipFreeze (reuse dist\idg-workshop), -MakeNsis <path to makensis.exe>.
 # Written for a Windows machine; it was not run on the machine where it was
@@ -96,14 +102,30 @@ if (-not $MakeNsis) {
 }
 if (-not $MakeNsis) { throw "makensis not found: install NSIS 3 (https://nsis.sourceforge.io) or pass -MakeNsis" }
 
+$Signing = @()
+if ($env:WINDOWS_SIGN_SHA1) {
+    $SignTool = (Get-Command signtool -ErrorAction SilentlyContinue)
+    if (-not $SignTool) { throw "WINDOWS_SIGN_SHA1 is set but signtool is not on the PATH" }
+    $Stamp = if ($env:WINDOWS_SIGN_TIMESTAMP_URL) { $env:WINDOWS_SIGN_TIMESTAMP_URL } else { "http://timestamp.digicert.com" }
+    $SignArgs = @("sign", "/sha1", $env:WINDOWS_SIGN_SHA1, "/fd", "sha256", "/tr", $Stamp, "/td", "sha256")
+    foreach ($program in @("idg-desktop.exe", "idg.exe")) {
+        Invoke-Checked $SignTool.Source ($SignArgs + @((Join-Path $Payload $program)))
+    }
+    # two plain arguments (no quotes inside): the script puts the quotes itself
+    $Signing = @("/DSIGN_TOOL=$($SignTool.Source)", "/DSIGN_ARGS=$($SignArgs -join ' ')")
+    Write-Host "signing with certificate $env:WINDOWS_SIGN_SHA1"
+} else {
+    Write-Host "not signed (WINDOWS_SIGN_SHA1 not set): SmartScreen will warn on first run"
+}
+
 $Files = Join-Path $Root "build\nsis\files.nsh"
 Invoke-Checked $VenvPython @((Join-Path $PSScriptRoot "payload_list.py"), $Payload, $Files)
 
 $Setup = Join-Path $Dist "idg-workshop-$Version-windows-x64-setup.exe"
-Invoke-Checked $MakeNsis @("/V3", "/WX", "/NOCD",
+Invoke-Checked $MakeNsis (@("/V3", "/WX", "/NOCD",
     "/DVERSION=$Version", "/DVERSION_QUAD=$VersionQuad",
-    "/DPAYLOAD=$Payload", "/DFILES=$Files", "/DOUTFILE=$Setup",
-    (Join-Path $PSScriptRoot "idg-workshop.nsi"))
+    "/DPAYLOAD=$Payload", "/DFILES=$Files", "/DOUTFILE=$Setup") + $Signing + @(
+    (Join-Path $PSScriptRoot "idg-workshop.nsi")))
 
 $Size = [math]::Round((Get-Item $Setup).Length / 1MB, 1)
 Write-Host "wrote $Setup ($Size MB)"

@@ -3,7 +3,7 @@
 # STAND-IN payload (dummy idg-desktop.exe / idg.exe and a resources folder),
 # warnings treated as errors (-WX). Exits non-zero on any error or warning.
 #
-#   bash installers/windows/check_nsis.sh [path/to/script.nsi]
+#   bash installers/windows/check_nsis.sh [path/to/script.nsi [makensis options...]]
 #
 # This proves the script compiles; it does not build, install or run the
 # Windows application (that needs build.ps1 on Windows, see ../README.md).
@@ -12,6 +12,7 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 script="${1:-$here/idg-workshop.nsi}"
+shift || true
 python="${PYTHON:-}"
 if [[ -z "$python" ]]; then
   if [[ -x "$root/.venv/bin/python" ]]; then python="$root/.venv/bin/python"; else python=python3; fi
@@ -37,7 +38,7 @@ printf 'a $ in a name\n' > "$payload/_internal/odd \$name.txt"
 "$python" "$here/payload_list.py" "$payload" "$work/files.nsh"
 out="$work/idg-workshop-$version-windows-x64-setup.exe"
 makensis -V2 -WX -NOCD "-DVERSION=$version" "-DPAYLOAD=$payload" "-DFILES=$work/files.nsh" \
-  "-DOUTFILE=$out" "$script"
+  "-DOUTFILE=$out" "$@" "$script"
 [[ -s "$out" ]] || { echo "check_nsis: makensis wrote no installer" >&2; exit 1; }
 echo "check_nsis: $(basename "$script") compiles with makensis -WX against a stand-in payload;" \
   "this proves the script compiles, not the Windows build, install or uninstall."

@@ -45,6 +45,18 @@ SetCompressor /SOLID lzma
 
 !include "${FILES}"
 
+; Authenticode, only when build.ps1 is given a certificate (WINDOWS_SIGN_SHA1):
+; /DSIGN_TOOL=path\to\signtool.exe /DSIGN_ARGS="sign /sha1 ... /fd sha256 ...".
+; The setup program and the uninstaller it writes are signed as makensis
+; finishes them. Without it both are unsigned (see installers/README.md).
+!ifdef SIGN_TOOL
+  !ifndef SIGN_ARGS
+    !define SIGN_ARGS ""
+  !endif
+  !finalize '"${SIGN_TOOL}" ${SIGN_ARGS} "%1"' = 0
+  !uninstfinalize '"${SIGN_TOOL}" ${SIGN_ARGS} "%1"' = 0
+!endif
+
 !define APP_NAME "IDG Workshop"
 !define APP_EXE "idg-desktop.exe"
 !define UNINSTALLER "uninstall.exe"

@@ -9,6 +9,7 @@ does not build, install or run the Windows application.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -90,6 +91,32 @@ def test_the_check_fails_on_a_warning(tmp_path):
     )
     assert done.returncode != 0
     assert "compiles" not in done.stdout
+
+
+@needs_makensis
+@pytest.mark.skipif(shutil.which("7zz") is None, reason="no 7-Zip (7zz) to open the setup")
+def test_the_setup_holds_the_payload_at_its_place_in_the_install_folder(tmp_path):
+    done = subprocess.run(
+        ["bash", str(CHECK)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "IDG_NSIS_OUT": str(tmp_path)},
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    (setup,) = tmp_path.glob("idg-workshop-*-windows-x64-setup.exe")
+    listing = subprocess.run(
+        ["7zz", "l", "-slt", str(setup)], capture_output=True, text=True, check=True
+    ).stdout
+    inside = {
+        line.removeprefix("Path = ")
+        for line in listing.splitlines()
+        if line.startswith("Path = ") and not line.startswith(("Path = $PLUGINSDIR", "Path = /"))
+    } - {setup.name, str(setup)}
+    payload = tmp_path / "idg-workshop"
+    expected = {p.relative_to(payload).as_posix() for p in payload.rglob("*") if p.is_file()}
+    assert "_internal/odd $name.txt" in expected
+    assert inside == expected | {"uninstall.exe"}
 
 
 @needs_makensis

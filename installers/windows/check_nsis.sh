@@ -22,8 +22,15 @@ command -v makensis >/dev/null || { echo "check_nsis: makensis not found (apt-ge
 version="$(sed -n 's/^version = "\(.*\)"$/\1/p' "$root/pyproject.toml" | head -n 1)"
 [[ -n "$version" ]] || { echo "check_nsis: no version in pyproject.toml" >&2; exit 2; }
 
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
+# IDG_NSIS_OUT keeps the stand-in payload and the setup program there (tests
+# open the setup with 7-Zip); otherwise both go to a temporary folder.
+if [[ -n "${IDG_NSIS_OUT:-}" ]]; then
+  work="$IDG_NSIS_OUT"
+  mkdir -p "$work"
+else
+  work="$(mktemp -d)"
+  trap 'rm -rf "$work"' EXIT
+fi
 payload="$work/idg-workshop"
 mkdir -p "$payload/_internal/resources/framework" "$payload/_internal/resources/demo" \
   "$payload/_internal/PySide6/plugins/platforms"

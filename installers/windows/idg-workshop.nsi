@@ -89,7 +89,12 @@ VIAddVersionKey /LANG=1033 "LegalCopyright" "${PUBLISHER}"
 !include "LogicLib.nsh"
 
 !define MUI_ABORTWARNING
-!define MUI_ICON "${NSISDIR}\Contrib\Graphics\Icons\modern-install.ico"
+; The application's mark (resources/icons, made by installers/make_icons.py), else NSIS's own.
+!if /FileExists "${__FILEDIR__}\..\..\resources\icons\idg-workshop.ico"
+  !define MUI_ICON "${__FILEDIR__}\..\..\resources\icons\idg-workshop.ico"
+!else
+  !define MUI_ICON "${NSISDIR}\Contrib\Graphics\Icons\modern-install.ico"
+!endif
 !define MUI_UNICON "${NSISDIR}\Contrib\Graphics\Icons\modern-uninstall.ico"
 !define MUI_WELCOMEPAGE_TEXT "This installs ${APP_NAME} ${VERSION} for you only: no administrator rights are needed and nothing is downloaded.$\r$\n$\r$\nUse the same version on every laptop of a workshop: a file made by a newer version is refused by an older one.$\r$\n$\r$\nClick Next to continue."
 !define MUI_FINISHPAGE_RUN "$INSTDIR\${APP_EXE}"

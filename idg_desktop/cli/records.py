@@ -54,6 +54,25 @@ def cmd_document_add(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_document_remove(args: argparse.Namespace) -> int:
+    from idg_desktop.services.background import find_document, remove_document
+
+    with open_document(args.file) as document:
+        record = find_document(document, args.id)
+        remove_document(document, record.id)
+        out(f"Removed background document {short_id(record.id)} ({record.title}).")
+    return EXIT_OK
+
+
+def cmd_document_file(args: argparse.Namespace) -> int:
+    from idg_desktop.services.background import save_attachment
+
+    with open_document(args.file, read_only=True) as document:
+        written = save_attachment(document, args.id, args.output)
+    out(f"Wrote {written}.")
+    return EXIT_OK
+
+
 def cmd_documents(args: argparse.Namespace) -> int:
     from idg_desktop.services.background import list_documents
 
@@ -171,6 +190,16 @@ def register(verbs: Verbs) -> None:
     p.add_argument("--attach", metavar="PATH", help="store this file's bytes in the assessment")
     p.add_argument("--reference", metavar="R")
     p.add_argument("--notes", metavar="N")
+    document.add(
+        "remove", cmd_document_remove, "Remove a background document.", takes=("file", "id")
+    )
+    p = document.add(
+        "file",
+        cmd_document_file,
+        "Write a background document's attached file out.",
+        takes=("file", "id"),
+    )
+    p.add_argument("-o", dest="output", required=True, metavar="OUT", help="where to write it")
     verbs.listing("documents", cmd_documents, "List the background documents.")
 
     session = verbs.group("session", "Workshop sessions of the agenda (step 4).")

@@ -7,9 +7,10 @@ import hashlib
 import re
 from pathlib import Path
 
+from idg_desktop.atomic import write_atomically
 from idg_desktop.domain import records
 from idg_desktop.errors import InvalidInput
-from idg_desktop.services.records import add_new, touch
+from idg_desktop.services.records import add_new, by_prefix, touch
 from idg_desktop.services.snapshots import fetch, snapshot
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
@@ -70,3 +71,34 @@ def update_document(document: AssessmentDocument, record_id: str, **changes: str
 def list_documents(document: AssessmentDocument) -> list[records.BackgroundDocument]:
     kept = models.BackgroundDocument
     return fetch(document, kept, order_by=(kept.created_at, kept.id))
+
+
+def _row(document: AssessmentDocument, reference: str) -> models.BackgroundDocument:
+    return by_prefix(document.session, models.BackgroundDocument, reference, "background document")
+
+
+def find_document(document: AssessmentDocument, reference: str) -> records.BackgroundDocument:
+    return snapshot(_row(document, reference))
+
+
+def remove_document(document: AssessmentDocument, reference: str) -> None:
+    """Take a document off the register, with its attached file (the window's
+    Remove; undo brings it back whole)."""
+    record = _row(document, reference)
+    with document.edit() as session:
+        session.delete(record)
+
+
+def save_attachment(document: AssessmentDocument, reference: str, target: Path | str) -> Path:
+    """Write the file attached to a document to ``target`` (atomically, checked
+    against the fingerprint kept when it was attached)."""
+    record = _row(document, reference)
+    if record.content is None:
+        raise InvalidInput(f"The background document '{record.title}' has no attached file.")
+    content = bytes(record.content)
+    if record.sha256 and hashlib.sha256(content).hexdigest() != record.sha256:
+        raise InvalidInput(
+            f"The file attached to '{record.title}' is damaged: it no longer matches its "
+            "fingerprint."
+        )
+    return write_atomically(target, content)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -23,11 +25,13 @@ from PySide6.QtWidgets import (
 
 from idg_desktop.domain.framework import Framework
 from idg_desktop.domain.records import Kind
+from idg_desktop.errors import IdgError
 from idg_desktop.services import background
 from idg_desktop.services.assessment import framework_of
 from idg_desktop.ui.pages.base import Page
 from idg_desktop.ui.text import fmt
 from idg_desktop.ui.widgets.button_row import action_row, ok_cancel_row
+from idg_desktop.ui.widgets.confirm import confirmed
 from idg_desktop.ui.widgets.dialog_form import SavingDialog, refusal_of
 from idg_desktop.ui.widgets.record_table import setup_record_table
 from idg_desktop.ui.workspace import Workspace
@@ -80,7 +84,7 @@ class DocumentDialog(SavingDialog):
 
 
 class DocumentsPage(Page):
-    MAIN_ACTIONS = ("add_button", "table")
+    MAIN_ACTIONS = ("add_button", "table", "save_file_button", "remove_button")
     KINDS = frozenset({Kind.DOCUMENT})
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
@@ -93,7 +97,16 @@ class DocumentsPage(Page):
                 "legislation, codes of conduct, reports, surveys — with notes on what they show."
             ),
         )
-        [self.add_button] = action_row(layout, (self.tr("&Add document…"), self._add))
+        self.add_button, self.save_file_button, self.remove_button = action_row(
+            layout,
+            (self.tr("&Add document…"), self._add),
+            (
+                self.tr("&Save attached file as…"),
+                self._save_file,
+                self.tr("Write the chosen document's attached file to a folder of your choice"),
+            ),
+            (self.tr("Re&move document"), self._remove),
+        )
         self.table = QTableWidget(0, 5)
         self.table.setAccessibleName(self.tr("Background documents"))
         self.table.setHorizontalHeaderLabels(
@@ -112,9 +125,17 @@ class DocumentsPage(Page):
         for column, chars in ((0, 26), (2, 18)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, chars * char)
+        self.said = QLabel()  # what the last save wrote, and where
+        self.said.setWordWrap(True)
+        self.said.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.said.hide()
+        layout.addWidget(self.said)
         self.table.itemChanged.connect(self._edited)
+        self.table.itemSelectionChanged.connect(self._update_buttons)
         layout.addWidget(self.table, 1)
         self._ids: list[str] = []
+        self._files: list[str] = []
+        self._update_buttons()
 
     def reload(self) -> None:
         self._loading = True
@@ -122,6 +143,7 @@ class DocumentsPage(Page):
             kinds = _kinds(framework_of(self.document))
             records = background.list_documents(self.document)
             self._ids = [r.id for r in records]
+            self._files = [r.file_name for r in records]
             self.table.setRowCount(len(records))
             for row, record in enumerate(records):
                 label = kinds.get(record.kind, record.kind)
@@ -137,6 +159,57 @@ class DocumentsPage(Page):
             self.table.resizeRowsToContents()
         finally:
             self._loading = False
+        self._update_buttons()
+
+    def _chosen(self) -> int:
+        """The row of the document chosen in the table, or -1."""
+        rows = {index.row() for index in self.table.selectionModel().selectedIndexes()}
+        row = min(rows) if rows else self.table.currentRow()
+        return row if 0 <= row < len(self._ids) else -1
+
+    def _update_buttons(self) -> None:
+        row = self._chosen()
+        self.remove_button.setEnabled(row >= 0)
+        self.save_file_button.setEnabled(row >= 0 and bool(self._files[row]))
+
+    def _remove(self) -> None:
+        row = self._chosen()
+        if row < 0:
+            return
+        record_id, title = self._ids[row], self.table.item(row, 1).text()
+        if not confirmed(
+            self,
+            self.tr("Remove document"),
+            fmt(
+                self.tr(
+                    "Remove “%1” and its attached file from the register? (Ctrl+Z brings it back.)"
+                ),
+                title,
+            ),
+        ):
+            return
+        self.workspace.run(
+            self.tr("Remove background document"),
+            lambda: background.remove_document(self.document, record_id),
+        )
+
+    def _save_file(self) -> None:
+        row = self._chosen()
+        if row < 0 or not self._files[row]:
+            return
+        record_id = self._ids[row]
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save attached file as"), self._files[row]
+        )
+        if not name:
+            return
+        try:
+            background.save_attachment(self.document, record_id, name)
+        except IdgError as error:
+            QMessageBox.warning(self, self.tr("Cannot save the attached file"), str(error))
+            return
+        self.said.setText(fmt(self.tr("Wrote %1."), name))
+        self.said.setVisible(True)
 
     def _edited(self, item: QTableWidgetItem) -> None:
         if self._loading:

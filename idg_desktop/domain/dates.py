@@ -11,7 +11,7 @@ notes, so nothing written is lost.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 #: Annex 5 fields that are the scope's facts, not texts of their own.
 SCOPE_TERMS = ("date", "location")
@@ -88,3 +88,31 @@ def fold_terms_into_scope(
         notes = str(terms.get(NOTES_KEY, "") or "").strip()
         terms[NOTES_KEY] = "\n".join([notes, *kept] if notes else kept)
     return changes, terms
+
+
+#: The working day a workshop session is proposed within (the agenda's defaults).
+DAY_STARTS, DAY_ENDS = "09:00", "17:00"
+
+
+def next_session_slot(
+    sessions: list[tuple[str, str, int]], first_day: str, today: str
+) -> tuple[str, str]:
+    """The date and start a new workshop session is proposed at: right after the
+    last session (``(date, start, minutes)``), or the next morning when that one
+    ends the working day; with no session yet, the morning of the workshop's
+    first day (``first_day``, "" when not set), else of ``today``.
+    ``[("2026-03-09", "14:00", 90)]`` → ``("2026-03-09", "15:30")``."""
+    held = [(d, s or DAY_STARTS, m) for d, s, m in sessions if d]
+    if not held:
+        return (first_day or today), DAY_STARTS
+    day, start, minutes = max(held)
+    end = _minutes_of(start) + max(minutes, 0)
+    if end >= _minutes_of(DAY_ENDS):
+        following = date.fromisoformat(day) + timedelta(days=1)
+        return following.isoformat(), DAY_STARTS
+    return day, f"{end // 60:02d}:{end % 60:02d}"
+
+
+def _minutes_of(clock: str) -> int:
+    hours, mins = (int(x) for x in clock.split(":"))
+    return hours * 60 + mins

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from idg_desktop.domain import records
+from idg_desktop.domain import dates, records
 from idg_desktop.errors import InvalidInput
+from idg_desktop.services.assessment import assessment_of
 from idg_desktop.services.participants import find_participant
 from idg_desktop.services.records import by_prefix, stamp_new, touch
 from idg_desktop.services.snapshots import fetch, snapshot
@@ -67,6 +68,13 @@ def list_sessions(document: AssessmentDocument) -> list[records.WorkshopSession]
 
 #: The fields of a session people change (``idg session set``; the keys of ``idg sessions --json``).
 SESSION_FIELDS = ("date", "start", "duration_minutes", "topic", "participants")
+
+
+def next_session_slot(document: AssessmentDocument, today: str) -> tuple[str, str]:
+    """Where a new session is proposed: after the last one, or on the morning of
+    the scope's first day (``domain.dates.next_session_slot``)."""
+    held = [(s.date, s.start, s.duration_minutes) for s in list_sessions(document)]
+    return dates.next_session_slot(held, assessment_of(document).start_date, today)
 
 
 def find_session(document: AssessmentDocument, reference: str) -> records.WorkshopSession:

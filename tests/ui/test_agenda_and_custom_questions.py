@@ -214,3 +214,35 @@ def test_the_window_and_the_command_line_derive_the_same_rating(
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda e=expected: state(demo_file) == e)
     assert state(twin) == ("not-applicable", (None, None, None))
+
+
+def test_a_new_session_is_proposed_right_after_the_last_one(qtbot, agenda_page, monkeypatch):
+    """Not today's date: the workshop is planned ahead, and a session follows the last."""
+    from idg_desktop.services import agenda
+
+    sessions = agenda.list_sessions(agenda_page.document)
+    last = max(sessions, key=lambda s: (s.date, s.start))
+    seen: list[tuple[str, str]] = []
+
+    def look(dialog: SessionDialog) -> int:
+        seen.append(
+            (dialog.date.date().toString("yyyy-MM-dd"), dialog.start.time().toString("HH:mm"))
+        )
+        return 0  # Cancel
+
+    monkeypatch.setattr(SessionDialog, "exec", look)
+    agenda_page.add_button.click()
+    assert seen == [agenda.next_session_slot(agenda_page.document, "2000-01-01")]
+    assert seen[0][0] >= last.date and seen[0] != (last.date, last.start)
+
+
+def test_the_slot_follows_the_last_session_or_the_first_day():
+    from idg_desktop.domain.dates import next_session_slot
+
+    assert next_session_slot([("2026-03-09", "14:00", 90)], "", "") == ("2026-03-09", "15:30")
+    assert next_session_slot(
+        [("2026-03-10", "09:00", 60), ("2026-03-09", "16:30", 30)], "", ""
+    ) == ("2026-03-10", "10:00")
+    assert next_session_slot([("2026-03-09", "16:00", 60)], "", "") == ("2026-03-10", "09:00")
+    assert next_session_slot([], "2026-03-09", "2026-11-30") == ("2026-03-09", "09:00")
+    assert next_session_slot([], "", "2026-11-30") == ("2026-11-30", "09:00")

@@ -265,6 +265,11 @@ class AgendaPage(Page):
     def _add(self) -> None:
         people = [(p.id, p.name) for p in list_participants(self.document)]
         dialog = SessionDialog(people, self)
+        day, start = agenda.next_session_slot(
+            self.document, QDate.currentDate().toString("yyyy-MM-dd")
+        )
+        dialog.date.setDate(QDate.fromString(day, "yyyy-MM-dd"))
+        dialog.start.setTime(QTime.fromString(start, "HH:mm"))
         dialog.save = lambda: refusal_of(
             lambda refused: self.workspace.run(
                 self.tr("Add workshop session"),

@@ -246,3 +246,23 @@ def test_the_slot_follows_the_last_session_or_the_first_day():
     assert next_session_slot([("2026-03-09", "16:00", 60)], "", "") == ("2026-03-10", "09:00")
     assert next_session_slot([], "2026-03-09", "2026-11-30") == ("2026-03-09", "09:00")
     assert next_session_slot([], "", "2026-11-30") == ("2026-11-30", "09:00")
+
+
+def test_a_new_session_is_chosen_and_scrolled_into_view(qtbot, agenda_page, monkeypatch):
+    page = agenda_page
+    page.resize(1280, 400)
+
+    def fill(dialog: SessionDialog) -> int:
+        dialog.topic.setText("Closing plenary")
+        dialog.date.setDate(dialog.date.date().addDays(30))  # last in the list
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(SessionDialog, "exec", fill)
+    page.sessions.scrollToTop()
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    chosen = page.current_session()
+    row = _row_of(page, chosen)
+    assert page.sessions.item(row, 3).text() == "Closing plenary"
+    shown = page.sessions.visualItemRect(page.sessions.item(row, 3))
+    assert page.sessions.viewport().rect().contains(shown.center())

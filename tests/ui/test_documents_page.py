@@ -102,3 +102,26 @@ def test_the_command_line_writes_the_file_out_and_removes(idg, demo_file, tmp_pa
     assert removed.code == 0 and "Survey" in removed.out
     listed = idg("documents", demo_file).out
     assert "Survey" not in listed and "Notes" in listed
+
+
+def test_a_new_document_is_chosen_and_scrolled_into_view(qtbot, show, workspace, monkeypatch):
+    from idg_desktop.ui.pages.documents_page import DocumentDialog
+
+    page = show(DocumentsPage(workspace), size=(1280, 600))
+    for number in range(25):  # more than the table shows
+        workspace.run(
+            "Add", lambda n=number: background.add_document(workspace.document, title=f"Doc {n}")
+        )
+    page.table.scrollToTop()
+
+    def fill(dialog):
+        dialog.title.setText("Mission report 2024")
+        dialog.accept()
+        return dialog.result()
+
+    monkeypatch.setattr(DocumentDialog, "exec", fill)
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    row = page._chosen()
+    assert row >= 0 and page.table.item(row, 1).text() == "Mission report 2024"
+    shown = page.table.visualItemRect(page.table.item(row, 1))
+    assert page.table.viewport().rect().contains(shown.center())

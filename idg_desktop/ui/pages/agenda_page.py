@@ -270,18 +270,24 @@ class AgendaPage(Page):
         )
         dialog.date.setDate(QDate.fromString(day, "yyyy-MM-dd"))
         dialog.start.setTime(QTime.fromString(start, "HH:mm"))
+        made: list = []
         dialog.save = lambda: refusal_of(
-            lambda refused: self.workspace.run(
-                self.tr("Add workshop session"),
-                lambda: agenda.add_session(
-                    self.document,
-                    day=dialog.date.date().toString("yyyy-MM-dd"),
-                    start=dialog.start.time().toString("HH:mm"),
-                    duration_minutes=dialog.duration.value(),
-                    topic=dialog.topic.text(),
-                    participants=dialog.chosen(),
-                ),
-                refused=refused,
+            lambda refused: made.append(
+                self.workspace.run(
+                    self.tr("Add workshop session"),
+                    lambda: agenda.add_session(
+                        self.document,
+                        day=dialog.date.date().toString("yyyy-MM-dd"),
+                        start=dialog.start.time().toString("HH:mm"),
+                        duration_minutes=dialog.duration.value(),
+                        topic=dialog.topic.text(),
+                        participants=dialog.chosen(),
+                    ),
+                    refused=refused,
+                )
             )
         )
         dialog.exec()
+        if made and made[-1] is not None:  # the new session chosen, scrolled into view
+            self.select_session(made[-1].id)
+            self.sessions.scrollToItem(self.sessions.currentItem())

@@ -232,18 +232,25 @@ class DocumentsPage(Page):
             if attachment and not Path(attachment).is_file():
                 refused(fmt(self.tr("%1 is not a file."), attachment))
                 return
-            self.workspace.run(
-                self.tr("Add background document"),
-                lambda: background.add_document(
-                    self.document,
-                    title=dialog.title.text(),
-                    kind=dialog.kind.currentData(),
-                    reference=dialog.reference.text(),
-                    notes=dialog.notes.toPlainText(),
-                    attachment=Path(attachment) if attachment else None,
-                ),
-                refused=refused,
+            made.append(
+                self.workspace.run(
+                    self.tr("Add background document"),
+                    lambda: background.add_document(
+                        self.document,
+                        title=dialog.title.text(),
+                        kind=dialog.kind.currentData(),
+                        reference=dialog.reference.text(),
+                        notes=dialog.notes.toPlainText(),
+                        attachment=Path(attachment) if attachment else None,
+                    ),
+                    refused=refused,
+                )
             )
 
+        made: list = []
         dialog.save = lambda: refusal_of(save)
         dialog.exec()
+        if made and made[-1] is not None and made[-1].id in self._ids:
+            row = self._ids.index(made[-1].id)  # the new document chosen, in view
+            self.table.selectRow(row)
+            self.table.scrollToItem(self.table.item(row, 1))

@@ -423,3 +423,20 @@ def test_finding_merge_marks_the_duplicate(idg, new_file: Path):
              needles=("already merged",))  # fmt: skip
     _refused(idg, new_file, "finding", "set", new_file, duplicate, "--status", "agreed",
              needles=("merged",))  # fmt: skip
+
+
+def test_a_question_of_ones_own_goes_under_a_sub_area(idg, demo_file):
+    from idg_desktop.services.answers import find_question
+    from idg_desktop.storage.document import AssessmentDocument
+
+    made = idg(
+        "question", "add", demo_file, "--section", "TR", "--text", "Fees online?", "--subarea", "II"
+    )
+    assert made.code == 0, made.err
+    with AssessmentDocument.open(demo_file, read_only=True) as document:
+        assert find_question(document, made.out.strip()).subarea_label == "II"
+    before = demo_file.read_bytes()
+    refused = idg("question", "add", demo_file, "--section", "TR", "--text", "X?", "--subarea", "Z")
+    assert refused.code == 2 and refused.err.count("\n") == 1
+    assert "no sub-area 'Z'" in refused.err and "II" in refused.err
+    assert demo_file.read_bytes() == before

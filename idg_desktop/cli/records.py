@@ -175,7 +175,7 @@ def cmd_question_add(args: argparse.Namespace) -> int:
     from idg_desktop.services.custom_questions import add_custom_question
 
     with open_document(args.file) as document:
-        question = add_custom_question(document, args.section, args.text)
+        question = add_custom_question(document, args.section, args.text, args.subarea or "")
         out(question.id)
     return EXIT_OK
 
@@ -229,3 +229,6 @@ def register(verbs: Verbs) -> None:
     )
     p.add_argument("--section", required=True, metavar="CODE")
     p.add_argument("--text", required=True, metavar="T")
+    p.add_argument(
+        "--subarea", metavar="LABEL", help="the sub-area it belongs under, e.g. II (default: none)"
+    )

@@ -12,6 +12,7 @@ from idg_desktop.domain import records
 from idg_desktop.domain.framework import question_id
 from idg_desktop.errors import InvalidInput
 from idg_desktop.services.assessment import section_of
+from idg_desktop.services.reading import subareas
 from idg_desktop.services.snapshots import snapshot
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
@@ -23,8 +24,16 @@ def add_custom_question(
     """A facilitator's own question, with an id that cannot clash (``TR-C1``)."""
     if not text.strip():
         raise InvalidInput("The question has no text.")
+    section = section_of(document, section_code)
+    subarea = subarea.strip()
+    if subarea:
+        labels = [s.label for s in subareas(document) if s.section_code == section.code and s.label]
+        if subarea not in labels:
+            given = ", ".join(labels) if labels else "none: leave the sub-area out"
+            raise InvalidInput(
+                f"Section {section.code} has no sub-area '{subarea}' (its sub-areas: {given})."
+            )
     with document.edit() as session:
-        section = section_of(document, section_code)
         existing = session.scalars(
             select(models.Question.number).where(
                 models.Question.section_code == section.code, models.Question.custom

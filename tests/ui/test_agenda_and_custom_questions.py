@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QInputDialog
+from PySide6.QtWidgets import QApplication, QDialog
 
 from idg_desktop.services import agenda
 from idg_desktop.storage import models
 from idg_desktop.storage.document import AssessmentDocument
 from idg_desktop.ui.pages.agenda_page import AgendaPage, SessionDialog
+from idg_desktop.ui.pages.checklist.question_dialog import QuestionDialog
 from idg_desktop.ui.pages.checklist_page import ChecklistPage
 
 
@@ -135,18 +136,20 @@ def test_a_question_is_added_to_the_chosen_section_and_shown(
     page = show(ChecklistPage(workspace))
     page.select_question("TR-20")
     assert page.add_question_button.isEnabled()
-    asked: list[str] = []
+    asked: list[tuple[str, str]] = []
 
-    def answer(_parent, title, label, *args, **kwargs):
-        asked.append(label)
-        return "Is the tariff published online, free of charge?", True
+    def answer(dialog: QuestionDialog) -> int:
+        # offered under the sub-area the checklist is on (TR-20's)
+        asked.append((dialog.subarea.currentData(), dialog.subarea.currentText()))
+        dialog.text.setPlainText("Is the tariff published online, free of charge?")
+        return QDialog.DialogCode.Accepted
 
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", answer)
+    monkeypatch.setattr(QuestionDialog, "exec", answer)
     page.tree.setFocus()
     qtbot.keyClick(page.tree, Qt.Key.Key_Tab)  # from the questions, Tab reaches the button
     assert QApplication.focusWidget() is page.add_question_button
     qtbot.keyClick(page.add_question_button, Qt.Key.Key_Space)
-    assert asked and "TR" in asked[0]
+    assert asked and asked[0][0] == page.model.question("TR-20").subarea_label != ""
     assert page.where.text().startswith("TR-C1")  # the new question is shown, with its id
     assert "TR-C1" in page.added.text()
     assert page.question_text.text() == "Is the tariff published online, free of charge?"
@@ -160,15 +163,25 @@ def test_a_question_is_added_to_the_chosen_section_and_shown(
         question = document.session.get(models.Question, "TR-C1")
         assert question is not None and question.custom and question.section_code == "TR"
         assert question.text == "Is the tariff published online, free of charge?"
+        assert question.subarea_label == asked[0][0]  # answered beside TR-20's subject
 
 
 def test_a_cancelled_or_empty_question_adds_nothing(qtbot, workspace, demo_file, show, monkeypatch):
     page = show(ChecklistPage(workspace))
     page.select_question("LC-1")
     before = demo_file.read_bytes()
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("ignored", False))
+
+    def cancel(dialog: QuestionDialog) -> int:
+        dialog.text.setPlainText("ignored")
+        return QDialog.DialogCode.Rejected
+
+    def blank(dialog: QuestionDialog) -> int:
+        dialog.text.setPlainText("   ")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QuestionDialog, "exec", cancel)
     qtbot.mouseClick(page.add_question_button, Qt.MouseButton.LeftButton)
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("   ", True))
+    monkeypatch.setattr(QuestionDialog, "exec", blank)
     qtbot.mouseClick(page.add_question_button, Qt.MouseButton.LeftButton)
     assert workspace.undo_stack.count() == 0
     workspace.close()

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QPushButton,
     QSplitter,
     QTreeView,
@@ -31,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from idg_desktop.domain.records import Kind
-from idg_desktop.services import answers
+from idg_desktop.services import answers, reading
 from idg_desktop.services.assessment import framework_of
 from idg_desktop.services.checklist import load_checklist
 from idg_desktop.services.custom_questions import add_custom_question
@@ -43,13 +42,16 @@ from idg_desktop.ui.models.checklist_model import (
     ChecklistFilter,
     ChecklistModel,
     KindRole,
+    NodeKeyRole,
     QuestionIdRole,
     SectionCodeRole,
 )
 from idg_desktop.ui.pages.base import Page
 from idg_desktop.ui.pages.checklist.answer_editor import AnswerEditor
 from idg_desktop.ui.pages.checklist.filters import FilterBar
+from idg_desktop.ui.pages.checklist.question_dialog import QuestionDialog
 from idg_desktop.ui.text import fmt
+from idg_desktop.ui.widgets.dialog_form import ask
 from idg_desktop.ui.widgets.labelled import label
 from idg_desktop.ui.workspace import Workspace
 
@@ -290,6 +292,18 @@ class ChecklistPage(Page):
         index = self.tree.currentIndex()
         return index.data(SectionCodeRole) if index.isValid() else None
 
+    def _current_subarea(self) -> str:
+        """The sub-area of the chosen question or branch ("" for none)."""
+        index = self.tree.currentIndex()
+        if not index.isValid():
+            return ""
+        key = str(index.data(NodeKeyRole) or "")
+        question = self.model.question(key)
+        if question is not None:
+            return question.subarea_label
+        parts = key.split("/")
+        return parts[1] if len(parts) > 1 else ""
+
     def add_question(self) -> None:
         """The facilitator's own question in the chosen section (one undo step);
         the new question is shown at once with its id (``TR-C1``)."""
@@ -297,16 +311,19 @@ class ChecklistPage(Page):
         if not code:
             return
         self.flush()
-        text, ok = QInputDialog.getMultiLineText(
-            self,
-            self.tr("Add a question"),
-            fmt(self.tr("Text of the new question in section %1:"), code),
-        )
-        if not ok or not text.strip():
+        subareas = [
+            (s.label, s.title)
+            for s in reading.subareas(self.document)
+            if s.section_code == code and s.label
+        ]
+        dialog = QuestionDialog(self, code, subareas, self._current_subarea())
+        values = ask(dialog, dialog.values)
+        if values is None or not values[0].strip():
             return
+        text, subarea = values
         question = self.workspace.run(
             fmt(self.tr("Add question to %1"), code),
-            lambda: add_custom_question(self.document, code, text),
+            lambda: add_custom_question(self.document, code, text, subarea),
         )
         if question is None:
             return

@@ -37,9 +37,9 @@ def _padded(version: tuple[int, ...]) -> tuple[int, ...]:
     return version + (0,) * (4 - len(version))
 
 
-def is_newer(version: object, than: str = APP_VERSION) -> bool:
-    """Is ``version`` (as a file gives it) later than ``than``?"""
-    mine, theirs = parse(than), parse(version)
+def is_newer(version: object, than: str | None = None) -> bool:
+    """Is ``version`` (as a file gives it) later than ``than`` (this version)?"""
+    mine, theirs = parse(than or APP_VERSION), parse(version)
     return mine is not None and theirs is not None and _padded(theirs) > _padded(mine)
 
 

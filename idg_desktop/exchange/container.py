@@ -106,6 +106,24 @@ def is_protected(data: bytes) -> bool:
     )
 
 
+def refuse_newer(data: bytes, where: str) -> None:
+    """Refuse a package made by a newer version, in one sentence naming the
+    version it needs: a newer container, or a protected package whose header
+    says so (an open package's header is believed once its checksum matches,
+    in :func:`unpack`). The window calls it before asking for a passphrase;
+    bytes that are not a package pass (``unpack`` says what they are)."""
+    start = len(MAGIC) + _PREFIX.size
+    if not data.startswith(MAGIC) or len(data) < start:
+        return
+    version, flags, header_length = _PREFIX.unpack_from(data, len(MAGIC))
+    header = _header(data[start : start + header_length])
+    if version > VERSION:
+        what = f"package format {version}, this version reads up to {VERSION}"
+        raise InvalidInput(versions.too_new(where, header.get("needs"), what))
+    if flags & FLAG_PROTECTED and versions.is_newer(header.get("needs")):
+        raise InvalidInput(versions.too_new(where, header["needs"], "a newer package format"))
+
+
 def unpack(data: bytes, where: str, passphrase: str | None = None) -> dict[str, Any]:
     """The payload of package bytes read from ``where`` (named in every refusal)."""
     if not data.startswith(MAGIC):
@@ -113,16 +131,9 @@ def unpack(data: bytes, where: str, passphrase: str | None = None) -> dict[str, 
     start = len(MAGIC) + _PREFIX.size
     if len(data) < start:
         raise InvalidInput(f"{where} is damaged: the package is truncated.")
+    refuse_newer(data, where)
     version, flags, header_length = _PREFIX.unpack_from(data, len(MAGIC))
     head_end = start + header_length
-    if version > VERSION:
-        raise InvalidInput(
-            versions.too_new(
-                where,
-                _header(data[start:head_end]).get("needs"),
-                f"package format {version}, this version reads up to {VERSION}",
-            )
-        )
     if version < 1 or flags & ~FLAG_PROTECTED:
         raise InvalidInput(f"{where} is damaged: its header is not valid.")
     if len(data) < head_end:
@@ -136,7 +147,7 @@ def unpack(data: bytes, where: str, passphrase: str | None = None) -> dict[str, 
             f"{where} is damaged: its content does not match its checksum "
             "(a copy cut short or altered)."
         )
-    if versions.is_newer(header.get("needs")):  # refused before any passphrase is asked
+    if versions.is_newer(header.get("needs")):
         raise InvalidInput(versions.too_new(where, header["needs"], "a newer package format"))
     if flags & FLAG_PROTECTED:
         compressed = _decrypt(data[:head_end], header, body, where, passphrase)

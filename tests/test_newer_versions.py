@@ -17,6 +17,7 @@ import pytest
 from later_version import GROUP_A, LATER, later_copy, pretend_to_be_later, sentence
 
 from idg_desktop import __version__
+from idg_desktop.errors import InvalidInput
 from idg_desktop.exchange import container
 from idg_desktop.storage import migrations
 from idg_desktop.workbook import fill_in, layout
@@ -111,7 +112,6 @@ def test_a_group_package_from_a_later_version_is_refused_by_name(
 
 def test_a_later_container_is_refused_by_name(demo_file, tmp_path):
     """A later version that changes the container itself: its header still names the version."""
-    from idg_desktop.errors import InvalidInput
     from idg_desktop.exchange.packages import export_payload
     from idg_desktop.storage.document import AssessmentDocument
 
@@ -162,3 +162,22 @@ def test_a_full_workbook_from_a_later_version_is_refused_by_name(idg, demo_file,
     refused(idg("import", "workbook", workbook, target), workbook)
     assert digest(workbook) == before
     assert not target.exists()
+
+
+def test_a_package_written_before_it_said_what_it_needs_still_opens(demo_file, tmp_path):
+    """Packages on the sticks from before: a header with the body's checksum alone."""
+    import zlib
+
+    from idg_desktop.exchange.packages import export_payload
+    from idg_desktop.storage.document import AssessmentDocument
+
+    with AssessmentDocument.open(demo_file, read_only=True) as document:
+        payload = export_payload(document, GROUP_A)
+    body = zlib.compress(json.dumps(payload, sort_keys=True).encode("utf-8"))
+    header = json.dumps({"sha256": hashlib.sha256(body).hexdigest()}).encode("ascii")
+    data = container.MAGIC + bytes([1, 0]) + len(header).to_bytes(4, "big") + header + body
+    assert container.unpack(data, "old.idgpkg") == payload
+    altered = bytearray(data)
+    altered[-5] ^= 0x01
+    with pytest.raises(InvalidInput, match=r"old\.idgpkg is damaged"):
+        container.unpack(bytes(altered), "old.idgpkg")

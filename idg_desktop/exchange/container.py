@@ -35,10 +35,19 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from idg_desktop.atomic import write_atomically
+from idg_desktop.domain import versions
 from idg_desktop.errors import InvalidInput
 
 MAGIC = b"IDGPKG\r\n"
-VERSION = 1
+VERSION = 1  # the container's layout (the byte after MAGIC)
+#: What a package carries (the payload's ``"version"``): raised whenever an
+#: older version would misread or drop part of it.
+PAYLOAD_VERSION = 1
+#: The first version of IDG Workshop that reads each package format. The
+#: header says which one a package needs (``"needs"``, in clear even when the
+#: package is protected: it tells nothing of the content), so an older
+#: version names the version to install (``domain/versions.py``).
+PACKAGE_SINCE = {1: "0.1.0"}
 FLAG_PROTECTED = 0x01
 #: scrypt cost: about 0.35 s and 128 MiB on a laptop — slow to guess, quick to open.
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**17, 8, 1
@@ -61,8 +70,10 @@ def pack(payload: dict[str, Any], passphrase: str | None = None) -> bytes:
     compressed = zlib.compress(
         json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8"), 6
     )
+    needs = PACKAGE_SINCE[PAYLOAD_VERSION]
     if passphrase is None:
-        header = {"sha256": hashlib.sha256(compressed).hexdigest()}
+        header = {"needs": needs}
+        header["sha256"] = _digest(header, compressed)
         head = _head(0, header)
         return head + compressed
     if not passphrase:
@@ -75,6 +86,7 @@ def pack(payload: dict[str, Any], passphrase: str | None = None) -> bytes:
         "p": SCRYPT_P,
         "salt": base64.b64encode(salt).decode("ascii"),
         "nonce": base64.b64encode(nonce).decode("ascii"),
+        "needs": needs,
     }
     head = _head(FLAG_PROTECTED, header)
     key = _derive(passphrase, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
@@ -94,6 +106,24 @@ def is_protected(data: bytes) -> bool:
     )
 
 
+def refuse_newer(data: bytes, where: str) -> None:
+    """Refuse a package made by a newer version, in one sentence naming the
+    version it needs: a newer container, or a protected package whose header
+    says so (an open package's header is believed once its checksum matches,
+    in :func:`unpack`). The window calls it before asking for a passphrase;
+    bytes that are not a package pass (``unpack`` says what they are)."""
+    start = len(MAGIC) + _PREFIX.size
+    if not data.startswith(MAGIC) or len(data) < start:
+        return
+    version, flags, header_length = _PREFIX.unpack_from(data, len(MAGIC))
+    header = _header(data[start : start + header_length])
+    if version > VERSION:
+        what = f"package format {version}, this version reads up to {VERSION}"
+        raise InvalidInput(versions.too_new(where, header.get("needs"), what))
+    if flags & FLAG_PROTECTED and versions.is_newer(header.get("needs")):
+        raise InvalidInput(versions.too_new(where, header["needs"], "a newer package format"))
+
+
 def unpack(data: bytes, where: str, passphrase: str | None = None) -> dict[str, Any]:
     """The payload of package bytes read from ``where`` (named in every refusal)."""
     if not data.startswith(MAGIC):
@@ -101,29 +131,27 @@ def unpack(data: bytes, where: str, passphrase: str | None = None) -> dict[str, 
     start = len(MAGIC) + _PREFIX.size
     if len(data) < start:
         raise InvalidInput(f"{where} is damaged: the package is truncated.")
+    refuse_newer(data, where)
     version, flags, header_length = _PREFIX.unpack_from(data, len(MAGIC))
-    if version > VERSION:
-        raise InvalidInput(
-            f"{where} was made by a newer version of IDG Workshop; update the application."
-        )
+    head_end = start + header_length
     if version < 1 or flags & ~FLAG_PROTECTED:
         raise InvalidInput(f"{where} is damaged: its header is not valid.")
-    head_end = start + header_length
     if len(data) < head_end:
         raise InvalidInput(f"{where} is damaged: the package is truncated.")
-    try:
-        header = json.loads(data[start:head_end])
-    except ValueError:
-        raise InvalidInput(f"{where} is damaged: its header cannot be read.") from None
+    header = _header(data[start:head_end])
+    if not header:
+        raise InvalidInput(f"{where} is damaged: its header cannot be read.")
     body = data[head_end:]
+    if not flags & FLAG_PROTECTED and _digest(header, body) != header.get("sha256"):
+        raise InvalidInput(
+            f"{where} is damaged: its content does not match its checksum "
+            "(a copy cut short or altered)."
+        )
+    if versions.is_newer(header.get("needs")):
+        raise InvalidInput(versions.too_new(where, header["needs"], "a newer package format"))
     if flags & FLAG_PROTECTED:
         compressed = _decrypt(data[:head_end], header, body, where, passphrase)
     else:
-        if hashlib.sha256(body).hexdigest() != header.get("sha256"):
-            raise InvalidInput(
-                f"{where} is damaged: its content does not match its checksum "
-                "(a copy cut short or altered)."
-            )
         compressed = body
     try:
         decompressor = zlib.decompressobj()
@@ -135,7 +163,30 @@ def unpack(data: bytes, where: str, passphrase: str | None = None) -> dict[str, 
         raise InvalidInput(f"{where} is damaged: its content cannot be read.") from None
     if not isinstance(payload, dict) or payload.get("format") != "idg-package":
         raise InvalidInput(f"{where} is damaged: it does not hold a group package.")
+    carried = payload.get("version", 1)
+    if not isinstance(carried, int) or carried > PAYLOAD_VERSION:
+        what = f"package format {carried}, this version reads up to {PAYLOAD_VERSION}"
+        raise InvalidInput(versions.too_new(where, header.get("needs"), what))
     return payload
+
+
+def _digest(header: dict[str, Any], body: bytes) -> str:
+    """An open package's checksum: of the body, and of the header's other
+    fields when it has any (what the package needs), so that a changed byte
+    anywhere is caught. A package written before the header had other fields
+    has the body's checksum alone."""
+    rest = {key: value for key, value in header.items() if key != "sha256"}
+    covered = json.dumps(rest, sort_keys=True).encode("ascii") + b"\n" if rest else b""
+    return hashlib.sha256(covered + body).hexdigest()
+
+
+def _header(encoded: bytes) -> dict[str, Any]:
+    """A package's header, or ``{}`` when it cannot be read."""
+    try:
+        header = json.loads(encoded)
+    except ValueError:
+        return {}
+    return header if isinstance(header, dict) else {}
 
 
 def _decrypt(

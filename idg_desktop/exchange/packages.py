@@ -65,7 +65,7 @@ def export_payload(document: AssessmentDocument, group_ref: str) -> dict[str, An
     custom = [q for q in questions_in(document, sections) if q.custom]
     return {
         "format": "idg-package",
-        "version": 1,
+        "version": container.PAYLOAD_VERSION,
         "kind": "export",
         "package_id": str(uuid.uuid4()),
         "created_at": _now(),
@@ -272,7 +272,7 @@ def return_payload(document: AssessmentDocument) -> dict[str, Any]:
     sections = origin["group"]["sections"]
     return {
         "format": "idg-package",
-        "version": 1,
+        "version": container.PAYLOAD_VERSION,
         "kind": "return",
         "package_id": str(uuid.uuid4()),
         "exported_package_id": origin["package_id"],

@@ -267,6 +267,7 @@ class AssessmentDocument:
                 document._identity = _file_identity(temp)
                 with document.edit() as session:
                     session.add(Meta(key="schema_version", value=str(current_schema())))
+                    session.add(Meta(key=migrations.NEEDS_META, value=migrations.needs_version()))
                     populate(document)
             finally:
                 document.close()

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import quote
 
+from idg_desktop.domain import versions
 from idg_desktop.errors import CannotWrite, DamagedFile, FileProblem, NewerSchema, NotAnAssessment
 from idg_desktop.storage import migrations, recovery
 from idg_desktop.storage.lock import DocumentLock
@@ -96,6 +97,17 @@ def probe(path: Path, *, full_check: bool = False, lock: DocumentLock | None = N
     return replace(facts, recovered=True)
 
 
+def _needs(connection: sqlite3.Connection) -> str | None:
+    """The version a file says it needs (``migrations.NEEDS_META``), if it says."""
+    try:
+        row = connection.execute(
+            "SELECT value FROM meta WHERE key = ?", (migrations.NEEDS_META,)
+        ).fetchone()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None
+
+
 def _probe_database(path: Path, full_check: bool) -> FileFacts:
     try:
         connection = _readonly_connect(path)
@@ -107,10 +119,8 @@ def _probe_database(path: Path, full_check: bool) -> FileFacts:
             raise NotAnAssessment(f"{path} is an SQLite database but not an IDG assessment file.")
         version = connection.execute("PRAGMA user_version").fetchone()[0]
         if version > current_schema():
-            raise NewerSchema(
-                f"{path} was made by a newer version of IDG Workshop (file schema {version}, "
-                f"this version reads up to {current_schema()}); update the application to open it."
-            )
+            what = f"file schema {version}, this version reads up to {current_schema()}"
+            raise NewerSchema(versions.too_new(path, _needs(connection), what))
         if version < 1:
             raise DamagedFile(f"{path} is damaged: it has no schema version.")
         pragma = "integrity_check" if full_check else "quick_check"

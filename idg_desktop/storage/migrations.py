@@ -26,10 +26,24 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from idg_desktop.domain.dates import fold_terms_into_scope
+from idg_desktop.domain.versions import APP_VERSION
 from idg_desktop.errors import CannotWrite
 
 #: The schema this version of the application writes.
 SCHEMA_VERSION = 7
+#: The first version of IDG Workshop that reads each schema: a file records
+#: the one its schema needs (the ``needs_version`` meta row), so that an older
+#: version refusing it can name the version to install (``domain/versions.py``).
+#: Add the new schema here with the version that brings it.
+SCHEMA_SINCE = {1: "0.1.0", 2: "0.1.0", 3: "0.1.0", 4: "0.1.0", 5: "0.1.0", 6: "0.1.0", 7: "0.1.0"}
+#: The meta row naming the first version that reads the file.
+NEEDS_META = "needs_version"
+
+
+def needs_version() -> str:
+    """The first version of IDG Workshop that reads the files this one writes
+    (this version, for a schema not in the map: tests pretending a newer one)."""
+    return SCHEMA_SINCE.get(SCHEMA_VERSION, APP_VERSION)
 
 
 def _run(connection: sqlite3.Connection, script: str) -> None:
@@ -617,6 +631,10 @@ def upgrade(connection: sqlite3.Connection, path: Path, from_version: int) -> Pa
             connection.execute(f"PRAGMA user_version = {int(SCHEMA_VERSION)}")
             connection.execute(
                 "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),)
+            )
+            connection.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                (NEEDS_META, needs_version()),
             )
             connection.execute("COMMIT")
         except BaseException:

@@ -300,8 +300,10 @@ class ExchangeFlows(Flows):
             return
         passphrase: str | None = None
         try:
-            protected = container.is_protected(Path(name).read_bytes())
-        except OSError as error:
+            data = Path(name).read_bytes()
+            container.refuse_newer(data, name)  # before a passphrase is asked for nothing
+            protected = container.is_protected(data)
+        except (OSError, IdgError) as error:
             QMessageBox.warning(self._window, self.tr("Cannot import the package"), str(error))
             return
         problem = ""

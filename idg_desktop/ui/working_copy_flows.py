@@ -33,7 +33,9 @@ class WorkingCopyFlows(Flows):
         problem = ""
         try:
             while True:  # a wrong passphrase: asked again, the problem said in the dialog
-                if container.is_protected(Path(name).read_bytes()):
+                data = Path(name).read_bytes()
+                container.refuse_newer(data, name)  # before a passphrase is asked for nothing
+                if container.is_protected(data):
                     passphrase = passphrase_dialogs.ask_passphrase(
                         self._window, Path(name).name, problem
                     )

@@ -14,8 +14,7 @@ from idg_desktop.domain.dates import iso_date
 from idg_desktop.domain.framework import Framework
 from idg_desktop.domain.plan import PARENT_LEVEL, OutcomeLevel, parse_when
 from idg_desktop.errors import IdgError
-from idg_desktop.storage.document import current_schema
-from idg_desktop.workbook.layout import FORMAT, FORMAT_VERSION, SHEET, TECHNICAL_SHEET
+from idg_desktop.workbook.layout import FORMAT, SHEET, TECHNICAL_SHEET
 
 Rows = dict[str, list[dict[str, Any]]]
 
@@ -60,10 +59,8 @@ def check_rows(rows: Rows, framework: Framework) -> list[str]:
     """Every problem of content: versions, closed lists, duplicates, references."""
     c = _Check(rows)
     tech = (rows.get("technical") or [{}])[0]
-    if (
-        tech.get("format") not in (None, FORMAT)
-        or (tech.get("format_version") or 0) > FORMAT_VERSION
-    ):
+    # A newer format or schema was refused before the sheets were read (reader.py).
+    if tech.get("format") not in (None, FORMAT):
         c.problems.append(f"{TECHNICAL_SHEET}: the workbook's format is not one this version reads")
     named = (tech.get("framework_id"), tech.get("framework_version"))
     if None not in named and named != (framework.id, framework.version):
@@ -72,8 +69,6 @@ def check_rows(rows: Rows, framework: Framework) -> list[str]:
             f"version {tech.get('framework_version')}, not {framework.id} version "
             f"{framework.version} bundled with this version"
         )
-    if (tech.get("schema_version") or 0) > current_schema():
-        c.problems.append(f"{TECHNICAL_SHEET}: the workbook comes from a newer version of the app")
     c.filled("scope", "title", "administration")
     codes = set(framework.codes)
     seen_codes = c.ids("sections", "code")

@@ -27,8 +27,10 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from idg_desktop.atomic import write_atomically
+from idg_desktop.domain import versions
 from idg_desktop.domain.figure5 import EMPTY, Ladder, shown_ladder
 from idg_desktop.domain.vocabulary import Rating
+from idg_desktop.exchange.container import PACKAGE_SINCE, PAYLOAD_VERSION
 from idg_desktop.exchange.packages import export_payload
 from idg_desktop.services.by_section import questions_in
 from idg_desktop.storage.document import AssessmentDocument
@@ -51,6 +53,17 @@ RATINGS = tuple(r.value for r in Rating)
 DATA_SHEET, LISTS_SHEET, TITLE_SHEET = "_idg", "Lists", "Instructions"
 RATINGS_NAME = "IDG_Ratings"
 MAGIC, VERSION = "idg-workbook", 1
+#: The first version of IDG Workshop that reads each fill-in workbook format;
+#: the data sheet says which one a workbook needs (beside its format number),
+#: with the package format it carries (``domain/versions.py``).
+FILL_IN_SINCE = {1: "0.1.0"}
+
+
+def needs_version() -> str:
+    """The first version of IDG Workshop that reads the fill-in workbooks this one writes."""
+    return versions.latest(FILL_IN_SINCE[VERSION], PACKAGE_SINCE[PAYLOAD_VERSION])
+
+
 CHUNK = 32_000  # an Excel cell holds at most 32,767 characters
 
 LADDER_HELP = (
@@ -202,6 +215,7 @@ def _data_sheet(sheet: Worksheet, payload: dict[str, Any]) -> None:
     chunks = [text[i : i + CHUNK] for i in range(0, len(text), CHUNK)] or [""]
     for row, value in enumerate([MAGIC, str(VERSION), checksum(text), str(len(chunks))], 1):
         put(sheet, row, 1, value)
+    put(sheet, 2, 2, needs_version())  # beside the format number
     for row, chunk in enumerate(chunks, start=5):
         put(sheet, row, 1, chunk)
     sheet.protection.sheet = True

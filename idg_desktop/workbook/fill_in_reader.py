@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from idg_desktop.domain import versions
 from idg_desktop.domain.figure5 import (
     EMPTY,
     Ladder,
@@ -25,6 +26,7 @@ from idg_desktop.domain.figure5 import (
 )
 from idg_desktop.domain.vocabulary import Rating
 from idg_desktop.errors import InvalidInput
+from idg_desktop.exchange import container
 from idg_desktop.exchange.merge import MergeResult, merge_payload
 from idg_desktop.storage.document import AssessmentDocument
 from idg_desktop.workbook.fill_in import (
@@ -72,6 +74,10 @@ def _base_of(book: Any, where: str) -> dict[str, Any]:
         raise refused
     sheet = book[DATA_SHEET]
     head = [_text(sheet.cell(row=r, column=1).value) for r in range(1, 5)]
+    needs = sheet.cell(row=2, column=2).value
+    if head[0] == MAGIC and head[1].isdigit() and int(head[1]) > VERSION:
+        what = f"fill-in workbook format {head[1]}, this version reads up to {VERSION}"
+        raise InvalidInput(versions.too_new(where, needs, what))
     if head[0] != MAGIC or head[1] != str(VERSION) or not head[3].isdigit():
         raise refused
     count = int(head[3])
@@ -86,6 +92,10 @@ def _base_of(book: Any, where: str) -> dict[str, Any]:
         raise refused from None
     if not isinstance(payload, dict) or payload.get("kind") != "export":
         raise refused
+    carried = payload.get("version", 1)
+    if not isinstance(carried, int) or carried > container.PAYLOAD_VERSION:
+        what = f"package format {carried}, this version reads up to {container.PAYLOAD_VERSION}"
+        raise InvalidInput(versions.too_new(where, needs, what))
     return payload
 
 
@@ -107,7 +117,7 @@ def import_template(document: AssessmentDocument, source: Path | str) -> MergeRe
     digest = checksum(json.dumps(rows, ensure_ascii=False))
     payload = {
         "format": "idg-package",
-        "version": 1,
+        "version": container.PAYLOAD_VERSION,
         "kind": "return",
         "package_id": str(
             uuid.uuid5(uuid.NAMESPACE_URL, f"idg-workbook:{exported['package_id']}:{digest}")

@@ -40,6 +40,11 @@ from idg_desktop.workbook.cells import Column, Sheet
 #: version 1 workbook, written before them, is read without them. Version 3
 #: added the Steps sheet (the dates of IDG Part II's six steps, schema 7).
 FORMAT, FORMAT_VERSION = "idg-assessment-workbook", 3
+#: The first version of IDG Workshop that reads each workbook format; the
+#: technical sheet says which version a workbook needs (with the schema of the
+#: file it came from, ``workbook_needs``), so that an older version refusing it
+#: names the version to install (``domain/versions.py``).
+WORKBOOK_SINCE = {1: "0.1.0", 2: "0.1.0", 3: "0.1.0"}
 TECHNICAL_SHEET = "_idg"
 #: The first sheet of a version for sharing (``--public``, ``--pseudonymise``).
 SHARING_SHEET = "Version for sharing"
@@ -456,6 +461,9 @@ SHEETS: tuple[Sheet, ...] = (
             text("framework_id", "Framework"),
             Column("framework_version", "Framework version", "int"),
             Column("schema_version", "Schema version", "int"),
+            # The first version of IDG Workshop that reads the workbook (absent
+            # from workbooks written before it was recorded).
+            Column("needs_version", "Needs IDG Workshop", "text", 30, absent=""),
             # "public", "pseudonymised" or both: a version for sharing, which
             # cannot rebuild the assessment (empty for the full workbook).
             Column("sharing", "Version for sharing", "text", 30, absent=""),

@@ -15,12 +15,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from idg_desktop.domain import versions
 from idg_desktop.domain.framework import bundled_framework
 from idg_desktop.errors import CannotWrite, InvalidInput
-from idg_desktop.storage.document import AssessmentDocument
+from idg_desktop.storage.document import AssessmentDocument, current_schema
 from idg_desktop.workbook.cells import CellError, Sheet, from_cell
 from idg_desktop.workbook.checks import check_rows
-from idg_desktop.workbook.layout import SHEET, SHEETS, TECHNICAL_SHEET
+from idg_desktop.workbook.layout import FORMAT_VERSION, SHEET, SHEETS, TECHNICAL_SHEET
 from idg_desktop.workbook.untrusted import open_book, read_untrusted
 
 MAX_BYTES = 100 * 1024 * 1024  # far above any real assessment; refuses zip bombs early
@@ -47,6 +48,7 @@ def read_workbook(source: Path | str) -> tuple[Rows, list[str]]:
     rows: Rows = {}
     problems: list[str] = []
     version = _format_version(book[TECHNICAL_SHEET])
+    _refuse_newer(source, book[TECHNICAL_SHEET], version)
     for sheet in SHEETS:
         if sheet.name not in book.sheetnames:
             if sheet.since > version:  # an older workbook, written before the sheet
@@ -63,17 +65,38 @@ def read_workbook(source: Path | str) -> tuple[Rows, list[str]]:
     return rows, problems
 
 
+def _technical(ws: Any, key: str) -> Any:
+    """The value the technical sheet gives for ``key`` (None when it has no row)."""
+    header = SHEET["technical"].column(key).header
+    for row in range(2, ws.max_row + 1):
+        if ws.cell(row=row, column=1).value == header:
+            return ws.cell(row=row, column=2).value
+    return None
+
+
+def _number(value: Any) -> int | None:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
 def _format_version(ws: Any) -> int:
     """The format version the technical sheet names (1 when it cannot be read:
     its own check then names the problem)."""
-    header = SHEET["technical"].column("format_version").header
-    for row in range(2, ws.max_row + 1):
-        if ws.cell(row=row, column=1).value == header:
-            value = ws.cell(row=row, column=2).value
-            if isinstance(value, float) and value.is_integer():
-                value = int(value)
-            return value if isinstance(value, int) and not isinstance(value, bool) else 1
-    return 1
+    return _number(_technical(ws, "format_version")) or 1
+
+
+def _refuse_newer(source: Path, ws: Any, version: int) -> None:
+    """A workbook of a newer format, or from a file of a newer schema, is
+    refused in one sentence naming the version it needs, before any sheet is read."""
+    schema = _number(_technical(ws, "schema_version")) or 0
+    if version > FORMAT_VERSION:
+        what = f"workbook format {version}, this version reads up to {FORMAT_VERSION}"
+    elif schema > current_schema():
+        what = f"file schema {schema}, this version reads up to {current_schema()}"
+    else:
+        return
+    raise InvalidInput(versions.too_new(source, _technical(ws, "needs_version"), what))
 
 
 def _value(ws: Any, row: int, column: int, spec: Any, where: str, problems: list[str]) -> Any:

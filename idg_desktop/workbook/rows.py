@@ -14,8 +14,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from idg_desktop.domain import versions
 from idg_desktop.domain.vocabulary import section_kind_words
-from idg_desktop.workbook.layout import FORMAT, FORMAT_VERSION
+from idg_desktop.storage import migrations
+from idg_desktop.workbook.layout import FORMAT, FORMAT_VERSION, WORKBOOK_SINCE
 
 
 def flatten(payload: dict[str, Any], extras: dict[str, Any]) -> dict[str, list[dict]]:
@@ -85,6 +87,9 @@ def flatten(payload: dict[str, Any], extras: dict[str, Any]) -> dict[str, list[d
                 "framework_id": payload["framework"]["id"],
                 "framework_version": payload["framework"]["version"],
                 "schema_version": payload["schema_version"],
+                "needs_version": versions.latest(
+                    WORKBOOK_SINCE[FORMAT_VERSION], migrations.needs_version()
+                ),
                 "sharing": extras.get("sharing", ""),
             }
         ],

@@ -32,7 +32,8 @@ def _path_field(path: Path | str) -> QLineEdit:
     field = QLineEdit(str(path))
     field.setReadOnly(True)  # selectable and copyable, never edited
     field.setCursorPosition(0)
-    field.setMinimumWidth(field.fontMetrics().horizontalAdvance(str(path)) + 24)
+    shown = field.fontMetrics().horizontalAdvance(str(path)) + 24
+    field.setMinimumWidth(min(shown, 520))  # a long path scrolls in its field
     return field
 
 

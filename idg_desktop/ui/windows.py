@@ -169,3 +169,5 @@ class Running:
         self.server.close()
         self.crash.uninstall()
         self._app.removeEventFilter(self.file_open)
+        for part in (self.server, self.file_open, self.crash, self.windows):
+            part.deleteLater()

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from idg_desktop import __version__
 from idg_desktop.errors import write_log
@@ -150,6 +151,7 @@ class CrashDialog(QDialog):
         )
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._seen = {_where(report)}
         self.report = QPlainTextEdit(report)
         self.report.setReadOnly(True)
         self.report.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
@@ -168,9 +170,26 @@ class CrashDialog(QDialog):
     def copy_report(self) -> None:
         QApplication.clipboard().setText(self.report.toPlainText())
 
-    def add(self, report: str) -> None:
-        """Another error while the dialog is open: its report below the first."""
+    def add(self, report: str) -> bool:
+        """Another error while the dialog is open: its report below the first,
+        unless it is the same error again (False)."""
+        where = _where(report)
+        if where in self._seen:
+            return False
+        self._seen.add(where)
         self.report.appendPlainText("\n" + report)
+        return True
+
+
+def _where(report: str) -> str:
+    """A report without its first line (the time): the same error at the same place."""
+    return report.split("\n", 1)[-1]
+
+
+def _focus_again(widget: QWidget | None) -> None:
+    """Back to the field the user was in when the error came (saving took the focus)."""
+    if widget is not None and isValid(widget) and widget.isVisible():
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 class CrashHandler(QObject):
@@ -185,6 +204,7 @@ class CrashHandler(QObject):
         self._busy = False  # saving or showing: a further error is only logged
         self.dialog: CrashDialog | None = None
         self.log: str | None = None
+        self.errors = 0  # how many have come, repeats included
         self._reported.connect(self._handle, Qt.ConnectionType.QueuedConnection)
 
     def install(self) -> CrashHandler:
@@ -217,28 +237,32 @@ class CrashHandler(QObject):
             self._reported.emit(report)
 
     def _handle(self, report: str) -> None:
+        self.errors += 1
         if self._busy:  # an error while saving or while the dialog is being made
             self.log = write_log(report)
             return
         self._busy = True
         try:
+            focused = QApplication.focusWidget()
             saved = save_typing()  # before anything else: nothing typed is lost
+            if self.dialog is not None and not isValid(self.dialog):
+                self.dialog = None  # gone with the window it belonged to
+            shown = self.dialog if self.dialog is not None and self.dialog.isVisible() else None
+            if shown is not None and not shown.add(report):
+                return  # the same error again (a paint that fails each time): said once
             self.log = write_log(report)
-            if self.dialog is not None and self.dialog.isVisible():
-                self.dialog.add(report)
+            if shown is not None:
                 return
+            if self.dialog is not None:  # the one closed before
+                self.dialog.deleteLater()
             self.dialog = CrashDialog(report, self.log, saved, QApplication.activeWindow())
-            self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            self.dialog.destroyed.connect(self._forget)
+            self.dialog.finished.connect(lambda _result: _focus_again(focused))
             self.dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
             self.dialog.show()  # not exec(): the hook returns and the program goes on
             self.dialog.raise_()
             self.dialog.activateWindow()
         finally:
             self._busy = False
-
-    def _forget(self) -> None:
-        self.dialog = None
 
 
 def install_crash_handler(parent: QObject | None = None) -> CrashHandler:

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import platform
 import sys
-import threading
 import traceback
 from datetime import UTC, datetime
 from types import TracebackType
@@ -231,7 +230,7 @@ class CrashHandler(QObject):
             report = f"IDG Workshop {__version__}: {kind.__name__} (no report could be made)\n"
         if sys.stderr is not None:  # a developer's console; none in the installed program
             print(report, file=sys.stderr, flush=True)
-        if threading.current_thread() is threading.main_thread():
+        if self.thread().isCurrentThread():  # the window's thread
             self._handle(report)
         else:
             self._reported.emit(report)

@@ -153,3 +153,19 @@ def test_a_crash_dialog_without_saving_says_so(qtbot):
     qtbot.addWidget(dialog)
     assert "could not be saved" in dialog.message.text()
     assert "could not be written" in dialog.message.text()
+
+
+def test_an_error_in_another_thread_is_shown_in_the_windows_thread(qtbot, handler):
+    import threading
+
+    def worker() -> None:
+        try:
+            raise Boom(SECRET)
+        except Boom as error:
+            handler.hook(Boom, error, error.__traceback__)  # as PySide6 does in a QThread
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    thread.join(10)
+    qtbot.waitUntil(lambda: handler.dialog is not None and handler.dialog.isVisible())
+    assert "in worker" in handler.dialog.report.toPlainText()

@@ -259,3 +259,18 @@ def test_the_running_program_is_put_back_as_it_was(qtbot, name, first):
     running.stop()
     assert sys.excepthook is hook
     assert not hand_over(request_for([]), wait_ms=500)  # nobody listens any more
+
+
+def test_a_start_without_a_file_brings_the_running_window_forward(qtbot, first, windows):
+    first.showMinimized()
+    qtbot.waitUntil(first.isMinimized)
+    windows.handle(request_for([]))
+    qtbot.waitUntil(lambda: not first.isMinimized())
+    assert windows.shown() == [first]  # no second start page
+
+
+def test_a_start_with_demo_opens_a_fresh_demo_in_a_new_window(qtbot, first, windows, demo_file):
+    windows.handle(request_for([], demo=True))
+    shown = windows.shown()
+    assert len(shown) == 2 and shown[1].workspace is not None
+    assert shown[1].workspace.path != demo_file and first.workspace.path == demo_file

@@ -51,20 +51,42 @@ class Ambiguous(InvalidInput):
     pass
 
 
+#: The log of unexpected errors in the data folder, and the size at which it is
+#: set aside (the one before is kept as ``idg-errors.log.1``; older ones go).
+ERROR_LOG = "idg-errors.log"
+ERROR_LOG_LIMIT = 512 * 1024
+
+
+def error_log_path() -> str:
+    """Where unexpected errors are written (the About dialog shows it)."""
+    from idg_desktop.config import data_dir
+
+    return str(data_dir() / ERROR_LOG)
+
+
+def write_log(text: str) -> str | None:
+    """Append ``text`` to the error log, setting the log aside first when it has
+    grown past :data:`ERROR_LOG_LIMIT`; returns its path, or None if it could
+    not be written."""
+    import os
+    from pathlib import Path
+
+    log = Path(error_log_path())
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        if log.exists() and log.stat().st_size > ERROR_LOG_LIMIT:
+            os.replace(log, log.with_name(ERROR_LOG + ".1"))
+        with log.open("a", encoding="utf-8") as stream:
+            stream.write(text.rstrip("\n") + "\n\n")
+    except OSError:
+        return None
+    return str(log)
+
+
 def log_bug(error: BaseException) -> str | None:
     """Write an unexpected error's traceback to ``idg-errors.log`` in the data
     folder; returns the log's path, or None if it could not be written. The
     traceback holds no record text: only code lines and the error's own words."""
     import traceback
 
-    from idg_desktop.config import data_dir
-
-    detail = "".join(traceback.format_exception(error))
-    try:
-        log = data_dir() / "idg-errors.log"
-        log.parent.mkdir(parents=True, exist_ok=True)
-        with log.open("a", encoding="utf-8") as stream:
-            stream.write(detail + "\n")
-    except OSError:
-        return None
-    return str(log)
+    return write_log("".join(traceback.format_exception(error)))

@@ -61,6 +61,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setOrganizationName("IDG Workshop")
     app.setStyle("Fusion")
 
+    checking = args.smoke or getattr(args, "self_test", False)  # never the user's program
+    if not checking and _handed_over(args):
+        return 0  # the running program opens it (ui/single_instance.py)
+
     from idg_desktop.ui.main_window import MainWindow
 
     window = MainWindow()
@@ -78,10 +82,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.presenter.present_when_open()  # once the file is attached
     window.place_on_screen()  # the screen's available area the first time, then as left
     window.show()
-    code = app.exec()
+    running = None
+    if not checking:
+        from idg_desktop.ui.windows import Running
+
+        running = Running(window, app)  # more windows, the crash dialog
+    try:
+        code = app.exec()
+    finally:
+        if running is not None:
+            running.stop()
     if args.smoke and not opened:
         return 2
     return code
+
+
+def _handed_over(args: argparse.Namespace) -> bool:
+    from idg_desktop.ui.single_instance import hand_over, request_for
+
+    files = [args.file] if args.file else []
+    return hand_over(request_for(files, demo=args.demo, present=args.present))
 
 
 def entry() -> None:

@@ -62,6 +62,7 @@ class MainWindow(WindowMenus, WindowStatus, QMainWindow):
         self._pending_attach: tuple[Path, DocumentLock] | None = None
         self._group: str | None = None  # the group whose working copy is open
         self._guide = None  # the manual's window, made on first use
+        self.about_dialog = None  # Help ▸ About, made on first use
         self._recovered = False  # the file being opened was left mid-write and recovered
         self.exchange = ExchangeFlows(self)  # the facilitator's package and workbook flows
         self.copies = WorkingCopyFlows(self)  # a group laptop's: open a package, return it
@@ -384,16 +385,9 @@ class MainWindow(WindowMenus, WindowStatus, QMainWindow):
         self._guide.show_part(part)
 
     def about(self) -> None:
-        from idg_desktop import __version__
+        """Help ▸ About IDG Workshop: version, licences, where data and settings live."""
+        from idg_desktop.ui.about_dialog import AboutDialog
 
-        QMessageBox.about(
-            self,
-            self.tr("About IDG Workshop"),
-            fmt(
-                self.tr(
-                    "IDG Workshop %1\n\nIntegrity assessment workshops following the WCO "
-                    "Integrity Development Guide (2021). Works entirely offline."
-                ),
-                __version__,
-            ),
-        )
+        if self.about_dialog is None:  # made once: what it shows does not change
+            self.about_dialog = AboutDialog(self.settings.file_name, self)
+        self.about_dialog.open()

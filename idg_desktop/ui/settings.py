@@ -24,6 +24,11 @@ class WindowSettings:
         folder.mkdir(parents=True, exist_ok=True)
         self._settings = QSettings(str(folder / "window.ini"), QSettings.Format.IniFormat)
 
+    @property
+    def file_name(self) -> str:
+        """The INI file the preferences are kept in (Help ▸ About shows it)."""
+        return self._settings.fileName()
+
     # -- text size (Ctrl +/-) ------------------------------------------------
 
     @property

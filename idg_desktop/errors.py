@@ -86,7 +86,41 @@ def write_log(text: str) -> str | None:
 def log_bug(error: BaseException) -> str | None:
     """Write an unexpected error's traceback to ``idg-errors.log`` in the data
     folder; returns the log's path, or None if it could not be written. The
-    traceback holds no record text: only code lines and the error's own words."""
+    log holds no record text: code lines and the errors' types, never their
+    messages (a ``KeyError`` or a refusal may quote an answer or a name)."""
+    from datetime import UTC, datetime
+
+    from idg_desktop import __version__
+
+    when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
+    head = f"IDG Workshop {__version__} error report, {when}"
+    return write_log("\n".join([head, "", *redacted_traceback(error)]))
+
+
+def redacted_traceback(error: BaseException) -> list[str]:
+    """The lines of ``error``'s traceback and of the errors it came from (the
+    first cause first, as Python prints them): files, lines, functions and
+    the code there, and each error's type with its message left out."""
     import traceback
 
-    return write_log("".join(traceback.format_exception(error)))
+    chain: list[BaseException] = []
+    link: BaseException | None = error
+    while link is not None and all(link is not seen for seen in chain):
+        chain.append(link)
+        link = link.__cause__ or (None if link.__suppress_context__ else link.__context__)
+    lines: list[str] = []
+    for number, link in enumerate(reversed(chain)):
+        if number:
+            lines += ["", "which led to:"]
+        lines.append("Traceback (most recent call last):")
+        frames = traceback.StackSummary.extract(
+            traceback.walk_tb(link.__traceback__), capture_locals=False
+        )
+        lines += [text.rstrip("\n") for text in frames.format()]
+        lines.append(f"{type_name(type(link))} (its message is left out: it may quote records)")
+    return lines
+
+
+def type_name(kind: type[BaseException]) -> str:
+    module = kind.__module__
+    return kind.__qualname__ if module == "builtins" else f"{module}.{kind.__qualname__}"

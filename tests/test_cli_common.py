@@ -81,3 +81,25 @@ def test_a_verb_takes_the_file_unless_it_says_otherwise():
 def test_flags_are_keyword_arguments_named_as_the_service_parameters():
     args = argparse.Namespace(endorsed_by="Board", endorsed_on="2026-05-01", note="")
     assert flags(args, "endorsed_by", "note") == {"endorsed_by": "Board", "note": ""}
+
+
+def test_the_error_log_never_holds_an_errors_message(tmp_path, monkeypatch):
+    """A bug's message may quote a record (a KeyError names the key it missed):
+    the log keeps where it happened and the type, not the words."""
+    from pathlib import Path
+
+    from idg_desktop.errors import log_bug
+
+    monkeypatch.setenv("IDG_DATA_DIR", str(tmp_path))
+    name, answer = "Officer Amina Diallo", "bribes at the gate"  # records, read from a file
+    try:
+        try:
+            {}[name]
+        except KeyError as missed:
+            raise ValueError(answer) from missed
+    except ValueError as error:
+        log = log_bug(error)
+    written = Path(log).read_text(encoding="utf-8")
+    assert "KeyError" in written and "ValueError" in written and "which led to:" in written
+    assert "Amina" not in written and "bribes" not in written
+    assert "test_the_error_log_never_holds_an_errors_message" in written  # where it happened

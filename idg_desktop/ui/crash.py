@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import platform
 import sys
-import traceback
 from datetime import UTC, datetime
 from types import TracebackType
 
@@ -40,7 +39,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from idg_desktop import __version__
-from idg_desktop.errors import write_log
+from idg_desktop.errors import redacted_traceback, type_name, write_log
 from idg_desktop.ui.text import fmt
 
 
@@ -59,15 +58,6 @@ def versions() -> list[tuple[str, str]]:
     ]
 
 
-def _chain(error: BaseException | None) -> list[BaseException]:
-    """The error and those it came from, the first cause first (as Python prints them)."""
-    seen: list[BaseException] = []
-    while error is not None and all(error is not s for s in seen):
-        seen.append(error)
-        error = error.__cause__ or (None if error.__suppress_context__ else error.__context__)
-    return list(reversed(seen))
-
-
 def crash_report(
     kind: type[BaseException], error: BaseException | None, trace: TracebackType | None
 ) -> str:
@@ -77,25 +67,12 @@ def crash_report(
     lines += [f"{name}: {version}" for name, version in versions()]
     lines.append("")
     if error is None:
-        lines.append(f"{_type_name(kind)} (no traceback)")
+        lines.append(f"{type_name(kind)} (no traceback)")
         return "\n".join(lines) + "\n"
     if trace is not None and error.__traceback__ is None:
         error = error.with_traceback(trace)
-    for number, link in enumerate(_chain(error)):
-        if number:
-            lines += ["", "which led to:"]
-        lines.append("Traceback (most recent call last):")
-        frames = traceback.StackSummary.extract(
-            traceback.walk_tb(link.__traceback__), capture_locals=False
-        )
-        lines += [text.rstrip("\n") for text in frames.format()]
-        lines.append(f"{_type_name(type(link))} (its message is left out: it may quote records)")
+    lines += redacted_traceback(error)
     return "\n".join(lines) + "\n"
-
-
-def _type_name(kind: type[BaseException]) -> str:
-    module = kind.__module__
-    return kind.__qualname__ if module == "builtins" else f"{module}.{kind.__qualname__}"
 
 
 def save_typing() -> bool:

@@ -20,8 +20,8 @@ Ctrl+Enter saves.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QRect, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QObject, QRect, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton
 
 from idg_desktop.domain.vocabulary import FindingStatus
@@ -30,47 +30,12 @@ from idg_desktop.reports.slides.fitting import Frame
 from idg_desktop.reports.slides.model import Slide
 from idg_desktop.reports.slides.theme import Theme
 from idg_desktop.services import findings
+from idg_desktop.ui.presentation.on_slide import ChoiceList, SlideEditor, style_sheet
 from idg_desktop.ui.presentation.slide_view import font
 from idg_desktop.ui.text import fmt
 
-SAVE_KEYS = {Qt.Key.Key_Return, Qt.Key.Key_Enter}
 KEYS = {getattr(Qt.Key, f"Key_{key}"): action for action, key, _ in layout.DECISIONS}
 NOTICE_MS = 6000  # a refusal stays on the band this long, or until the next key
-
-
-class SlideEditor(QPlainTextEdit):
-    """The amended (or merged) wording, typed on the slide: Ctrl+Enter saves,
-    Esc cancels the edit (and only the edit)."""
-
-    save = Signal()
-    cancel = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:
-            self.cancel.emit()
-        elif event.key() in SAVE_KEYS and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            self.save.emit()
-        else:
-            super().keyPressEvent(event)
-            return
-        event.accept()
-
-
-class ChoiceList(QListWidget):
-    """The section's other findings to merge with: Enter chooses, Esc cancels."""
-
-    chosen = Signal()
-    cancel = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:
-            self.cancel.emit()
-        elif event.key() in SAVE_KEYS:
-            self.chosen.emit()
-        else:
-            super().keyPressEvent(event)
-            return
-        event.accept()
 
 
 class DecisionPanel(QObject):
@@ -86,10 +51,11 @@ class DecisionPanel(QObject):
         self.target_id = ""  # the finding merged into
         view = window.view
         self.buttons: dict[str, QPushButton] = {}
-        for action, key, words in layout.DECISIONS:
+        names = dict(self.labels())
+        for action, key, _words in layout.DECISIONS:
             button = QPushButton(view)
             button.setObjectName("slideButton")
-            button.setAccessibleName(self.tr(words))
+            button.setAccessibleName(names[action])
             button.setAccessibleDescription(fmt(self.tr("Key %1"), key))
             button.clicked.connect(lambda _=False, a=action: self.decide(a))
             self.buttons[action] = button
@@ -129,6 +95,7 @@ class DecisionPanel(QObject):
             widget.hide()
         for widget in (self.editor, self.choices):
             widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         ordered = [*self.buttons.values(), self.choices, self.editor, self.save_button]
         for first, second in zip(ordered, [*ordered[1:], self.cancel_button], strict=True):
             window.setTabOrder(first, second)
@@ -165,7 +132,13 @@ class DecisionPanel(QObject):
 
     def labels(self) -> tuple[tuple[str, str], ...]:
         """The buttons' words, translated (the slide model lays them out)."""
-        return tuple((action, self.tr(words)) for action, _key, words in layout.DECISIONS)
+        return (
+            (FindingStatus.AGREED.value, self.tr("Agree")),
+            (FindingStatus.AMENDED.value, self.tr("Amend")),
+            (FindingStatus.MERGED.value, self.tr("Merge")),
+            (FindingStatus.REJECTED.value, self.tr("Reject")),
+            (FindingStatus.PROPOSED.value, self.tr("Back to proposed")),
+        )
 
     # -- placing the widgets where the slide model says ----------------------------
 
@@ -197,11 +170,12 @@ class DecisionPanel(QObject):
         editing = self.mode in ("amend", "merge")
         if self.mode:
             frame = Frame(window.options(), window.measure())
-            labels = [self.save_button.text(), self.cancel_button.text()]
+            shown = [self.save_button] if editing else []
+            shown.append(self.cancel_button)
             bottom = max(c.y + c.h for c in slide.controls)
-            rects, _ = layout.buttons(frame, labels, bottom)
-            self.save_button.setGeometry(rect(*rects[0]))
-            self.cancel_button.setGeometry(rect(*rects[1]))
+            rects, _ = layout.buttons(frame, [b.text() for b in shown], bottom)
+            for button, place in zip(shown, rects, strict=True):
+                button.setGeometry(rect(*place))
             self.save_button.setVisible(editing)
             self.cancel_button.setVisible(True)
             area = slide.editor
@@ -231,33 +205,7 @@ class DecisionPanel(QObject):
     def _restyle(self, theme: Theme, s: float) -> None:
         body = self.window.options().sizes.body
         pixels = max(1, round(body * s))
-        line, ring = max(2, round(s * 0.003)), max(4, round(s * 0.007))
-        c = theme.colour
-        style = f"""
-            QPushButton#slideButton {{
-                background: {c("control")}; color: {c("on-control")};
-                border: {line}px solid {c("muted")}; border-radius: {line * 2}px; padding: 0;
-            }}
-            QPushButton#slideButton[current="true"] {{
-                background: {c("control.current")}; color: {c("on-control.current")};
-            }}
-            QPushButton#slideButton:focus, QPlainTextEdit#slideEditor:focus,
-            QListWidget#slideChoices:focus {{
-                border: {ring}px solid {c("focus")};
-            }}
-            QLabel#slideCaption, QLabel#slideNotice {{
-                background: {c("background")}; color: {c("text")};
-            }}
-            QPlainTextEdit#slideEditor, QListWidget#slideChoices {{
-                background: {c("panel")}; color: {c("text")};
-                border: {line}px solid {c("muted")};
-                selection-background-color: {c("accent")}; selection-color: {c("background")};
-            }}
-            QListWidget#slideChoices::item {{ padding: {pixels // 3}px; }}
-            QListWidget#slideChoices::item:selected {{
-                background: {c("accent")}; color: {c("background")};
-            }}
-        """
+        style = style_sheet(theme, pixels, s)
         key = f"{style}{pixels}"
         if key == self._style:
             return
@@ -266,6 +214,7 @@ class DecisionPanel(QObject):
         for widget in self.widgets():
             bold = isinstance(widget, QPushButton) or widget is self.caption
             widget.setFont(font(pixels, bold))
+        self.editor.setCursorWidth(max(2, pixels // 12))  # seen from the back of the room
 
     # -- keys -------------------------------------------------------------------------
 
@@ -454,38 +403,3 @@ class DecisionPanel(QObject):
             return  # the editor's own Ctrl+Z undoes its typing
         if stack.canUndo() if which == "undo" else stack.canRedo():
             getattr(stack, which)()
-
-
-class DecideChoice(QObject):
-    """View ▸ Presentation ▸ "Decide on the slides (the room sees this screen)":
-    automatic until chosen (on when the slides are on the laptop's own screen,
-    off on a second one), then the facilitator's choice for the session (a
-    projector mirroring the laptop looks like one screen, or like two)."""
-
-    def __init__(self, presenter) -> None:
-        super().__init__(presenter)
-        self.presenter = presenter
-        self.chosen: bool | None = None  # None: automatic
-        self.action = None
-
-    def add_action(self, menu) -> None:
-        self.action = menu.addAction(self.tr("De&cide on the slides (the room sees this screen)"))
-        self.action.setCheckable(True)
-        self.action.triggered.connect(self.choose)
-
-    def choose(self, on: bool) -> None:
-        self.chosen = on
-        window = self.presenter.window
-        if window is not None:
-            window.decisions.set_on(on)
-            if on:
-                window.activateWindow()  # the decisions' keys reach the slides
-                window.setFocus()
-
-    def apply(self, screen) -> None:
-        """Presenting on ``screen`` (F5, a screen plugged in or out)."""
-        on = self.chosen if self.chosen is not None else screen is self.presenter.main.screen()
-        if self.action is not None:
-            self.action.setChecked(on)
-        if self.presenter.window is not None:
-            self.presenter.window.decisions.set_on(on)

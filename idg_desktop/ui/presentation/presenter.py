@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from idg_desktop.reports.slides.model import SlideKind
 from idg_desktop.ui.presentation.awake import KeepAwake
-from idg_desktop.ui.presentation.decisions import DecideChoice
+from idg_desktop.ui.presentation.on_slide import DecideChoice
 from idg_desktop.ui.presentation.window import PresentationWindow, projector_screen
 from idg_desktop.ui.text import fmt
 

@@ -12,7 +12,10 @@ slide at the end of the deck.
 
 Keys: Page Down / Right / Space / Down next, Page Up / Left / Up / Backspace
 previous, Home / End, B or "." black screen, W white screen (the same key
-again, or any move, brings the slide back), Esc leaves.
+again, or any move, brings the slide back), Esc leaves. When the plenary
+decides on the slides (one screen: ``decisions.py``), A E M R P on a finding
+slide agree, amend, merge, reject or put it back to proposed, and while an
+edit is open there, every key goes to it.
 """
 
 from __future__ import annotations

@@ -287,6 +287,28 @@ def test_the_controls_are_drawn_in_the_themes_colours_at_7_to_1(laptop, qtbot, t
         assert contrast(palette.colour(colour), palette.colour(background)) >= 7.0
 
 
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_tab_reaches_the_buttons_with_a_ring_in_the_focus_colour(laptop, qtbot, demo_file, theme):
+    window = present(laptop, qtbot)
+    laptop.presenter.set_theme(theme)
+    finding = finding_id(laptop, PROPOSED)
+    on_slide(window, f"finding:{finding}")
+    panel = window.decisions
+    qtbot.keyClick(window, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is panel.buttons["agreed"]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    amend = panel.buttons["amended"]
+    assert QApplication.focusWidget() is amend
+    image = amend.grab().toImage()
+    ring = image.pixelColor(2, amend.height() // 2).name()
+    assert ring == THEMES[theme].colour("focus")
+    assert window.view.height() / 34 <= amend.fontInfo().pixelSize()
+    qtbot.keyClick(amend, Qt.Key.Key_Space)  # the button focused does its decision
+    assert panel.editor.isVisible() and panel.editor.hasFocus()
+    qtbot.keyClick(panel.editor, Qt.Key.Key_Escape)
+    assert stored(demo_file, finding).status == "proposed"
+
+
 def test_screenshots_of_the_decisions_on_the_slide(laptop, qtbot):
     """Light and dark at 1920x1080: the buttons, the amend editor, the merge list
     (/tmp/onescreen/*.png, looked at)."""
@@ -307,6 +329,12 @@ def test_screenshots_of_the_decisions_on_the_slide(laptop, qtbot):
             if key is not None:
                 qtbot.keyClick(focus, Qt.Key.Key_Escape)
                 assert window.decisions.mode == ""
+        qtbot.keyClick(window, Qt.Key.Key_Tab)  # the focus ring, on "A  Agree"
+        assert window.grab().save(str(SHOTS / f"focus-{theme}.png"))
+        window.setFocus()
+        window.decisions.say("There is no other finding in this section to merge with.")
+        assert window.grab().save(str(SHOTS / f"notice-{theme}.png"))
+        window.decisions.clear_notice()
 
 
 TWO_SCREENS = """

@@ -212,7 +212,7 @@ class DecisionPanel(QObject):
         self._style = key
         self.window.view.setStyleSheet(style)
         for widget in self.widgets():
-            bold = isinstance(widget, QPushButton) or widget is self.caption
+            bold = isinstance(widget, QPushButton) or widget in (self.caption, self.notice)
             widget.setFont(font(pixels, bold))
         self.editor.setCursorWidth(max(2, pixels // 12))  # seen from the back of the room
 

@@ -177,6 +177,22 @@ def test_amend_on_the_slide_keys_go_to_the_editor_and_esc_cancels_only_the_edit(
     assert saved.text == before and saved.status == "proposed"
 
 
+def test_wording_typed_on_the_slide_is_not_lost_when_the_presentation_ends(
+    laptop, qtbot, demo_file
+):
+    window = present(laptop, qtbot)
+    finding = finding_id(laptop, PROPOSED)
+    on_slide(window, f"finding:{finding}")
+    qtbot.keyClick(window, Qt.Key.Key_E)
+    window.decisions.editor.selectAll()
+    qtbot.keyClicks(window.decisions.editor, "Typed on the slide, then the projector closed")
+    laptop.presenter.stop()  # View > Presentation > End, or the file closed
+    qtbot.waitUntil(lambda: laptop.presenter.window is None)
+    saved = stored(demo_file, finding)
+    assert saved.text == "Typed on the slide, then the projector closed"
+    assert saved.status == "amended"
+
+
 def test_amend_with_the_wording_unchanged_is_said_on_the_slide(laptop, qtbot, demo_file):
     window = present(laptop, qtbot)
     on_slide(window, f"finding:{finding_id(laptop, PROPOSED)}")

@@ -49,6 +49,7 @@ class DecisionPanel(QObject):
         self.mode = ""  # "" | "amend" | "choose" (the merge list) | "merge" (its wording)
         self.finding_id = ""
         self.target_id = ""  # the finding merged into
+        self.prefill = ""  # the wording the editor opened with
         view = window.view
         self.buttons: dict[str, QPushButton] = {}
         names = dict(self.labels())
@@ -104,6 +105,7 @@ class DecisionPanel(QObject):
         self.redo = QShortcut(QKeySequence(QKeySequence.StandardKey.Redo), window)
         self.redo.activated.connect(lambda: self._stack("redo"))
         self._style = ""
+        window.left.connect(self.leave)
 
     def widgets(self):
         return (
@@ -300,6 +302,7 @@ class DecisionPanel(QObject):
         self.save_button.setAccessibleName(self.tr("Save") if mode == "amend" else self.tr("Merge"))
         self.cancel_button.setText(layout.label("Esc", self.tr("Cancel")))
         self.editor.setPlainText(text)
+        self.prefill = text
         self.editor.moveCursor(self.editor.textCursor().MoveOperation.End)
         self.sync()
         self.editor.setFocus()
@@ -367,6 +370,13 @@ class DecisionPanel(QObject):
         if done:
             self.close_editor()
             self.sync()
+
+    def leave(self) -> None:
+        """The presentation ends (closed, the file closed) with an edit open:
+        the wording typed is saved, not lost; Esc is the way to drop it."""
+        typed = self.editor.toPlainText().strip()
+        if self.mode in ("amend", "merge") and typed and typed != self.prefill.strip():
+            self.save()
 
     def cancel(self) -> None:
         self.close_editor()

@@ -53,7 +53,11 @@ def test_finding_slides_keep_a_band_for_the_buttons_below_their_text(source, asp
             assert size >= BODY_FLOOR and control.h >= size * 1.5
             assert measure(control.label, True, size) < control.w
         for text in slide.texts():  # never covering the finding's text
+            if text.background.startswith("control"):
+                continue  # a button's own words, drawn in the band
             assert text.y <= band, (slide.key, text.text)
+        drawn = {t.text for t in slide.texts() if t.background.startswith("control")}
+        assert drawn == {c.label for c in slide.controls}  # drawn with the slide
         editor = slide.editor
         assert editor is not None and editor.h > 0.3
         assert editor.y + editor.h <= band
@@ -81,8 +85,14 @@ def test_the_buttons_words_can_be_translated(source):
 
 
 @pytest.mark.parametrize("theme", sorted(THEMES))
-def test_the_controls_colours_reach_7_to_1(theme):
+def test_the_controls_colours_reach_7_to_1(source, theme):
     palette = THEMES[theme]
+    deck = build_deck(source, Options(decide=True), measure)
+    drawn = {(t.colour, t.background) for s in deck.slides for t in s.texts()}
+    assert ("on-control", "control") in drawn and ("on-control.current", "control.current") in drawn
+    for colour, background in drawn:  # every pair the deciding slides draw
+        ratio = contrast(palette.colour(colour), palette.colour(background))
+        assert ratio >= 7.0, (theme, colour, background, round(ratio, 2))
     for colour, background in PAIRS:
         ratio = contrast(palette.colour(colour), palette.colour(background))
         assert ratio >= 7.0, (theme, colour, background, round(ratio, 2))

@@ -92,10 +92,11 @@ def test_one_screen_the_buttons_are_on_the_finding_slide_below_its_text(laptop, 
         "R  Reject",
         "P  Back to proposed",
     ]
-    current = [b for b in window.decisions.buttons.values() if b.property("current")]
+    current = [b for b in window.decisions.buttons.values() if b.current]
     assert [b.text() for b in current] == ["P  Back to proposed"]
     s, _dx, dy = window.view.scale()
-    lowest_text = max(t.y for t in slide.texts()) * s + dy
+    finding_text = [t for t in slide.texts() if not t.background.startswith("control")]
+    lowest_text = max(t.y for t in finding_text) * s + dy
     for button in window.decisions.buttons.values():
         assert button.geometry().top() > lowest_text  # never over the finding's text
         assert button.accessibleName()
@@ -113,7 +114,7 @@ def test_agree_by_its_key_shows_the_word_and_is_in_the_file_and_ctrl_z_undoes(
     qtbot.keyClick(window, Qt.Key.Key_A)
     assert window.current().key == slide.key and window.current().status == "agreed"
     assert "Agreed" in words(window)
-    assert window.decisions.buttons["agreed"].property("current")
+    assert window.decisions.buttons["agreed"].current
     assert stored(demo_file, finding).status == "agreed"
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.current().status == "proposed" and "Proposed" in words(window)
@@ -293,14 +294,37 @@ def test_the_controls_are_drawn_in_the_themes_colours_at_7_to_1(laptop, qtbot, t
     laptop.presenter.set_theme(theme)
     on_slide(window, f"finding:{finding_id(laptop, PROPOSED)}")
     palette = THEMES[theme]
+    screen = window.grab().toImage()  # what the room sees, where each button takes clicks
     button = window.decisions.buttons["agreed"]
-    image = button.grab().toImage()
+    image = screen.copy(button.geometry())
     fill = image.pixelColor(button.width() // 2, 4 + button.height() // 10).name()
     assert fill == palette.colour("control")
-    sheet = window.view.styleSheet()
+    words = image.pixelColor(*_darkest_or_lightest(image, palette.colour("control")))
+    assert words.name() == palette.colour("on-control")
+    current = window.decisions.buttons["proposed"]
+    assert current.current
+    image = screen.copy(current.geometry())
+    fill = image.pixelColor(current.width() // 2, 4 + current.height() // 10).name()
+    assert fill == palette.colour("control.current")
+    sheet = window.view.styleSheet()  # the editor's, the list's and the notice's
+    for role in ("panel", "text", "accent", "background", "focus"):
+        assert palette.colour(role) in sheet, role
     for colour, background in PAIRS:
-        assert palette.colour(colour) in sheet and palette.colour(background) in sheet
         assert contrast(palette.colour(colour), palette.colour(background)) >= 7.0
+
+
+def _darkest_or_lightest(image, fill: str) -> tuple[int, int]:
+    """The pixel of the button's words furthest from its fill (the glyphs' core)."""
+    from PySide6.QtGui import QColor
+
+    base = QColor(fill).lightness()
+    best, where = -1, (0, 0)
+    for y in range(image.height() // 4, 3 * image.height() // 4):
+        for x in range(image.width() // 5, 4 * image.width() // 5):
+            distance = abs(image.pixelColor(x, y).lightness() - base)
+            if distance > best:
+                best, where = distance, (x, y)
+    return where
 
 
 @pytest.mark.parametrize("theme", ["light", "dark"])
@@ -315,9 +339,12 @@ def test_tab_reaches_the_buttons_with_a_ring_in_the_focus_colour(laptop, qtbot, 
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     amend = panel.buttons["amended"]
     assert QApplication.focusWidget() is amend
-    image = amend.grab().toImage()
-    ring = image.pixelColor(2, amend.height() // 2).name()
-    assert ring == THEMES[theme].colour("focus")
+    ring = window.decisions.ring
+    assert ring.isVisible() and ring.geometry().contains(amend.geometry())
+    screen = window.grab().toImage()
+    edge = screen.pixelColor(amend.x() - ring.look.ring // 2, amend.y() + amend.height() // 2)
+    assert edge.name() == THEMES[theme].colour("focus")
+    assert ring.look.ring >= window.view.height() / 200  # thick enough for the room
     assert window.view.height() / 34 <= amend.fontInfo().pixelSize()
     qtbot.keyClick(amend, Qt.Key.Key_Space)  # the button focused does its decision
     assert panel.editor.isVisible() and panel.editor.hasFocus()

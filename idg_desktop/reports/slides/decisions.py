@@ -3,8 +3,12 @@ screen, or a projector mirroring the laptop, where the room would see the
 editor). With ``Options.decide`` every finding slide keeps a band at its foot
 for the decision buttons, and this module lays them out (one per decision,
 its key written on it) and the area where an on-slide editor opens, so the
-window only places widgets where the model says. With ``decide`` off (the
-PDF, a second screen) the slides have neither, and are as before.
+window only places widgets where the model says. The buttons are drawn
+with the slide (boxes and words in the theme's roles, so the contrast of
+every pair is checked with the rest), once into its pixmap and ahead; the
+window's buttons over them take the clicks, the keys and the focus, and draw
+nothing but the focus ring. With ``decide`` off (the PDF, a second screen)
+the slides have neither, and are as before.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from dataclasses import replace
 from idg_desktop.domain.vocabulary import FindingStatus
 from idg_desktop.reports.slides import sections
 from idg_desktop.reports.slides.fitting import Frame
-from idg_desktop.reports.slides.model import Box, Control, Slide
+from idg_desktop.reports.slides.model import Box, Control, Item, Slide, Text
 
 #: ``(action, key, words)``, in the order of the buttons. The keys are none of
 #: the presentation window's own (B "." W, the arrows, Space, Backspace,
@@ -102,6 +106,7 @@ def finding_slides(frame: Frame, section, finding, number: int, count: int) -> l
         for (action, key, _), text, rect in zip(DECISIONS, labels, rects, strict=True)
     )
     slides = sections.finding_slides(banded, section, finding, number, count)
+    drawn = [item for control in controls for item in control_items(frame, control)]
     bottom = 1 - frame.m - banded.band
     out = []
     for slide in slides:
@@ -109,5 +114,20 @@ def finding_slides(frame: Frame, section, finding, number: int, count: int) -> l
         rule = next(i for i in slide.items if isinstance(i, Box) and i.fill == "rule")
         top = rule.y + rule.h + 0.02
         editor = Box(frame.m, top, frame.inner, bottom - top)
-        out.append(replace(slide, controls=controls, editor=editor))
+        out.append(
+            replace(slide, items=slide.items + tuple(drawn), controls=controls, editor=editor)
+        )
     return out
+
+
+def control_items(frame: Frame, control: Control) -> list[Item]:
+    """A button as the slide draws it: its box, filled for the finding's status
+    now, and its words centred at the body size."""
+    fill = "control.current" if control.current else "control"
+    on = "on-control.current" if control.current else "on-control"
+    x, y, w, h = control.x, control.y, control.w, control.h
+    base = y + h / 2 + frame.body * 0.36
+    return [
+        Box(x, y, w, h, fill=fill, outline="muted"),
+        Text(x, base, w, control.label, frame.body, True, on, fill, align="center"),
+    ]

@@ -20,25 +20,35 @@ Ctrl+Enter saves.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QRect, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QWidget,
+)
 
 from idg_desktop.domain.vocabulary import FindingStatus
 from idg_desktop.reports.slides import decisions as layout
-from idg_desktop.reports.slides.fitting import Frame
 from idg_desktop.reports.slides.model import Slide
-from idg_desktop.reports.slides.theme import Theme
 from idg_desktop.services import findings
-from idg_desktop.ui.presentation.on_slide import ChoiceList, SlideEditor, style_sheet
-from idg_desktop.ui.presentation.slide_view import font
+from idg_desktop.ui.presentation.on_slide import (
+    ChoiceList,
+    FocusRing,
+    Look,
+    SlideButton,
+    SlideEditor,
+)
+from idg_desktop.ui.presentation.placing import Placing
 from idg_desktop.ui.text import fmt
 
 KEYS = {getattr(Qt.Key, f"Key_{key}"): action for action, key, _ in layout.DECISIONS}
 NOTICE_MS = 6000  # a refusal stays on the band this long, or until the next key
 
 
-class DecisionPanel(QObject):
+class DecisionPanel(QObject, Placing):
     """The buttons, the editor and the merge list over a finding slide."""
 
     def __init__(self, window) -> None:
@@ -51,20 +61,21 @@ class DecisionPanel(QObject):
         self.target_id = ""  # the finding merged into
         self.prefill = ""  # the wording the editor opened with
         view = window.view
-        self.buttons: dict[str, QPushButton] = {}
+        self.buttons: dict[str, SlideButton] = {}
         names = dict(self.labels())
         for action, key, _words in layout.DECISIONS:
-            button = QPushButton(view)
-            button.setObjectName("slideButton")
+            button = SlideButton(view, drawn_by_slide=True)
+            button.focused.connect(self._ring)
             button.setAccessibleName(names[action])
             button.setAccessibleDescription(fmt(self.tr("Key %1"), key))
             button.clicked.connect(lambda _=False, a=action: self.decide(a))
             self.buttons[action] = button
-        self.save_button = QPushButton(view)
-        self.save_button.setObjectName("slideButton")
+        self.cover = QWidget(view)  # the band, covered while an edit is open
+        self.cover.setObjectName("slideCover")
+        self.cover.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.save_button = SlideButton(view)
         self.save_button.clicked.connect(self.save)
-        self.cancel_button = QPushButton(view)
-        self.cancel_button.setObjectName("slideButton")
+        self.cancel_button = SlideButton(view)
         self.cancel_button.setAccessibleName(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
         self.caption = QLabel(view)
@@ -86,6 +97,7 @@ class DecisionPanel(QObject):
         self.notice = QLabel(view)
         self.notice.setObjectName("slideNotice")
         self.notice.setWordWrap(True)
+        self.ring = FocusRing(view)
         self.notice_timer = QTimer(self)
         self.notice_timer.setSingleShot(True)
         self.notice_timer.setInterval(NOTICE_MS)
@@ -94,6 +106,7 @@ class DecisionPanel(QObject):
             widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             widget.setCursor(Qt.CursorShape.ArrowCursor)
             widget.hide()
+        self.cover.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         for widget in (self.editor, self.choices):
             widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -104,12 +117,14 @@ class DecisionPanel(QObject):
         self.undo.activated.connect(lambda: self._stack("undo"))
         self.redo = QShortcut(QKeySequence(QKeySequence.StandardKey.Redo), window)
         self.redo.activated.connect(lambda: self._stack("redo"))
-        self._style = ""
+        self._style: tuple = ()
+        self.look: Look | None = None
         window.left.connect(self.leave)
 
     def widgets(self):
         return (
             *self.buttons.values(),
+            self.cover,
             self.save_button,
             self.cancel_button,
             self.caption,
@@ -141,82 +156,6 @@ class DecisionPanel(QObject):
             (FindingStatus.REJECTED.value, self.tr("Reject")),
             (FindingStatus.PROPOSED.value, self.tr("Back to proposed")),
         )
-
-    # -- placing the widgets where the slide model says ----------------------------
-
-    def sync(self) -> None:
-        """After every slide shown (a move, a rebuild, the timer's tick)."""
-        window = self.window
-        slide = window.current() if window.slides else None
-        if not (self.on and slide is not None and slide.controls) or window.view.blank:
-            self.close_editor()
-            for widget in self.widgets():
-                widget.hide()
-            return
-        if self.mode and slide.record_id != self.finding_id:
-            self.close_editor()  # the finding is no longer the one shown
-        s, dx, dy = window.view.scale()
-        self._restyle(window.view.theme, s)
-
-        def rect(x: float, y: float, w: float, h: float) -> QRect:
-            return QRect(round(dx + x * s), round(dy + y * s), round(w * s), round(h * s))
-
-        for control in slide.controls:
-            button = self.buttons[control.action]
-            button.setText(control.label)
-            button.setProperty("current", control.current)
-            button.style().unpolish(button)
-            button.style().polish(button)
-            button.setGeometry(rect(control.x, control.y, control.w, control.h))
-            button.setVisible(not self.mode and not self.notice.text())
-        editing = self.mode in ("amend", "merge")
-        if self.mode:
-            frame = Frame(window.options(), window.measure())
-            shown = [self.save_button] if editing else []
-            shown.append(self.cancel_button)
-            bottom = max(c.y + c.h for c in slide.controls)
-            rects, _ = layout.buttons(frame, [b.text() for b in shown], bottom)
-            for button, place in zip(shown, rects, strict=True):
-                button.setGeometry(rect(*place))
-            self.save_button.setVisible(editing)
-            self.cancel_button.setVisible(True)
-            area = slide.editor
-            line = frame.body * frame.leading * 1.2
-            self.caption.setGeometry(rect(area.x, area.y, area.w, line))
-            self.caption.show()
-            body = rect(area.x, area.y + line, area.w, area.h - line)
-            self.editor.setGeometry(body)
-            self.choices.setGeometry(body)
-            self.editor.setVisible(editing)
-            self.choices.setVisible(self.mode == "choose")
-            start = max(r[0] + r[2] for r in rects) + layout.GAP
-            notice = (start, rects[0][1], area.x + area.w - start, rects[0][3])
-        else:
-            self.save_button.hide()
-            self.cancel_button.hide()
-            self.caption.hide()
-            self.editor.hide()
-            self.choices.hide()
-            first = slide.controls[0]
-            top = min(c.y for c in slide.controls)
-            bottom = max(c.y + c.h for c in slide.controls)
-            notice = (first.x, top, window.aspect() - 2 * first.x, bottom - top)
-        self.notice.setGeometry(rect(*notice))
-        self.notice.setVisible(bool(self.notice.text()))
-
-    def _restyle(self, theme: Theme, s: float) -> None:
-        body = self.window.options().sizes.body
-        pixels = max(1, round(body * s))
-        style = style_sheet(theme, pixels, s)
-        key = f"{style}{pixels}"
-        if key == self._style:
-            return
-        self._style = key
-        self.window.view.setStyleSheet(style)
-        for widget in self.widgets():
-            bold = isinstance(widget, QPushButton) or widget in (self.caption, self.notice)
-            widget.setFont(font(pixels, bold))
-        self.editor.setCursorWidth(max(2, pixels // 12))  # seen from the back of the room
 
     # -- keys -------------------------------------------------------------------------
 
@@ -301,10 +240,10 @@ class DecisionPanel(QObject):
         )
         self.save_button.setAccessibleName(self.tr("Save") if mode == "amend" else self.tr("Merge"))
         self.cancel_button.setText(layout.label("Esc", self.tr("Cancel")))
-        self.editor.setPlainText(text)
         self.prefill = text
+        self.sync()  # placed and shown first: the text is laid out at its size
+        self.editor.setPlainText(text)
         self.editor.moveCursor(self.editor.textCursor().MoveOperation.End)
-        self.sync()
         self.editor.setFocus()
 
     def open_choices(self, finding) -> None:

@@ -84,7 +84,7 @@ class Placing:
             top = min(c.y for c in slide.controls)
             bottom = max(c.y + c.h for c in slide.controls)
             notice = (first.x, top, window.aspect() - 2 * first.x, bottom - top)
-        self.notice.setGeometry(rect(*notice))
+        self.notice.setGeometry(rect(*notice).adjusted(-4, -4, 4, 4))  # over the outlines too
         self.notice.setVisible(bool(self.notice.text()))
         self._ring()
 

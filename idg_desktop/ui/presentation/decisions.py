@@ -3,8 +3,10 @@ screen, or a projector that mirrors the laptop, the room would see the
 editor, so the presentation carries it. On a finding slide the slide model
 (``reports/slides/decisions.py``) keeps a band for the buttons — A Agree,
 E Amend, M Merge, R Reject, P back to proposed — and names the area where an
-editor opens; this module lays real widgets there, in the slide's theme and
-its body size (never below the floor of 1/34 of the screen's height).
+editor opens. The slide draws the buttons; this module lays real widgets
+over them (the clicks, the keys, the focus, an accessible name each) and, for
+an edit, the editor or the list, in the slide's theme and its body size
+(never below the floor of 1/34 of the screen's height).
 
 Every decision goes through the same services as the Findings page and the
 command line (``findings.decide_finding``, ``update_finding``,
@@ -106,7 +108,8 @@ class DecisionPanel(QObject, Placing):
             widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             widget.setCursor(Qt.CursorShape.ArrowCursor)
             widget.hide()
-        self.cover.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        for widget in (self.cover, self.caption, self.notice):
+            widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no tab stop that does nothing
         for widget in (self.editor, self.choices):
             widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

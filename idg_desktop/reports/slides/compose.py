@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from idg_desktop.reports.slides import cells
+from idg_desktop.reports.slides import cells, decisions
 from idg_desktop.reports.slides.fitting import Frame, Line, paginate, paragraph, place
 from idg_desktop.reports.slides.model import (
     Box,
@@ -24,7 +24,7 @@ from idg_desktop.reports.slides.model import (
     Text,
 )
 from idg_desktop.reports.slides.reading import SlideSource
-from idg_desktop.reports.slides.sections import CONTINUED, finding_slides, not_shown, section_slide
+from idg_desktop.reports.slides.sections import CONTINUED, not_shown, section_slide
 
 
 def build_deck(source: SlideSource, options: Options, measure: Measure) -> Deck:
@@ -47,7 +47,7 @@ def build_deck(source: SlideSource, options: Options, measure: Measure) -> Deck:
         slides.append(section_slide(frame, section, findings, left_out))
         shown = [f for f in findings if not f.confidential or options.shows(f"finding:{f.id}")]
         for number, finding in enumerate(shown, 1):
-            slides += finding_slides(frame, section, finding, number, len(shown))
+            slides += decisions.finding_slides(frame, section, finding, number, len(shown))
     answers = [h for h in hidden if h.kind == "answer"]
     slides += profile_slides(frame, source.sections, options, answers)
     plan_hidden = sorted(

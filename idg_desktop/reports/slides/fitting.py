@@ -110,6 +110,7 @@ class Frame:
 
     options: Options
     measure: Measure
+    band: float = 0.0  # kept free above the bottom margin (the decision buttons)
 
     @property
     def width(self) -> float:
@@ -132,7 +133,7 @@ class Frame:
         return self.options.sizes.body
 
     def footer_top(self) -> float:
-        return 1 - self.m - self.body * self.leading
+        return 1 - self.m - self.band - self.body * self.leading
 
     def head(self, kicker: str, title: str, *, title_width: float | None = None):
         """The kicker (muted), the title (accent, bold) and a rule: ``(items, top
@@ -154,7 +155,7 @@ class Frame:
     def footer(self, left: str = "", right: str = "") -> list[Item]:
         """The foot of the slide: ``left`` (a notice) and ``right`` (a summary, or
         "continued"); a notice too long beside the summary goes a line up."""
-        y = 1 - self.m
+        y = 1 - self.m - self.band
         items: list[Item] = []
         right_w = self.measure(right, False, self.body) if right else 0.0
         if right:

@@ -84,6 +84,22 @@ Item = Text | Box
 
 
 @dataclass(frozen=True)
+class Control:
+    """A button the window lays over a finding slide when the plenary decides
+    on the slides (``Options.decide``): its place, in the slide's units, in
+    the band the slide keeps free for it (``reports/slides/decisions.py``)."""
+
+    action: str  # a FindingStatus value: agreed | amended | merged | rejected | proposed
+    label: str  # the button's words, its key among them ("A  Agree")
+    key: str  # the letter that does it on the presentation window
+    x: float
+    y: float  # top
+    w: float
+    h: float
+    current: bool = False  # the finding's status now
+
+
+@dataclass(frozen=True)
 class Hidden:
     """A confidential item left out. ``id`` ("finding:<id>", "answer:<question
     id>", "plan:<id>") is what :attr:`Options.revealed` takes to show it."""
@@ -104,6 +120,8 @@ class Slide:
     record_id: str = ""  # the finding's id, the section's code
     status: str = ""  # a finding's plenary status (FindingStatus value)
     hidden: tuple[Hidden, ...] = ()  # left out of this slide, each revealable
+    controls: tuple[Control, ...] = ()  # the decision buttons (Options.decide), else none
+    editor: Box | None = None  # where an on-slide editor opens (Options.decide), else None
 
     def texts(self) -> list[Text]:
         return [i for i in self.items if isinstance(i, Text)]
@@ -116,6 +134,11 @@ class Options:
     revealed: frozenset[str] = frozenset()  # Hidden ids shown one by one (the window)
     aspect: float = 16 / 9
     sizes: Sizes = field(default_factory=Sizes)
+    #: The plenary decides on the slides (one screen, or a mirroring projector):
+    #: each finding slide keeps a band at its foot for the decision buttons.
+    decide: bool = False
+    #: The buttons' words by action, translated by the window (else English).
+    control_labels: tuple[tuple[str, str], ...] = ()
 
     def shows(self, hidden_id: str) -> bool:
         return self.reveal_all or hidden_id in self.revealed

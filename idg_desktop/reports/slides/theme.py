@@ -94,6 +94,12 @@ _LIGHT = {
     f"status.{FindingStatus.AMENDED}": "#56297d",
     f"status.{FindingStatus.MERGED}": "#3b424a",
     f"status.{FindingStatus.REJECTED}": "#8c1022",
+    # the decision buttons and the on-slide editor (reports/slides/decisions.py)
+    "control": "#eef1f4",
+    "on-control": DARK_TEXT,
+    "control.current": "#0b3a66",
+    "on-control.current": "#ffffff",
+    "focus": "#8a2c00",
 }
 
 _DARK = {
@@ -110,6 +116,11 @@ _DARK = {
     f"status.{FindingStatus.AMENDED}": "#e2cbff",
     f"status.{FindingStatus.MERGED}": "#c9cfd6",
     f"status.{FindingStatus.REJECTED}": "#ffb8bf",
+    "control": "#23282e",
+    "on-control": "#f3f5f7",
+    "control.current": "#b9dcff",
+    "on-control.current": "#111418",
+    "focus": "#ffd27a",
 }
 
 LIGHT = Theme("light", {**_LIGHT, **_ratings()})

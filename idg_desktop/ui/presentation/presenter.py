@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from idg_desktop.reports.slides.model import SlideKind
 from idg_desktop.ui.presentation.awake import KeepAwake
+from idg_desktop.ui.presentation.on_slide import DecideChoice
 from idg_desktop.ui.presentation.window import PresentationWindow, projector_screen
 from idg_desktop.ui.text import fmt
 
@@ -101,6 +102,7 @@ class Presenter(QObject):
         self.pending = False  # --present: present once the file is attached
         self.filter: ClickerFilter | None = None
         self.awake = KeepAwake()  # no screen saver, no display sleep while presenting
+        self.decide = DecideChoice(self)  # the plenary's decisions on the slides, or the laptop's
         self.status = QLabel()
         self.status.setObjectName("presentingStatus")
         # A long title never widens the laptop's window: the line is cut, the
@@ -130,6 +132,7 @@ class Presenter(QObject):
         self.pseudonymise_action = self.menu.addAction(tr("&Pseudonymise names"))
         self.pseudonymise_action.setCheckable(True)
         self.pseudonymise_action.toggled.connect(self.set_pseudonymise)
+        self.decide.add_action(self.menu)
         self.menu.addSeparator()
         self.timer_action = self.menu.addAction(tr("Start group-work &timer…"))
         self.timer_action.triggered.connect(self.ask_timer)
@@ -229,6 +232,7 @@ class Presenter(QObject):
             self.awake.hold(self.tr("Presenting the plenary's slides"))
         screen = projector_screen(self.main.screen(), self.screen_name)
         self.window.present_on(screen)
+        self.decide.apply(screen)
         if screen is self.main.screen():
             self.window.activateWindow()  # one screen: the slides take every key
         else:

@@ -12,7 +12,10 @@ slide at the end of the deck.
 
 Keys: Page Down / Right / Space / Down next, Page Up / Left / Up / Backspace
 previous, Home / End, B or "." black screen, W white screen (the same key
-again, or any move, brings the slide back), Esc leaves.
+again, or any move, brings the slide back), Esc leaves. When the plenary
+decides on the slides (one screen: ``decisions.py``), A E M R P on a finding
+slide agree, amend, merge, reject or put it back to proposed, and while an
+edit is open there, every key goes to it.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from idg_desktop.reports.slides import compose
 from idg_desktop.reports.slides.model import Deck, Options, Slide
 from idg_desktop.reports.slides.reading import SlideSource, read_slides
 from idg_desktop.reports.slides.theme import THEMES
+from idg_desktop.ui.presentation.decisions import DecisionPanel
 from idg_desktop.ui.presentation.slide_view import SlideView, measure_at
 from idg_desktop.ui.workspace import Workspace
 
@@ -88,6 +92,7 @@ class PresentationWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
+        self.decisions = DecisionPanel(self)  # the plenary's decisions on the slide itself
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.BlankCursor)
         self.ticker = QTimer(self)
@@ -103,7 +108,13 @@ class PresentationWindow(QWidget):
     # -- the deck ----------------------------------------------------------------
 
     def options(self) -> Options:
-        return Options(pseudonymise=self.pseudonymise, revealed=self.revealed, aspect=self.aspect())
+        return Options(
+            pseudonymise=self.pseudonymise,
+            revealed=self.revealed,
+            aspect=self.aspect(),
+            decide=self.decisions.on,
+            control_labels=self.decisions.labels(),
+        )
 
     def aspect(self) -> float:
         """The screen's own shape (16:9, 16:10, 4:3...), so the slide fills it."""
@@ -170,6 +181,7 @@ class PresentationWindow(QWidget):
         base, shown = self.current(), self.shown()
         overlay = shown.items[len(base.items) :]  # the countdown's corner, if any
         self.view.show_slide(base, THEMES[self.theme_name], self.deck.aspect, overlay)
+        self.decisions.sync()
         self.moved.emit()
         self.ahead.start()  # the next slide drawn while the room reads this one
 
@@ -196,6 +208,7 @@ class PresentationWindow(QWidget):
 
     def toggle_blank(self, colour: str) -> None:
         self.view.set_blank("" if self.view.blank == colour else colour)
+        self.decisions.sync()
         self.moved.emit()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -205,6 +218,8 @@ class PresentationWindow(QWidget):
         super().keyPressEvent(event)
 
     def handle_key(self, key: int) -> bool:
+        if self.decisions.handle_key(key):  # an edit open on the slide, or a decision's key
+            return True
         if key in NEXT:
             self.forward()
         elif key in PREVIOUS:

@@ -90,7 +90,11 @@ def _render_pdf(path: Path) -> str:
     return f"{path.name}, page 1 of {document.pageCount()}"
 
 
-def run(out: Callable[[str], None] = print) -> int:
+def _say(line: str) -> None:
+    print(line, flush=True)  # in order with the failure on standard error
+
+
+def run(out: Callable[[str], None] = _say) -> int:
     """The whole self-test in the running QApplication; 0 when all passed."""
     from PySide6.QtWidgets import QApplication
 

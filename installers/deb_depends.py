@@ -25,8 +25,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from elf import elf_files, elf_needs  # noqa: E402
-from glibc_floor import newest_versions  # noqa: E402
+from elf import elf_files, elf_needs
+from glibc_floor import newest_versions
 
 #: Libraries of the dynamic loader and C library: their package is libc6.
 LIBC_PACKAGE = "libc6"
@@ -90,9 +90,7 @@ def depends(bundle: Path) -> tuple[list[str], dict[str, str]]:
     by_library = {name: package_of(name) for name in sorted(external_needs(bundle))}
     packages = sorted(set(by_library.values()))
     glibc = newest_versions(bundle).get("GLIBC")
-    entries = [
-        f"{p} (>= {glibc})" if p == LIBC_PACKAGE and glibc else p for p in packages
-    ]
+    entries = [f"{p} (>= {glibc})" if p == LIBC_PACKAGE and glibc else p for p in packages]
     return entries, by_library
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from elf import elf_files, elf_needs, version_key  # noqa: E402
+from elf import elf_files, elf_needs, version_key
 
 #: glibc of common desktop distributions (their release notes / packages).
 DISTRIBUTIONS = [

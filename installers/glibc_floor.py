@@ -47,9 +47,11 @@ def newest_versions(bundle: Path) -> dict[str, str]:
     return {"GLIBC": max(by_file.values(), key=version_key)} if by_file else {}
 
 
-def oldest_distributions(floor: str) -> str:
-    fits = [names for version, names in DISTRIBUTIONS if version_key(version) >= version_key(floor)]
-    return fits[0] if fits else "none known"
+def distributions(floor: str) -> tuple[str, str]:
+    """The listed distributions whose glibc is new enough, and those too old."""
+    fits = [n for v, n in DISTRIBUTIONS if version_key(v) >= version_key(floor)]
+    older = [n for v, n in DISTRIBUTIONS if version_key(v) < version_key(floor)]
+    return "; ".join(fits) or "none listed", "; ".join(older) or "none listed"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -66,7 +68,8 @@ def main(argv: list[str] | None = None) -> int:
         for path, version in sorted(by_file.items(), key=lambda kv: version_key(kv[1])):
             if version == floor:
                 print(f"{path.relative_to(args.bundle)}: GLIBC_{version}")
-    print(f"GLIBC_{floor}: runs on glibc {floor} or newer (e.g. {oldest_distributions(floor)})")
+    fits, older = distributions(floor)
+    print(f"GLIBC_{floor}: runs on glibc {floor} or newer: {fits}; not on: {older}")
     return 0
 
 

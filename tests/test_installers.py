@@ -175,6 +175,21 @@ def test_the_readme_states_the_glibc_floor_of_the_bundle(built):
     assert f"glibc {floor}" in readme, f"README does not state the floor glibc {floor}"
 
 
+def test_the_qt_modules_left_out_of_the_bundle_are_never_imported():
+    """The spec leaves Qt modules out; an import of one of them would break
+    only the installed application (the self-test would catch it after a
+    build; this catches it at once)."""
+    spec = (INSTALLERS / "idg-workshop.spec").read_text("utf-8")
+    listed = re.search(r"QT_UNUSED = \[(.*?)\]", spec, re.S).group(1)
+    left_out = set(re.findall(r'"(Qt\w+)"', listed))
+    assert {"QtWebEngineCore", "QtQuick", "Qt3DCore", "QtMultimedia"} <= left_out
+    imported = set()
+    for path in (ROOT / "idg_desktop").rglob("*.py"):
+        imported |= set(re.findall(r"PySide6\.(Qt\w+)", path.read_text("utf-8")))
+    assert {"QtCore", "QtGui", "QtWidgets", "QtPdf"} <= imported
+    assert not imported & left_out, sorted(imported & left_out)
+
+
 # -- the tools, on a bundle made here --------------------------------------------
 
 

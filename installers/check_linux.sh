@@ -21,7 +21,7 @@ fail() {
   echo "check_linux: FAILED: $*" >&2
   exit 1
 }
-ok() { echo "check_linux: ok  $*"; }
+ok() { echo "check_linux: ok  $* [${SECONDS} s]"; }
 
 if [ ! -f "$TARBALL" ] || [ ! -f "$DEB" ]; then
   bash installers/build.sh
@@ -101,7 +101,8 @@ fi
 if dpkg-query -W -f='${Status}' idg-workshop 2>/dev/null | grep -q "ok installed"; then
   fail "idg-workshop is already installed here; remove it first (dpkg -r idg-workshop)"
 fi
-DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$DEB" >/dev/null \
+DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+  -o Dpkg::Options::=--force-unsafe-io "$DEB" >/dev/null \
   || fail "apt-get install $DEB"
 trap 'dpkg -r idg-workshop >/dev/null 2>&1 || true; rm -rf "$WORK"' EXIT
 [ -x /opt/idg-workshop/idg-desktop ] || fail "the .deb did not install /opt/idg-workshop"

@@ -49,12 +49,19 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="quit right after the first paint (for tests and start-up timing)",
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation offscreen (every page, report and the workbook) and quit",
+    )
     parser.add_argument("--version", action="version", version=f"IDG Workshop {__version__}")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.self_test:
+        return _self_test()
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("IDG Workshop")
     app.setApplicationVersion(__version__)
@@ -102,6 +109,19 @@ def _handed_over(args: argparse.Namespace) -> bool:
 
     files = [args.file] if args.file else []
     return hand_over(request_for(files, demo=args.demo, present=args.present))
+
+
+def _self_test() -> int:
+    import tempfile
+
+    from idg_desktop.ui import self_test
+
+    with tempfile.TemporaryDirectory(prefix="idg-self-test-home-") as folder:
+        self_test.prepare_environment(Path(folder))
+        app = QApplication.instance() or QApplication([sys.argv[0], "-platform", "offscreen"])
+        app.setApplicationName("IDG Workshop")
+        app.setStyle("Fusion")
+        return self_test.run()
 
 
 def entry() -> None:

@@ -93,7 +93,7 @@ def test_the_priority_matrix_has_a_legend_of_its_codes(demo):
     said = " ".join(words(matrix).split())
     for title in titles:
         assert " ".join(title.split())[:25] in said, title
-    assert "A1 " in said
+    assert "A1: " in said
     for slide in matrix:
         assert min(t.size for t in slide.texts()) >= BODY_FLOOR
 
@@ -110,7 +110,13 @@ def test_a_long_legend_continues_with_the_grid(demo_file):
     matrix = [s for s in deck.slides if s.kind == SlideKind.MATRIX]
     assert len(matrix) >= 2
     assert all("Impact" in words([s]) for s in matrix)  # the grid on each part
-    assert "number 24 for" in " ".join(words(matrix).split())
+    said = " ".join(words(matrix).split())
+    assert "number 24 for" in said
+    for slide in matrix:  # no entry cut between two slides: each starts with its code
+        legend = [
+            t for t in slide.texts() if t.x > 1.05 and t.colour == "text"
+        ]  # right of the grid
+        assert legend and legend[0].text.split(":")[0].startswith(("A", "New")), legend[0].text
 
 
 @pytest.mark.parametrize("aspect", [16 / 9, 4 / 3])

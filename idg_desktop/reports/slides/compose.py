@@ -208,13 +208,13 @@ def matrix_slides(frame: Frame, source: SlideSource, hidden: tuple[Hidden, ...])
     legend_x = frame.m + grid_w + gutter
     legend_w = frame.inner - grid_w - gutter
     in_grid = {e.id for cell in source.matrix.cells for e in cell.entries}
-    lines: list[Line] = []
+    entries: list[list[Line]] = []
     for activity_id, title in source.matrix.titles:
         if activity_id in in_grid and shown(activity_id) and activity_id in names:
-            text = gettext("{code}  {title}", code=names[activity_id], title=title)
-            lines += paragraph(text, frame.measure, legend_w, frame.body, gap=0.008)
+            text = gettext("{code}: {title}", code=names[activity_id], title=title)
+            entries.append(paragraph(text, frame.measure, legend_w, frame.body, gap=0.012))
     _, top = frame.head(kicker, name)
-    pages = paginate(lines, frame.footer_top() - top - 0.02, frame.leading) if lines else [[]]
+    pages = whole_entries(entries, frame.footer_top() - top - 0.02, frame.leading)
     mine = tuple(h for h in hidden if h.id in set(within.values()))
     slides = []
     for part, page in enumerate(pages, 1):
@@ -228,6 +228,23 @@ def matrix_slides(frame: Frame, source: SlideSource, hidden: tuple[Hidden, ...])
             Slide(SlideKind.MATRIX, key, title, tuple(items), part, len(pages), hidden=mine)
         )
     return slides
+
+
+def whole_entries(entries: list[list[Line]], height: float, leading: float) -> list[list[Line]]:
+    """Entries (a legend's, each of a few lines) cut into pages of at most
+    ``height`` without splitting one across two slides (one taller than a page
+    is continued line by line)."""
+    pages: list[list[Line]] = [[]]
+    for entry in entries:
+        need = sum(line.gap + line.height(leading) for line in entry)
+        used = sum(line.gap + line.height(leading) for line in pages[-1])
+        if pages[-1] and used + need > height:
+            pages.append([])
+        if need > height:  # the last page is empty here
+            pages[-1:] = paginate(entry, height, leading)
+            continue
+        pages[-1] += entry
+    return pages
 
 
 def plan_slides(frame: Frame, source: SlideSource, hidden: tuple[Hidden, ...]) -> list[Slide]:

@@ -207,7 +207,11 @@ def finding_slides(
             ),
         ]
         items += place(page, m, top, frame.inner, lead)
-        items += frame.footer(marked, continued() if part < len(pages) else "")
+        more = continued() if part < len(pages) else ""
+        items += frame.footer("", more)
+        if marked:  # in words, bold, at the foot of every part
+            room = frame.inner - (frame.measure(more, False, body) + 0.04 if more else 0.0)
+            items.append(Text(m, 1 - m, room, marked, body, True))
         slides.append(
             Slide(
                 SlideKind.FINDING,

@@ -36,7 +36,7 @@ from idg_desktop.ui.pages.findings.finding_editor import FindingEditor
 from idg_desktop.ui.pages.findings.findings_table import FindingsTable
 from idg_desktop.ui.text import fmt
 from idg_desktop.ui.widgets.confirm import confirmed
-from idg_desktop.ui.widgets.flow import flow_bar
+from idg_desktop.ui.widgets.flow import beside, flow_bar
 from idg_desktop.ui.widgets.labelled import label
 from idg_desktop.ui.workspace import Workspace
 
@@ -69,14 +69,14 @@ class FindingsPage(Page):
         self.section_filter = QComboBox()
         self.section_filter.setAccessibleName(self.tr("Section"))
         top.add_layout(
-            _beside(label(self.tr("&Section:"), self.section_filter), self.section_filter)
+            beside(label(self.tr("&Section:"), self.section_filter), self.section_filter)
         )
         self.status_filter = QComboBox()
         self.status_filter.setAccessibleName(self.tr("Show findings of status"))
         self.status_filter.addItem(self.tr("All statuses"), None)
         for key, text in status_labels().items():
             self.status_filter.addItem(text, key)
-        top.add_layout(_beside(label(self.tr("Sh&ow:"), self.status_filter), self.status_filter))
+        top.add_layout(beside(label(self.tr("Sh&ow:"), self.status_filter), self.status_filter))
         self.add_button = QPushButton(self.tr("&Add finding"))
         self.remove_button = QPushButton(self.tr("&Delete finding"))
         self.merge_button = QPushButton(self.tr("&Merge with a duplicate…"))
@@ -395,11 +395,3 @@ class FindingsPage(Page):
     @staticmethod
     def finding_id(index) -> str:
         return index.data(IdRole)
-
-
-def _beside(*widgets: QWidget) -> QHBoxLayout:
-    """Widgets side by side, kept together on a line of a flowing row."""
-    row = QHBoxLayout()
-    for widget in widgets:
-        row.addWidget(widget)
-    return row

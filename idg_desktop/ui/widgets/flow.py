@@ -11,7 +11,7 @@ together)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLayout, QLayoutItem, QSizePolicy, QWidget
 
 
 class FlowLayout(QLayout):
@@ -122,3 +122,12 @@ def _wraps(row: QWidget) -> None:
     policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
     policy.setHeightForWidth(True)
     row.setSizePolicy(policy)
+
+
+def beside(*widgets: QWidget) -> QHBoxLayout:
+    """Widgets side by side (a label and its field), kept together on one line
+    of a flowing row."""
+    row = QHBoxLayout()
+    for widget in widgets:
+        row.addWidget(widget)
+    return row

@@ -23,7 +23,7 @@ from idg_desktop.ui.labels import kind_labels, status_labels
 from idg_desktop.ui.models.findings_model import FindingRow, short
 from idg_desktop.ui.plain_text_field import PlainTextField
 from idg_desktop.ui.text import fmt
-from idg_desktop.ui.widgets.flow import flow_row
+from idg_desktop.ui.widgets.flow import beside, flow_row
 from idg_desktop.ui.widgets.labelled import label
 
 
@@ -90,12 +90,7 @@ class FindingEditor(QWidget):
         """Fields with their labels side by side on one line of the form, the
         second going under the first where the line is too narrow for both
         (1280 pixels with larger text) rather than squeezing them."""
-        parts = []
-        for text, widget, _stretch in pairs:
-            pair = QHBoxLayout()
-            pair.addWidget(label(text, widget))
-            pair.addWidget(widget)
-            parts.append(pair)
+        parts = [beside(label(text, widget), widget) for text, widget, _stretch in pairs]
         return flow_row(*parts, spacing=16)
 
     def fields(self) -> tuple[QWidget, ...]:

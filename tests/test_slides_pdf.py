@@ -93,7 +93,7 @@ def test_pseudonymised_slides_name_nobody(idg, demo, tmp_path):
     args = ("--report", "slides", "--pseudonymise", "--reveal-confidential", "-o", out)
     assert idg("export", "pdf", demo, *args).code == 0
     text = text_of(out)
-    assert "Rapporteur (I. K.)" in text
+    assert "Rapporteur: I. K." in text
     assert not [n for n in names if n in text]
 
 

@@ -34,6 +34,21 @@ def ngettext(singular: str, plural: str, n: int, **values: object) -> str:
     return catalogue().ngettext(singular, plural, n).format(n=n, **values)
 
 
+def N_(text: str) -> str:
+    """Mark ``text`` for the catalogue where it is declared (a table of words
+    read before the language is known); :func:`gettext` translates it where it
+    is shown."""
+    return text
+
+
+def gettext(message: str, **values: object) -> str:
+    """``message`` from the catalogue (itself in English), with any ``{name}``
+    replaced by its value: ``gettext("Part {n}", n=2)``. Values are inserted,
+    never read as templates."""
+    text = catalogue().gettext(message)
+    return text.format(**values) if values else text
+
+
 def join_words(parts: list[str]) -> str:
     """ "a", "a and b", "a, b, and c" (the serial comma of the reports)."""
     if len(parts) <= 2:

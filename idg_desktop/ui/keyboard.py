@@ -77,6 +77,14 @@ def focusables(box: QWidget) -> list[QWidget]:
     return found
 
 
+def first_control(page: QWidget) -> QWidget | None:
+    """The first control of ``page`` Tab would stop at (shown and usable)."""
+    for widget in focusables(page):
+        if widget.isVisible() and widget.isEnabled():
+            return widget
+    return None
+
+
 def tab_through(widgets: Iterable[QWidget]) -> None:
     """Tab visits ``widgets`` in this order (fields built after the page was:
     in the order they are shown, not the order they were made)."""

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from idg_desktop.ui.keyboard import first_control
 from idg_desktop.ui.settings import WindowSettings
 from idg_desktop.ui.text import fmt
 from idg_desktop.ui.workshop_view import PAGES, WorkshopView, page_shortcut, page_title
@@ -116,7 +117,7 @@ class WindowMenus:
         for number, (key, _, _) in enumerate(PAGES, start=1):
             action = self._action(
                 page_title(key),
-                lambda _=False, k=key: self.show_page(k),
+                lambda _=False, k=key: self.go_to_page(k),
                 QKeySequence(page_shortcut(number)),
                 view_menu,
             )
@@ -162,6 +163,17 @@ class WindowMenus:
         help_menu.addSeparator()
         self._action(self.tr("&About IDG Workshop"), self.about, None, help_menu)
         self._update_actions()
+
+    def go_to_page(self, key: str) -> None:
+        """A page's shortcut (Ctrl+1–9, Alt+0–5): the page, and the keyboard's
+        focus on its first control, so the focus ring shows at once where the
+        next key goes (it stayed on the page left, or nowhere, until Tab)."""
+        page = self.show_page(key)
+        if page is None:
+            return
+        target = first_control(page)
+        if target is not None:
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _fill_recent_menu(self) -> None:
         """File ▸ Open recent: each workshop's title and where its file is; files

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 
 from idg_desktop.domain.colours import nearest_rating, score
+from idg_desktop.domain.plurals import gettext, ngettext
 from idg_desktop.domain.vocabulary import RATING_LADDER, Rating, label_of
 from idg_desktop.reports.slides.fitting import Frame, wrap
 from idg_desktop.reports.slides.model import Box, Item, Text
@@ -95,7 +96,7 @@ def rating_row(
 
 
 def word(rating: str) -> str:
-    return label_of(rating)
+    return gettext(label_of(rating))
 
 
 def counts(ratings: Counter) -> list[tuple[str, list[tuple[str, bool]]]]:
@@ -106,26 +107,28 @@ LEVELS_ACROSS = ("low", "medium", "high")
 LEVELS_DOWN = ("high", "medium", "low")
 
 
-def matrix(frame: Frame, top: float, cells, names: dict[str, str], shown) -> list[Item]:
+def matrix(
+    frame: Frame, top: float, cells, names: dict[str, str], shown, across: float = 0.0
+) -> list[Item]:
     """The 3×3 grid (impact down, ease of implementation across), each cell's
-    activities by code, the quick results named as such and their cell outlined."""
+    activities by code, the quick results named as such and their cell outlined;
+    ``across`` wide from the left margin (the slide's inner width when 0)."""
     m, body, lead = frame.m, frame.body, frame.leading
-    label_w = max(frame.measure(label_of(v), False, body) for v in LEVELS_DOWN) + 0.03
+    across = across or frame.inner
+    label_w = max(frame.measure(word(v), False, body) for v in LEVELS_DOWN) + 0.03
     grid_x = m + label_w
     bottom = frame.footer_top() - 2 * body * lead
     gap = 0.012
-    w = (frame.inner - label_w - 2 * gap) / 3
+    w = (across - label_w - 2 * gap) / 3
     h = (bottom - top - body * lead - 2 * gap) / 3
     items: list[Item] = [
-        Text(m, top + body, frame.inner, "Impact", body, True, "muted"),
+        Text(m, top + body, across, gettext("Impact"), body, True, "muted"),
     ]
     top += body * lead
     by_place = {(c.x, c.y): c for c in cells}
     for row, y_level in enumerate(LEVELS_DOWN):
         y = top + row * (h + gap)
-        items.append(
-            Text(m, y + h / 2 + body / 3, label_w, label_of(y_level), body, False, "muted")
-        )
+        items.append(Text(m, y + h / 2 + body / 3, label_w, word(y_level), body, False, "muted"))
         for col, x_level in enumerate(LEVELS_ACROSS):
             x = grid_x + col * (w + gap)
             cell = by_place.get((x_level, y_level))
@@ -138,15 +141,19 @@ def matrix(frame: Frame, top: float, cells, names: dict[str, str], shown) -> lis
             others = [names.get(e.id, "?") for e in entries if not e.quick_result]
             parts: list[tuple[str, bool]] = []
             if quick:
-                parts.append(("Quick results: " + (", ".join(quick_ones) or "none yet"), True))
+                codes = ", ".join(quick_ones) or gettext("none yet")
+                parts.append((gettext("Quick results: {codes}", codes=codes), True))
                 if others:
-                    parts.append(("High cost: " + ", ".join(others), False))
+                    parts.append((gettext("High cost: {codes}", codes=", ".join(others)), False))
             elif entries:
                 parts.append((", ".join(quick_ones + others), False))
             lines = cell_lines(frame, parts, w)
             fits = max(1, int((h - 2 * PAD) // (body * lead)))
             if len(lines) > fits:  # never smaller type: say how many instead
-                lines = [*lines[: fits - 1], (f"{len(entries)} activities in all", True)]
+                lines = [
+                    *lines[: fits - 1],
+                    (ngettext("{n} activity in all", "{n} activities in all", len(entries)), True),
+                ]
             for i, (text, bold) in enumerate(lines):
                 base = y + PAD + (i + 1) * body * lead - body * 0.36
                 items.append(Text(x + PAD, base, w - 2 * PAD, text, body, bold, "text", "panel"))
@@ -154,14 +161,14 @@ def matrix(frame: Frame, top: float, cells, names: dict[str, str], shown) -> lis
     for col, x_level in enumerate(LEVELS_ACROSS):
         x = grid_x + col * (w + gap)
         items.append(
-            Text(x, y + body * lead, w, label_of(x_level), body, False, "muted", align="center")
+            Text(x, y + body * lead, w, word(x_level), body, False, "muted", align="center")
         )
     items.append(
         Text(
             grid_x,
             y + 2 * body * lead,
-            frame.inner - label_w,
-            "Ease of implementation",
+            across - label_w,
+            gettext("Ease of implementation"),
             body,
             True,
             "muted",

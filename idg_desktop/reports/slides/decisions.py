@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from idg_desktop.domain.plurals import N_, gettext
 from idg_desktop.domain.vocabulary import FindingStatus
 from idg_desktop.reports.slides import sections
 from idg_desktop.reports.slides.fitting import Frame
@@ -24,11 +25,11 @@ from idg_desktop.reports.slides.model import Box, Control, Item, Slide, Text
 #: the presentation window's own (B "." W, the arrows, Space, Backspace,
 #: Home / End, Esc).
 DECISIONS: tuple[tuple[str, str, str], ...] = (
-    (FindingStatus.AGREED.value, "A", "Agree"),
-    (FindingStatus.AMENDED.value, "E", "Amend"),
-    (FindingStatus.MERGED.value, "M", "Merge"),
-    (FindingStatus.REJECTED.value, "R", "Reject"),
-    (FindingStatus.PROPOSED.value, "P", "Back to proposed"),
+    (FindingStatus.AGREED.value, "A", N_("Agree")),
+    (FindingStatus.AMENDED.value, "E", N_("Amend")),
+    (FindingStatus.MERGED.value, "M", N_("Merge")),
+    (FindingStatus.REJECTED.value, "R", N_("Reject")),
+    (FindingStatus.PROPOSED.value, "P", N_("Back to proposed")),
 )
 
 #: Every ``(text, fill)`` pair of theme roles the window draws the buttons,
@@ -85,7 +86,7 @@ def buttons(frame: Frame, labels: list[str], bottom: float | None = None):
 def words_of(frame: Frame) -> dict[str, str]:
     """The buttons' words by action: the window's translations, else English."""
     return {
-        **{action: words for action, _key, words in DECISIONS},
+        **{action: gettext(words) for action, _key, words in DECISIONS},
         **dict(frame.options.control_labels),
     }
 

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from idg_desktop.domain.plurals import gettext
 from idg_desktop.domain.vocabulary import FINDING_KIND_LABELS, label_of
 from idg_desktop.reports.privacy import Person, Pseudonyms
+from idg_desktop.reports.words import ROLES
 from idg_desktop.services.activities import list_activities, priority_matrix
 from idg_desktop.services.assessment import assessment_of
 from idg_desktop.services.by_section import (
@@ -70,6 +72,7 @@ class MatrixData:
     cells: tuple  # services.activities.MatrixCell, rows from high to low impact
     names: tuple[tuple[str, str], ...]  # activity id, its code (or short title)
     hidden_by: tuple[tuple[str, str], ...]  # activity id, Hidden id
+    titles: tuple[tuple[str, str], ...] = ()  # activity id, its title: the legend, by code
 
 
 @dataclass(frozen=True)
@@ -108,7 +111,8 @@ def _sections(document: AssessmentDocument, names: Pseudonyms) -> tuple[SectionD
     for group in list_groups(document):
         for code in group_sections(document, group):
             if code in sections and code not in held:
-                held[code] = (names.clean(group.name), names.name(group.rapporteur_id))
+                rapporteur = role_once(names.name(group.rapporteur_id), names.enabled)
+                held[code] = (names.clean(group.name), rapporteur)
                 order.append(code)
     order += [code for code in sections if code not in held]
     subareas: dict[str, list[tuple[str, str]]] = {}
@@ -173,7 +177,12 @@ def _plan(document: AssessmentDocument, clean) -> tuple[PlanLine, ...]:
         inner = add(
             node.outcome.id,
             depth,
-            f"{node.code} {level} outcome: {clean(node.outcome.title)}",
+            gettext(
+                "{code} {level} outcome: {title}",
+                code=node.code,
+                level=gettext(level),
+                title=clean(node.outcome.title),
+            ),
             within,
         )
         for child in node.outcomes:
@@ -188,7 +197,10 @@ def _plan(document: AssessmentDocument, clean) -> tuple[PlanLine, ...]:
     labels = _labels(plan)
     for a in plan.unplaced:
         title = clean(a.activity.title)
-        add(a.activity.id, 0, f"{labels[a.activity.id]} (not in the plan yet): {title}", "")
+        text = gettext(
+            "{code} (not in the plan yet): {title}", code=labels[a.activity.id], title=title
+        )
+        add(a.activity.id, 0, text, "")
     return tuple(lines)
 
 
@@ -200,32 +212,50 @@ def _labels(plan) -> dict[str, str]:
         if hasattr(node, "activity"):
             if not node.code:
                 new += 1
-            found[node.activity.id] = node.code or f"New {new}"
+            found[node.activity.id] = node.code or gettext("New {n}", n=new)
     return found
 
 
 def _matrix(document: AssessmentDocument, clean) -> MatrixData:
     cells, _ = priority_matrix(document)
     labels = _labels(action_plan(document))
-    names = [(a.id, labels.get(a.id, "?")) for a in list_activities(document)]
+    activities = list_activities(document)
+    names = [(a.id, labels.get(a.id, "?")) for a in activities]
     within = {line.id: line.hidden_by for line in _plan(document, clean) if line.hidden_by}
-    return MatrixData(tuple(cells), tuple(names), tuple(within.items()))
+    titles = [(a.id, clean(a.title)) for a in activities if a.id in labels]
+    order = list(labels)  # the plan's order: A1, A2... then those not in it yet
+    titles.sort(key=lambda pair: order.index(pair[0]))
+    return MatrixData(tuple(cells), tuple(names), tuple(within.items()), tuple(titles))
 
 
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+def role_once(label: str, pseudonymised: bool) -> str:
+    """A rapporteur's pseudonym without the role said twice: "Rapporteur: I. K."
+    where the reports' rule gives "Rapporteur (I. K.)" (another role is kept:
+    "Rapporteur: Facilitator (A. B.)")."""
+    role = ROLES["rapporteur"]
+    prefix = f"{role} ("
+    if pseudonymised and label.startswith(prefix) and ")" in label:
+        inner, _, rest = label[len(prefix) :].partition(")")
+        return f"{inner}{rest}"
+    return label
+
+
+def _month(number: int) -> str:
+    """The month's name (1 is January), from the catalogue."""
+    return (
+        gettext("January"),
+        gettext("February"),
+        gettext("March"),
+        gettext("April"),
+        gettext("May"),
+        gettext("June"),
+        gettext("July"),
+        gettext("August"),
+        gettext("September"),
+        gettext("October"),
+        gettext("November"),
+        gettext("December"),
+    )[number - 1]
 
 
 def period(start: str | None, end: str | None) -> str:
@@ -234,7 +264,9 @@ def period(start: str | None, end: str | None) -> str:
     def parts(value: str) -> tuple[int, str, str] | None:
         try:
             y, m, d = (int(p) for p in value.split("-"))
-            return d, _MONTHS[m - 1], str(y)
+            if not 1 <= m <= 12:
+                return None
+            return d, _month(m), str(y)
         except (ValueError, IndexError):
             return None
 

@@ -6,14 +6,27 @@ from __future__ import annotations
 
 from collections import Counter
 
-from idg_desktop.domain.plurals import ngettext
+from idg_desktop.domain.plurals import gettext, ngettext
 from idg_desktop.domain.vocabulary import label_of
 from idg_desktop.reports.slides import cells
 from idg_desktop.reports.slides.fitting import Frame, Line, paginate, paragraph, place
 from idg_desktop.reports.slides.model import Box, Hidden, Slide, SlideKind, Text
 from idg_desktop.reports.slides.reading import FindingData, SectionData
 
-CONTINUED = "continued on the next slide"
+
+def continued() -> str:
+    """The foot of a slide that continues on the next one."""
+    return gettext("continued on the next slide")
+
+
+def continued_title(title: str, part: int) -> str:
+    """``title`` on the second and later parts: "… (continued)"."""
+    return title if part <= 1 else gettext("{title} (continued)", title=title)
+
+
+#: A finding's status chip sits this far below the top margin, clear of the
+#: group-work countdown drawn in the top right corner (compose.with_timer).
+CHIP_DROP = 0.012
 #: A finding's type, largest first, tried before the body size (the floor's side).
 FINDING_SIZES = (0.05, 0.044, 0.039)
 
@@ -39,20 +52,26 @@ def not_shown(hidden) -> str:
         )
     if not parts:
         return ""
-    return " and ".join(parts) + " not shown"
+    if len(parts) == 1:
+        return gettext("{what} not shown", what=parts[0])
+    return gettext("{what} and {last} not shown", what=", ".join(parts[:-1]), last=parts[-1])
 
 
-def section_slide(
+def section_slides(
     frame: Frame, section: SectionData, findings: list[FindingData], hidden: list[Hidden]
-) -> Slide:
+) -> list[Slide]:
+    """The section's slide, and where the sub-areas' names do not fit under its
+    heat map, a slide after it with them (never smaller type, never left out)."""
     body, lead, m = frame.body, frame.leading, frame.m
-    who = section.group or "No working group"
+    who = section.group or gettext("No working group")
     if section.rapporteur:
-        who += f" · Rapporteur: {section.rapporteur}"
-    items, top = frame.head(who, f"{section.code} {section.title}")
+        who = gettext("{group} · Rapporteur: {name}", group=who, name=section.rapporteur)
+    title = gettext("{code} {title}", code=section.code, title=section.title)
+    items, top = frame.head(who, title)
     shown = [q for q in section.questions if not any(h.id == f"answer:{q.id}" for h in hidden)]
     totals = Counter(q.rating for q in shown)
-    items.append(Text(m, top + body, frame.inner, "Ratings of the questions", body, True, "muted"))
+    heading = gettext("Ratings of the questions")
+    items.append(Text(m, top + body, frame.inner, heading, body, True, "muted"))
     row, top = cells.rating_row(
         frame, top + body * lead * 1.3, cells.counts(totals), m, frame.inner
     )
@@ -66,42 +85,98 @@ def section_slide(
                 [(label, True), (cells.word(cells.cell_rating(found)), False)],
             )
         )
+    legend: list = []
     if heat:
         top += 0.045
-        items.append(Text(m, top + body, frame.inner, "By sub-area", body, True, "muted"))
+        heading_y = top + body
         row, top = cells.rating_row(frame, top + body * lead * 1.3, heat, m, frame.inner)
+        legend = _legend(frame, section, top + 0.035)
+        heading = gettext("By sub-area")
+        if not legend:
+            heading = gettext("By sub-area (named on the next slide)")
+        items.append(Text(m, heading_y, frame.inner, heading, body, True, "muted"))
         items += row
     decided = Counter(
         f.status for f in findings if not any(h.id == f"finding:{f.id}" for h in hidden)
     )
     if decided:
         total = sum(decided.values())
-        summary = (
-            ngettext("{n} finding", "{n} findings", total)
-            + ": "
-            + ", ".join(f"{n} {status}" for status, n in decided.items())
+        counted = ", ".join(
+            gettext("{n} {status}", n=n, status=gettext(status)) for status, n in decided.items()
+        )
+        summary = gettext(
+            "{findings}: {counted}",
+            findings=ngettext("{n} finding", "{n} findings", total),
+            counted=counted,
         )
     else:
-        summary = "No findings yet"
-    items += _legend(frame, section, top + 0.035)
+        summary = gettext("No findings yet")
+    items += legend
     items += frame.footer(not_shown(hidden), summary)
-    return Slide(
+    first = Slide(
         SlideKind.SECTION,
         f"section:{section.code}",
-        f"{section.code} {section.title}",
+        title,
         tuple(items),
         record_id=section.code,
         hidden=tuple(hidden),
     )
+    if legend or not heat:
+        return [first]
+    return [first, *_legend_slides(frame, section, who, title, hidden)]
+
+
+def _legend_slides(
+    frame: Frame, section: SectionData, who: str, title: str, hidden: list[Hidden]
+) -> list[Slide]:
+    """The sub-areas' names, one a line, continued where they are many."""
+    named = gettext("{title}: sub-areas", title=title)
+    lines: list[Line] = []
+    for label, name in _subareas(section):
+        text = gettext("{label}  {name}", label=label, name=name)
+        lines += paragraph(text, frame.measure, frame.inner, frame.body, gap=0.01)
+    _, top = frame.head(who, named)
+    pages = paginate(lines, frame.footer_top() - top - 0.02, frame.leading)
+    slides = []
+    for part, page in enumerate(pages, 2):
+        items, top = frame.head(who, continued_title(named, part - 1))
+        items += place(page, frame.m, top, frame.inner, frame.leading)
+        items += frame.footer("", continued() if part <= len(pages) else "")
+        slides.append(
+            Slide(
+                SlideKind.SECTION,
+                f"section:{section.code}#{part}",
+                continued_title(named, part - 1),
+                tuple(items),
+                part,
+                len(pages) + 1,
+                record_id=section.code,
+                hidden=tuple(hidden),
+            )
+        )
+    return slides
 
 
 def finding_slides(
     frame: Frame, section: SectionData, finding: FindingData, number: int, count: int
 ) -> list[Slide]:
     s, body, lead, m = frame.options.sizes, frame.body, frame.leading, frame.m
-    status = label_of(finding.status)
+    status = gettext(label_of(finding.status))
     chip_w = frame.measure(status, True, s.status) + 0.06
-    kicker = f"{section.code} {section.title} · finding {number} of {count}"
+    kicker = gettext(
+        "{code} {title} · finding {number} of {count}",
+        code=section.code,
+        title=section.title,
+        number=number,
+        count=count,
+    )
+    marked = ""
+    if finding.confidential:  # shown: revealed by the facilitator, or every one (--reveal)
+        marked = (
+            gettext("Confidential — shown on request")
+            if frame.options.reveal_all
+            else gettext("Confidential — shown by the facilitator")
+        )
     title_w = frame.inner - chip_w - 0.03
     _, top = frame.head(kicker, finding.kind, title_width=title_w)
     room = frame.footer_top() - top - 0.02
@@ -113,15 +188,16 @@ def finding_slides(
             break
     slides = []
     for part, page in enumerate(pages, 1):
-        title = finding.kind + (" (continued)" if part > 1 else "")
+        title = continued_title(finding.kind, part)
         items, top = frame.head(kicker, title, title_width=title_w)
-        chip_h = s.status * 1.35
+        chip_h = s.status * 1.25
         chip_x = m + frame.inner - chip_w
+        chip_y = m + CHIP_DROP
         items += [
-            Box(chip_x, m, chip_w, chip_h, outline=f"status.{finding.status}", thick=True),
+            Box(chip_x, chip_y, chip_w, chip_h, outline=f"status.{finding.status}", thick=True),
             Text(
                 chip_x,
-                m + chip_h / 2 + s.status * 0.36,
+                chip_y + chip_h / 2 + s.status * 0.36,
                 chip_w,
                 status,
                 s.status,
@@ -131,7 +207,11 @@ def finding_slides(
             ),
         ]
         items += place(page, m, top, frame.inner, lead)
-        items += frame.footer("", CONTINUED if part < len(pages) else "")
+        more = continued() if part < len(pages) else ""
+        items += frame.footer("", more)
+        if marked:  # in words, bold, at the foot of every part
+            room = frame.inner - (frame.measure(more, False, body) + 0.04 if more else 0.0)
+            items.append(Text(m, 1 - m, room, marked, body, True))
         slides.append(
             Slide(
                 SlideKind.FINDING,
@@ -152,11 +232,11 @@ def _finding_lines(frame: Frame, finding: FindingData, size: float) -> list[Line
     lines: list[Line] = paragraph(finding.text, measure, width, size)
     if finding.action.strip():
         lines += paragraph(
-            "Proposed action", measure, width, size, bold=True, colour="muted", gap=size
+            gettext("Proposed action"), measure, width, size, bold=True, colour="muted", gap=size
         )
         lines += paragraph(finding.action, measure, width, size)
     if finding.questions:
-        label = "Linked questions: " + ", ".join(finding.questions)
+        label = gettext("Linked questions: {refs}", refs=", ".join(finding.questions))
         lines += paragraph(label, measure, width, size, colour="muted", gap=size)
     return lines
 
@@ -173,7 +253,7 @@ def _legend(frame: Frame, section: SectionData, top: float) -> list:
         for n in range(count):
             lines = []
             for label, title in subareas[n * per : (n + 1) * per]:
-                text = f"{label}  {title}"
+                text = gettext("{label}  {name}", label=label, name=title)
                 lines += paragraph(text, frame.measure, width, body, colour="muted", gap=0.006)
             placed.append(lines)
         height = max(sum(line.gap + line.height(lead) for line in lines) for lines in placed)

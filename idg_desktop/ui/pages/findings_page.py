@@ -36,6 +36,7 @@ from idg_desktop.ui.pages.findings.finding_editor import FindingEditor
 from idg_desktop.ui.pages.findings.findings_table import FindingsTable
 from idg_desktop.ui.text import fmt
 from idg_desktop.ui.widgets.confirm import confirmed
+from idg_desktop.ui.widgets.flow import beside, flow_bar
 from idg_desktop.ui.widgets.labelled import label
 from idg_desktop.ui.workspace import Workspace
 
@@ -62,30 +63,31 @@ class FindingsPage(Page):
                 section_label(),
             ),
         )
-        top = QHBoxLayout()
+        # The filters and the buttons wrap onto a second line rather than squeeze
+        # (1280 pixels with larger text).
+        bar, top = flow_bar(spacing=12)
         self.section_filter = QComboBox()
         self.section_filter.setAccessibleName(self.tr("Section"))
-        top.addWidget(label(self.tr("&Section:"), self.section_filter))
-        top.addWidget(self.section_filter)
-        top.addSpacing(12)
+        top.add_layout(
+            beside(label(self.tr("&Section:"), self.section_filter), self.section_filter)
+        )
         self.status_filter = QComboBox()
         self.status_filter.setAccessibleName(self.tr("Show findings of status"))
         self.status_filter.addItem(self.tr("All statuses"), None)
         for key, text in status_labels().items():
             self.status_filter.addItem(text, key)
-        top.addWidget(label(self.tr("Sh&ow:"), self.status_filter))
-        top.addWidget(self.status_filter)
-        top.addStretch(1)
+        top.add_layout(beside(label(self.tr("Sh&ow:"), self.status_filter), self.status_filter))
         self.add_button = QPushButton(self.tr("&Add finding"))
         self.remove_button = QPushButton(self.tr("&Delete finding"))
         self.merge_button = QPushButton(self.tr("&Merge with a duplicate…"))
         self.merge_button.setToolTip(
             self.tr("Merge this finding into the same finding from another group; both are kept")
         )
-        top.addWidget(self.add_button)
-        top.addWidget(self.merge_button)
-        top.addWidget(self.remove_button)
-        layout.addLayout(top)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.merge_button, self.remove_button):
+            buttons.addWidget(button)
+        top.add_layout(buttons)
+        layout.addWidget(bar)
 
         self.model = FindingsModel(self)
         self.proxy = FindingsFilter(self)

@@ -39,6 +39,7 @@ from idg_desktop.ui.pages.group_board import (
 )
 from idg_desktop.ui.text import fmt
 from idg_desktop.ui.widgets.button_row import action_button
+from idg_desktop.ui.widgets.flow import flow_bar
 from idg_desktop.ui.widgets.notes import warning_note
 from idg_desktop.ui.window_look import themed
 from idg_desktop.ui.workspace import Workspace
@@ -64,7 +65,9 @@ class GroupsPage(Page):
                 "menu); Delete sends them back to Unallocated."
             ),
         )
-        row = QHBoxLayout()
+        # A row that wraps onto a second line rather than squeeze its buttons
+        # (1280 pixels with larger text).
+        bar, row = flow_bar()
         self.add_button, self.rename_button, self.remove_button = (
             action_button(row, self.tr("&Add group…"), self.add_group),
             action_button(row, self.tr("Re&name…"), self.rename_group),
@@ -75,12 +78,11 @@ class GroupsPage(Page):
             action_button(row, self.tr("M&ove to…"), self.move_selected),
             action_button(row, self.tr("Allocate a&utomatically…"), self.allocate),
         )
-        row.addStretch(1)
         self.export_all_button = action_button(
             row, self.tr("E&xport all packages…"), self.exportAllRequested.emit
         )
         self.export_all_button.setToolTip(self.tr("Every group's package into one folder"))
-        layout.addLayout(row)
+        layout.addWidget(bar)
         self.warning = warning_note()
         layout.addWidget(self.warning)
         board = QWidget()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QTextEdit,
 )
+from shiboken6 import isValid
 
 from idg_desktop.reports.slides.model import SlideKind
 from idg_desktop.ui.presentation.awake import KeepAwake
@@ -117,63 +118,89 @@ class Presenter(QObject):
     # -- menus -----------------------------------------------------------------
 
     def add_actions(self, menu: QMenu) -> None:
+        """View ▸ Present and View ▸ Presentation ▸ …: every action and submenu
+        made here with the main window as its parent and kept on the presenter
+        (never a menu's own ``addAction(str)``), so each lives as long as the
+        window whatever the menus do."""
         tr = self.tr
         self.present_action = QAction(tr("&Present"), self.main)
         self.present_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        self.present_action.setCheckable(True)  # ticked while presenting
         self.present_action.triggered.connect(self.start)
         menu.addAction(self.present_action)
-        self.menu = menu.addMenu(tr("Presen&tation"))
-        self.screens_menu = self.menu.addMenu(tr("Present &on"))
+        self.menu = self._submenu(menu, tr("Presen&tation"))
+        self.screens_menu = self._submenu(self.menu, tr("Present &on"))
         self.screens_menu.aboutToShow.connect(self._fill_screens)
-        self.reveal_menu = self.menu.addMenu(tr("&Reveal confidential"))
+        self.reveal_menu = self._submenu(self.menu, tr("&Reveal confidential"))
         self.reveal_menu.aboutToShow.connect(self._fill_reveal)
-        self.hide_action = self.menu.addAction(tr("&Hide revealed items again"))
-        self.hide_action.triggered.connect(self._hide_again)
-        self.pseudonymise_action = self.menu.addAction(tr("&Pseudonymise names"))
+        self.hide_action = self._add(tr("&Hide revealed items again"), self._hide_again)
+        self.pseudonymise_action = self._add(tr("&Pseudonymise names"))
         self.pseudonymise_action.setCheckable(True)
         self.pseudonymise_action.toggled.connect(self.set_pseudonymise)
         self.decide.add_action(self.menu)
         self.menu.addSeparator()
-        self.timer_action = self.menu.addAction(tr("Start group-work &timer…"))
-        self.timer_action.triggered.connect(self.ask_timer)
-        self.timer_slide_action = self.menu.addAction(tr("Show the timer &slide"))
-        self.timer_slide_action.triggered.connect(lambda: self._window_call("go_to_key", "timer"))
-        self.stop_timer_action = self.menu.addAction(tr("Stop the t&imer"))
-        self.stop_timer_action.triggered.connect(lambda: self._window_call("stop_timer"))
+        self.timer_action = self._add(tr("Start group-work &timer…"), self.ask_timer)
+        self.timer_slide_action = self._add(
+            tr("Show the timer &slide"), lambda: self._window_call("show_timer")
+        )
+        self.stop_timer_action = self._add(
+            tr("Stop the t&imer"), lambda: self._window_call("stop_timer")
+        )
         self.menu.addSeparator()
-        themes = QActionGroup(self.menu)
+        self.theme_group = QActionGroup(self)
         self.theme_actions = {}
         for name, text in (
             ("light", tr("&Light projector theme")),
             ("dark", tr("&Dark projector theme")),
         ):
-            action = self.menu.addAction(text)
+            action = self._add(text, lambda _=False, n=name: self.set_theme(n))
             action.setCheckable(True)
             action.setChecked(name == self.theme)
-            action.triggered.connect(lambda _=False, n=name: self.set_theme(n))
-            themes.addAction(action)
+            self.theme_group.addAction(action)
             self.theme_actions[name] = action
         self.menu.addSeparator()
-        self.end_action = self.menu.addAction(tr("&End the presentation"))
-        self.end_action.triggered.connect(self.stop)
+        self.end_action = self._add(tr("&End the presentation"), self.stop)
+        self.screens_group = QActionGroup(self)
         self.update_actions()
 
+    def _submenu(self, parent: QMenu, title: str) -> QMenu:
+        submenu = QMenu(title, self.main)
+        parent.addMenu(submenu)
+        return submenu
+
+    def _add(self, text: str, slot=None) -> QAction:
+        """An action of View ▸ Presentation, owned by the main window."""
+        action = QAction(text, self.main)
+        if slot is not None:
+            action.triggered.connect(slot)
+        self.menu.addAction(action)
+        return action
+
+    def live(self) -> PresentationWindow | None:
+        """The presentation window, or None; one Qt already destroyed (a window
+        manager closing it, the application quitting) is let go here."""
+        if self.window is not None and not isValid(self.window):
+            self.window = None
+            self._left()
+        return self.window
+
     def update_actions(self) -> None:
-        if not hasattr(self, "present_action"):
+        if not hasattr(self, "present_action") or not isValid(self.present_action):
             return
         has = self.main.workspace is not None and not self.main.workspace.lost
-        presenting = self.window is not None
+        window = self.live()
+        presenting = window is not None
         self.present_action.setEnabled(has)
+        self.present_action.setChecked(presenting)
         for action in (self.hide_action, self.timer_action, self.end_action):
             action.setEnabled(presenting)
-        running = presenting and self.window.timer_end is not None
+        running = presenting and window.timer_end is not None
         self.timer_slide_action.setEnabled(running)
         self.stop_timer_action.setEnabled(running)
 
     def _fill_screens(self) -> None:
         self.screens_menu.clear()
-        group = QActionGroup(self.screens_menu)
-        automatic = self.screens_menu.addAction(self.tr("&Automatic (not the laptop's screen)"))
+        automatic = QAction(self.tr("&Automatic (not the laptop's screen)"), self.screens_menu)
         choices = [(automatic, "")]
         for number, screen in enumerate(QGuiApplication.screens(), start=1):
             size = screen.geometry()
@@ -184,33 +211,37 @@ class Presenter(QObject):
                 size.width(),
                 size.height(),
             )
-            choices.append((self.screens_menu.addAction(text), screen.name()))
+            choices.append((QAction(text, self.screens_menu), screen.name()))
         for action, name in choices:
             action.setCheckable(True)
             action.setChecked(name == self.screen_name)
             action.triggered.connect(lambda _=False, n=name: self.present_on(n))
-            group.addAction(action)
+            self.screens_group.addAction(action)
+            self.screens_menu.addAction(action)
 
     def _fill_reveal(self) -> None:
         self.reveal_menu.clear()
-        hidden = self.window.deck.hidden if self.window is not None else ()
+        window = self.live()
+        hidden = window.deck.hidden if window is not None else ()
         words = {
             "finding": self.tr("Confidential finding"),
             "answer": self.tr("Confidential answer"),
             "plan": self.tr("Confidential part of the plan"),
         }
         texts = {}
-        if self.window is not None and self.window.source is not None:
-            texts = {f"finding:{f.id}": f.text for f in self.window.source.findings}
+        if window is not None and window.source is not None:
+            texts = {f"finding:{f.id}": f.text for f in window.source.findings}
         for item in hidden:
             text = fmt(self.tr("%1 (%2)"), words.get(item.kind, item.kind), item.where)
             if item.id in texts:  # the facilitator's own screen: which one it is
                 text = fmt(self.tr("%1: %2"), text, shorten(texts[item.id]))
-            action = self.reveal_menu.addAction(text.replace("&", "&&"))
+            action = QAction(text.replace("&", "&&"), self.reveal_menu)
+            self.reveal_menu.addAction(action)
             action.setData(item.id)
             action.triggered.connect(lambda _=False, i=item.id: self._window_call("reveal", i))
         if not hidden:
-            empty = self.reveal_menu.addAction(self.tr("Nothing hidden"))
+            empty = QAction(self.tr("Nothing hidden"), self.reveal_menu)
+            self.reveal_menu.addAction(empty)
             empty.setEnabled(False)
 
     # -- presenting ----------------------------------------------------------------
@@ -220,7 +251,7 @@ class Presenter(QObject):
         workspace = self.main.workspace
         if workspace is None or workspace.lost:
             return
-        if self.window is None:
+        if self.live() is None:
             self.window = PresentationWindow(workspace, theme=self.theme)
             self.window.pseudonymise = self.pseudonymise
             if self.pseudonymise:
@@ -251,7 +282,7 @@ class Presenter(QObject):
             self.start()
 
     def stop(self) -> None:
-        if self.window is not None:
+        if self.live() is not None:
             self.window.close()  # emits left
 
     def _left(self) -> None:
@@ -260,14 +291,16 @@ class Presenter(QObject):
             self.filter.deleteLater()
             self.filter = None
         if self.window is not None:
-            self.window.deleteLater()
+            if isValid(self.window):
+                self.window.deleteLater()
             self.window = None
         self.awake.release()
-        self.status.hide()
+        if isValid(self.status):  # not when the application is quitting
+            self.status.hide()
         self.update_actions()
 
     def clicker(self, key: int) -> None:
-        if self.window is None:
+        if self.live() is None:
             return
         if key == Qt.Key.Key_F5:
             self.start()
@@ -282,13 +315,14 @@ class Presenter(QObject):
     def _screens_changed(self, _screen: QScreen) -> None:
         """A projector plugged in or out: present on the right screen again,
         once Qt has moved its windows off a screen that is gone."""
-        if self.window is not None:
+        if self.live() is not None:
             QTimer.singleShot(0, self.start)
 
     def _window_call(self, method: str, *args) -> None:
-        if self.window is not None:
-            getattr(self.window, method)(*args)
-            self.update_actions()
+        window = self.live()
+        if window is not None:
+            getattr(window, method)(*args)
+        self.update_actions()
 
     def _hide_again(self) -> None:
         self._window_call("hide_again")
@@ -315,7 +349,7 @@ class Presenter(QObject):
     # -- the laptop's view of the room ------------------------------------------------
 
     def _show_status(self) -> None:
-        window = self.window
+        window = self.live()
         if window is None or not window.slides:
             self.status.hide()
             return

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from idg_desktop.domain.records import Kind
 from idg_desktop.reports.slides import compose
-from idg_desktop.reports.slides.model import Deck, Options, Slide
+from idg_desktop.reports.slides.model import Deck, Options, Slide, SlideKind
 from idg_desktop.reports.slides.reading import SlideSource, read_slides
 from idg_desktop.reports.slides.theme import THEMES
 from idg_desktop.ui.presentation.decisions import DecisionPanel
@@ -84,6 +84,8 @@ class PresentationWindow(QWidget):
         self.revealed: frozenset[str] = frozenset()
         self.timer_end: float | None = None  # time.monotonic() when the countdown ends
         self.timer_label = self.tr("Group work")
+        #: Where the facilitator was when the timer slide was shown: (key, part).
+        self.timer_from: tuple[str, int] | None = None
         self.source: SlideSource | None = None
         self.deck = Deck((), 16 / 9, ())
         self.slides: tuple[Slide, ...] = ()  # the deck's, plus the timer slide while set
@@ -138,6 +140,7 @@ class PresentationWindow(QWidget):
         """Compose the deck again, keeping the slide the room sees by its key."""
         key = self.current().key if self.slides else None
         part = self.current().part if self.slides else 1
+        before = [s.key for s in self.slides[: self.index + 1]]
         if self.source is None:
             return
         self.deck = compose.build_deck(self.source, self.options(), self.measure())
@@ -145,18 +148,26 @@ class PresentationWindow(QWidget):
         if self.timer_end is not None:
             slides += (self.timer_slide(),)
         self.slides = slides
-        self.index = self._find(key, part) if key is not None else 0
+        self.index = self._find(key, part, before) if key is not None else 0
         self._show()
 
-    def _find(self, key: str, part: int) -> int:
+    def _find(self, key: str, part: int, before: list[str] = ()) -> int:
         """Where the slide ``key`` is now: the same key, else the same record's
-        nearest part (a finding that grew or shrank), else the same place."""
+        nearest part (a finding that grew or shrank), else the nearest slide
+        before it that is still there (a finding hidden again: the room stays
+        where it was, not on the slide that moved up into its place)."""
         keys = [s.key for s in self.slides]
         if key in keys:
             return keys.index(key)
         same = [i for i, k in enumerate(keys) if base(k) == base(key)]
         if same:
             return min(same, key=lambda i: abs(self.slides[i].part - part))
+        bases = [base(k) for k in keys]
+        for earlier in reversed(before):
+            if earlier in keys:
+                return keys.index(earlier)
+            if base(earlier) in bases:
+                return bases.index(base(earlier))
         return max(0, min(self.index, len(self.slides) - 1))
 
     def _on_changed(self, kinds) -> None:
@@ -173,7 +184,7 @@ class PresentationWindow(QWidget):
         """The slide as drawn: with the countdown in its corner while the timer runs."""
         slide = self.current()
         left = self.seconds_left()
-        if left is not None and slide.key != "timer":
+        if left and slide.key != "timer":  # only while it runs: none once time is up
             slide = compose.with_timer(slide, left, self.options(), self.measure())
         return slide
 
@@ -220,6 +231,8 @@ class PresentationWindow(QWidget):
     def handle_key(self, key: int) -> bool:
         if self.decisions.handle_key(key):  # an edit open on the slide, or a decision's key
             return True
+        if key in NEXT | PREVIOUS and self._leave_timer():
+            return True
         if key in NEXT:
             self.forward()
         elif key in PREVIOUS:
@@ -249,9 +262,31 @@ class PresentationWindow(QWidget):
         self.reload()
 
     def reveal(self, hidden_id: str) -> None:
-        """Show one confidential item (a :class:`Hidden` id of the deck)."""
+        """Show one confidential item (a :class:`Hidden` id of the deck) and go
+        to its slide: the finding's, the section's of an answer, the plan's."""
+        where = next((h.where for h in self.deck.hidden if h.id == hidden_id), "")
         self.revealed |= {hidden_id}
         self.rebuild()
+        kind, _, _ = hidden_id.partition(":")
+        if kind == "finding":
+            self.go_to_key(hidden_id)
+        elif kind == "answer" and where:
+            self.go_to_key(f"section:{where}")
+        elif kind == "plan":
+            self.go(self._plan_slide_of(hidden_id))
+
+    def _plan_slide_of(self, hidden_id: str) -> int:
+        """The plan's slide where the revealed part begins (else the plan's first)."""
+        plan = [i for i, s in enumerate(self.slides) if s.kind == SlideKind.PLAN]
+        lines = (
+            [p.text for p in self.source.plan if p.hidden_by == hidden_id] if self.source else []
+        )
+        if lines:
+            start = " ".join(lines[0].split()[:4])
+            for i in plan:
+                if start in " ".join(" ".join(t.text for t in self.slides[i].texts()).split()):
+                    return i
+        return plan[0] if plan else self.index
 
     def hide_again(self) -> None:
         self.revealed = frozenset()
@@ -274,10 +309,33 @@ class PresentationWindow(QWidget):
         self.timer_end = time.monotonic() + minutes * 60
         self.ticker.start()
         self.rebuild()
+        self.show_timer()
+
+    def show_timer(self) -> None:
+        """The timer slide (at the end of the deck), remembering the slide the
+        facilitator was on: Page Up, or leaving the timer slide, goes back there."""
+        if self.timer_end is None:
+            return
+        if self.slides and self.current().key != "timer":
+            self.timer_from = (self.current().key, self.current().part)
         self.go_to_key("timer")
 
+    def _leave_timer(self) -> bool:
+        """From the timer slide, back to where the facilitator was (True), if known."""
+        if not self.slides or self.current().key != "timer" or self.timer_from is None:
+            return False
+        key, part = self.timer_from
+        self.timer_from = None
+        keys = [s.key for s in self.slides]
+        self.go(self._find(key, part, keys[: self.index]))
+        return True
+
     def stop_timer(self) -> None:
+        on_timer = bool(self.slides) and self.current().key == "timer"
+        if on_timer:
+            self._leave_timer()
         self.timer_end = None
+        self.timer_from = None
         self.ticker.stop()
         self.rebuild()
 
@@ -286,6 +344,8 @@ class PresentationWindow(QWidget):
             return
         timer = self.timer_slide()
         self.slides = tuple(timer if s.key == "timer" else s for s in self.slides)
+        if self.seconds_left() == 0:
+            self.ticker.stop()  # "Time is up" stays on the timer slide; no corner
         self._show()
 
     # -- where it is shown ------------------------------------------------------------

@@ -15,13 +15,18 @@ class Choice(QWidget):
     Like radio buttons in any mature application, the group is one stop of the
     Tab chain (its chosen button, or the first when none is chosen), and the
     arrow keys move the choice, not only the focus: moving selects, and the
-    selection is saved like a click."""
+    selection is saved like a click. A label's mnemonic (its buddy is the row)
+    goes to the chosen button, as Tab does, and chooses nothing by itself."""
 
     def __init__(self, options: list[tuple[str, object]], name: str) -> None:
         super().__init__()
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(18)
+        self.setAccessibleName(name)
+        # Not a Tab stop (its chosen button is), but a label's mnemonic needs a
+        # focus policy on its buddy: the row passes the focus to that button.
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.group = QButtonGroup(self)
         self.buttons = [QRadioButton(text) for text, _value in options]
         self._values = [value for _text, value in options]
@@ -54,6 +59,7 @@ class Choice(QWidget):
         """Only the entry button is in the Tab chain; the others are reached with
         the arrow keys or the mouse (Qt leaves it to the last button focused)."""
         entry = self.entry()
+        self.setFocusProxy(entry)  # a mnemonic or setFocus on the row: its chosen button
         for button in self.buttons:
             policy = Qt.FocusPolicy.StrongFocus if button is entry else Qt.FocusPolicy.ClickFocus
             button.setFocusPolicy(policy)

@@ -159,7 +159,9 @@ class AnswerEditor(QStackedWidget):
                 (self.tr("3. Is it effe&ctive?"), self.effective),
             )
         ):
-            grid.addWidget(label(text, choice.buttons[0]), row, 0)
+            # The label's buddy is the row, whose focus goes to its chosen button:
+            # a button as buddy would be clicked by the mnemonic ("No" chosen).
+            grid.addWidget(label(text, choice), row, 0)
             grid.addWidget(choice, row, 1)
             choice.group.idClicked.connect(lambda _id: self._evaluation_chosen())
         self.chip = RatingChip()

@@ -23,6 +23,7 @@ from idg_desktop.ui.labels import kind_labels, status_labels
 from idg_desktop.ui.models.findings_model import FindingRow, short
 from idg_desktop.ui.plain_text_field import PlainTextField
 from idg_desktop.ui.text import fmt
+from idg_desktop.ui.widgets.flow import beside, flow_row
 from idg_desktop.ui.widgets.labelled import label
 
 
@@ -85,15 +86,12 @@ class FindingEditor(QWidget):
         self.confidential.toggled.connect(lambda _on: self.left.emit(("confidential",)))
 
     @staticmethod
-    def _pairs(*pairs: tuple[str, QWidget, int]) -> QHBoxLayout:
-        """Fields with their labels side by side on one line of the form."""
-        row = QHBoxLayout()
-        for number, (text, widget, stretch) in enumerate(pairs):
-            if number:
-                row.addSpacing(16)
-            row.addWidget(label(text, widget))
-            row.addWidget(widget, stretch)
-        return row
+    def _pairs(*pairs: tuple[str, QWidget, int]) -> QWidget:
+        """Fields with their labels side by side on one line of the form, the
+        second going under the first where the line is too narrow for both
+        (1280 pixels with larger text) rather than squeezing them."""
+        parts = [beside(label(text, widget), widget) for text, widget, _stretch in pairs]
+        return flow_row(*parts, spacing=16)
 
     def fields(self) -> tuple[QWidget, ...]:
         """What the user edits, in the form's order."""

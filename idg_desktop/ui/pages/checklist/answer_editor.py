@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QPlainTextEdit,
     QScrollArea,
     QStackedWidget,
@@ -69,6 +70,24 @@ class _EditorScroll(QScrollArea):
         return QSize(max(hint.width(), width), hint.height())
 
 
+class _QuestionText(QLabel):
+    """The question's words: three lines reserved (:attr:`reserved`), more when
+    the question needs them at the width it has, so a long question (or a font
+    whose lines are taller) never squeezes the fields below it."""
+
+    reserved = 0
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        needed = self.heightForWidth(self.width()) if self.width() > 0 else 0
+        return QSize(hint.width(), max(self.reserved, needed))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # another width, another number of lines
+
+
 class AnswerEditor(QStackedWidget):
     """A placeholder until a question is chosen, then the question's answer.
 
@@ -98,7 +117,7 @@ class AnswerEditor(QStackedWidget):
         # Wrapped, so a long section and sub-area never widen the editor (and the
         # whole window's layout) from one question to the next.
         self.where.setWordWrap(True)
-        self.question_text = label()
+        self.question_text = _QuestionText()
         self.question_text.setWordWrap(True)
         self.question_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         themed(self.question_text, "color: $ink;")
@@ -215,7 +234,8 @@ class AnswerEditor(QStackedWidget):
         # Three lines reserved (nine questions in ten fit): going from question to
         # question then leaves the editor below where it is, instead of moving the
         # rating buttons and laying out every field again.
-        self.question_text.setMinimumHeight(QFontMetrics(big).lineSpacing() * 3)
+        self.question_text.reserved = QFontMetrics(big).lineSpacing() * 3
+        self.question_text.updateGeometry()
         self.question_text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         # One width for every rating, so a new rating never shifts the Figure 5 block.
         bold = QFontMetrics(self.chip.bold_font())

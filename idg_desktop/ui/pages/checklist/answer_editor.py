@@ -70,22 +70,14 @@ class _EditorScroll(QScrollArea):
         return QSize(max(hint.width(), width), hint.height())
 
 
-class _QuestionText(QLabel):
-    """The question's words: three lines reserved (:attr:`reserved`), more when
-    the question needs them at the width it has, so a long question (or a font
-    whose lines are taller) never squeezes the fields below it."""
-
-    reserved = 0
-
-    def minimumSizeHint(self) -> QSize:
-        hint = super().minimumSizeHint()
-        needed = self.heightForWidth(self.width()) if self.width() > 0 else 0
-        return QSize(hint.width(), max(self.reserved, needed))
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
-            self.updateGeometry()  # another width, another number of lines
+def _three_lines(font: QFont) -> int:
+    """The height a label gives three lines in ``font``: more than three times
+    the font's line spacing where its lines are taller (Noto Sans, which the
+    laptop's sans-serif becomes once the slides' fonts are loaded)."""
+    sample = QLabel("M\nM\nM")
+    sample.setFont(font)
+    sample.setWordWrap(True)
+    return max(QFontMetrics(font).lineSpacing() * 3, sample.heightForWidth(10_000))
 
 
 class AnswerEditor(QStackedWidget):
@@ -117,7 +109,7 @@ class AnswerEditor(QStackedWidget):
         # Wrapped, so a long section and sub-area never widen the editor (and the
         # whole window's layout) from one question to the next.
         self.where.setWordWrap(True)
-        self.question_text = _QuestionText()
+        self.question_text = label()
         self.question_text.setWordWrap(True)
         self.question_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         themed(self.question_text, "color: $ink;")
@@ -234,8 +226,7 @@ class AnswerEditor(QStackedWidget):
         # Three lines reserved (nine questions in ten fit): going from question to
         # question then leaves the editor below where it is, instead of moving the
         # rating buttons and laying out every field again.
-        self.question_text.reserved = QFontMetrics(big).lineSpacing() * 3
-        self.question_text.updateGeometry()
+        self.question_text.setMinimumHeight(_three_lines(big))
         self.question_text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         # One width for every rating, so a new rating never shifts the Figure 5 block.
         bold = QFontMetrics(self.chip.bold_font())

@@ -92,3 +92,18 @@ def _no_mishandled_editors(qtlog, recwarn):
     said += [str(warning.message) for warning in recwarn]
     broken = [text for text in said if any(b in text for b in _BROKEN_EDITORS)]
     assert not broken, broken
+
+
+@pytest.fixture
+def laptop(qtbot, demo_file: Path):
+    """The main window on the demo, at a laptop's size (the presentation's tests)."""
+    from idg_desktop.ui.main_window import MainWindow
+
+    main = MainWindow()
+    qtbot.addWidget(main)
+    main.resize(1366, 768)
+    main.show()
+    qtbot.waitExposed(main)
+    assert main.open_path(demo_file)
+    yield main
+    main.close_assessment()

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 
 import pytest
+from presenting import present, words
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QLineEdit
@@ -16,30 +17,6 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from idg_desktop.reports.slides.model import SlideKind
 from idg_desktop.services.findings import decide_finding, list_findings
 from idg_desktop.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def laptop(qtbot, demo_file: Path):
-    main = MainWindow()
-    qtbot.addWidget(main)
-    main.resize(1366, 768)
-    main.show()
-    qtbot.waitExposed(main)
-    assert main.open_path(demo_file)
-    yield main
-    main.close_assessment()
-
-
-def present(main: MainWindow, qtbot):
-    qtbot.keyClick(main, Qt.Key.Key_F5)
-    qtbot.waitUntil(lambda: main.presenter.window is not None)
-    window = main.presenter.window
-    qtbot.waitExposed(window)
-    return window
-
-
-def words(slide) -> str:
-    return " ".join(t.text for t in slide.texts())
 
 
 def keys(window) -> set[str]:

@@ -28,18 +28,6 @@ from idg_desktop.ui.main_window import MainWindow
 SHOTS = Path("/tmp/onescreen")
 
 
-@pytest.fixture
-def laptop(qtbot, demo_file: Path):
-    main = MainWindow()
-    qtbot.addWidget(main)
-    main.resize(1366, 768)
-    main.show()
-    qtbot.waitExposed(main)
-    assert main.open_path(demo_file)
-    yield main
-    main.close_assessment()
-
-
 def present(main: MainWindow, qtbot, size=(1920, 1080)):
     qtbot.keyClick(main, Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: main.presenter.window is not None)

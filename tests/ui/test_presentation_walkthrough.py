@@ -7,38 +7,11 @@ again" staying in place; View ▸ Present ticked while presenting."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 import shiboken6
+from presenting import present, words
 from PySide6.QtCore import Qt
 
 from idg_desktop.reports.slides.model import SlideKind
-from idg_desktop.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def laptop(qtbot, demo_file: Path):
-    main = MainWindow()
-    qtbot.addWidget(main)
-    main.resize(1366, 768)
-    main.show()
-    qtbot.waitExposed(main)
-    assert main.open_path(demo_file)
-    yield main
-    main.close_assessment()
-
-
-def present(main: MainWindow, qtbot):
-    qtbot.keyClick(main, Qt.Key.Key_F5)
-    qtbot.waitUntil(lambda: main.presenter.window is not None)
-    window = main.presenter.window
-    qtbot.waitExposed(window)
-    return window
-
-
-def words(slide) -> str:
-    return " ".join(t.text for t in slide.texts())
 
 
 def test_the_presentation_menu_is_owned_by_the_main_window(laptop):

@@ -107,3 +107,26 @@ def laptop(qtbot, demo_file: Path):
     assert main.open_path(demo_file)
     yield main
     main.close_assessment()
+
+
+@pytest.fixture
+def window(qtbot, request):
+    """An empty main window (no file open) at the test module's ``WINDOW_SIZE``
+    (1280×800 unless it says otherwise), its file closed afterwards."""
+    from idg_desktop.ui.main_window import MainWindow
+
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.resize(*getattr(request.module, "WINDOW_SIZE", (1280, 800)))
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close_assessment()
+
+
+@pytest.fixture
+def fast_scrypt(monkeypatch):
+    """Passphrases derived with a cheap scrypt (the real cost is for laptops, not tests)."""
+    from idg_desktop.exchange import container
+
+    monkeypatch.setattr(container, "SCRYPT_N", 2**12)

@@ -17,13 +17,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from idg_desktop.exchange import container
 from idg_desktop.reports.kinds import REPORTS
 
-
-@pytest.fixture(autouse=True)
-def _fast_scrypt(monkeypatch):
-    monkeypatch.setattr(container, "SCRYPT_N", 2**12)
+pytestmark = pytest.mark.usefixtures("fast_scrypt")
 
 
 def ok(result) -> str:

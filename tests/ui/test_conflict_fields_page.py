@@ -19,28 +19,18 @@ from conflict_cases import (
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QRadioButton
 
-from idg_desktop.exchange import container, merge
+from idg_desktop.exchange import merge
 from idg_desktop.services import answers, findings
 from idg_desktop.storage.document import AssessmentDocument
-from idg_desktop.ui.main_window import MainWindow
 
 SCREENSHOT = Path(os.environ.get("IDG_MERGE_SCREENSHOT", "/tmp/idg-merge-fields.png"))
 
 
-@pytest.fixture(autouse=True)
-def _fast_scrypt(monkeypatch):
-    monkeypatch.setattr(container, "SCRYPT_N", 2**12)
+pytestmark = pytest.mark.usefixtures("fast_scrypt")
 
 
-@pytest.fixture
-def window(qtbot):
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.resize(1600, 1000)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close_assessment()
+#: The main window's size in this file's tests (the ``window`` fixture).
+WINDOW_SIZE = (1600, 1000)
 
 
 def _settle() -> None:

@@ -36,15 +36,8 @@ def crashed(demo_file: Path) -> Path:
     return demo_file
 
 
-@pytest.fixture
-def window(qtbot):
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close_assessment()
+#: The main window's size in this file's tests (the ``window`` fixture).
+WINDOW_SIZE = (1400, 900)
 
 
 def _participants(window: MainWindow) -> int:

@@ -22,7 +22,7 @@ from idg_desktop.exchange.working_copies import working_copies_folder
 from idg_desktop.services.groups import list_groups
 from idg_desktop.storage.document import AssessmentDocument
 from idg_desktop.ui import passphrase_dialogs
-from idg_desktop.ui.main_window import WORKING_COPY_HIDDEN, MainWindow
+from idg_desktop.ui.main_window import WORKING_COPY_HIDDEN
 from idg_desktop.ui.package_dialogs import ExportAllDialog
 
 GROUP_A = "Group A – Leadership, rules and transparency"
@@ -30,20 +30,7 @@ OK = QDialogButtonBox.StandardButton.Ok
 SHOTS = Path("/tmp/pk2")
 
 
-@pytest.fixture(autouse=True)
-def _fast_scrypt(monkeypatch):
-    monkeypatch.setattr(container, "SCRYPT_N", 2**12)
-
-
-@pytest.fixture
-def window(qtbot):
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close_assessment()
+pytestmark = pytest.mark.usefixtures("fast_scrypt")
 
 
 def _settle() -> None:

@@ -13,20 +13,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from idg_desktop.services import answers, plan
 from idg_desktop.storage.document import AssessmentDocument
-from idg_desktop.ui.main_window import PAGES, MainWindow
+from idg_desktop.ui.main_window import PAGES
 
 REPO = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture
-def window(qtbot):
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.resize(1600, 1000)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close_assessment()
+#: The main window's size in this file's tests (the ``window`` fixture).
+WINDOW_SIZE = (1600, 1000)
 
 
 @pytest.fixture(scope="session")

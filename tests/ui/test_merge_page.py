@@ -28,20 +28,11 @@ GROUP_TEXT = "Group A's view of the strategy."
 MASTER_TEXT = "Master's plenary wording."
 
 
-@pytest.fixture(autouse=True)
-def _fast_scrypt(monkeypatch):
-    monkeypatch.setattr(container, "SCRYPT_N", 2**12)
+pytestmark = pytest.mark.usefixtures("fast_scrypt")
 
 
-@pytest.fixture
-def window(qtbot):
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.resize(1600, 1000)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close_assessment()
+#: The main window's size in this file's tests (the ``window`` fixture).
+WINDOW_SIZE = (1600, 1000)
 
 
 def _returned_package(master: Path, tmp_path: Path) -> Path:

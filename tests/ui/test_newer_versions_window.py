@@ -12,28 +12,12 @@ import pytest
 from later_version import GROUP_A, later_copy, pretend_to_be_later, sentence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from idg_desktop.exchange import container
 from idg_desktop.exchange.packages import export_package, open_package, return_package
 from idg_desktop.storage.document import AssessmentDocument
 from idg_desktop.ui import passphrase_dialogs
-from idg_desktop.ui.main_window import MainWindow
 from idg_desktop.workbook.fill_in import export_template
 
-
-@pytest.fixture(autouse=True)
-def _fast_scrypt(monkeypatch):
-    monkeypatch.setattr(container, "SCRYPT_N", 2**12)
-
-
-@pytest.fixture
-def window(qtbot):
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close_assessment()
+pytestmark = pytest.mark.usefixtures("fast_scrypt")
 
 
 @pytest.fixture

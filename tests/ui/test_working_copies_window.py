@@ -21,9 +21,7 @@ TITLE = "Integrity assessment of the Lorvanian Customs Service, March 2026"
 OK = QDialogButtonBox.StandardButton.Ok
 
 
-@pytest.fixture(autouse=True)
-def _fast_scrypt(monkeypatch):
-    monkeypatch.setattr(container, "SCRYPT_N", 2**12)
+pytestmark = pytest.mark.usefixtures("fast_scrypt")
 
 
 def test_the_return_passphrase_dialog_refuses_an_empty_passphrase(qtbot):

@@ -433,3 +433,21 @@ def test_two_screens_no_buttons_unless_the_room_sees_this_screen(demo_file, tmp_
     assert lines["on"] == "1 1 5"
     assert lines["kept"] == "1 5"
     assert SlideKind.FINDING == "finding"
+
+
+def test_the_decisions_work_after_going_through_the_pages(laptop, qtbot, demo_file):
+    """A walkthrough: after Ctrl+7 (Checklist) then Ctrl+8, F5 raised a
+    RuntimeError (the menu's "Decide on the slides" action had been deleted)
+    over the slides, and A, E, M, R, P did nothing."""
+    import gc
+
+    for page in (Qt.Key.Key_7, Qt.Key.Key_8):
+        qtbot.keyClick(laptop, page, Qt.KeyboardModifier.ControlModifier)
+    gc.collect()
+    window = present(laptop, qtbot)
+    assert laptop.presenter.decide.action.isChecked()
+    finding = next(i for i, s in enumerate(window.slides) if s.kind == SlideKind.FINDING)
+    window.go(finding)
+    record_id = window.current().record_id
+    qtbot.keyClick(window, Qt.Key.Key_A)
+    qtbot.waitUntil(lambda: stored(demo_file, record_id).status == "agreed")

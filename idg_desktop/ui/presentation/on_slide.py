@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent, QPen, QPixmap
+from PySide6.QtGui import QAction, QColor, QKeyEvent, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import QListWidget, QPlainTextEdit, QPushButton, QWidget
 
 from idg_desktop.reports.slides.theme import LIGHT, Theme
@@ -253,7 +253,12 @@ class DecideChoice(QObject):
         self.action = None
 
     def add_action(self, menu) -> None:
-        self.action = menu.addAction(self.tr("De&cide on the slides (the room sees this screen)"))
+        # Owned by the main window, as the menu's other actions (one made by
+        # menu.addAction(text) was deleted under us after a page change).
+        self.action = QAction(
+            self.tr("De&cide on the slides (the room sees this screen)"), self.presenter.main
+        )
+        menu.addAction(self.action)
         self.action.setCheckable(True)
         self.action.triggered.connect(self.choose)
 

@@ -60,6 +60,8 @@ class Windows(QObject):
         for window in self.shown():
             if _holds(window, path):
                 self.bring_forward(window)
+                if present:  # idg-desktop FILE --present, FILE already open
+                    window.presenter.present_when_open()
                 return window
         return self._open_in_window(lambda window: window.open_path(path), present)
 

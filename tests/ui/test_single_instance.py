@@ -274,3 +274,13 @@ def test_a_start_with_demo_opens_a_fresh_demo_in_a_new_window(qtbot, first, wind
     shown = windows.shown()
     assert len(shown) == 2 and shown[1].workspace is not None
     assert shown[1].workspace.path != demo_file and first.workspace.path == demo_file
+
+
+def test_present_for_a_file_already_open_presents_it(qtbot, first, windows, demo_file):
+    """``idg-desktop FILE --present`` while FILE is open: its window comes
+    forward and presents (the walkthrough saw the window come forward, no slides)."""
+    windows.handle(request_for([str(demo_file)], present=True))
+    qtbot.waitUntil(lambda: first.presenter.window is not None)
+    assert windows.shown() == [first]
+    first.presenter.stop()
+    qtbot.waitUntil(lambda: first.presenter.window is None)

@@ -376,7 +376,11 @@ def test_a_dialog_on_the_laptop_keeps_its_escape(laptop, qtbot):
 
 
 def test_the_reveal_menu_names_what_it_reveals(laptop, qtbot):
+    """With two screens (the room does not see the laptop's) the facilitator
+    sees which finding each item is."""
     window = present(laptop, qtbot)
+    laptop.presenter.decide.action.trigger()  # "the room sees this screen": no
+    assert not laptop.presenter.room_sees_laptop()
     laptop.presenter.reveal_menu.aboutToShow.emit()
     texts = [a.text() for a in laptop.presenter.reveal_menu.actions() if a.data()]
     assert len(texts) == len(window.deck.hidden)

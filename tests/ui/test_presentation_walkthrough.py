@@ -112,3 +112,48 @@ def test_revealing_an_answer_shows_its_section(laptop, qtbot):
     plan = next(h for h in window.deck.hidden if h.kind == "plan")
     window.reveal(plan.id)
     assert window.current().kind == SlideKind.PLAN
+
+
+def test_one_screen_the_presentation_menu_opens_on_the_slides(laptop, qtbot):
+    """With one screen the laptop's View menu is behind the full-screen slides
+    (the walkthrough could reach the timer, reveal and theme only by raising
+    the laptop's window): a right-click or the menu key opens it on the slides."""
+    window = present(laptop, qtbot)
+    menu = laptop.presenter.menu
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    def right_click():  # what the platform sends on a right button press
+        at = QPoint(40, 40)
+        event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, at, window.view.mapToGlobal(at))
+        QApplication.sendEvent(window.view, event)
+
+    for open_it in (right_click, lambda: qtbot.keyClick(window, Qt.Key.Key_Menu)):
+        assert not menu.isVisible()
+        open_it()
+        qtbot.waitUntil(menu.isVisible)
+        menu.hide()
+
+
+def test_one_screen_the_reveal_menu_names_no_confidential_words(laptop, qtbot):
+    """The room reads the laptop's screen: the Reveal menu says which finding
+    by its place, never by its words (with two screens the laptop may)."""
+    window = present(laptop, qtbot)
+    assert laptop.presenter.room_sees_laptop()
+    texts = {f"finding:{f.id}": f.text for f in window.source.findings}
+    laptop.presenter.reveal_menu.aboutToShow.emit()
+    shown = " ".join(a.text() for a in laptop.presenter.reveal_menu.actions())
+    secrets = [texts[h.id] for h in window.deck.hidden if h.id in texts]
+    assert secrets and not any(t[:20] in shown for t in secrets)
+    assert not laptop.presenter.hide_action.isEnabled()  # nothing revealed yet
+
+
+def test_f5_again_comes_back_to_where_the_room_was(laptop, qtbot):
+    window = present(laptop, qtbot)
+    window.go(6)
+    was = window.current().key
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: laptop.presenter.window is None)
+    again = present(laptop, qtbot)
+    assert again.current().key == was

@@ -101,6 +101,8 @@ class Presenter(QObject):
         self.theme = "light"
         self.pseudonymise = False
         self.pending = False  # --present: present once the file is attached
+        #: (file, slide key) the room saw when the presentation ended: F5 goes back there.
+        self.resume: tuple[object, str] = (None, "")
         self.filter: ClickerFilter | None = None
         self.awake = KeepAwake()  # no screen saver, no display sleep while presenting
         self.decide = DecideChoice(self)  # the plenary's decisions on the slides, or the laptop's
@@ -192,8 +194,9 @@ class Presenter(QObject):
         presenting = window is not None
         self.present_action.setEnabled(has)
         self.present_action.setChecked(presenting)
-        for action in (self.hide_action, self.timer_action, self.end_action):
+        for action in (self.timer_action, self.end_action):
             action.setEnabled(presenting)
+        self.hide_action.setEnabled(presenting and bool(window.revealed))
         running = presenting and window.timer_end is not None
         self.timer_slide_action.setEnabled(running)
         self.stop_timer_action.setEnabled(running)
@@ -233,7 +236,8 @@ class Presenter(QObject):
             texts = {f"finding:{f.id}": f.text for f in window.source.findings}
         for item in hidden:
             text = fmt(self.tr("%1 (%2)"), words.get(item.kind, item.kind), item.where)
-            if item.id in texts:  # the facilitator's own screen: which one it is
+            if item.id in texts and not self.room_sees_laptop():
+                # the facilitator's own screen: which one it is (never where the room reads)
                 text = fmt(self.tr("%1: %2"), text, shorten(texts[item.id]))
             action = QAction(text.replace("&", "&&"), self.reveal_menu)
             self.reveal_menu.addAction(action)
@@ -258,6 +262,11 @@ class Presenter(QObject):
                 self.window.reload()
             self.window.moved.connect(self._show_status)
             self.window.left.connect(self._left)
+            # With one screen the laptop's View menu is behind the slides: the
+            # same Presentation menu on a right-click or the menu key.
+            self.window.menu_wanted.connect(self.menu.popup)
+            if self.resume[0] == workspace.path:
+                self.window.go_to_key(self.resume[1])
             self.filter = ClickerFilter(self)
             QApplication.instance().installEventFilter(self.filter)
             self.awake.hold(self.tr("Presenting the plenary's slides"))
@@ -292,6 +301,8 @@ class Presenter(QObject):
             self.filter = None
         if self.window is not None:
             if isValid(self.window):
+                if self.window.slides:  # F5 again comes back to where the room was
+                    self.resume = (self.window.workspace.path, self.window.current().key)
                 self.window.deleteLater()
             self.window = None
         self.awake.release()
@@ -337,11 +348,18 @@ class Presenter(QObject):
         self._window_call("set_theme", name)
 
     def ask_timer(self) -> None:
+        parent = self.live() if self.room_sees_laptop() and self.live() else self.main
         minutes, ok = QInputDialog.getInt(
-            self.main, self.tr("Group-work timer"), self.tr("&Minutes:"), 45, 1, 480
+            parent, self.tr("Group-work timer"), self.tr("&Minutes:"), 45, 1, 480
         )
         if ok:
             self.start_timer(minutes)
+
+    def room_sees_laptop(self) -> bool:
+        """The slides are on the laptop's own screen, or it is mirrored (View ▸
+        Presentation ▸ Decide on the slides): what the laptop shows, the room reads."""
+        action = self.decide.action
+        return action is not None and action.isChecked()
 
     def start_timer(self, minutes: float) -> None:
         self._window_call("start_timer", minutes)

@@ -23,8 +23,8 @@ from __future__ import annotations
 import contextlib
 import time
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QScreen
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QContextMenuEvent, QGuiApplication, QKeyEvent, QScreen
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from idg_desktop.domain.records import Kind
@@ -73,6 +73,9 @@ class PresentationWindow(QWidget):
     moved = Signal()
     #: The window was left (Esc, closed).
     left = Signal()
+    #: The Presentation menu asked for here (right-click, the menu key, Shift+F10),
+    #: at this point of the screen.
+    menu_wanted = Signal(QPoint)
 
     def __init__(self, workspace: Workspace, *, theme: str = "light") -> None:
         super().__init__(None, Qt.WindowType.Window)
@@ -222,6 +225,9 @@ class PresentationWindow(QWidget):
         self.decisions.sync()
         self.moved.emit()
 
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        self.menu_wanted.emit(event.globalPos())  # right-click, Shift+F10
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if self.handle_key(event.key()):
             event.accept()
@@ -245,6 +251,8 @@ class PresentationWindow(QWidget):
             self.toggle_blank("black")
         elif key == Qt.Key.Key_W:
             self.toggle_blank("white")
+        elif key == Qt.Key.Key_Menu:
+            self.menu_wanted.emit(self.mapToGlobal(self.rect().center()))
         elif key == Qt.Key.Key_Escape:
             self.close()
         else:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QApplication, QMenu
 
 from idg_desktop.ui.keyboard import first_control
 from idg_desktop.ui.settings import WindowSettings
@@ -98,7 +98,9 @@ class WindowMenus:
             file_menu,
         )
         file_menu.addSeparator()
-        self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, file_menu)
+        self.quit_action = self._action(
+            self.tr("&Quit"), self.quit_all, QKeySequence.StandardKey.Quit, file_menu
+        )
 
         self.edit_menu = bar.addMenu(self.tr("&Edit"))
         self.undo_action = self._action(
@@ -174,6 +176,18 @@ class WindowMenus:
         target = first_control(page)
         if target is not None:
             target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def quit_all(self) -> None:
+        """File ▸ Quit: every window of the program closes (each its own file),
+        this one last; closing a window only is the window's own close button."""
+        others = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, type(self)) and w is not self and w.isVisible()
+        ]
+        for window in others:
+            window.close()
+        self.close()
 
     def _fill_recent_menu(self) -> None:
         """File ▸ Open recent: each workshop's title and where its file is; files

@@ -284,3 +284,12 @@ def test_present_for_a_file_already_open_presents_it(qtbot, first, windows, demo
     assert windows.shown() == [first]
     first.presenter.stop()
     qtbot.waitUntil(lambda: first.presenter.window is None)
+
+
+def test_file_quit_closes_every_window_of_the_program(qtbot, first, windows, second_file):
+    """The walkthrough: Ctrl+Q with two windows closed only the one in front."""
+    second = windows.open_file(second_file)
+    assert second is not None and len(windows.shown()) == 2
+    second.quit_action.trigger()
+    qtbot.waitUntil(lambda: not first.isVisible() and not second.isVisible())
+    assert first.workspace is None  # its file closed, its lock let go

@@ -77,10 +77,17 @@ def test_the_countdown_keeps_clear_of_the_status_word(demo, aspect):
                 assert apart(extent(mine), extent(theirs), 0.015), (slide.key, theirs)
 
 
-def test_no_countdown_in_the_corner_once_the_time_is_up(demo):
-    deck = deck_of(demo)
-    slide = deck.slides[3]
-    assert with_timer(slide, 0, Options(), measure).items == slide.items
+def test_the_corner_says_time_is_up_once_it_is(demo, aspect=16 / 9):
+    """No "00:00" left standing, and no corner that silently disappears (a
+    walkthrough missed the end): "Time is up", clear of the slide's own items."""
+    deck = deck_of(demo, reveal_all=True)
+    for slide in deck.slides:
+        corner = with_timer(slide, 0, Options(), measure).items[len(slide.items) :]
+        said = [i.text for i in corner if isinstance(i, Text)]
+        assert said == ["Time is up"]
+        for mine in corner:
+            for theirs in slide.items:
+                assert apart(extent(mine), extent(theirs), 0.015), (slide.key, theirs)
     assert "Time is up" in words([timer_slide(0, Options(), measure)])
 
 

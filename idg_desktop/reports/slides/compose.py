@@ -317,12 +317,11 @@ CLEARANCE = 0.015
 def with_timer(slide: Slide, seconds: int, options: Options, measure: Measure) -> Slide:
     """``slide`` with the running countdown in its top right corner, inside the
     margin where nothing else is drawn (the window's, while the timer runs);
-    ``slide`` as it is once the time is up (the timer slide says so)."""
+    once the time is up the corner says so (never a "00:00" left standing),
+    until the facilitator stops the timer."""
     left = max(0, int(seconds))
-    if left == 0:
-        return slide
     s = options.sizes
-    digits = f"{left // 60:02d}:{left % 60:02d}"
+    digits = f"{left // 60:02d}:{left % 60:02d}" if left else gettext("Time is up")
     pad = 0.012
     width = measure(digits, True, s.body) + 2 * pad
     height = s.body * 1.2

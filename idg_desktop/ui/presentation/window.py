@@ -187,7 +187,7 @@ class PresentationWindow(QWidget):
         """The slide as drawn: with the countdown in its corner while the timer runs."""
         slide = self.current()
         left = self.seconds_left()
-        if left and slide.key != "timer":  # only while it runs: none once time is up
+        if left is not None and slide.key != "timer":  # "Time is up" once it reaches zero
             slide = compose.with_timer(slide, left, self.options(), self.measure())
         return slide
 
@@ -353,7 +353,7 @@ class PresentationWindow(QWidget):
         timer = self.timer_slide()
         self.slides = tuple(timer if s.key == "timer" else s for s in self.slides)
         if self.seconds_left() == 0:
-            self.ticker.stop()  # "Time is up" stays on the timer slide; no corner
+            self.ticker.stop()  # "Time is up" on the timer slide and in the corner
         self._show()
 
     # -- where it is shown ------------------------------------------------------------

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from idg_desktop.errors import IdgError
+from idg_desktop.exchange.package_files import SUFFIX as PACKAGE_SUFFIX
 from idg_desktop.services.peek import DocumentLock, ReadError, probe, read_overview
 from idg_desktop.ui import wheel_guard
 from idg_desktop.ui.exchange_flows import ExchangeFlows
@@ -101,6 +102,11 @@ class MainWindow(WindowMenus, WindowStatus, QMainWindow):
         painted, so the window appears without waiting for those imports.
         """
         path = Path(path)
+        if path.suffix.lower() == PACKAGE_SUFFIX:  # a double-click on a group's package
+            if defer:  # at start-up: once the window is shown (it may ask a passphrase)
+                QTimer.singleShot(0, lambda: self.open_group_package(str(path)))
+                return True
+            return self.open_group_package(str(path))
         lock = DocumentLock(path)
         try:
             facts = probe(path)  # a file left mid-write is recovered here (recovery.py)

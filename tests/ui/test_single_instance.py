@@ -293,3 +293,26 @@ def test_file_quit_closes_every_window_of_the_program(qtbot, first, windows, sec
     second.quit_action.trigger()
     qtbot.waitUntil(lambda: not first.isVisible() and not second.isVisible())
     assert first.workspace is None  # its file closed, its lock let go
+
+
+def test_a_double_clicked_package_opens_as_the_groups_working_copy(
+    qtbot, demo_file, tmp_path, monkeypatch
+):
+    """The installers associate .idgpkg with idg-desktop: ``idg-desktop
+    x.idgpkg`` (a double-click) opens the group's working copy, as File ▸ Open
+    group package does (it was refused as "not an assessment")."""
+    from idg_desktop.exchange.packages import export_package
+    from idg_desktop.storage.document import AssessmentDocument
+    from idg_desktop.ui import passphrase_dialogs
+
+    package = tmp_path / "group-a.idgpkg"
+    with AssessmentDocument.open(demo_file, read_only=True) as document:
+        export_package(document, "Group A – Leadership, rules and transparency", package, "Veltra")
+    monkeypatch.setattr(passphrase_dialogs, "ask_passphrase", lambda *_a: "Veltra")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_path(package, defer=True)  # as app.main does at start-up
+    qtbot.waitUntil(lambda: window.workspace is not None)
+    assert window.workspace.path.suffix == ".idg" and window.workspace.path != package
+    window.close_assessment()

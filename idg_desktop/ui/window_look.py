@@ -164,6 +164,9 @@ HIGH_CONTRAST_SHEET = palette.style(
         border-radius: 3px; padding: 3px 8px;
     }
     QToolButton[autoRaise="true"] { border-color: $hc_back; }
+    QMenu { border: 2px solid $hc_text; }
+    QMenu::item:selected { background: $hc_focus; color: $hc_back; }
+    QDialogButtonBox { dialogbuttonbox-buttons-have-icons: 0; }
     QPushButton:disabled, QToolButton:disabled { color: $hc_disabled; border-color: $hc_disabled; }
     QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QAbstractSpinBox, QAbstractItemView {
         border: 2px solid $hc_text;

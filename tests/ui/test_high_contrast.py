@@ -165,3 +165,28 @@ def test_screenshots_in_high_contrast(window, qtbot, demo_file, tmp_path):
         target = folder / f"contrast-1366x768-{number:02d}-{key}.png"
         assert window.grab().save(str(target))
         assert target.stat().st_size > 10_000
+
+
+def test_menus_have_an_edge_and_dialog_buttons_no_dark_icons(window, qtbot):
+    """A walkthrough: in high contrast a menu was black on the black window with
+    no edge, and the About dialog's Close showed a dark icon on black."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QDialogButtonBox, QMenu, QPushButton
+
+    window.set_high_contrast(True)
+    try:
+        menu = next(m for m in window.menuBar().findChildren(QMenu) if m.title() == "&View")
+        menu.popup(window.mapToGlobal(QPoint(40, 40)))
+        qtbot.waitUntil(menu.isVisible)
+        edge = menu.grab().toImage().pixelColor(0, menu.height() // 2)
+        assert edge.lightness() > 200, edge.name()  # white on the black around it
+        menu.hide()
+        window.about()
+        dialog = window.about_dialog
+        qtbot.waitUntil(dialog.isVisible)
+        box = dialog.findChild(QDialogButtonBox)
+        buttons = box.findChildren(QPushButton)
+        assert buttons and all(b.icon().isNull() for b in buttons)
+        dialog.close()
+    finally:
+        window.set_high_contrast(False)

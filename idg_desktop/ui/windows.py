@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication
 
@@ -101,8 +101,15 @@ class Windows(QObject):
         window.place_on_screen()
         current = self._current()
         if current is not None and current is not window:
-            window.resize(current.size())
-            window.move(current.pos() + QPoint(CASCADE, CASCADE))
+            area = (current.screen() or window.screen()).availableGeometry()
+            size = current.size().boundedTo(area.size() - QSize(CASCADE, CASCADE))
+            window.resize(size)
+            # moved down and right, but never past the screen's edge (its status
+            # bar fell below a 768-line screen)
+            spot = current.pos() + QPoint(CASCADE, CASCADE)
+            spot.setX(max(area.left(), min(spot.x(), area.right() + 1 - size.width())))
+            spot.setY(max(area.top(), min(spot.y(), area.bottom() + 1 - size.height())))
+            window.move(spot)
 
     @staticmethod
     def bring_forward(window: MainWindow | None) -> None:

@@ -316,3 +316,15 @@ def test_a_double_clicked_package_opens_as_the_groups_working_copy(
     qtbot.waitUntil(lambda: window.workspace is not None)
     assert window.workspace.path.suffix == ".idg" and window.workspace.path != package
     window.close_assessment()
+
+
+def test_a_second_window_stays_on_the_screen(qtbot, first, windows, second_file):
+    """Moved down and right of the first, but wholly on the screen (the
+    walkthrough's second window had its status bar below a 768-line screen)."""
+    area = first.screen().availableGeometry()
+    first.resize(area.size())
+    first.move(area.topLeft())
+    second = windows.open_file(second_file)
+    assert second is not None
+    frame = second.geometry()
+    assert area.contains(frame.topLeft()) and area.contains(frame.bottomRight())

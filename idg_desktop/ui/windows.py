@@ -102,8 +102,10 @@ class Windows(QObject):
         current = self._current()
         if current is not None and current is not window:
             area = (current.screen() or window.screen()).availableGeometry()
-            size = current.size().boundedTo(area.size() - QSize(CASCADE, CASCADE))
+            frame = current.frameGeometry().size() - current.size()  # title bar, borders
+            size = current.size().boundedTo(area.size() - frame - QSize(CASCADE, CASCADE))
             window.resize(size)
+            size = size + frame
             # moved down and right, but never past the screen's edge (its status
             # bar fell below a 768-line screen)
             spot = current.pos() + QPoint(CASCADE, CASCADE)

@@ -171,3 +171,22 @@ def test_a_revealed_confidential_finding_is_marked(demo):
     assert "Confidential" not in words(other)
     every = deck_of(demo, reveal_all=True)
     assert "Confidential" in words([s for s in every.slides if s.record_id == secret.id])
+
+
+def test_a_merged_finding_says_what_it_went_into(demo):
+    """A walkthrough: the slide said "Merged" and not into which finding."""
+    from idg_desktop.services.findings import list_findings, merge_finding
+
+    with AssessmentDocument.open(demo) as document:
+        open_ = [f for f in list_findings(document) if f.status != "merged"]
+        kept = next(f for f in open_ if not f.confidential)
+        duplicate = next(
+            f for f in open_ if f.section_code == kept.section_code and f.id != kept.id
+        )
+        merge_finding(document, duplicate.id, kept.id)
+    deck = deck_of(demo, reveal_all=True)
+    slide = next(s for s in deck.slides if s.record_id == duplicate.id)
+    said = " ".join(words([slide]).split())
+    assert "Merged into: " + " ".join(kept.text.split())[:40] in said
+    # into a confidential finding: its words are not for the room
+    assert "Merged into: a confidential finding" in " ".join(words(deck.slides).split())

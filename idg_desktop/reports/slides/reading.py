@@ -57,6 +57,7 @@ class FindingData:
     status: str
     questions: tuple[str, ...]  # the questions' references (LC-1)
     confidential: bool
+    merged_into: str = ""  # a merged finding: the opening words of the one it went into
 
 
 @dataclass(frozen=True)
@@ -146,6 +147,18 @@ def _findings(document: AssessmentDocument, clean) -> tuple[FindingData, ...]:
     from idg_desktop.services.by_section import questions_of_findings
 
     linked = questions_of_findings(document)
+    every = list_findings(document)
+    by_id = {f.id: f for f in every}
+
+    def kept(f) -> str:
+        target = by_id.get(f.merged_into_id or "") if f.status == "merged" else None
+        if target is None:
+            return ""
+        if target.confidential:  # its words are not for the room
+            return gettext("a confidential finding")
+        words = clean(target.text)
+        return words if len(words) <= 90 else words[:89].rstrip() + "…"
+
     return tuple(
         FindingData(
             f.id,
@@ -156,8 +169,9 @@ def _findings(document: AssessmentDocument, clean) -> tuple[FindingData, ...]:
             f.status,
             tuple(linked.get(f.id, [])),
             f.confidential,
+            kept(f),
         )
-        for f in list_findings(document)
+        for f in every
     )
 
 

@@ -229,7 +229,11 @@ def finding_slides(
 
 def _finding_lines(frame: Frame, finding: FindingData, size: float) -> list[Line]:
     width, measure = frame.inner, frame.measure
-    lines: list[Line] = paragraph(finding.text, measure, width, size)
+    lines: list[Line] = []
+    if finding.merged_into:
+        said = gettext("Merged into: {words}", words=finding.merged_into)
+        lines += paragraph(said, measure, width, size, colour="muted")
+    lines += paragraph(finding.text, measure, width, size, gap=size if lines else 0)
     if finding.action.strip():
         lines += paragraph(
             gettext("Proposed action"), measure, width, size, bold=True, colour="muted", gap=size

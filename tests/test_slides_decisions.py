@@ -96,3 +96,20 @@ def test_the_controls_colours_reach_7_to_1(source, theme):
     for colour, background in PAIRS:
         ratio = contrast(palette.colour(colour), palette.colour(background))
         assert ratio >= 7.0, (theme, colour, background, round(ratio, 2))
+
+
+def test_a_revealed_confidential_findings_mark_stands_above_the_buttons(source):
+    """The second walkthrough: with the buttons, "Confidential — shown by the
+    facilitator" was drawn under them, and the room could not read it."""
+    deck = build_deck(source, Options(decide=True, reveal_all=True), measure)
+    marked = [
+        (slide, text)
+        for slide in deck.slides
+        if slide.kind == SlideKind.FINDING
+        for text in slide.texts()
+        if text.text.startswith("Confidential —")
+    ]
+    assert marked
+    for slide, text in marked:
+        top_of_buttons = min(c.y for c in slide.controls)
+        assert text.y <= top_of_buttons - 0.01, slide.key  # its baseline above them

@@ -247,10 +247,10 @@ def test_groups_and_findings_fit_1280_with_larger_text_or_high_contrast(
 
 @pytest.mark.parametrize("height", [640, 728])
 def test_figure_5_is_not_squeezed_once_the_slides_fonts_are_loaded(qtbot, demo_file, height):
-    """Presenting loads the slides' own fonts (Noto Sans), which the laptop's
-    sans-serif then resolves to, with taller lines: the question's three
-    reserved lines grew by three pixels and squeezed Figure 5 after an F5
-    (seen only when this file ran after the presentation's tests)."""
+    """Presenting loads the slides' own fonts (Noto Sans), to which the laptop's
+    sans-serif once resolved afterwards, with taller lines: the question's
+    three reserved lines were three pixels short and squeezed Figure 5 after
+    an F5 (the window now keeps its face; the reserve is a label's own)."""
     from idg_desktop.ui.presentation.slide_view import family
 
     family()  # what the first F5 does

@@ -160,3 +160,31 @@ def test_f5_again_comes_back_to_where_the_room_was(laptop, qtbot):
     qtbot.waitUntil(lambda: laptop.presenter.window is None)
     again = present(laptop, qtbot)
     assert again.current().key == was
+
+
+def test_the_window_keeps_its_type_once_the_slides_fonts_are_loaded(tmp_path):
+    """The second walkthrough: after F5 and Esc the laptop's window had changed
+    its face (a generic sans-serif then resolved to the slides' Noto Sans),
+    wider, with columns cut. Run apart: the fonts load once per process."""
+    import os
+    import subprocess
+    import sys
+
+    script = tmp_path / "faces.py"
+    script.write_text(
+        "from PySide6.QtGui import QFontInfo\n"
+        "from PySide6.QtWidgets import QApplication, QLabel\n"
+        "app = QApplication([])\n"
+        "before = QFontInfo(QLabel('x').font()).family()\n"
+        "from idg_desktop.ui.presentation.slide_view import family\n"
+        "slides = family()\n"
+        "after = QFontInfo(QLabel('x').font()).family()\n"
+        "print(before, '|', after, '|', slides)\n",
+        encoding="utf-8",
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, env=env, timeout=60
+    )
+    before, after, slides = (part.strip() for part in done.stdout.split("|"))
+    assert slides.startswith("Noto") and before == after, done.stdout

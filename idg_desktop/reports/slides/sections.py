@@ -211,7 +211,8 @@ def finding_slides(
         items += frame.footer("", more)
         if marked:  # in words, bold, at the foot of every part
             room = frame.inner - (frame.measure(more, False, body) + 0.04 if more else 0.0)
-            items.append(Text(m, 1 - m, room, marked, body, True))
+            # above the decision buttons' band when the slide keeps one
+            items.append(Text(m, 1 - m - frame.band, room, marked, body, True))
         slides.append(
             Slide(
                 SlideKind.FINDING,

@@ -19,7 +19,9 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontDatabase,
+    QFontInfo,
     QFontMetricsF,
+    QGuiApplication,
     QPainter,
     QPaintEvent,
     QPen,
@@ -54,6 +56,16 @@ def family() -> str:
     loaded into Qt once; the application's font if the files are missing."""
     from idg_desktop.resources import resource_path
 
+    # The laptop's window keeps the face it resolved to: once these files are
+    # loaded, a generic "Sans Serif" may resolve to Noto Sans instead, and the
+    # window changed its type (wider, columns cut) after the first F5.
+    app = QGuiApplication.instance()
+    if app is not None:
+        kept = QGuiApplication.font()
+        resolved = QFontInfo(kept).family()
+        if resolved and resolved != kept.family():
+            kept.setFamily(resolved)
+            QGuiApplication.setFont(kept)
     name = ""
     for file in (
         "NotoSans-Regular.ttf",

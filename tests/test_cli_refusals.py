@@ -138,7 +138,7 @@ def test_a_file_open_elsewhere_is_refused_with_where(idg_process, demo_file: Pat
         ),
         (
             ("answer", "{file}", "TR-1", "--text", "x", "--group", "Group Z"),
-            ["No working group is called 'Group Z'"],
+            ["No working group is called 'Group Z'", "Group A – Leadership"],
         ),
         (
             ("group", "add", "{file}", "New group", "--sections", "TR", "--members", "Nobody Here"),

@@ -60,7 +60,17 @@ def group_row(document: AssessmentDocument, reference: str) -> models.WorkingGro
     elif looks_like_id(name):
         row = by_prefix(document.session, models.WorkingGroup, name, "group")
     else:
-        raise NotFound(f"No working group is called '{name}'.")
+        groups = document.session.scalars(
+            select(models.WorkingGroup).order_by(models.WorkingGroup.position)
+        ).all()
+        if not groups:
+            raise NotFound(
+                f"No working group is called '{name}': the assessment has no groups yet."
+            )
+        listed = "; ".join(f"{g.name} ({g.id[:8]})" for g in groups)
+        raise NotFound(
+            f"No working group is called '{name}': give a group's whole name or its id ({listed})."
+        )
     _fresh(document, [row])
     return row
 

@@ -188,3 +188,19 @@ def test_the_window_keeps_its_type_once_the_slides_fonts_are_loaded(tmp_path):
     )
     before, after, slides = (part.strip() for part in done.stdout.split("|"))
     assert slides.startswith("Noto") and before == after, done.stdout
+
+
+def test_f5_after_a_revealed_slide_comes_back_to_the_nearest_slide_before(laptop, qtbot):
+    """The second walkthrough: ended on a revealed confidential finding (hidden
+    again on the next F5), the presentation started over at the title."""
+    window = present(laptop, qtbot)
+    secret = next(h for h in window.deck.hidden if h.kind == "finding")
+    laptop.presenter.reveal_menu.aboutToShow.emit()
+    action = next(a for a in laptop.presenter.reveal_menu.actions() if a.data() == secret.id)
+    action.trigger()
+    before = window.slides[window.index - 1].key
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: laptop.presenter.window is None)
+    again = present(laptop, qtbot)
+    # the same slide before it (its parts may break anew without the reveal)
+    assert again.current().key.split("#")[0] == before.split("#")[0] and again.index > 0

@@ -101,8 +101,10 @@ class Presenter(QObject):
         self.theme = "light"
         self.pseudonymise = False
         self.pending = False  # --present: present once the file is attached
-        #: (file, slide key) the room saw when the presentation ended: F5 goes back there.
-        self.resume: tuple[object, str] = (None, "")
+        #: (file, the keys of the slides up to the one the room saw when the
+        #: presentation ended): F5 goes back there, or to the nearest before it
+        #: still in the deck (a revealed confidential slide is hidden again).
+        self.resume: tuple[object, tuple[str, ...]] = (None, ())
         self.filter: ClickerFilter | None = None
         self.awake = KeepAwake()  # no screen saver, no display sleep while presenting
         self.decide = DecideChoice(self)  # the plenary's decisions on the slides, or the laptop's
@@ -266,7 +268,9 @@ class Presenter(QObject):
             # same Presentation menu on a right-click or the menu key.
             self.window.menu_wanted.connect(self.menu.popup)
             if self.resume[0] == workspace.path:
-                self.window.go_to_key(self.resume[1])
+                keys = {s.key: i for i, s in enumerate(self.window.slides)}
+                back = next((keys[k] for k in reversed(self.resume[1]) if k in keys), 0)
+                self.window.go(back)
             self.filter = ClickerFilter(self)
             QApplication.instance().installEventFilter(self.filter)
             self.awake.hold(self.tr("Presenting the plenary's slides"))
@@ -302,7 +306,8 @@ class Presenter(QObject):
         if self.window is not None:
             if isValid(self.window):
                 if self.window.slides:  # F5 again comes back to where the room was
-                    self.resume = (self.window.workspace.path, self.window.current().key)
+                    seen = self.window.slides[: self.window.index + 1]
+                    self.resume = (self.window.workspace.path, tuple(x.key for x in seen))
                 self.window.deleteLater()
             self.window = None
         self.awake.release()

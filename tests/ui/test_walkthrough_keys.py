@@ -6,42 +6,27 @@ button ("No") instead of going to the current choice."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QImage, QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel
 from window_walk import settle, shown_page
 
-from idg_desktop.ui.main_window import PAGES, MainWindow
+from idg_desktop.reports.slides import theme
+from idg_desktop.ui.main_window import PAGES
 from idg_desktop.ui.workshop_view import page_shortcut
 
 
-def luminance(colour: QColor) -> float:
-    def channel(value: float) -> float:
-        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (channel(c) for c in (colour.redF(), colour.greenF(), colour.blueF()))
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
 def contrast(one: QColor, two: QColor) -> float:
-    high, low = sorted((luminance(one), luminance(two)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
+    return theme.contrast(one.name(), two.name())
 
 
 @pytest.fixture
-def window(qtbot, demo_file: Path):
-    main = MainWindow()
-    qtbot.addWidget(main)
-    main.resize(1366, 768)
-    main.show()
-    qtbot.waitExposed(main)
-    assert main.open_path(demo_file)
-    yield main
-    main.close_assessment()
-    main.set_high_contrast(False)  # the application's palette is shared by every test
+def window(laptop):
+    """The demo open at a laptop's size, its palette put back afterwards (the
+    application's palette is shared by every test)."""
+    yield laptop
+    laptop.set_high_contrast(False)
 
 
 def indicator_centre(image: QImage, cell: QRect) -> tuple[QColor, QColor]:

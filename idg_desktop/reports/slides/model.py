@@ -65,6 +65,20 @@ class Text:
     background: str = "background"  # the role drawn under it: the pair checked for contrast
     align: str = "left"  # left | center | right
 
+    def start(self, scale: float, used: float, right_to_left) -> float:
+        """Where the line begins, drawn ``scale`` units to the slide's height
+        and ``used`` wide: at the left, centre or right of its box; a line
+        ``right_to_left(text)`` says is right-to-left sits at its right."""
+        x, width = self.x * scale, self.width * scale
+        align = self.align
+        if align == "left" and right_to_left(self.text):
+            align = "right"
+        if align == "center":
+            return x + (width - used) / 2
+        if align == "right":
+            return x + width - used
+        return x
+
 
 @dataclass(frozen=True)
 class Box:

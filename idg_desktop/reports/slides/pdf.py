@@ -133,15 +133,8 @@ def _hatch(canvas: Canvas, pattern: str, x, y, w, h, colour) -> None:
 def _text(canvas: Canvas, text: Text, theme: Theme, s: float) -> None:
     size = text.size * s
     canvas.setFillColor(HexColor(theme.colour(text.colour)))
-    x, y, width = text.x * s, (1 - text.y) * s, text.width * s
-    used = measure(text.text, text.bold, size)
-    align = text.align
-    if align == "left" and right_to_left(text.text):
-        align = "right"  # a right-to-left line sits at the right of its box
-    if align == "center":
-        x += (width - used) / 2
-    elif align == "right":
-        x += width - used
+    x = text.start(s, measure(text.text, text.bold, size), right_to_left)
+    y = (1 - text.y) * s
     for font, part in runs(text.text, text.bold):
         canvas.setFont(font, size)
         canvas.drawString(x, y, part)

@@ -252,12 +252,5 @@ class SlideView(QWidget):
         painter.setFont(_font(pixels, text.bold))
         painter.setPen(self._colour(text.colour))
         used = _metrics(pixels, text.bold).horizontalAdvance(text.text)
-        x, width = text.x * s, text.width * s
-        align = text.align
-        if align == "left" and right_to_left(text.text):
-            align = "right"  # a right-to-left line sits at the right of its box
-        if align == "center":
-            x += (width - used) / 2
-        elif align == "right":
-            x += width - used
+        x = text.start(s, used, right_to_left)
         painter.drawText(QPointF(x, text.y * s), text.text)
